@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Sinew needs (only the missing ones, quietly when none are),
+# then configures and builds the project. Idempotent: safe to run on every invocation.
+#
+#   tools/setup.sh [--build-dir DIR] [--no-build] [--no-viz]
+#
+# Environment: SINEW_BUILD_TYPE (default Release), SINEW_WERROR (ON in CI), SINEW_JOBS.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="$here/build"
+do_build=1
+with_viz=ON
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build-dir) build_dir="$2"; shift 2 ;;
+    --no-build) do_build=0; shift ;;
+    --no-viz) with_viz=OFF; shift ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) echo "setup.sh: unknown option '$1' (allowed: --build-dir DIR, --no-build, --no-viz)" >&2; exit 2 ;;
+  esac
+done
+
+packages=(
+  build-essential cmake pkg-config git
+  libeigen3-dev                       # dense/sparse linear algebra
+  libsuitesparse-dev                  # CHOLMOD supernodal Cholesky
+  libopenblas-dev libopenblas0-pthread  # optimised BLAS under CHOLMOD (replaces reference BLAS)
+  libhypre-dev                        # BoomerAMG preconditioner
+  libopenmpi-dev openmpi-bin          # MPI (hypre, cluster runs)
+  libhdf5-dev hdf5-tools              # results files
+  libyaml-cpp-dev libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3-h5py python3-numpy          # Python example and schema checks
+)
+if [ "$with_viz" = ON ]; then
+  packages+=(libvtk9-dev python3-vtk9 xvfb xauth)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${#missing[@]} Debian packages: ${missing[*]}"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -qq
+  $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "setup: packages installed"
+fi
+
+[ "$do_build" = 1 ] || exit 0
+
+jobs="${SINEW_JOBS:-$(nproc)}"
+werror=OFF
+if [ "${CI:-}" = "true" ]; then werror=ON; fi
+werror="${SINEW_WERROR:-$werror}"
+
+cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE="${SINEW_BUILD_TYPE:-Release}" \
+  -DSINEW_WERROR="$werror" -DSINEW_WITH_VIZ="$with_viz" >"$build_dir.configure.log" 2>&1 \
+  || { cat "$build_dir.configure.log"; exit 1; }
+cmake --build "$build_dir" -j "$jobs"
