@@ -5,6 +5,7 @@
 #include <cassert>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace sinew {
 
@@ -45,6 +46,25 @@ class InputError : public std::runtime_error {
   SourceLocation where_;
   std::string key_path_;
   std::string message_;
+};
+
+/// Every problem found in one input file (validation reports them all at once).
+class InputErrors : public std::runtime_error {
+ public:
+  explicit InputErrors(std::vector<InputError> errors)
+      : std::runtime_error(join(errors)), errors_(std::move(errors)) {}
+  const std::vector<InputError>& errors() const { return errors_; }
+
+ private:
+  static std::string join(const std::vector<InputError>& errors) {
+    std::string s;
+    for (const auto& e : errors) {
+      if (!s.empty()) s += '\n';
+      s += e.what();
+    }
+    return s;
+  }
+  std::vector<InputError> errors_;
 };
 
 /// A failure of the numerics that a smaller load step may cure (inverted element, NaN,

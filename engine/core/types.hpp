@@ -1,7 +1,7 @@
 // Scalar, index and small fixed-size tensor types used across the engine.
 #pragma once
 
-#include <Eigen/Core>
+#include <Eigen/Dense>
 #include <Eigen/SparseCore>
 #include <cstdint>
 

@@ -1,0 +1,240 @@
+// Assembly of the finite-element model (residual, tangent, reactions, point states).
+#include "fem/mechanics_problem.hpp"
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "core/error.hpp"
+#include "core/parallel.hpp"
+#include "fem/shape_functions.hpp"
+#include "fem/surface_kernels.hpp"
+
+namespace sinew::fem {
+
+using mesh::CellType;
+
+MechanicsProblem::MechanicsProblem(const Model& model)
+    : model_(model), plan_(AssemblyPlan::for_mesh(model.mesh)) {
+  const auto& m = model.mesh;
+  cells_.assign(static_cast<size_t>(m.n_cells()), {nullptr, Formulation::Standard});
+  for (const auto& region : model.regions) {
+    if (!region.material) throw std::invalid_argument("region '" + region.name + "' has no material");
+    for (Index c : region.cells) {
+      if (region.formulation == Formulation::MeanDilatation) {
+        if (m.cell_type(c) != CellType::Hex8)
+          throw std::invalid_argument("region '" + region.name +
+                                      "': mean-dilatation needs hex8 cells");
+        if (!region.material->is_uncoupled())
+          throw std::invalid_argument("region '" + region.name + "': mean-dilatation needs an "
+                                      "uncoupled material (W = W_iso + U(J)), not '" +
+                                      region.material->name() + "'");
+      }
+      cells_[c] = {region.material.get(), region.formulation};
+    }
+  }
+  for (Index c = 0; c < m.n_cells(); ++c)
+    if (!cells_[c].material)
+      throw std::invalid_argument("cell " + std::to_string(c) + " belongs to no region");
+  if (static_cast<Index>(model.point_fields.size()) != model.point_offset.back())
+    throw std::invalid_argument("point fields are not initialised");
+
+  // Reference gradients and volume elements at every quadrature point.
+  geo_offset_ = model.point_offset;
+  dNdX_.resize(static_cast<size_t>(model.point_offset.back()) * 8 * 3);
+  dV_.resize(static_cast<size_t>(model.point_offset.back()));
+  for (Index c = 0; c < m.n_cells(); ++c) {
+    const auto n = m.cell_nodes(c);
+    auto fill = [&](const auto& rule) {
+      constexpr int NN = std::tuple_size_v<decltype(rule[0].N)>;
+      for (size_t q = 0; q < rule.size(); ++q) {
+        Mat3 J0 = Mat3::Zero();  // dX/dxi
+        for (int a = 0; a < NN; ++a)
+          J0 += m.points[n[a]] * Vec3(rule[q].dN[a][0], rule[q].dN[a][1], rule[q].dN[a][2]).transpose();
+        const Real det = J0.determinant();
+        if (!(det > 0))
+          throw std::invalid_argument("cell " + std::to_string(c) +
+                                      " has a non-positive reference Jacobian (bad orientation)");
+        const Mat3 Jinv = J0.inverse();
+        const Index p = geo_offset_[c] + static_cast<Index>(q);
+        for (int a = 0; a < NN; ++a) {
+          const Vec3 g = Jinv.transpose() * Vec3(rule[q].dN[a][0], rule[q].dN[a][1], rule[q].dN[a][2]);
+          for (int k = 0; k < 3; ++k) dNdX_[static_cast<size_t>(p * 24 + a * 3 + k)] = g[k];
+        }
+        dV_[p] = det * rule[q].weight;
+      }
+    };
+    if (m.cell_type(c) == CellType::Hex8) fill(hex8_rule()); else fill(tet4_rule());
+  }
+
+  // Prescribed dofs: a later boundary condition on the same dof replaces an earlier one.
+  std::map<Index, int> dof_bc;
+  for (size_t b = 0; b < model.displacements.size(); ++b) {
+    const auto& bc = model.displacements[b];
+    if (bc.component < 0 || bc.component > 2) throw std::invalid_argument("bad component");
+    for (Index node : bc.nodes) dof_bc[3 * node + bc.component] = static_cast<int>(b);
+  }
+  for (const auto& [dof, b] : dof_bc) {
+    constrained_.push_back(dof);
+    constraint_bc_.push_back(b);
+  }
+
+  for (const auto& f : model.foundations)
+    for (const auto& facet : f.facets) {
+      const auto nodes = m.facet_nodes(facet);
+      MatX X(3, nodes.size());
+      for (size_t a = 0; a < nodes.size(); ++a) X.col(static_cast<Index>(a)) = m.points[nodes[a]];
+      foundation_mass_.push_back(facet_mass(X));
+    }
+}
+
+void MechanicsProblem::prescribed_values(Real t, VecX& values) const {
+  values.resize(static_cast<Index>(constrained_.size()));
+  for (size_t i = 0; i < constrained_.size(); ++i) {
+    const auto& bc = model_.displacements[constraint_bc_[i]];
+    values[static_cast<Index>(i)] = bc.value * (bc.curve < 0 ? 1.0 : model_.curves[bc.curve](t));
+  }
+}
+
+CellGeometry MechanicsProblem::geometry(Index c) const {
+  return {dNdX_.data() + geo_offset_[c] * 24, dV_.data() + geo_offset_[c]};
+}
+
+void MechanicsProblem::assemble_cell(Index c, const VecX& u, VecX& r, SparseMatrix* K,
+                                     PointState* state) const {
+  const auto nodes = model_.mesh.cell_nodes(c);
+  const auto* fields = model_.point_fields.data() + model_.point_offset[c];
+  const auto& info = cells_[c];
+  const auto geo = geometry(c);
+  auto run = [&](auto nn_tag, auto&& kernel) {
+    constexpr int NN = decltype(nn_tag)::value;
+    NodalMatrix<NN> ue;
+    for (int a = 0; a < NN; ++a) ue.col(a) = u.segment<3>(3 * nodes[a]);
+    ElementVector<NN> re;
+    ElementMatrix<NN> Ke;
+    kernel(ue, re, K ? &Ke : nullptr);
+    for (int a = 0; a < NN; ++a) r.segment<3>(3 * nodes[a]) += re.template segment<3>(3 * a);
+    if (K) plan_.scatter(nodes, Ke, *K);
+  };
+  using N8 = std::integral_constant<int, 8>;
+  using N4 = std::integral_constant<int, 4>;
+  if (model_.mesh.cell_type(c) == CellType::Hex8) {
+    if (info.formulation == Formulation::MeanDilatation)
+      run(N8{}, [&](const auto& ue, auto& re, auto* Ke) {
+        mean_dilatation_hex8(*info.material, fields, geo, ue, re, Ke, state);
+      });
+    else
+      run(N8{}, [&](const auto& ue, auto& re, auto* Ke) {
+        standard_element<8, 8>(*info.material, fields, geo, ue, re, Ke, state);
+      });
+  } else {
+    run(N4{}, [&](const auto& ue, auto& re, auto* Ke) {
+      standard_element<4, 1>(*info.material, fields, geo, ue, re, Ke, state);
+    });
+  }
+}
+
+void MechanicsProblem::evaluate(const VecX& u, Real t, VecX& r, SparseMatrix* K) {
+  r.setZero(n_dofs());
+  if (K) {
+    if (K->nonZeros() != plan_.pattern().nonZeros()) *K = plan_.pattern();
+    std::fill(K->valuePtr(), K->valuePtr() + K->nonZeros(), 0.0);
+  }
+  for (const auto& colour : plan_.colours())
+    parallel_for(static_cast<std::int64_t>(colour.size()),
+                 [&](std::int64_t i) { assemble_cell(colour[i], u, r, K); });
+  assemble_surface_loads(u, t, r, K);
+  if (!r.allFinite())
+    throw NumericalError(NumericalError::Kind::NotANumber, "residual is not finite");
+}
+
+void MechanicsProblem::assemble_surface_loads(const VecX& u, Real t, VecX& r,
+                                              SparseMatrix* K) const {
+  const auto& m = model_.mesh;
+  auto gather = [&](const std::vector<Index>& nodes, bool current) {
+    MatX x(3, static_cast<Index>(nodes.size()));
+    for (size_t a = 0; a < nodes.size(); ++a)
+      x.col(static_cast<Index>(a)) =
+          m.points[nodes[a]] + (current ? Vec3(u.segment<3>(3 * nodes[a])) : Vec3::Zero());
+    return x;
+  };
+  auto add = [&](const std::vector<Index>& nodes, const VecX& re, const MatX* Ke) {
+    for (size_t a = 0; a < nodes.size(); ++a)
+      r.segment<3>(3 * nodes[a]) += re.segment<3>(3 * static_cast<Index>(a));
+    if (K && Ke) plan_.scatter(nodes, *Ke, *K);
+  };
+  VecX re;
+  MatX Ke;
+  for (const auto& bc : model_.nodal_forces) {
+    const Vec3 f = bc.force * model_.curves[bc.curve](t);
+    for (Index node : bc.nodes) r.segment<3>(3 * node) -= f;
+  }
+  for (const auto& bc : model_.pressures) {
+    const Real p = bc.pressure * model_.curves[bc.curve](t);
+    for (const auto& facet : bc.facets) {
+      const auto nodes = m.facet_nodes(facet);
+      follower_pressure(gather(nodes, true), p, re, K ? &Ke : nullptr);
+      add(nodes, re, K ? &Ke : nullptr);
+    }
+  }
+  for (const auto& bc : model_.tractions) {
+    const Vec3 tr = bc.traction * model_.curves[bc.curve](t);
+    for (const auto& facet : bc.facets) {
+      const auto nodes = m.facet_nodes(facet);
+      dead_traction(gather(nodes, false), tr, re);
+      add(nodes, re, nullptr);
+    }
+  }
+  size_t k = 0;
+  for (const auto& bc : model_.foundations)
+    for (const auto& facet : bc.facets) {
+      const auto nodes = m.facet_nodes(facet);
+      const MatX& M = foundation_mass_[k++];
+      const Index n = M.rows();
+      Ke.setZero(3 * n, 3 * n);
+      for (Index a = 0; a < n; ++a)
+        for (Index b = 0; b < n; ++b) Ke.block<3, 3>(3 * a, 3 * b).diagonal().setConstant(bc.stiffness * M(a, b));
+      VecX ue(3 * n);
+      for (Index a = 0; a < n; ++a) ue.segment<3>(3 * a) = u.segment<3>(3 * nodes[a]);
+      re = Ke * ue;
+      add(nodes, re, &Ke);
+    }
+}
+
+std::vector<PointState> MechanicsProblem::point_states(const VecX& u) const {
+  std::vector<PointState> out(model_.point_fields.size());
+  // The residual is not wanted here; the kernels write it to a scratch vector.
+  VecX scratch = VecX::Zero(n_dofs());
+  for (Index c = 0; c < model_.mesh.n_cells(); ++c)
+    assemble_cell(c, u, scratch, nullptr, out.data() + model_.point_offset[c]);
+  return out;
+}
+
+Real MechanicsProblem::strain_energy(const VecX& u) const {
+  Real W = 0.0;
+  for (Index c = 0; c < model_.mesh.n_cells(); ++c) {
+    const auto nodes = model_.mesh.cell_nodes(c);
+    const auto* fields = model_.point_fields.data() + model_.point_offset[c];
+    const auto& info = cells_[c];
+    if (model_.mesh.cell_type(c) == CellType::Hex8) {
+      NodalMatrix<8> ue;
+      for (int a = 0; a < 8; ++a) ue.col(a) = u.segment<3>(3 * nodes[a]);
+      W += info.formulation == Formulation::MeanDilatation
+               ? mean_dilatation_hex8_energy(*info.material, fields, geometry(c), ue)
+               : standard_element_energy<8, 8>(*info.material, fields, geometry(c), ue);
+    } else {
+      NodalMatrix<4> ue;
+      for (int a = 0; a < 4; ++a) ue.col(a) = u.segment<3>(3 * nodes[a]);
+      W += standard_element_energy<4, 1>(*info.material, fields, geometry(c), ue);
+    }
+  }
+  return W;
+}
+
+Vec3 MechanicsProblem::set_force(const std::vector<Index>& nodes, const VecX& r) const {
+  Vec3 f = Vec3::Zero();
+  for (Index n : nodes) f += r.segment<3>(3 * n);
+  return f;
+}
+
+}  // namespace sinew::fem

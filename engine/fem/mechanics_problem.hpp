@@ -1,0 +1,60 @@
+// The finite-element model as a NonlinearProblem: parallel, deterministic assembly of the
+// residual and tangent over element colours, surface loads, and prescribed displacements.
+#pragma once
+
+#include <vector>
+
+#include "fem/assembly_plan.hpp"
+#include "fem/model.hpp"
+#include "fem/solid_kernels.hpp"
+#include "solver/nonlinear_problem.hpp"
+
+namespace sinew::fem {
+
+class MechanicsProblem : public solver::NonlinearProblem {
+ public:
+  /// Keeps a reference to `model`, which must outlive the problem. Checks that every region's
+  /// formulation suits its cells and material (throws std::invalid_argument otherwise).
+  explicit MechanicsProblem(const Model& model);
+
+  Index n_dofs() const override { return plan_.n_dofs(); }
+  const SparseMatrix& pattern() const override { return plan_.pattern(); }
+  const std::vector<Index>& constrained_dofs() const override { return constrained_; }
+  void prescribed_values(Real t, VecX& values) const override;
+  void evaluate(const VecX& u, Real t, VecX& r, SparseMatrix* K) override;
+  bool is_symmetric() const override { return model_.pressures.empty(); }
+
+  /// Deformation gradient and total 2nd Piola-Kirchhoff stress at every quadrature point.
+  std::vector<PointState> point_states(const VecX& u) const;
+
+  /// Total strain energy of the solid (N mm).
+  Real strain_energy(const VecX& u) const;
+
+  /// Sum over a node set of the residual (= the reaction where the nodes are supported), N.
+  Vec3 set_force(const std::vector<Index>& nodes, const VecX& r) const;
+
+  const Model& model() const { return model_; }
+  const AssemblyPlan& plan() const { return plan_; }
+
+ private:
+  struct CellInfo {
+    const materials::Material* material;
+    Formulation formulation;
+  };
+  CellGeometry geometry(Index c) const;
+  void assemble_cell(Index c, const VecX& u, VecX& r, SparseMatrix* K,
+                     PointState* state = nullptr) const;
+  void assemble_surface_loads(const VecX& u, Real t, VecX& r, SparseMatrix* K) const;
+
+  const Model& model_;
+  AssemblyPlan plan_;
+  std::vector<CellInfo> cells_;
+  std::vector<Index> geo_offset_;  ///< per cell: start (in points) of its gradients / volumes
+  std::vector<Real> dNdX_;         ///< per point: n_nodes x 3 reference gradients
+  std::vector<Real> dV_;           ///< per point: weight x det(dX/dxi)
+  std::vector<Index> constrained_;
+  std::vector<int> constraint_bc_;  ///< per constrained dof: index into model.displacements
+  std::vector<MatX> foundation_mass_;  ///< per foundation facet (flattened over BCs)
+};
+
+}  // namespace sinew::fem

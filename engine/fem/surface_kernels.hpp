@@ -1,0 +1,27 @@
+// Facet kernels for surface loads on quad4/tri3 faces: follower pressure (current normal and
+// area), dead traction (per reference area), elastic foundation (springs to the reference
+// position). Local dof order 3a+i over the facet's nodes.
+#pragma once
+
+#include <vector>
+
+#include "core/types.hpp"
+
+namespace sinew::fem {
+
+/// Residual contribution r_a = p * int N_a (x_xi x x_eta) dxi deta of a follower pressure p
+/// (MPa; positive pushes against the outward normal) and its (non-symmetric) tangent.
+/// `x`: current nodal positions (3 x n, n = 3 or 4). Outputs are resized to 3n (and 3n x 3n).
+void follower_pressure(const MatX& x, Real p, VecX& r, MatX* K);
+
+/// r_a = -int N_a t dA_0 for a dead traction t (MPa) on the reference facet `X`.
+void dead_traction(const MatX& X, const Vec3& t, VecX& r);
+
+/// Consistent "mass" matrix M_ab = int N_a N_b dA_0 of the reference facet (mm^2); an elastic
+/// foundation of stiffness k contributes k M_ab I to the tangent and k M u to the residual.
+MatX facet_mass(const MatX& X);
+
+/// Current area of a facet (mm^2).
+Real facet_area(const MatX& x);
+
+}  // namespace sinew::fem

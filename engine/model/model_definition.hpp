@@ -1,0 +1,46 @@
+// A loaded model: the finite-element model plus its steps, solver settings and outputs.
+// Loading checks the whole model section and reports every problem with file:line:column.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fem/model.hpp"
+#include "materials/register.hpp"
+#include "solver/load_stepper.hpp"
+#include "solver/newton.hpp"
+
+namespace sinew::model {
+
+struct StepDefinition {
+  std::string name;
+  Real duration = 1.0;  ///< s (time is also the load-curve argument)
+  solver::LoadStepSettings stepping;
+};
+
+struct OutputDefinition {
+  std::string file;                        ///< CSV (".csv") of node displacements; empty = none
+  std::vector<std::string> reaction_sets;  ///< node sets whose summed reactions are reported
+};
+
+struct ModelDefinition {
+  std::string source;  ///< file the model came from
+  fem::Model model;
+  std::map<std::string, std::shared_ptr<const materials::Material>> materials;
+  std::vector<StepDefinition> steps;
+  solver::NewtonSettings newton;
+  OutputDefinition output;
+};
+
+/// Loads a model file (YAML). Throws InputErrors listing every problem, or InputError for a
+/// file that cannot be read or parsed.
+ModelDefinition load_model_file(const std::string& path,
+                                const materials::MaterialRegistry& materials);
+
+/// The same from YAML text; `file_name` is used in messages and to resolve relative paths.
+ModelDefinition load_model_text(const std::string& text, const std::string& file_name,
+                                const materials::MaterialRegistry& materials);
+
+}  // namespace sinew::model

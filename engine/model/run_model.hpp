@@ -1,0 +1,33 @@
+// Runs a loaded model through its steps: Newton with load stepping, and the per-step outputs
+// `sinew solve` reports (reaction force sums, iteration records, the displacement field).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/model_definition.hpp"
+
+namespace sinew::model {
+
+struct StepOutput {
+  std::string step;
+  solver::StepRecord record;
+  std::map<std::string, Vec3> reactions;  ///< per output.reaction_sets, N
+};
+
+struct RunResult {
+  bool completed = false;
+  std::string failure;
+  std::vector<StepOutput> outputs;  ///< one per nominal increment
+  VecX u;                           ///< final displacement (mm), dof 3 node + component
+  VecX residual;                    ///< final residual: reactions at supported dofs (N)
+  std::string linear_solver;
+};
+
+RunResult run_model(ModelDefinition& def, const solver::LinearSolverRegistry& linear_solvers,
+                    const LogSink& log = {},
+                    const std::function<void(const StepOutput&, const VecX&)>& on_output = {});
+
+}  // namespace sinew::model

@@ -1,0 +1,232 @@
+// Newton-Raphson with line search, constraint elimination and linear-solver fallbacks.
+#include "solver/newton.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "core/error.hpp"
+
+namespace sinew::solver {
+
+namespace {
+std::string sci(Real v) {
+  std::ostringstream s;
+  s.precision(3);
+  s << std::scientific << v;
+  return s.str();
+}
+}  // namespace
+
+NewtonSolver::NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry& registry,
+                           NewtonSettings settings, LogSink log)
+    : problem_(problem), registry_(registry), settings_(std::move(settings)), log_(std::move(log)) {
+  std::string name = settings_.linear_solver;
+  if (name == "auto")
+    name = problem_.is_symmetric() ? default_linear_solver(problem_.n_dofs()) : "eigen-lu";
+  make_linear_solver(name);
+  prepare_constraint_masks();
+  K_ = problem_.pattern();
+}
+
+void NewtonSolver::make_linear_solver(const std::string& name) {
+  linear_ = registry_.create(name);
+  linear_->set_block_size(problem_.dofs_per_node());
+  analyzed_ = false;
+  iterations_after_setup_ = -1;
+}
+
+void NewtonSolver::prepare_constraint_masks() {
+  const SparseMatrix& P = problem_.pattern();
+  is_constrained_.assign(static_cast<size_t>(problem_.n_dofs()), 0);
+  for (Index d : problem_.constrained_dofs()) is_constrained_[d] = 1;
+  for (Index j = 0; j < P.outerSize(); ++j)
+    for (Index k = P.outerIndexPtr()[j]; k < P.outerIndexPtr()[j + 1]; ++k) {
+      const Index i = P.innerIndexPtr()[k];
+      if (!is_constrained_[i] && !is_constrained_[j]) continue;
+      (i == j ? unit_entries_ : zero_entries_).push_back(k);
+    }
+}
+
+void NewtonSolver::apply_constraints(SparseMatrix& K) const {
+  Real* v = K.valuePtr();
+  for (Index k : zero_entries_) v[k] = 0.0;
+  for (Index k : unit_entries_) v[k] = 1.0;
+}
+
+int NewtonSolver::linear_solve(const SparseMatrix& K, const VecX& b, VecX& x, Real forcing,
+                               bool new_step, NewtonResult& result) {
+  if (!analyzed_) {
+    linear_->analyze(K);
+    analyzed_ = true;
+  }
+  const bool iterative = linear_->is_iterative();
+  if (iterative) linear_->set_tolerance(forcing);
+  const auto& st = linear_->stats();
+  // Iterative backends keep their preconditioner while it still works well (Newton steps of
+  // one load step change the tangent little); direct backends factorise every time.
+  const bool rebuild =
+      !iterative || iterations_after_setup_ < 0 || new_step ||
+      st.last_iterations >
+          settings_.preconditioner_rebuild_factor * std::max(iterations_after_setup_, 5);
+  if (rebuild || !linear_->supports_preconditioner_reuse()) {
+    FactorStatus status = linear_->factorize(K);
+    ++result.factorizations;
+    while (status != FactorStatus::Ok) {
+      std::string next = status == FactorStatus::NotPositiveDefinite &&
+                                 linear_->name() != "cholmod-ldlt" && linear_->requires_spd()
+                             ? "cholmod-ldlt"
+                             : "eigen-lu";
+      if (linear_->name() == "eigen-lu")
+        throw NumericalError(NumericalError::Kind::LinearSolverFailed,
+                             "tangent is singular (LU failed)");
+      const std::string msg = std::string("tangent ") +
+                              (status == FactorStatus::NotPositiveDefinite ? "not positive definite"
+                                                                           : "factorisation failed") +
+                              ": " + linear_->name() + " -> " + next;
+      log_.warn(msg);
+      result.fallbacks.push_back(msg);
+      make_linear_solver(next);
+      linear_->analyze(K);
+      analyzed_ = true;
+      status = linear_->factorize(K);
+      ++result.factorizations;
+    }
+    linear_->solve(b, x);
+    iterations_after_setup_ = linear_->stats().last_iterations;
+  } else {
+    linear_->update_matrix_keep_preconditioner(K);
+    linear_->solve(b, x);
+  }
+  return linear_->stats().last_iterations;
+}
+
+NewtonResult NewtonSolver::solve(VecX& u, Real t) {
+  NewtonResult result;
+  const auto& cdofs = problem_.constrained_dofs();
+  const Index n = problem_.n_dofs();
+  VecX target;
+  problem_.prescribed_values(t, target);
+
+  // Prescribed increment, applied through the tangent in the first iteration.
+  VecX delta_c = VecX::Zero(n);
+  for (size_t i = 0; i < cdofs.size(); ++i)
+    delta_c[cdofs[i]] = target[static_cast<Index>(i)] - u[cdofs[i]];
+  const bool has_prescribed_increment = delta_c.squaredNorm() > 0;
+  const VecX u_start = u;
+
+  auto free_norm = [&](const VecX& v) {
+    Real s = 0;
+    for (Index i = 0; i < n; ++i)
+      if (!is_constrained_[i]) s += v[i] * v[i];
+    return std::sqrt(s);
+  };
+  auto free_dot = [&](const VecX& a, const VecX& b) {
+    Real s = 0;
+    for (Index i = 0; i < n; ++i)
+      if (!is_constrained_[i]) s += a[i] * b[i];
+    return s;
+  };
+
+  problem_.evaluate(u, t, r_, &K_);
+  VecX rhs(n), du(n), r_trial(n);
+  Real ref_residual = 0, ref_energy = 0, previous_residual = 0, forcing = settings_.forcing_max;
+  SparseMatrix K_trial;
+
+  for (int k = 0; k < settings_.max_iterations; ++k) {
+    IterationRecord rec;
+    rec.iteration = k;
+    rec.residual_norm = free_norm(r_);
+    rhs = -r_;
+    if (k == 0 && has_prescribed_increment) rhs -= K_ * delta_c;
+    for (Index d : cdofs) rhs[d] = k == 0 ? delta_c[d] : 0.0;
+    if (k == 0) ref_residual = free_norm(rhs);
+
+    // Convergence (from the second iteration on: norms of the update just made).
+    if (k > 0) {
+      const auto& last = result.iterations.back();
+      const bool r_ok = settings_.residual_tolerance <= 0 ||
+                        rec.residual_norm <= settings_.residual_tolerance * ref_residual ||
+                        rec.residual_norm <= settings_.residual_absolute;
+      const Real total = (u - u_start).norm();
+      const bool d_ok = settings_.displacement_tolerance <= 0 ||
+                        last.displacement_norm <= settings_.displacement_tolerance * total;
+      const bool e_ok = settings_.energy_tolerance <= 0 ||
+                        last.energy_norm <= settings_.energy_tolerance * ref_energy ||
+                        rec.residual_norm <= settings_.residual_absolute;
+      if (r_ok && d_ok && e_ok) {
+        result.converged = true;
+        result.final_residual_norm = rec.residual_norm;
+        result.iterations.push_back(rec);
+        break;
+      }
+    }
+
+    // Eisenstat-Walker choice 2 forcing term for iterative backends.
+    if (k > 0 && previous_residual > 0) {
+      const Real ratio = rec.residual_norm / previous_residual;
+      Real eta = 0.9 * ratio * ratio;
+      const Real safeguard = 0.9 * forcing * forcing;
+      if (safeguard > 0.1) eta = std::max(eta, safeguard);
+      // Do not solve more accurately than the Newton tolerance needs.
+      if (rec.residual_norm > 0)
+        eta = std::max(eta, 0.5 * settings_.residual_tolerance * ref_residual / rec.residual_norm);
+      forcing = std::clamp(eta, settings_.forcing_min, settings_.forcing_max);
+    }
+    previous_residual = rec.residual_norm;
+
+    K_trial = K_;
+    apply_constraints(K_trial);
+    rec.linear_iterations = linear_solve(K_trial, rhs, du, forcing, k == 0, result);
+    result.linear_iterations += rec.linear_iterations;
+    if (!du.allFinite())
+      throw NumericalError(NumericalError::Kind::NotANumber, "linear solve gave NaN");
+    if (k == 0) ref_energy = std::abs(free_dot(du, rhs));
+
+    // Line search on the free part: s(alpha) = du . r(u + alpha du) should vanish.
+    // The prescribed part is always applied in full.
+    const Real s0 = free_dot(du, rhs);
+    Real alpha = 1.0;
+    VecX u_trial;
+    for (int ls = 0;; ++ls) {
+      u_trial = u + alpha * du;
+      if (k == 0)
+        for (Index d : cdofs) u_trial[d] = u[d] + du[d];
+      try {
+        problem_.evaluate(u_trial, t, r_trial, &K_);
+      } catch (const NumericalError& e) {
+        if (e.kind() != NumericalError::Kind::InvertedElement || ls >= settings_.line_search_max)
+          throw;
+        alpha *= 0.5;
+        continue;
+      }
+      if (!settings_.line_search || ls >= settings_.line_search_max) break;
+      const Real s1 = -free_dot(du, r_trial);
+      if (std::abs(s1) <= settings_.line_search_tolerance * std::abs(s0) || s0 <= 0) break;
+      // Secant root of s(alpha) between 0 and alpha, kept in [0.1, 1] alpha.
+      const Real a_new = alpha * s0 / (s0 - s1);
+      const Real bounded = std::clamp(a_new, 0.1 * alpha, alpha);
+      if (a_new >= alpha || bounded == alpha) break;
+      alpha = bounded;
+    }
+    rec.alpha = alpha;
+    const VecX step = u_trial - u;
+    rec.displacement_norm = step.norm();
+    rec.energy_norm = std::abs(free_dot(step, rhs));
+    u = u_trial;
+    r_ = r_trial;
+    result.iterations.push_back(rec);
+    log_.debug("  newton " + std::to_string(k) + ": |r| " + sci(rec.residual_norm) + " |du| " +
+               sci(rec.displacement_norm) + " |e| " + sci(rec.energy_norm) +
+               (alpha < 1 ? " alpha " + sci(alpha) : std::string()));
+  }
+  if (!result.converged) {
+    result.final_residual_norm = free_norm(r_);
+    result.failure = "no convergence in " + std::to_string(settings_.max_iterations) +
+                     " iterations (|r| = " + sci(result.final_residual_norm) + ", |r0| = " +
+                     sci(ref_residual) + ")";
+  }
+  return result;
+}
+
+}  // namespace sinew::solver

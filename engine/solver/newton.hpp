@@ -1,0 +1,93 @@
+// Newton-Raphson with line search for a NonlinearProblem, with prescribed unknowns applied
+// through the consistent linearised predictor, convergence on residual, displacement and energy
+// norms (all three must hold, as in FEBio), and a per-iteration record of the norms.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/log.hpp"
+#include "solver/linear/linear_solver.hpp"
+#include "solver/nonlinear_problem.hpp"
+
+namespace sinew::solver {
+
+struct NewtonSettings {
+  int max_iterations = 25;
+  Real residual_tolerance = 1e-8;      ///< ||r|| <= tol * ||r_0|| (relative); 0 disables
+  Real residual_absolute = 1e-10;      ///< ... or ||r|| <= this (N): converged at any ratio
+  Real displacement_tolerance = 1e-8;  ///< ||du|| <= tol * ||u - u_step_start||; 0 disables
+  Real energy_tolerance = 1e-12;       ///< |du . r| <= tol * |du_0 . r_0|; 0 disables
+  bool line_search = true;
+  Real line_search_tolerance = 0.9;  ///< accept alpha when |s(alpha)| <= tol |s(0)|
+  int line_search_max = 5;
+  std::string linear_solver = "auto";  ///< registry name, or "auto" (by size, see RESULTS.md)
+  /// Iterative backends: Eisenstat-Walker forcing terms (choice 2, gamma 0.9, alpha 2), bounded.
+  Real forcing_max = 1e-2;
+  Real forcing_min = 1e-10;
+  /// Iterative backends: rebuild the preconditioner when a solve needs more than this factor
+  /// times the iterations of the solve right after the last rebuild.
+  Real preconditioner_rebuild_factor = 1.5;
+};
+
+/// The norms of one Newton iteration (after its update).
+struct IterationRecord {
+  int iteration = 0;
+  Real residual_norm = 0;      ///< ||r_f|| at the start of the iteration (N)
+  Real displacement_norm = 0;  ///< ||alpha du|| (mm)
+  Real energy_norm = 0;        ///< |alpha du . r| (N mm)
+  Real alpha = 1;              ///< line-search step
+  int linear_iterations = 0;
+};
+
+struct NewtonResult {
+  bool converged = false;
+  std::string failure;  ///< why not, when not converged
+  std::vector<IterationRecord> iterations;
+  Real final_residual_norm = 0;
+  int factorizations = 0;        ///< numeric factorisations / preconditioner set-ups
+  int linear_iterations = 0;     ///< Krylov iterations (iterative backends)
+  std::vector<std::string> fallbacks;  ///< backend switches that happened (e.g. not SPD)
+};
+
+class NewtonSolver {
+ public:
+  /// `problem` and `registry` must outlive the solver.
+  NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry& registry,
+               NewtonSettings settings = {}, LogSink log = {});
+
+  /// Solves r(u, t) = 0 starting from u (in/out). The prescribed unknowns are set to their
+  /// values at t. On failure u is left at the last iterate; the caller restores it.
+  NewtonResult solve(VecX& u, Real t);
+
+  /// Residual at the last converged state (reactions on prescribed unknowns), N.
+  const VecX& residual() const { return r_; }
+
+  /// Name of the linear backend currently in use.
+  std::string linear_solver_name() const { return linear_ ? linear_->name() : std::string(); }
+  const LinearSolver* linear_solver() const { return linear_.get(); }
+
+ private:
+  void make_linear_solver(const std::string& name);
+  void prepare_constraint_masks();
+  void apply_constraints(SparseMatrix& K) const;
+  /// Factorises K (with fallbacks), solves K x = b; returns Krylov iterations.
+  int linear_solve(const SparseMatrix& K, const VecX& b, VecX& x, Real forcing, bool new_step,
+                   NewtonResult& result);
+
+  NonlinearProblem& problem_;
+  const LinearSolverRegistry& registry_;
+  NewtonSettings settings_;
+  LogSink log_;
+  std::unique_ptr<LinearSolver> linear_;
+  bool analyzed_ = false;
+  int iterations_after_setup_ = -1;
+  std::vector<char> is_constrained_;
+  std::vector<Index> zero_entries_;  ///< value indices in constrained rows/columns (off-diag)
+  std::vector<Index> unit_entries_;  ///< value indices of constrained diagonals
+  SparseMatrix K_;
+  VecX r_;
+};
+
+}  // namespace sinew::solver

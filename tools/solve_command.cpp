@@ -1,0 +1,130 @@
+// `sinew solve` / `sinew check`.
+#include "solve_command.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+#include "core/error.hpp"
+#include "core/parallel.hpp"
+#include "csv_output.hpp"
+#include "materials/register.hpp"
+#include "model/model_definition.hpp"
+#include "model/run_model.hpp"
+#include "solver/linear/blas_info.hpp"
+#include "solver/linear/linear_solver.hpp"
+
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+namespace sinew::tools {
+
+namespace {
+
+void print_input_errors(const std::exception& e) {
+  if (const auto* many = dynamic_cast<const InputErrors*>(&e)) {
+    for (const auto& err : many->errors()) std::cerr << "error: " << err.what() << "\n";
+    std::cerr << many->errors().size() << " problem(s) found\n";
+  } else {
+    std::cerr << "error: " << e.what() << "\n";
+  }
+}
+
+LogSink console_log(bool verbose) {
+  return LogSink(
+      [](LogLevel level, const std::string& m) {
+        std::cerr << (level == LogLevel::Warning ? "warning: " : "") << m << "\n";
+      },
+      verbose ? LogLevel::Debug : LogLevel::Info);
+}
+
+}  // namespace
+
+int run_check(const std::string& model_file) {
+  materials::MaterialRegistry materials;
+  materials::register_materials(materials);
+  try {
+    auto def = model::load_model_file(model_file, materials);
+    std::cout << model_file << ": ok (" << def.model.mesh.n_nodes() << " nodes, "
+              << def.model.mesh.n_cells() << " cells, " << def.steps.size() << " step(s))\n";
+    return 0;
+  } catch (const InputError& e) {
+    print_input_errors(e);
+  } catch (const InputErrors& e) {
+    print_input_errors(e);
+  }
+  return 2;
+}
+
+int run_solve(const SolveOptions& options) {
+#ifdef _OPENMP
+  if (options.threads > 0) omp_set_num_threads(options.threads);
+#endif
+  materials::MaterialRegistry materials;
+  materials::register_materials(materials);
+  solver::LinearSolverRegistry linear;
+  solver::register_linear_solvers(linear);
+
+  model::ModelDefinition def;
+  try {
+    def = model::load_model_file(options.model_file, materials);
+  } catch (const InputError& e) {
+    print_input_errors(e);
+    return 2;
+  } catch (const InputErrors& e) {
+    print_input_errors(e);
+    return 2;
+  }
+  if (!options.output.empty()) def.output.file = options.output;
+
+  const auto log = console_log(options.verbose);
+  log.info("sinew " SINEW_VERSION ": " + options.model_file + " (" +
+           std::to_string(max_threads()) + " threads; BLAS: " + solver::blas_info() + ")");
+  const auto start = std::chrono::steady_clock::now();
+  model::RunResult result;
+  try {
+    result = model::run_model(def, linear, log);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "error: " << options.model_file << ": " << e.what() << "\n";
+    return 2;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+  // Step table: time, iterations and reaction sums.
+  std::printf("\n%-12s %10s %6s", "step", "time (s)", "iters");
+  for (const auto& s : def.output.reaction_sets)
+    std::printf(" %14s %14s %14s", (s + " Rx (N)").c_str(), (s + " Ry (N)").c_str(),
+                (s + " Rz (N)").c_str());
+  std::printf("\n");
+  for (const auto& o : result.outputs) {
+    std::printf("%-12s %10.4g %6d", o.step.c_str(), o.record.t, o.record.newton_iterations);
+    for (const auto& s : def.output.reaction_sets) {
+      const Vec3& R = o.reactions.at(s);
+      std::printf(" %14.6g %14.6g %14.6g", R.x(), R.y(), R.z());
+    }
+    std::printf("\n");
+  }
+  std::printf("\nsolved in %.2f s with %s\n", seconds, result.linear_solver.c_str());
+
+  if (!def.output.file.empty()) {
+    std::filesystem::path out(def.output.file);
+    if (out.is_relative() && !options.output.empty()) out = std::filesystem::absolute(out);
+    else if (out.is_relative())
+      out = std::filesystem::path(options.model_file).parent_path() / out;
+    write_displacements_csv(out.string(), def.model.mesh, result.u);
+    auto reactions = out;
+    reactions.replace_extension(".reactions.csv");
+    write_reactions_csv(reactions.string(), result, def.output.reaction_sets);
+    std::printf("wrote %s and %s\n", out.c_str(), reactions.c_str());
+  }
+  if (!result.completed) {
+    std::cerr << "error: solve failed: " << result.failure << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace sinew::tools
