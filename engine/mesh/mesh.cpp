@@ -1,6 +1,8 @@
 // Mesh bookkeeping: cell storage, face tables, set look-up.
 #include "mesh/mesh.hpp"
 
+#include <Eigen/Geometry>  // cross()
+#include <Eigen/LU>        // determinant()
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
