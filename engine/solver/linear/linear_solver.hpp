@@ -19,14 +19,19 @@ struct LinearSolverStats {
   int last_iterations = 0;    ///< Krylov iterations of the last solve
   Real last_relative_residual = 0.0;
   double analyze_seconds = 0.0, factorize_seconds = 0.0, solve_seconds = 0.0;
+  /// update_matrix_keep_preconditioner() calls that kept an existing preconditioner
+  /// (iterative backends; direct backends count a factorisation instead).
+  int preconditioner_reuses = 0;
 };
 
 /// Result of factorize(): success, or why not (the caller may fall back to another backend).
 enum class FactorStatus { Ok, NotPositiveDefinite, Singular, Failed };
 
-/// A solver for K x = b with K sparse, square, symmetric unless symmetric() says otherwise.
-/// K is passed with both triangles stored. Usage: analyze() once per sparsity pattern, then
-/// factorize() for each new set of values, then solve() any number of times.
+/// A solver for K x = b with K sparse, square, symmetric unless requires_symmetric() says
+/// otherwise. K is passed with both triangles stored. Usage: analyze() once per sparsity pattern,
+/// then factorize() for each new set of values, then solve() any number of times.
+/// Backends keep what solve() needs (a factor or a copy of K): K may change after factorize().
+/// factorize() with a pattern other than the analysed one throws std::invalid_argument.
 class LinearSolver {
  public:
   virtual ~LinearSolver() = default;
@@ -34,6 +39,10 @@ class LinearSolver {
 
   /// True for backends that need a symmetric positive-definite matrix.
   virtual bool requires_spd() const = 0;
+
+  /// False for backends that accept a nonsymmetric K (LU); the others read one triangle only
+  /// (or, for hypre, read columns as rows), so a nonsymmetric K gives a wrong answer.
+  virtual bool requires_symmetric() const { return true; }
 
   /// True for iterative backends (their accuracy follows set_tolerance()).
   virtual bool is_iterative() const { return false; }
@@ -45,12 +54,29 @@ class LinearSolver {
   virtual FactorStatus factorize(const SparseMatrix& K) = 0;
 
   /// Solves K x = b with the last factorised K. Throws NumericalError on breakdown.
+  /// Iterative backends start from x = 0 and throw NumericalError(LinearSolverFailed) when they
+  /// do not reach the tolerance within the iteration limit.
   virtual void solve(const VecX& b, VecX& x) = 0;
+
+  /// True when update_matrix_keep_preconditioner() is cheaper than factorize() (iterative
+  /// backends whose preconditioner set-up dominates, e.g. AMG).
+  virtual bool supports_preconditioner_reuse() const { return false; }
+
+  /// Takes the values of K (same pattern) for the next solves but keeps the preconditioner built
+  /// by the last factorize(): a Newton solver can skip the set-up when the tangent changed
+  /// little. Backends without a reusable preconditioner simply factorise.
+  virtual FactorStatus update_matrix_keep_preconditioner(const SparseMatrix& K) {
+    return factorize(K);
+  }
 
   /// Relative residual tolerance of iterative backends (ignored by direct ones).
   virtual void set_tolerance(Real /*relative*/) {}
 
-  /// Degrees of freedom per node (AMG uses it to keep x/y/z unknowns apart).
+  /// Iteration limit of iterative backends (ignored by direct ones).
+  virtual void set_max_iterations(int /*limit*/) {}
+
+  /// Degrees of freedom per node (AMG uses it to keep x/y/z unknowns apart). The dofs must be
+  /// numbered node-major: dof = dofs_per_node * node + component.
   virtual void set_block_size(int /*dofs_per_node*/) {}
 
   const LinearSolverStats& stats() const { return stats_; }
@@ -64,6 +90,16 @@ using LinearSolverRegistry = Registry<LinearSolver>;
 /// Adds every backend: "cholmod" (supernodal Cholesky), "cholmod-ldlt" (simplicial LDL^T),
 /// "amg-cg" (hypre BoomerAMG-preconditioned CG), "eigen-ldlt", "eigen-lu", "iccg".
 void register_linear_solvers(LinearSolverRegistry& registry);
+
+/// Systems up to this many dofs go to "cholmod", larger ones to "amg-cg". Measured on the 2-vCPU
+/// developer machine (design/solver-floor.md; hex8 elasticity cube, nu 0.3, one solve): at
+/// 26,460 dofs CHOLMOD supernodal with the auto-detected OpenBLAS kernel took
+/// 0.20 + 1.22 + 0.03 = 1.45 s (0.83 s with forced AVX-512 kernels) against 0.04 + 0.17 + 0.38 =
+/// 0.59 s for BoomerAMG-PCG, and AMG wins by more at 86k and 202k dofs (with 3-4x less memory).
+/// Nothing below 26k was measured, and AMG iteration counts grow with near-incompressibility
+/// (14 -> 21 from nu 0.3 to 0.45) and stiff fibres, so the switch sits with a margin below the
+/// first point where AMG won. To be re-measured on real (HGO) tangents.
+inline constexpr Index kDirectSolverMaxDofs = 20'000;
 
 /// Default backend for a symmetric system of n dofs: "cholmod" below the measured crossover,
 /// "amg-cg" above it (benchmarks/RESULTS.md).

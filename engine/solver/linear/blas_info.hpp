@@ -1,0 +1,16 @@
+// Which BLAS kernels the direct solvers run on: CHOLMOD's speed depends on it by 3-10x (Debian's
+// OpenBLAS falls back to generic SSE3 kernels on CPUs newer than it knows), so runs log it.
+#pragma once
+
+#include <string>
+
+namespace sinew::solver {
+
+/// One line for logs, e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Prescott MAX_THREADS=64;
+/// core Prescott; 2 threads; dgemm_ from /usr/lib/x86_64-linux-gnu/libopenblas.so.0".
+/// The core is the kernel set OpenBLAS picked at load time (OPENBLAS_CORETYPE overrides it); the
+/// library is where the process resolves dgemm_, the symbol CHOLMOD's supernodal factorisation
+/// calls, so a reference BLAS taking precedence would show up there.
+std::string blas_info();
+
+}  // namespace sinew::solver

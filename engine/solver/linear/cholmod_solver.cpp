@@ -1,0 +1,65 @@
+// "cholmod": CHOLMOD supernodal Cholesky through Eigen's CholmodSupport.
+#include "solver/linear/cholmod_solver.hpp"
+
+#include <Eigen/CholmodSupport>
+
+#include "core/error.hpp"
+
+namespace sinew::solver {
+
+struct CholmodSolver::Impl {
+  Eigen::CholmodSupernodalLLT<SparseMatrix, Eigen::Lower> llt;
+
+  Impl() {
+    // CHOLMOD prints its warnings ("not positive definite") to stdout by default; the engine
+    // does no I/O, and the failure is reported through FactorStatus instead.
+    llt.cholmod().print = 0;
+  }
+};
+
+CholmodSolver::CholmodSolver() : impl_(std::make_unique<Impl>()) {}
+CholmodSolver::~CholmodSolver() = default;
+
+void CholmodSolver::analyze(const SparseMatrix& K) {
+  detail::require_square(K, name());
+  detail::StopWatch watch;
+  impl_->llt.analyzePattern(K);
+  // A negative status is an error (out of memory, invalid matrix); positive ones are warnings.
+  if (impl_->llt.cholmod().status < 0)
+    throw NumericalError(NumericalError::Kind::LinearSolverFailed,
+                         "cholmod: symbolic analysis failed (CHOLMOD status " +
+                             std::to_string(impl_->llt.cholmod().status) + ")");
+  pattern_ = detail::PatternSignature::of(K);
+  factorized_ = false;
+  ++stats_.analyses;
+  stats_.analyze_seconds += watch.seconds();
+}
+
+FactorStatus CholmodSolver::factorize(const SparseMatrix& K) {
+  detail::require_same_pattern(pattern_, K, name());
+  detail::StopWatch watch;
+  impl_->llt.factorize(K);
+  const int status = impl_->llt.cholmod().status;
+  ++stats_.factorizations;
+  stats_.factorize_seconds += watch.seconds();
+  // Eigen's info() only says that CHOLMOD stopped before the last column (L->minor < n);
+  // CHOLMOD's status says why: negative = error (out of memory, ...), CHOLMOD_NOT_POSDEF = a
+  // pivot <= 0. Other positive statuses are harmless warnings (e.g. CHOLMOD_DSMALL).
+  factorized_ = impl_->llt.info() == Eigen::Success && status >= 0 && status != CHOLMOD_NOT_POSDEF;
+  if (factorized_) return FactorStatus::Ok;
+  if (status < 0) return FactorStatus::Failed;
+  return FactorStatus::NotPositiveDefinite;
+}
+
+void CholmodSolver::solve(const VecX& b, VecX& x) {
+  if (!factorized_) throw std::logic_error("cholmod: solve() without a successful factorize()");
+  detail::require_rhs_size(pattern_, b, name());
+  detail::StopWatch watch;
+  x = impl_->llt.solve(b);
+  if (impl_->llt.info() != Eigen::Success)
+    throw NumericalError(NumericalError::Kind::LinearSolverFailed, "cholmod: solve failed");
+  ++stats_.solves;
+  stats_.solve_seconds += watch.seconds();
+}
+
+}  // namespace sinew::solver
