@@ -10,7 +10,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="$here/build"
 do_build=1
-with_viz=ON
+# The VTK packages (about 1 GB) are needed only once viz/ has something to build.
+with_viz=OFF
+if [ -f "$here/viz/CMakeLists.txt" ]; then with_viz=ON; fi
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) build_dir="$2"; shift 2 ;;

@@ -17,8 +17,8 @@ struct SourceLocation {
 
   std::string str() const {
     std::string s = file.empty() ? std::string("<input>") : file;
-    if (line > 0) s += ":" + std::to_string(line);
-    if (column > 0) s += ":" + std::to_string(column);
+    if (line > 0) s.append(":").append(std::to_string(line));
+    if (column > 0) s.append(":").append(std::to_string(column));
     return s;
   }
 };
@@ -39,9 +39,11 @@ class InputError : public std::runtime_error {
 
  private:
   static std::string format(const SourceLocation& w, const std::string& key, const std::string& m) {
-    std::string s = w.str() + ": ";
-    if (!key.empty()) s += key + ": ";
-    return s + m;
+    std::string s = w.str();
+    s.append(": ");
+    if (!key.empty()) s.append(key).append(": ");
+    s.append(m);
+    return s;
   }
   SourceLocation where_;
   std::string key_path_;

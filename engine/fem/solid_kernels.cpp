@@ -51,7 +51,7 @@ void add_point(const Mat3& F, const Mat3& S, const Mat6& D, const Gradients<NN>&
     }
   }
   const Eigen::Matrix<Real, 6, 3 * NN> DB = (dV * D) * B;
-  K->noalias() += B.transpose() * DB;
+  K->noalias() += B.transpose().lazyProduct(DB);
   // Geometric stiffness: (dN_a . S dN_b) I.
   const Eigen::Matrix<Real, NN, NN> G = dV * dN * S * dN.transpose();
   for (int a = 0; a < NN; ++a)

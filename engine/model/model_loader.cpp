@@ -1,6 +1,7 @@
 // Loading of the model section (mesh, materials, regions, boundary conditions, load curves,
 // steps, solver, output) from YAML, with every problem reported at once.
 #include <filesystem>
+#include <set>
 
 #include "mesh/box_generator.hpp"
 #include "mesh/gmsh_reader.hpp"
@@ -24,8 +25,9 @@ class Loader {
     YamlNode root(root_yaml, "", file_, &diag_);
     def_.source = file_;
     if (!root.expect_map({"mesh", "materials", "regions", "load_curves", "boundary", "steps",
-                          "solver", "output", "fibre"})) {
-      diag_.throw_if_any();
+                          "solver", "output", "fibre"}) &&
+        !root.is_map()) {
+      diag_.throw_if_any();  // not a mapping: nothing else can be checked
     }
     const bool mesh_ok = load_mesh(root["mesh"]);
     load_materials(root["materials"]);
@@ -44,7 +46,12 @@ class Loader {
       else if (f) fibre = f->normalized();
     }
     diag_.throw_if_any();
-    fem::initialise_point_fields(def_.model, fibre);
+    try {
+      fem::initialise_point_fields(def_.model, fibre);
+    } catch (const std::invalid_argument& e) {  // a cell in two regions or in none
+      root["regions"].error(e.what());
+      diag_.throw_if_any();
+    }
     return std::move(def_);
   }
 
@@ -101,6 +108,7 @@ class Loader {
     if (!n.require() || !n.expect_map(n.keys())) return;
     if (n.size() == 0) n.error("at least one material is needed");
     for (const auto& name : n.keys()) {
+      declared_materials_.insert(name);
       const YamlNode m = n[name];
       if (!m.is_map()) {
         m.error("expected a mapping with 'type' and the law's parameters");
@@ -217,7 +225,9 @@ class Loader {
         return def_.model.mesh.element_set(s);
       });
       auto mat = r["material"].string();
-      if (mat && !def_.materials.count(*mat)) {
+      if (mat && !def_.materials.count(*mat) && declared_materials_.count(*mat)) {
+        mat.reset();  // declared but rejected: its own errors are already reported
+      } else if (mat && !def_.materials.count(*mat)) {
         std::string known;
         for (const auto& [k, v] : def_.materials) known += (known.empty() ? "" : ", ") + k;
         r["material"].error("unknown material '" + *mat + "' (defined: " + known + ")");
@@ -331,7 +341,7 @@ class Loader {
   void load_solver(const YamlNode& n) {
     if (!n.defined()) return;
     if (!n.expect_map({"linear", "max_iterations", "residual_tolerance", "displacement_tolerance",
-                       "energy_tolerance", "line_search"}))
+                       "energy_tolerance", "residual_absolute", "line_search"}))
       return;
     auto& s = def_.newton;
     if (n["linear"].defined()) {
@@ -347,6 +357,8 @@ class Loader {
       s.displacement_tolerance = n.value_or(n["displacement_tolerance"].real(Range::non_negative()), s.displacement_tolerance);
     if (n["energy_tolerance"].defined())
       s.energy_tolerance = n.value_or(n["energy_tolerance"].real(Range::non_negative()), s.energy_tolerance);
+    if (n["residual_absolute"].defined())
+      s.residual_absolute = n.value_or(n["residual_absolute"].real(Range::non_negative()), s.residual_absolute);
     if (n["line_search"].defined()) s.line_search = n.value_or(n["line_search"].boolean(), true);
   }
 
@@ -371,6 +383,7 @@ class Loader {
   Diagnostics diag_;
   ModelDefinition def_;
   std::map<std::string, int> curve_index_;
+  std::set<std::string> declared_materials_;  ///< every name under `materials`, valid or not
 };
 
 }  // namespace

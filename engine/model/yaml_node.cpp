@@ -80,7 +80,12 @@ YamlNode YamlNode::operator[](size_t i) const {
 std::vector<std::string> YamlNode::keys() const {
   std::vector<std::string> out;
   if (node_.IsMap())
-    for (const auto& kv : node_) out.push_back(kv.first.as<std::string>());
+    for (const auto& kv : node_) {
+      // Keys that are lists or mappings are reported by expect_map; repeats once.
+      if (!kv.first.IsScalar()) continue;
+      if (std::find(out.begin(), out.end(), kv.first.Scalar()) == out.end())
+        out.push_back(kv.first.Scalar());
+    }
   return out;
 }
 
@@ -98,10 +103,22 @@ bool YamlNode::expect_map(const std::vector<std::string>& allowed) const {
     return false;
   }
   bool ok = true;
+  std::vector<std::string> seen;
   for (const auto& kv : node_) {
-    const std::string key = kv.first.as<std::string>();
-    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     SourceLocation where{file_, kv.first.Mark().line + 1, kv.first.Mark().column + 1};
+    if (!kv.first.IsScalar()) {  // e.g. "[a, b]: 1"; yaml-cpp would throw on conversion
+      diag_->add(where, path_, "a key must be a plain name, got " + shown(kv.first));
+      ok = false;
+      continue;
+    }
+    const std::string key = kv.first.Scalar();
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      // yaml-cpp keeps both entries and look-ups see only the first: never silently.
+      diag_->add(where, path_.empty() ? key : path_ + "." + key, "duplicate key '" + key + "'");
+      continue;
+    }
+    seen.push_back(key);
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     diag_->add(where, path_.empty() ? key : path_ + "." + key,
                "unknown key '" + key + "' (allowed: " + join(allowed) + ")");
     ok = false;

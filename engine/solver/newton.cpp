@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <sstream>
 
 #include "core/error.hpp"
@@ -18,87 +19,79 @@ std::string sci(Real v) {
 }
 }  // namespace
 
-NewtonSolver::NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry& registry,
-                           NewtonSettings settings, LogSink log)
-    : problem_(problem), registry_(registry), settings_(std::move(settings)), log_(std::move(log)) {
-  std::string name = settings_.linear_solver;
-  if (name == "auto")
-    name = problem_.is_symmetric() ? default_linear_solver(problem_.n_dofs()) : "eigen-lu";
-  make_linear_solver(name);
-  prepare_constraint_masks();
-  K_ = problem_.pattern();
+std::string NewtonSolver::primary_linear_solver(const NonlinearProblem& p,
+                                                const std::string& name) {
+  if (!p.is_symmetric()) return "eigen-lu";  // symmetric backends silently mis-solve
+  return name == "auto" ? default_linear_solver(p.n_dofs()) : name;
 }
 
-void NewtonSolver::make_linear_solver(const std::string& name) {
-  linear_ = registry_.create(name);
-  linear_->set_block_size(problem_.dofs_per_node());
-  analyzed_ = false;
-  iterations_after_setup_ = -1;
+NewtonSolver::NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry& registry,
+                           NewtonSettings settings, LogSink log)
+    : problem_(problem),
+      registry_(registry),
+      settings_(std::move(settings)),
+      log_(std::move(log)),
+      linear_(registry, primary_linear_solver(problem, settings_.linear_solver)) {
+  linear_.set_block_size(problem_.dofs_per_node());
+  prepare_constraint_masks();
+  K_ = problem_.pattern();
 }
 
 void NewtonSolver::prepare_constraint_masks() {
   const SparseMatrix& P = problem_.pattern();
   is_constrained_.assign(static_cast<size_t>(problem_.n_dofs()), 0);
   for (Index d : problem_.constrained_dofs()) is_constrained_[d] = 1;
+  std::map<Index, Index> diagonal;
   for (Index j = 0; j < P.outerSize(); ++j)
     for (Index k = P.outerIndexPtr()[j]; k < P.outerIndexPtr()[j + 1]; ++k) {
       const Index i = P.innerIndexPtr()[k];
       if (!is_constrained_[i] && !is_constrained_[j]) continue;
-      (i == j ? unit_entries_ : zero_entries_).push_back(k);
+      if (i == j) diagonal[i] = k; else zero_entries_.push_back(k);
     }
+  for (Index d : problem_.constrained_dofs()) diagonal_entries_.push_back(diagonal.at(d));
 }
 
-void NewtonSolver::apply_constraints(SparseMatrix& K) const {
+void NewtonSolver::apply_constraints(SparseMatrix& K, VecX& diagonal) const {
+  // Keeping the assembled diagonal (instead of 1) keeps the rows on the scale of the others,
+  // which algebraic multigrid and pivoting need.
   Real* v = K.valuePtr();
   for (Index k : zero_entries_) v[k] = 0.0;
-  for (Index k : unit_entries_) v[k] = 1.0;
+  diagonal.resize(static_cast<Index>(diagonal_entries_.size()));
+  for (size_t i = 0; i < diagonal_entries_.size(); ++i) {
+    Real& d = v[diagonal_entries_[i]];
+    if (!(d > 0)) d = 1.0;
+    diagonal[static_cast<Index>(i)] = d;
+  }
 }
 
 int NewtonSolver::linear_solve(const SparseMatrix& K, const VecX& b, VecX& x, Real forcing,
                                bool new_step, NewtonResult& result) {
   if (!analyzed_) {
-    linear_->analyze(K);
+    linear_.analyze(K);
     analyzed_ = true;
   }
-  const bool iterative = linear_->is_iterative();
-  if (iterative) linear_->set_tolerance(forcing);
-  const auto& st = linear_->stats();
-  // Iterative backends keep their preconditioner while it still works well (Newton steps of
-  // one load step change the tangent little); direct backends factorise every time.
+  if (new_step && linear_.fell_back()) linear_.reset_to_primary();
+  LinearSolver& active = linear_.active();
+  const bool iterative = active.is_iterative();
+  if (iterative) linear_.set_tolerance(forcing);
+  // Iterative backends keep their preconditioner while it still works well (Newton iterations
+  // of one load step change the tangent little); direct backends factorise every time.
   const bool rebuild =
-      !iterative || iterations_after_setup_ < 0 || new_step ||
-      st.last_iterations >
+      !iterative || !active.supports_preconditioner_reuse() || iterations_after_setup_ < 0 ||
+      new_step ||
+      active.stats().last_iterations >
           settings_.preconditioner_rebuild_factor * std::max(iterations_after_setup_, 5);
-  if (rebuild || !linear_->supports_preconditioner_reuse()) {
-    FactorStatus status = linear_->factorize(K);
-    ++result.factorizations;
-    while (status != FactorStatus::Ok) {
-      std::string next = status == FactorStatus::NotPositiveDefinite &&
-                                 linear_->name() != "cholmod-ldlt" && linear_->requires_spd()
-                             ? "cholmod-ldlt"
-                             : "eigen-lu";
-      if (linear_->name() == "eigen-lu")
-        throw NumericalError(NumericalError::Kind::LinearSolverFailed,
-                             "tangent is singular (LU failed)");
-      const std::string msg = std::string("tangent ") +
-                              (status == FactorStatus::NotPositiveDefinite ? "not positive definite"
-                                                                           : "factorisation failed") +
-                              ": " + linear_->name() + " -> " + next;
-      log_.warn(msg);
-      result.fallbacks.push_back(msg);
-      make_linear_solver(next);
-      linear_->analyze(K);
-      analyzed_ = true;
-      status = linear_->factorize(K);
-      ++result.factorizations;
-    }
-    linear_->solve(b, x);
-    iterations_after_setup_ = linear_->stats().last_iterations;
-  } else {
-    linear_->update_matrix_keep_preconditioner(K);
-    linear_->solve(b, x);
+  std::string what = rebuild ? linear_.factorize(K) : linear_.update_matrix_keep_preconditioner(K);
+  if (rebuild) ++result.factorizations;
+  const std::string solved = linear_.solve(K, b, x);
+  if (!solved.empty()) what += (what.empty() ? "" : "; ") + solved;
+  if (!what.empty()) {
+    log_.warn(what);
+    result.fallbacks.push_back(what);
   }
-  return linear_->stats().last_iterations;
+  const int its = linear_.active().stats().last_iterations;
+  if (rebuild) iterations_after_setup_ = its;
+  return linear_.active().is_iterative() ? its : 0;
 }
 
 NewtonResult NewtonSolver::solve(VecX& u, Real t) {
@@ -129,7 +122,7 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
   };
 
   problem_.evaluate(u, t, r_, &K_);
-  VecX rhs(n), du(n), r_trial(n);
+  VecX rhs(n), du(n), r_trial(n), diagonal;
   Real ref_residual = 0, ref_energy = 0, previous_residual = 0, forcing = settings_.forcing_max;
   SparseMatrix K_trial;
 
@@ -139,7 +132,7 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
     rec.residual_norm = free_norm(r_);
     rhs = -r_;
     if (k == 0 && has_prescribed_increment) rhs -= K_ * delta_c;
-    for (Index d : cdofs) rhs[d] = k == 0 ? delta_c[d] : 0.0;
+    for (Index d : cdofs) rhs[d] = 0.0;
     if (k == 0) ref_residual = free_norm(rhs);
 
     // Convergence (from the second iteration on: norms of the update just made).
@@ -176,7 +169,10 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
     previous_residual = rec.residual_norm;
 
     K_trial = K_;
-    apply_constraints(K_trial);
+    apply_constraints(K_trial, diagonal);
+    if (k == 0)
+      for (size_t i = 0; i < cdofs.size(); ++i)
+        rhs[cdofs[i]] = diagonal[static_cast<Index>(i)] * delta_c[cdofs[i]];
     rec.linear_iterations = linear_solve(K_trial, rhs, du, forcing, k == 0, result);
     result.linear_iterations += rec.linear_iterations;
     if (!du.allFinite())

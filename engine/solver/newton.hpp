@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/log.hpp"
+#include "solver/linear/fallback.hpp"
 #include "solver/linear/linear_solver.hpp"
 #include "solver/nonlinear_problem.hpp"
 
@@ -65,13 +66,15 @@ class NewtonSolver {
   const VecX& residual() const { return r_; }
 
   /// Name of the linear backend currently in use.
-  std::string linear_solver_name() const { return linear_ ? linear_->name() : std::string(); }
-  const LinearSolver* linear_solver() const { return linear_.get(); }
+  std::string linear_solver_name() const { return linear_.active_name(); }
+  const LinearSolver& linear_solver() const { return linear_.active(); }
 
  private:
-  void make_linear_solver(const std::string& name);
+  static std::string primary_linear_solver(const NonlinearProblem& p, const std::string& name);
   void prepare_constraint_masks();
-  void apply_constraints(SparseMatrix& K) const;
+  /// Zeroes constrained rows and columns (keeping their diagonals) and returns, per
+  /// constrained dof, the diagonal that the right-hand side must be scaled with.
+  void apply_constraints(SparseMatrix& K, VecX& diagonal) const;
   /// Factorises K (with fallbacks), solves K x = b; returns Krylov iterations.
   int linear_solve(const SparseMatrix& K, const VecX& b, VecX& x, Real forcing, bool new_step,
                    NewtonResult& result);
@@ -80,12 +83,12 @@ class NewtonSolver {
   const LinearSolverRegistry& registry_;
   NewtonSettings settings_;
   LogSink log_;
-  std::unique_ptr<LinearSolver> linear_;
+  SymmetricSolveWithFallback linear_;
   bool analyzed_ = false;
   int iterations_after_setup_ = -1;
   std::vector<char> is_constrained_;
   std::vector<Index> zero_entries_;  ///< value indices in constrained rows/columns (off-diag)
-  std::vector<Index> unit_entries_;  ///< value indices of constrained diagonals
+  std::vector<Index> diagonal_entries_;  ///< value index of each constrained dof's diagonal
   SparseMatrix K_;
   VecX r_;
 };

@@ -1,0 +1,146 @@
+// Micro-benchmarks on an n^3 hex8 cube (one face clamped, 3 dofs per node): element assembly
+// throughput, symbolic analysis, factorisation/set-up and solve per linear backend, and one full
+// Newton iteration. Sizes 10^3 to 40^3 elements.
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+
+#include "fem/mechanics_problem.hpp"
+#include "materials/register.hpp"
+#include "mesh/box_generator.hpp"
+#include "solver/linear/blas_info.hpp"
+#include "solver/linear/linear_solver.hpp"
+#include "solver/newton.hpp"
+#include "core/parallel.hpp"
+
+namespace {
+
+using namespace sinew;
+
+struct Registries {
+  materials::MaterialRegistry materials;
+  solver::LinearSolverRegistry linear;
+  Registries() {
+    materials::register_materials(materials);
+    solver::register_linear_solvers(linear);
+  }
+};
+const Registries& registries() {
+  static const Registries r;
+  return r;
+}
+
+/// A cube of n^3 hex8 with face x0 clamped and x1 pulled 5% (prescribed), material by name.
+struct Cube {
+  fem::Model model;
+  std::unique_ptr<fem::MechanicsProblem> problem;
+  VecX u;
+
+  Cube(int n, const std::string& law) {
+    model.mesh = mesh::make_box({Vec3::Zero(), Vec3(1, 1, 1), {n, n, n}, mesh::CellType::Hex8});
+    std::map<std::string, Real> given;
+    if (law == "neo-hookean") given = {{"E", 1.0}, {"nu", 0.3}};
+    const auto& reg = registries().materials;
+    std::shared_ptr<const materials::Material> m =
+        reg.create(law, resolve_parameters(reg.entry(law).parameters, given));
+    const auto form = m->is_uncoupled() ? fem::Formulation::MeanDilatation : fem::Formulation::Standard;
+    model.regions.push_back({"all", model.mesh.element_set("all"), m, form});
+    fem::initialise_point_fields(model, Vec3::UnitX());
+    for (int k = 0; k < 3; ++k) model.displacements.push_back({"x0", model.mesh.node_set("x0"), k, 0.0, -1});
+    model.displacements.push_back({"x1", model.mesh.node_set("x1"), 0, 0.05, 0});
+    problem = std::make_unique<fem::MechanicsProblem>(model);
+    // A deformed state: the homogeneous 2% stretch (so fibres are in tension).
+    u = VecX::Zero(problem->n_dofs());
+    for (Index i = 0; i < model.mesh.n_nodes(); ++i) u[3 * i] = 0.02 * model.mesh.points[i].x();
+  }
+};
+
+/// The constrained tangent the Newton solver hands to the linear solver.
+SparseMatrix constrained_tangent(Cube& cube) {
+  SparseMatrix K = cube.problem->pattern();
+  VecX r;
+  cube.problem->evaluate(cube.u, 0.5, r, &K);
+  std::vector<char> fixed(static_cast<size_t>(K.rows()), 0);
+  for (Index d : cube.problem->constrained_dofs()) fixed[d] = 1;
+  for (Index j = 0; j < K.outerSize(); ++j)
+    for (SparseMatrix::InnerIterator it(K, j); it; ++it)
+      if ((fixed[it.row()] || fixed[j]) && it.row() != j) it.valueRef() = 0.0;
+  return K;
+}
+
+void BM_Assembly(benchmark::State& state, const std::string& law) {
+  Cube cube(static_cast<int>(state.range(0)), law);
+  SparseMatrix K = cube.problem->pattern();
+  VecX r;
+  for (auto _ : state) {
+    cube.problem->evaluate(cube.u, 0.5, r, &K);
+    benchmark::DoNotOptimize(K.valuePtr());
+  }
+  state.counters["elements/s"] = benchmark::Counter(
+      static_cast<double>(cube.model.mesh.n_cells()) * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["dofs"] = static_cast<double>(cube.problem->n_dofs());
+}
+
+void BM_Linear(benchmark::State& state, const std::string& backend, const std::string& phase) {
+  Cube cube(static_cast<int>(state.range(0)), "hgo");
+  const SparseMatrix K = constrained_tangent(cube);
+  const VecX b = VecX::Ones(K.rows());
+  VecX x;
+  auto solver = registries().linear.create(backend);
+  solver->set_block_size(3);
+  solver->set_tolerance(1e-8);
+  solver->analyze(K);
+  if (phase != "analyze") solver->factorize(K);
+  for (auto _ : state) {
+    if (phase == "analyze") solver->analyze(K);
+    else if (phase == "factorize") solver->factorize(K);
+    else solver->solve(b, x);
+  }
+  state.counters["dofs"] = static_cast<double>(K.rows());
+  state.counters["krylov_its"] = solver->stats().last_iterations;
+}
+
+void BM_NewtonIteration(benchmark::State& state, const std::string& backend) {
+  Cube cube(static_cast<int>(state.range(0)), "hgo");
+  solver::NewtonSettings ns;
+  ns.linear_solver = backend;
+  ns.max_iterations = 1;  // exactly one iteration: assemble, factorise, solve, line-search eval
+  ns.line_search = false;
+  solver::NewtonSolver newton(*cube.problem, registries().linear, ns);
+  for (auto _ : state) {
+    VecX u = cube.u;
+    benchmark::DoNotOptimize(newton.solve(u, 0.5));
+  }
+  state.counters["dofs"] = static_cast<double>(cube.problem->n_dofs());
+}
+
+void sizes(benchmark::internal::Benchmark* b) {
+  for (int n : {10, 20, 30, 40}) b->Arg(n);
+  b->Unit(benchmark::kMillisecond)->UseRealTime();
+}
+void sizes_direct(benchmark::internal::Benchmark* b) {
+  for (int n : {10, 20, 30, 40}) b->Arg(n);
+  b->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+}
+
+BENCHMARK_CAPTURE(BM_Assembly, neo_hookean, std::string("neo-hookean"))->Apply(sizes);
+BENCHMARK_CAPTURE(BM_Assembly, hgo_mean_dilatation, std::string("hgo"))->Apply(sizes);
+BENCHMARK_CAPTURE(BM_Linear, cholmod_analyze, std::string("cholmod"), std::string("analyze"))->Apply(sizes_direct);
+BENCHMARK_CAPTURE(BM_Linear, cholmod_factorize, std::string("cholmod"), std::string("factorize"))->Apply(sizes_direct);
+BENCHMARK_CAPTURE(BM_Linear, cholmod_solve, std::string("cholmod"), std::string("solve"))->Apply(sizes_direct);
+BENCHMARK_CAPTURE(BM_Linear, amg_setup, std::string("amg-cg"), std::string("factorize"))->Apply(sizes_direct);
+BENCHMARK_CAPTURE(BM_Linear, amg_cg_solve, std::string("amg-cg"), std::string("solve"))->Apply(sizes_direct);
+BENCHMARK_CAPTURE(BM_NewtonIteration, cholmod, std::string("cholmod"))->Apply(sizes_direct);
+BENCHMARK_CAPTURE(BM_NewtonIteration, amg_cg, std::string("amg-cg"))->Apply(sizes_direct);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::AddCustomContext("blas", sinew::solver::blas_info());
+  benchmark::AddCustomContext("omp_threads", std::to_string(sinew::max_threads()));
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,36 @@
+// Uncoupled Holzapfel-Gasser-Ogden law with fibre dispersion (isochoric invariants).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/parameters.hpp"
+#include "materials/material.hpp"
+
+namespace sinew::materials {
+
+/// W_iso = c/2 (I1_bar - 3) + k1/(2 k2) [exp(k2 E^2) - 1] for E > 0,
+/// E = kappa (I1_bar - 3) + (1 - 3 kappa)(I4_bar - 1); U = k/2 (ln J)^2.
+/// kappa is read per point from PointFields::dispersion (default_fields() gives the parameter).
+class Hgo final : public Material {
+ public:
+  static constexpr const char* kName = "hgo";
+  static std::string description();
+  static std::vector<ParameterSpec> parameter_specs();
+
+  explicit Hgo(const ParameterSet& values);
+
+  std::string name() const override { return kName; }
+  bool is_uncoupled() const override { return true; }
+  bool has_fibres() const override { return true; }
+  PointFields default_fields() const override;
+  Real energy(const Mat3& C, const PointFields& p) const override;
+  StressTangent stress_tangent(const Mat3& C, const PointFields& p) const override;
+  Real bulk_modulus() const override { return k_; }
+  Real shear_modulus() const override { return c_; }
+
+ private:
+  Real c_ = 0.0, k1_ = 0.0, k2_ = 1.0, kappa_ = 0.0, k_ = 0.0;
+};
+
+}  // namespace sinew::materials

@@ -1,0 +1,36 @@
+// Coupled (compressible) Holzapfel-Gasser-Ogden law with fibre dispersion (full invariants).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/parameters.hpp"
+#include "materials/material.hpp"
+
+namespace sinew::materials {
+
+/// W = c/2 (I1 - 3) - c ln J + k/2 (ln J)^2 + k1/(2 k2) [exp(k2 E^2) - 1] for E > 0,
+/// E = kappa (I1 - 3) + (1 - 3 kappa)(I4 - 1). kappa is read per point from
+/// PointFields::dispersion (default_fields() gives the parameter). The matrix is the neo-Hookean
+/// solid with mu = c, lambda = k (small-strain bulk modulus k + 2c/3).
+class HgoCoupled final : public Material {
+ public:
+  static constexpr const char* kName = "hgo-coupled";
+  static std::string description();
+  static std::vector<ParameterSpec> parameter_specs();
+
+  explicit HgoCoupled(const ParameterSet& values);
+
+  std::string name() const override { return kName; }
+  bool is_uncoupled() const override { return false; }
+  bool has_fibres() const override { return true; }
+  PointFields default_fields() const override;
+  Real energy(const Mat3& C, const PointFields& p) const override;
+  StressTangent stress_tangent(const Mat3& C, const PointFields& p) const override;
+  Real shear_modulus() const override { return c_; }
+
+ private:
+  Real c_ = 0.0, k1_ = 0.0, k2_ = 1.0, kappa_ = 0.0, k_ = 0.0;
+};
+
+}  // namespace sinew::materials

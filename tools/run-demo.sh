@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Sets up (installs missing Debian packages), builds, and runs the default demo.
+#   tools/run-demo.sh
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$here/tools/setup.sh"
+mkdir -p "$here/out"
+demo="$here/scenarios/verification/uniaxial-hgo-tendon.yaml"
+"$here/build/tools/sinew" solve "$demo" --output "$here/out/uniaxial-hgo-tendon.csv"
