@@ -145,6 +145,10 @@ class Loader {
     if (!n.defined() || !n.expect_map(n.keys())) return;
     for (const auto& name : n.keys()) {
       const YamlNode c = n[name];
+      if (name == "ramp" || name == "constant") {  // look-ups would never reach it
+        c.error("'" + name + "' is the name of a built-in curve; choose another name");
+        continue;
+      }
       if (!c.expect_sequence()) continue;
       fem::LoadCurve curve;
       curve.points.clear();
@@ -187,6 +191,19 @@ class Loader {
       return std::nullopt;
     }
     return it->second;
+  }
+
+  /// Curve index for a load (force, pressure, traction), which always evaluates a curve:
+  /// "constant" (-1) becomes a curve equal to 1 at all times, added once.
+  int load_curve(int c) {
+    if (c >= 0) return c;
+    if (constant_curve_ < 0) {
+      fem::LoadCurve one;
+      one.points = {{0.0, 1.0}};
+      constant_curve_ = static_cast<int>(def_.model.curves.size());
+      def_.model.curves.push_back(one);
+    }
+    return constant_curve_;
   }
 
   template <class Get>
@@ -288,21 +305,21 @@ class Loader {
         auto value = b["value"].vec3();
         auto c = curve(b["curve"], 0);
         if (!nodes || !value || !c) continue;
-        def_.model.nodal_forces.push_back({*b["nodes"].string(), *nodes, *value, std::max(*c, 0)});
+        def_.model.nodal_forces.push_back({*b["nodes"].string(), *nodes, *value, load_curve(*c)});
       } else if (*type == "pressure") {
         b.expect_map({"type", "facets", "value", "curve"});
         auto facets = facet_set(b["facets"]);
         auto value = b["value"].real();
         auto c = curve(b["curve"], 0);
         if (!facets || !value || !c) continue;
-        def_.model.pressures.push_back({*b["facets"].string(), *facets, *value, std::max(*c, 0)});
+        def_.model.pressures.push_back({*b["facets"].string(), *facets, *value, load_curve(*c)});
       } else if (*type == "traction") {
         b.expect_map({"type", "facets", "value", "curve"});
         auto facets = facet_set(b["facets"]);
         auto value = b["value"].vec3();
         auto c = curve(b["curve"], 0);
         if (!facets || !value || !c) continue;
-        def_.model.tractions.push_back({*b["facets"].string(), *facets, *value, std::max(*c, 0)});
+        def_.model.tractions.push_back({*b["facets"].string(), *facets, *value, load_curve(*c)});
       } else {
         b.expect_map({"type", "facets", "stiffness"});
         auto facets = facet_set(b["facets"]);
@@ -384,6 +401,7 @@ class Loader {
   ModelDefinition def_;
   std::map<std::string, int> curve_index_;
   std::set<std::string> declared_materials_;  ///< every name under `materials`, valid or not
+  int constant_curve_ = -1;                    ///< index of the curve "constant" loads use
 };
 
 }  // namespace
