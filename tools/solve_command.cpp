@@ -107,17 +107,23 @@ int run_solve(const SolveOptions& options) {
     }
     std::printf("\n");
   }
-  std::printf("\nsolved in %.2f s with %s\n", seconds, result.linear_solver.c_str());
+  std::printf("\n%s in %.2f s with %s\n", result.completed ? "solved" : "stopped", seconds,
+              result.linear_solver.c_str());
 
   if (!def.output.file.empty()) {
     std::filesystem::path out(def.output.file);
     if (out.is_relative() && !options.output.empty()) out = std::filesystem::absolute(out);
     else if (out.is_relative())
       out = std::filesystem::path(options.model_file).parent_path() / out;
-    write_displacements_csv(out.string(), def.model.mesh, result.u);
     auto reactions = out;
     reactions.replace_extension(".reactions.csv");
-    write_reactions_csv(reactions.string(), result, def.output.reaction_sets);
+    try {
+      write_displacements_csv(out.string(), def.model.mesh, result.u);
+      write_reactions_csv(reactions.string(), result, def.output.reaction_sets);
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      return 2;
+    }
     std::printf("wrote %s and %s\n", out.c_str(), reactions.c_str());
   }
   if (!result.completed) {

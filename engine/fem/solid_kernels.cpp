@@ -1,6 +1,7 @@
 // Total-Lagrangian solid element kernels (standard and mean-dilatation).
 #include "fem/solid_kernels.hpp"
 
+#include <array>
 #include <cmath>
 #include <string>
 
@@ -29,34 +30,40 @@ Mat3 deformation_gradient_checked(const Mat3& F) {
   return F;
 }
 
-/// Adds (B^T D B + G) dV and P:dN dV for one point. B maps nodal displacement increments to
-/// Green-Lagrange strain increments (Voigt 11,22,33,12,23,13 with engineering shear).
+/// Adds (B^T D B + G) dV and P:dN dV for one point. B_a maps node a's displacement increment
+/// to the Green-Lagrange strain increment (Voigt 11,22,33,12,23,13 with engineering shear).
+/// Only the blocks b >= a are computed; the lower ones are their transposes (K is symmetric).
 template <int NN>
 void add_point(const Mat3& F, const Mat3& S, const Mat6& D, const Gradients<NN>& dN, Real dV,
                ElementVector<NN>& r, ElementMatrix<NN>* K) {
   const Mat3 P = F * S;
   for (int a = 0; a < NN; ++a) r.template segment<3>(3 * a) += dV * (P * dN.row(a).transpose());
   if (!K) return;
-  Eigen::Matrix<Real, 6, 3 * NN> B;
+  using Block63 = Eigen::Matrix<Real, 6, 3>;
+  std::array<Block63, NN> B, DB;
+  const Mat6 Dv = dV * D;
   for (int a = 0; a < NN; ++a) {
     const Real d0 = dN(a, 0), d1 = dN(a, 1), d2 = dN(a, 2);
+    Block63& Ba = B[a];
     for (int i = 0; i < 3; ++i) {
-      const int col = 3 * a + i;
-      B(0, col) = F(i, 0) * d0;
-      B(1, col) = F(i, 1) * d1;
-      B(2, col) = F(i, 2) * d2;
-      B(3, col) = F(i, 0) * d1 + F(i, 1) * d0;
-      B(4, col) = F(i, 1) * d2 + F(i, 2) * d1;
-      B(5, col) = F(i, 0) * d2 + F(i, 2) * d0;
+      Ba(0, i) = F(i, 0) * d0;
+      Ba(1, i) = F(i, 1) * d1;
+      Ba(2, i) = F(i, 2) * d2;
+      Ba(3, i) = F(i, 0) * d1 + F(i, 1) * d0;
+      Ba(4, i) = F(i, 1) * d2 + F(i, 2) * d1;
+      Ba(5, i) = F(i, 0) * d2 + F(i, 2) * d0;
     }
+    DB[a].noalias() = Dv * Ba;
   }
-  const Eigen::Matrix<Real, 6, 3 * NN> DB = (dV * D) * B;
-  K->noalias() += B.transpose().lazyProduct(DB);
   // Geometric stiffness: (dN_a . S dN_b) I.
   const Eigen::Matrix<Real, NN, NN> G = dV * dN * S * dN.transpose();
   for (int a = 0; a < NN; ++a)
-    for (int b = 0; b < NN; ++b)
-      for (int i = 0; i < 3; ++i) (*K)(3 * a + i, 3 * b + i) += G(a, b);
+    for (int b = a; b < NN; ++b) {
+      Mat3 Kab = B[a].transpose() * DB[b];
+      Kab.diagonal().array() += G(a, b);
+      K->template block<3, 3>(3 * a, 3 * b) += Kab;
+      if (b != a) K->template block<3, 3>(3 * b, 3 * a) += Kab.transpose();
+    }
 }
 
 }  // namespace

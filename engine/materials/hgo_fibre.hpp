@@ -2,7 +2,7 @@
 //
 // Psi_f(E) = k1/(2 k2) [exp(k2 E^2) - 1] with the generalised fibre strain
 // E = kappa (I1 - 3) + (1 - 3 kappa)(I4 - 1) (Gasser, Ogden & Holzapfel 2006, J R Soc Interface
-// 3:15), evaluated only for E > 0: collagen fibres buckle rather than carry compression
+// 3:15), evaluated only for E >= 0: collagen fibres buckle rather than carry compression
 // (Holzapfel, Gasser & Ogden 2000, J Elasticity 61:1). Psi_f and Psi_f' vanish at
 // E = 0, so W and S are continuous across the switch; only D jumps (by k1 times the structural
 // tensor product).
@@ -21,11 +21,15 @@ struct HgoFibreTerm {
   Real d2psi = 0.0;  ///< d2Psi_f/dE2 = k1 (1 + 2 k2 E^2) exp(k2 E^2)
 };
 
-/// Evaluates the fibre term at generalised fibre strain E; zero for E <= 0. Throws
+/// Evaluates the fibre term at generalised fibre strain E; zero for E < 0. At E = 0 exactly
+/// (the unstretched reference state) the tension-side second derivative k1 is returned, so the
+/// first Newton predictor from rest sees the fibre stiffness instead of the soft matrix alone
+/// (without it, a tendon-like predictor over-contracts laterally and leaves the tangent
+/// indefinite). Throws
 /// NumericalError(NotANumber) when exp(k2 E^2) overflows, so that the load stepper can cut back.
 inline HgoFibreTerm hgo_fibre_term(Real k1, Real k2, Real E) {
   HgoFibreTerm t;
-  if (!(E > 0.0) || k1 == 0.0) return t;
+  if (!(E >= 0.0) || k1 == 0.0) return t;
   const Real x = k2 * E * E;
   const Real e = std::exp(x);
   if (!std::isfinite(e))

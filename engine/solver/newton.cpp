@@ -70,15 +70,16 @@ int NewtonSolver::linear_solve(const SparseMatrix& K, const VecX& b, VecX& x, Re
     linear_.analyze(K);
     analyzed_ = true;
   }
-  if (new_step && linear_.fell_back()) linear_.reset_to_primary();
+  const bool reset = new_step && linear_.fell_back();
+  if (reset) linear_.reset_to_primary();
   LinearSolver& active = linear_.active();
   const bool iterative = active.is_iterative();
   if (iterative) linear_.set_tolerance(forcing);
-  // Iterative backends keep their preconditioner while it still works well (Newton iterations
-  // of one load step change the tangent little); direct backends factorise every time.
+  // Iterative backends keep their preconditioner (also across load steps) while it still works
+  // well: the tangent changes little between iterations. Direct backends factorise every time.
   const bool rebuild =
-      !iterative || !active.supports_preconditioner_reuse() || iterations_after_setup_ < 0 ||
-      new_step ||
+      reset || !iterative || !active.supports_preconditioner_reuse() ||
+      iterations_after_setup_ < 0 ||
       active.stats().last_iterations >
           settings_.preconditioner_rebuild_factor * std::max(iterations_after_setup_, 5);
   std::string what = rebuild ? linear_.factorize(K) : linear_.update_matrix_keep_preconditioner(K);
@@ -141,7 +142,8 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
       const bool r_ok = settings_.residual_tolerance <= 0 ||
                         rec.residual_norm <= settings_.residual_tolerance * ref_residual ||
                         rec.residual_norm <= settings_.residual_absolute;
-      const Real total = (u - u_start).norm();
+      // Relative to the step's movement, or to the state itself in a step that holds the load.
+      const Real total = std::max((u - u_start).norm(), u.norm());
       const bool d_ok = settings_.displacement_tolerance <= 0 ||
                         last.displacement_norm <= settings_.displacement_tolerance * total;
       const bool e_ok = settings_.energy_tolerance <= 0 ||
