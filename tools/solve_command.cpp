@@ -62,6 +62,7 @@ int run_solve(const SolveOptions& options) {
 #ifdef _OPENMP
   if (options.threads > 0) omp_set_num_threads(options.threads);
 #endif
+  solver::set_blas_threads(options.blas_threads);
   materials::MaterialRegistry materials;
   materials::register_materials(materials);
   solver::LinearSolverRegistry linear;

@@ -48,6 +48,19 @@ AssemblyPlan::AssemblyPlan(Index n_nodes, const std::vector<std::vector<Index>>&
   outer[n] = static_cast<int>(pos);
   std::fill(pattern_.valuePtr(), pattern_.valuePtr() + nnz, 0.0);
 
+  group_pos_offset_.assign(groups.size() + 1, 0);
+  for (size_t g = 0; g < groups.size(); ++g)
+    group_pos_offset_[g + 1] = group_pos_offset_[g] + static_cast<Index>(groups[g].size() * groups[g].size());
+  group_pos_.resize(static_cast<size_t>(group_pos_offset_.back()));
+  for (size_t g = 0; g < groups.size(); ++g) {
+    const auto& nodes = groups[g];
+    const size_t m = nodes.size();
+    for (size_t b = 0; b < m; ++b)
+      for (size_t a = 0; a < m; ++a)
+        group_pos_[group_pos_offset_[g] + b * m + a] =
+            static_cast<std::int32_t>(position(nodes[a], nodes[b]));
+  }
+
   // Greedy colouring in group order (deterministic): first colour no neighbour group holds.
   std::vector<std::vector<bool>> node_has(static_cast<size_t>(n_nodes));
   for (Index gi = 0; gi < static_cast<Index>(groups.size()); ++gi) {

@@ -4,6 +4,7 @@
 // summed in the same order whatever the thread count (deterministic assembly).
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -47,6 +48,27 @@ class AssemblyPlan {
     }
   }
 
+  /// Like scatter() for group `g` of the constructor's list, with its block positions
+  /// precomputed (no searches): the hot path of element assembly.
+  template <class Dense>
+  void scatter_group(Index g, std::span<const Index> nodes, const Dense& Ke, SparseMatrix& K) const {
+    Real* values = K.valuePtr();
+    const int n = static_cast<int>(nodes.size());
+    const std::int32_t* pos = group_pos_.data() + group_pos_offset_[g];
+    for (int b = 0; b < n; ++b) {
+      const Index nb = nodes[b];
+      const Index deg = nbr_offset_[nb + 1] - nbr_offset_[nb];
+      const Index base = 9 * nbr_offset_[nb];
+      for (int a = 0; a < n; ++a) {
+        const Index k = pos[b * n + a];
+        for (int c = 0; c < 3; ++c) {
+          Real* col = values + base + 3 * c * deg + 3 * k;
+          for (int r = 0; r < 3; ++r) col[r] += Ke(3 * a + r, 3 * b + c);
+        }
+      }
+    }
+  }
+
   /// Groups split into colours: no two groups of one colour share a node (greedy colouring).
   const std::vector<std::vector<Index>>& colours() const { return colours_; }
 
@@ -58,6 +80,8 @@ class AssemblyPlan {
   std::vector<Index> nbr_;
   SparseMatrix pattern_;
   std::vector<std::vector<Index>> colours_;
+  std::vector<Index> group_pos_offset_;  ///< per group: start in group_pos_
+  std::vector<std::int32_t> group_pos_;  ///< per group, per (b, a): position(node a, node b)
 };
 
 }  // namespace sinew::fem

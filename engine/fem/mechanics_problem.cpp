@@ -114,7 +114,7 @@ void MechanicsProblem::assemble_cell(Index c, const VecX& u, VecX& r, SparseMatr
     ElementMatrix<NN> Ke;
     kernel(ue, re, K ? &Ke : nullptr);
     for (int a = 0; a < NN; ++a) r.segment<3>(3 * nodes[a]) += re.template segment<3>(3 * a);
-    if (K) plan_.scatter(nodes, Ke, *K);
+    if (K) plan_.scatter_group(c, nodes, Ke, *K);
   };
   using N8 = std::integral_constant<int, 8>;
   using N4 = std::integral_constant<int, 4>;

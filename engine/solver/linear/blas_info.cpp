@@ -8,6 +8,7 @@ extern "C" {
 char* openblas_get_config(void);
 char* openblas_get_corename(void);
 int openblas_get_num_threads(void);
+void openblas_set_num_threads(int);
 }
 
 namespace sinew::solver {
@@ -33,5 +34,7 @@ std::string blas_info() {
          (core ? core : "unknown") + "; " + std::to_string(openblas_get_num_threads()) +
          " threads; dgemm_ from " + dgemm_provider();
 }
+
+void set_blas_threads(int threads) { openblas_set_num_threads(threads < 1 ? 1 : threads); }
 
 }  // namespace sinew::solver

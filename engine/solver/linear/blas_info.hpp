@@ -13,4 +13,10 @@ namespace sinew::solver {
 /// calls, so a reference BLAS taking precedence would show up there.
 std::string blas_info();
 
+/// Sets OpenBLAS's thread count for the process. Sinew's OpenMP assembly threads and OpenBLAS's
+/// own pthreads otherwise compete for the same cores (measured: a third of the run spent in
+/// sched_yield on 2 cores); on 2 vCPUs a second BLAS thread gains nothing (solver-floor
+/// measurements in benchmarks/RESULTS.md).
+void set_blas_threads(int threads);
+
 }  // namespace sinew::solver
