@@ -2,12 +2,14 @@
 # End-to-end timing: uniaxial stretch of an n^3 hex8 cube in 10 load steps, neo-Hookean to
 # stretch 1.5 and HGO (tendon-like k1 = 141 MPa, k2 = 19.1, fibres along the load) to 1.1.
 # Prints wall time, peak memory, linear solver, Newton and Krylov iteration counts per run.
-#   benchmarks/study/end_to_end.sh [n=30] [linear solver=auto] [build dir=build]
+#   benchmarks/study/end_to_end.sh [n=30] [linear solver=auto] [strategy=newton] [cases] [build dir]
 set -euo pipefail
 n="${1:-30}"
 linear="${2:-auto}"
+strategy="${3:-newton}"
+cases="${4:-neo-hookean hgo}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-build="${3:-$here/build}"
+build="${5:-$here/build}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -23,7 +25,7 @@ boundary:
   - {type: fixed, nodes: z0, components: [z]}
   - {type: displacement, nodes: x1, component: x, value: $3}
 steps: [{increments: 10}]
-solver: {linear: $linear}
+solver: {linear: $linear, strategy: $strategy}
 output: {reactions: [x1]}
 YAML
 }
@@ -33,7 +35,7 @@ model "{type: hgo, c: 1.0, k1: 141.0, k2: 19.1, kappa: 0.0, k: 100.0}" mean-dila
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "threads: OMP_NUM_THREADS=${OMP_NUM_THREADS:-default}"
-for case in neo-hookean hgo; do
+for case in $cases; do
   log="$work/$case.log"
   /usr/bin/time -f "%e %M" -o "$work/time" "$build/tools/sinew" solve "$work/$case.yaml" \
     >"$log" 2>&1 || { cat "$log"; exit 1; }
@@ -44,8 +46,8 @@ for case in neo-hookean hgo; do
   solver=$(grep -m1 'linear solver' "$log" | sed 's/.*linear solver //')
   fallbacks=$(grep -c 'warning' "$log" || true)
   blas=$(grep -m1 -o 'BLAS: [^)]*' "$log" | sed 's/; dgemm_.*//')
-  printf '%-12s n=%-3s dofs=%-7s wall=%7.1f s  peak=%6.0f MB  solver=%-8s newton=%s krylov=%s warnings=%s\n' \
+  printf '%-12s n=%-3s dofs=%-7s wall=%7.1f s  peak=%6.0f MB  solver=%-8s strategy=%s newton=%s krylov=%s warnings=%s\n' \
     "$case" "$n" "$(grep -m1 -o '[0-9]* dofs' "$log" | cut -d' ' -f1)" "$wall" \
-    "$(echo "$rss / 1024" | bc -l)" "$solver" ${its} "$fallbacks"
+    "$(echo "$rss / 1024" | bc -l)" "$solver" "$strategy" ${its} "$fallbacks"
   echo "  $blas"
 done

@@ -358,7 +358,8 @@ class Loader {
   void load_solver(const YamlNode& n) {
     if (!n.defined()) return;
     if (!n.expect_map({"linear", "max_iterations", "residual_tolerance", "displacement_tolerance",
-                       "energy_tolerance", "residual_absolute", "line_search"}))
+                       "energy_tolerance", "residual_absolute", "line_search", "strategy",
+                       "bfgs_max_updates"}))
       return;
     auto& s = def_.newton;
     if (n["linear"].defined()) {
@@ -376,6 +377,13 @@ class Loader {
       s.energy_tolerance = n.value_or(n["energy_tolerance"].real(Range::non_negative()), s.energy_tolerance);
     if (n["residual_absolute"].defined())
       s.residual_absolute = n.value_or(n["residual_absolute"].real(Range::non_negative()), s.residual_absolute);
+    if (n["strategy"].defined()) {
+      auto strategy = n["strategy"].string({"newton", "bfgs"});
+      if (strategy)
+        s.strategy = *strategy == "bfgs" ? solver::NewtonStrategy::Bfgs : solver::NewtonStrategy::Full;
+    }
+    if (n["bfgs_max_updates"].defined())
+      s.bfgs_max_updates = static_cast<int>(n.value_or(n["bfgs_max_updates"].integer(1, 100), 10L));
     if (n["line_search"].defined()) s.line_search = n.value_or(n["line_search"].boolean(), true);
   }
 

@@ -95,6 +95,16 @@ int NewtonSolver::linear_solve(const SparseMatrix& K, const VecX& b, VecX& x, Re
   return linear_.active().is_iterative() ? its : 0;
 }
 
+int NewtonSolver::linear_resolve(const SparseMatrix& K, const VecX& b, VecX& x,
+                                 NewtonResult& result) {
+  const std::string what = linear_.solve(K, b, x);
+  if (!what.empty()) {
+    log_.warn(what);
+    result.fallbacks.push_back(what);
+  }
+  return linear_.active().is_iterative() ? linear_.active().stats().last_iterations : 0;
+}
+
 NewtonResult NewtonSolver::solve(VecX& u, Real t) {
   NewtonResult result;
   const auto& cdofs = problem_.constrained_dofs();
@@ -122,10 +132,20 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
     return s;
   };
 
+  const bool bfgs = settings_.strategy == NewtonStrategy::Bfgs;
+  auto zero_constrained = [&](VecX& v) {
+    for (Index d : cdofs) v[d] = 0.0;
+  };
+
   problem_.evaluate(u, t, r_, &K_);
-  VecX rhs(n), du(n), r_trial(n), diagonal;
+  bool tangent_current = true;  // K_ is the tangent at u
+  VecX rhs(n), du(n), r_trial(n);
   Real ref_residual = 0, ref_energy = 0, previous_residual = 0, forcing = settings_.forcing_max;
-  SparseMatrix K_trial;
+  // BFGS history (Nocedal & Wright 2006, Alg. 7.4, with H0 = the factorised tangent): steps s_i,
+  // residual changes y_i (free unknowns only) and rho_i = 1 / (y_i . s_i).
+  std::vector<VecX> hist_s, hist_y;
+  std::vector<Real> hist_rho;
+  bool reform = !(bfgs && settings_.bfgs_keep_across_steps && have_factorization_);
 
   for (int k = 0; k < settings_.max_iterations; ++k) {
     IterationRecord rec;
@@ -170,12 +190,45 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
     }
     previous_residual = rec.residual_norm;
 
-    K_trial = K_;
-    apply_constraints(K_trial, diagonal);
-    if (k == 0)
-      for (size_t i = 0; i < cdofs.size(); ++i)
-        rhs[cdofs[i]] = diagonal[static_cast<Index>(i)] * delta_c[cdofs[i]];
-    rec.linear_iterations = linear_solve(K_trial, rhs, du, forcing, k == 0, result);
+    if (bfgs && k > 0 &&
+        (static_cast<int>(hist_s.size()) >= settings_.bfgs_max_updates ||
+         rec.residual_norm > (k == 1 ? ref_residual : previous_residual)))
+      reform = true;
+    if (!bfgs || reform) {
+      if (!tangent_current) problem_.evaluate(u, t, r_, &K_);
+      K_factored_ = K_;
+      apply_constraints(K_factored_, factored_diagonal_);
+      if (k == 0)
+        for (size_t i = 0; i < cdofs.size(); ++i)
+          rhs[cdofs[i]] = factored_diagonal_[static_cast<Index>(i)] * delta_c[cdofs[i]];
+      rec.linear_iterations = linear_solve(K_factored_, rhs, du, forcing, k == 0, result);
+      have_factorization_ = true;
+      if (bfgs && k > 0) ++result.reformations;
+      hist_s.clear();
+      hist_y.clear();
+      hist_rho.clear();
+      reform = false;
+    } else {
+      // Two-loop recursion: du = H rhs with H the BFGS-updated inverse of the factorised K.
+      if (k == 0)
+        for (size_t i = 0; i < cdofs.size(); ++i)
+          rhs[cdofs[i]] = factored_diagonal_[static_cast<Index>(i)] * delta_c[cdofs[i]];
+      VecX q = rhs;
+      std::vector<Real> a(hist_s.size());
+      for (size_t i = hist_s.size(); i-- > 0;) {
+        a[i] = hist_rho[i] * hist_s[i].dot(q);
+        q -= a[i] * hist_y[i];
+      }
+      rec.linear_iterations = linear_resolve(K_factored_, q, du, result);
+      for (size_t i = 0; i < hist_s.size(); ++i) {
+        const Real b = hist_rho[i] * hist_y[i].dot(du);
+        du += (a[i] - b) * hist_s[i];
+      }
+      if (k == 0)  // the prescribed increment is applied exactly
+        for (Index d : cdofs) du[d] = delta_c[d];
+      else
+        zero_constrained(du);
+    }
     result.linear_iterations += rec.linear_iterations;
     if (!du.allFinite())
       throw NumericalError(NumericalError::Kind::NotANumber, "linear solve gave NaN");
@@ -191,7 +244,9 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
       if (k == 0)
         for (Index d : cdofs) u_trial[d] = u[d] + du[d];
       try {
-        problem_.evaluate(u_trial, t, r_trial, &K_);
+        // Full Newton needs the tangent at the accepted point anyway; BFGS only residuals.
+        problem_.evaluate(u_trial, t, r_trial, bfgs ? nullptr : &K_);
+        tangent_current = !bfgs;
       } catch (const NumericalError& e) {
         if (e.kind() != NumericalError::Kind::InvertedElement || ls >= settings_.line_search_max)
           throw;
@@ -211,6 +266,20 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
     const VecX step = u_trial - u;
     rec.displacement_norm = step.norm();
     rec.energy_norm = std::abs(free_dot(step, rhs));
+    if (bfgs && k > 0) {
+      VecX y = r_trial - r_;
+      zero_constrained(y);
+      VecX s_step = step;
+      zero_constrained(s_step);
+      const Real ys = y.dot(s_step);
+      if (ys > 1e-12 * y.norm() * s_step.norm()) {
+        hist_s.push_back(std::move(s_step));
+        hist_y.push_back(std::move(y));
+        hist_rho.push_back(1.0 / ys);
+      } else {
+        reform = true;  // no positive curvature along the step: the update would break H
+      }
+    }
     u = u_trial;
     r_ = r_trial;
     result.iterations.push_back(rec);

@@ -14,8 +14,19 @@
 
 namespace sinew::solver {
 
+/// How each iteration obtains its search direction.
+enum class NewtonStrategy {
+  Full,  ///< a new tangent and factorisation every iteration (quadratic convergence)
+  Bfgs,  ///< one factorisation per step, inverse BFGS updates in between (Matthies & Strang 1979)
+};
+
 struct NewtonSettings {
   int max_iterations = 25;
+  NewtonStrategy strategy = NewtonStrategy::Full;
+  int bfgs_max_updates = 10;  ///< BFGS: re-form the tangent after this many updates
+  /// BFGS: start a load step from the previous step's factorisation (re-formed only when the
+  /// updates stop working), instead of factorising at every step.
+  bool bfgs_keep_across_steps = true;
   Real residual_tolerance = 1e-8;      ///< ||r|| <= tol * ||r_0|| (relative); 0 disables
   Real residual_absolute = 1e-10;      ///< ... or ||r|| <= this (N): converged at any ratio
   Real displacement_tolerance = 1e-8;  ///< ||du|| <= tol * ||u - u_step_start||; 0 disables
@@ -48,6 +59,7 @@ struct NewtonResult {
   std::vector<IterationRecord> iterations;
   Real final_residual_norm = 0;
   int factorizations = 0;        ///< numeric factorisations / preconditioner set-ups
+  int reformations = 0;          ///< BFGS: tangents re-formed after the first
   int linear_iterations = 0;     ///< Krylov iterations (iterative backends)
   std::vector<std::string> fallbacks;  ///< backend switches that happened (e.g. not SPD)
 };
@@ -78,6 +90,8 @@ class NewtonSolver {
   /// Factorises K (with fallbacks), solves K x = b; returns Krylov iterations.
   int linear_solve(const SparseMatrix& K, const VecX& b, VecX& x, Real forcing, bool new_step,
                    NewtonResult& result);
+  /// Solves with the last factorisation (BFGS iterations between re-formations).
+  int linear_resolve(const SparseMatrix& K, const VecX& b, VecX& x, NewtonResult& result);
 
   NonlinearProblem& problem_;
   const LinearSolverRegistry& registry_;
@@ -90,6 +104,9 @@ class NewtonSolver {
   std::vector<Index> zero_entries_;  ///< value indices in constrained rows/columns (off-diag)
   std::vector<Index> diagonal_entries_;  ///< value index of each constrained dof's diagonal
   SparseMatrix K_;
+  SparseMatrix K_factored_;   ///< the constrained tangent last factorised
+  VecX factored_diagonal_;    ///< its diagonals on the constrained unknowns
+  bool have_factorization_ = false;
   VecX r_;
 };
 

@@ -1,0 +1,668 @@
+// ResultsWriter on the HDF5 C API: the results file (docs/results-schema.md) and its VTKHDF 1.0
+// step views. Only engine/io/hdf5/*.cpp include HDF5; the public header exposes none of it.
+#include <hdf5.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <fstream>
+#include <limits>
+#include <regex>
+#include <sstream>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include "core/parallel.hpp"
+#include "fem/mechanics_problem.hpp"
+#include "io/cell_fields.hpp"
+#include "io/results_writer.hpp"
+
+namespace sinew::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// ---- errors -------------------------------------------------------------------------------
+
+herr_t collect_error(unsigned, const H5E_error2_t* err, void* data) {
+  auto& messages = *static_cast<std::vector<std::string>*>(data);
+  if (err->desc && *err->desc) messages.emplace_back(err->desc);
+  return 0;
+}
+
+// Throws with `what` and the HDF5 error stack: its API-level entry and its innermost cause
+// (the latter carries e.g. "errno = 2, error message = 'No such file or directory'"). Must be
+// called right after the failing call: the next HDF5 call clears the stack.
+[[noreturn]] void fail(const std::string& what) {
+  std::vector<std::string> messages;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect_error, &messages);
+  std::string m = what;
+  if (!messages.empty()) {
+    m += ": " + messages.front();
+    if (messages.size() > 1) m += " (" + messages.back() + ")";
+  }
+  throw std::runtime_error(m);
+}
+
+template <class T>
+T check(T value, const std::string& what) {
+  if (value < 0) fail(what);
+  return value;
+}
+
+// HDF5 prints its error stack to stderr by default; the writer reports errors as exceptions
+// instead, so printing is off while a writer call runs (and restored after it).
+class QuietErrors {
+ public:
+  QuietErrors() {
+    H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  }
+  ~QuietErrors() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
+  QuietErrors(const QuietErrors&) = delete;
+  QuietErrors& operator=(const QuietErrors&) = delete;
+
+ private:
+  H5E_auto2_t func_ = nullptr;
+  void* data_ = nullptr;
+};
+
+// Owns one HDF5 identifier.
+class Handle {
+ public:
+  using Closer = herr_t (*)(hid_t);
+  Handle() = default;
+  Handle(hid_t id, Closer closer) : id_(id), closer_(closer) {}
+  Handle(Handle&& o) noexcept : id_(std::exchange(o.id_, H5I_INVALID_HID)), closer_(o.closer_) {}
+  Handle& operator=(Handle&& o) noexcept {
+    if (this != &o) {
+      reset();
+      id_ = std::exchange(o.id_, H5I_INVALID_HID);
+      closer_ = o.closer_;
+    }
+    return *this;
+  }
+  ~Handle() { reset(); }
+  void reset() {
+    if (id_ >= 0 && closer_) closer_(id_);
+    id_ = H5I_INVALID_HID;
+  }
+  /// Closes now and reports failure (the destructor cannot).
+  void close(const std::string& what) {
+    const hid_t id = std::exchange(id_, H5I_INVALID_HID);
+    if (id >= 0 && closer_) check(closer_(id), what);
+  }
+  operator hid_t() const { return id_; }
+  bool valid() const { return id_ >= 0; }
+
+ private:
+  hid_t id_ = H5I_INVALID_HID;
+  Closer closer_ = nullptr;
+};
+
+Handle make_space(const std::vector<hsize_t>& dims, const std::vector<hsize_t>* max = nullptr) {
+  return {check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(),
+                                 max ? max->data() : nullptr),
+                "cannot create a dataspace"),
+          H5Sclose};
+}
+
+Handle make_plist(hid_t cls) { return {check(H5Pcreate(cls), "cannot create a property list"), H5Pclose}; }
+
+Handle make_group(hid_t parent, const std::string& name) {
+  return {check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+                "cannot create group " + name),
+          H5Gclose};
+}
+
+// Variable-length UTF-8 string: h5py reads it as str, and it has no 64 KiB attribute limit
+// (the model text lives in the global heap).
+Handle vlen_string_type() {
+  Handle t(check(H5Tcopy(H5T_C_S1), "cannot copy a string type"), H5Tclose);
+  check(H5Tset_size(t, H5T_VARIABLE), "cannot size a string type");
+  check(H5Tset_cset(t, H5T_CSET_UTF8), "cannot set a string type's character set");
+  return t;
+}
+
+void write_attr(hid_t obj, const char* name, const std::string& value) {
+  const Handle type = vlen_string_type();
+  const Handle space(check(H5Screate(H5S_SCALAR), "cannot create a dataspace"), H5Sclose);
+  if (check(H5Aexists(obj, name), std::string("cannot query attribute ") + name) > 0)
+    check(H5Adelete(obj, name), std::string("cannot replace attribute ") + name);
+  const Handle a(check(H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT),
+                       std::string("cannot create attribute ") + name),
+                 H5Aclose);
+  const char* p = value.c_str();
+  check(H5Awrite(a, type, &p), std::string("cannot write attribute ") + name);
+}
+
+void write_attr(hid_t obj, const char* name, std::int64_t value) {
+  const Handle space(check(H5Screate(H5S_SCALAR), "cannot create a dataspace"), H5Sclose);
+  const Handle a(check(H5Acreate2(obj, name, H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT),
+                       std::string("cannot create attribute ") + name),
+                 H5Aclose);
+  check(H5Awrite(a, H5T_NATIVE_INT64, &value), std::string("cannot write attribute ") + name);
+}
+
+void describe(hid_t obj, const std::string& units, const std::string& description) {
+  write_attr(obj, "units", units);
+  write_attr(obj, "description", description);
+}
+
+hsize_t product(const std::vector<hsize_t>& v) {
+  hsize_t p = 1;
+  for (auto d : v) p *= d;
+  return p;
+}
+
+// A fixed-size dataset written at once. Small ones are contiguous; from 64 KiB on they are
+// chunked (about 1 MiB chunks) and compressed.
+void write_fixed(hid_t parent, const std::string& name, hid_t file_type, hid_t mem_type,
+                 const std::vector<hsize_t>& dims, const void* data, const std::string& units,
+                 const std::string& description, int gzip) {
+  const Handle space = make_space(dims);
+  const Handle dcpl = make_plist(H5P_DATASET_CREATE);
+  const hsize_t elements = product(dims);
+  const hsize_t row = dims.empty() || dims[0] == 0 ? 1 : elements / dims[0];
+  const hsize_t bytes = elements * H5Tget_size(file_type);
+  if (gzip > 0 && bytes >= 64 * 1024) {
+    std::vector<hsize_t> chunk = dims;
+    const hsize_t row_bytes = row * H5Tget_size(file_type);
+    chunk[0] = std::max<hsize_t>(1, std::min<hsize_t>(dims[0], (1u << 20) / row_bytes));
+    check(H5Pset_chunk(dcpl, static_cast<int>(chunk.size()), chunk.data()), "cannot chunk " + name);
+    check(H5Pset_shuffle(dcpl), "cannot set the shuffle filter on " + name);
+    check(H5Pset_deflate(dcpl, static_cast<unsigned>(gzip)), "cannot compress " + name);
+  }
+  const Handle ds(check(H5Dcreate2(parent, name.c_str(), file_type, space, H5P_DEFAULT, dcpl,
+                                   H5P_DEFAULT),
+                        "cannot create dataset " + name),
+                  H5Dclose);
+  if (elements > 0)
+    check(H5Dwrite(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "cannot write " + name);
+  describe(ds, units, description);
+}
+
+// A dataset that grows by one row per step: (0, inner...) now, unlimited first dimension.
+struct Growing {
+  Handle ds;
+  std::vector<hsize_t> inner;
+  hid_t mem_type = H5I_INVALID_HID;  // not owned
+  std::string name;
+
+  void append(hsize_t row, const void* data) const {
+    std::vector<hsize_t> dims{row + 1};
+    dims.insert(dims.end(), inner.begin(), inner.end());
+    check(H5Dset_extent(ds, dims.data()), "cannot extend " + name);
+    const Handle fspace(check(H5Dget_space(ds), "cannot get the dataspace of " + name), H5Sclose);
+    std::vector<hsize_t> start(dims.size(), 0), count = dims;
+    start[0] = row;
+    count[0] = 1;
+    check(H5Sselect_hyperslab(fspace, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
+          "cannot select a row of " + name);
+    const Handle mspace = make_space(count);
+    check(H5Dwrite(ds, mem_type, mspace, fspace, H5P_DEFAULT, data), "cannot write " + name);
+  }
+};
+
+Growing make_growing(hid_t parent, const std::string& name, hid_t file_type, hid_t mem_type,
+                     const std::vector<hsize_t>& inner, hsize_t chunk_rows, int gzip,
+                     const std::string& units, const std::string& description) {
+  std::vector<hsize_t> dims{0}, max{H5S_UNLIMITED}, chunk{chunk_rows};
+  for (auto d : inner) {
+    dims.push_back(d);
+    max.push_back(d);
+    chunk.push_back(d);
+  }
+  const Handle space = make_space(dims, &max);
+  const Handle dcpl = make_plist(H5P_DATASET_CREATE);
+  check(H5Pset_chunk(dcpl, static_cast<int>(chunk.size()), chunk.data()), "cannot chunk " + name);
+  if (gzip > 0) {
+    check(H5Pset_shuffle(dcpl), "cannot set the shuffle filter on " + name);
+    check(H5Pset_deflate(dcpl, static_cast<unsigned>(gzip)), "cannot compress " + name);
+  }
+  Growing g;
+  g.ds = Handle(check(H5Dcreate2(parent, name.c_str(), file_type, space, H5P_DEFAULT, dcpl,
+                                 H5P_DEFAULT),
+                      "cannot create dataset " + name),
+                H5Dclose);
+  g.inner = inner;
+  g.mem_type = mem_type;
+  g.name = name;
+  describe(g.ds, units, description);
+  return g;
+}
+
+// HDF5 link names cannot contain '/', and "." means the group itself.
+std::string link_name(const std::string& set_name) {
+  std::string s = set_name;
+  for (char& ch : s)
+    if (ch == '/') ch = '_';
+  return s == "." || s.empty() ? "_" + s : s;
+}
+
+std::string shell_quote(const std::string& a) {
+  static const std::regex plain("[A-Za-z0-9_./:=@%+,-]+");
+  if (std::regex_match(a, plain)) return a;
+  std::string q = "'";
+  for (char ch : a) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+  return q + "'";
+}
+
+std::string host_name() {
+  std::array<char, 256> buf{};
+  if (gethostname(buf.data(), buf.size() - 1) != 0) return "";
+  return buf.data();
+}
+
+std::string format_double(double v) {
+  std::array<char, 64> buf{};
+  const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v);  // shortest round trip
+  return std::string(buf.data(), r.ptr);
+}
+
+// Writes `text` to `path` through a temporary file and a rename, so readers never see half a
+// file.
+void write_text_atomically(const fs::path& path, const std::string& text) {
+  const fs::path tmp = path.string() + ".part";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, path);
+}
+
+std::string step_file_name(std::size_t step) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "step_%06zu.hdf", step);
+  return buf;
+}
+
+// ---- units and descriptions (docs/results-schema.md lists the same) -------------------------
+
+constexpr const char* kDisplacementDoc =
+    "node displacement u = x - X, time-major (step, node, component x/y/z)";
+constexpr const char* kStressDoc =
+    "Cauchy stress sigma = F S F^T / det F, mean over the cell's quadrature points; Voigt order "
+    "xx, yy, zz, xy, yz, xz (step, cell, component)";
+constexpr const char* kStrainDoc =
+    "largest eigenvalue of the Green-Lagrange strain E = (F^T F - I)/2, mean over the cell's "
+    "quadrature points (step, cell)";
+constexpr const char* kFibreDoc =
+    "fibre stretch |F a0| (a0: reference fibre direction of the point), mean over the cell's "
+    "quadrature points (step, cell)";
+
+}  // namespace
+
+// ---- the writer ---------------------------------------------------------------------------
+
+struct ResultsWriter::Impl {
+  fs::path final_path, temp_path, vtk_dir;
+  std::string link_target;  // "../<name>.h5": where the views find the results file
+  const model::ModelDefinition& def;
+  fem::MechanicsProblem problem;
+  ResultsOptions options;
+  std::vector<std::string> reaction_sets;
+
+  Handle file;
+  Handle string_type;  // memory type of /steps/step_name rows
+  Growing time, displacement, stress, strain, fibre, iterations, cutbacks, step_name;
+  std::vector<Growing> reactions;  // per reaction_sets
+  std::vector<double> times;       // of the steps written (for the .series file)
+  bool closed = false;
+
+  Impl(const fs::path& path, const model::ModelDefinition& d, const ResultsOptions& o)
+      : def(d), problem(d.model), options(o), reaction_sets(d.output.reaction_sets) {
+    final_path = path;
+    temp_path = path.string() + ".part";
+    vtk_dir = path.parent_path() / (path.stem().string() + "_vtk");
+    link_target = "../" + path.filename().string();
+  }
+
+  void create(const RunInfo& info);
+  void write_view(std::size_t step) const;
+  void write_series() const;
+};
+
+ResultsWriter::ResultsWriter(const fs::path& path, const model::ModelDefinition& def,
+                             RunInfo info, ResultsOptions options) {
+  if (path.filename().empty()) throw std::runtime_error("results file: no file name in '" + path.string() + "'");
+  const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  if (!fs::is_directory(folder))
+    throw std::runtime_error("cannot write " + path.string() + ": folder " + folder.string() +
+                             " does not exist");
+  if (def.model.mesh.n_nodes() == 0 || def.model.mesh.n_cells() == 0)
+    throw std::invalid_argument("results file: the mesh has no nodes or no cells");
+  options.gzip_level = std::clamp(options.gzip_level, 0, 9);
+  QuietErrors quiet;
+  impl_ = std::make_unique<Impl>(path, def, options);
+  impl_->create(info);
+}
+
+void ResultsWriter::Impl::create(const RunInfo& info) {
+  const auto& mesh = def.model.mesh;
+  const auto N = static_cast<hsize_t>(mesh.n_nodes()), M = static_cast<hsize_t>(mesh.n_cells());
+  const int gz = options.gzip_level;
+
+  file = Handle(check(H5Fcreate(temp_path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                      "cannot create " + temp_path.string()),
+                H5Fclose);
+
+  // Provenance. end_time and status are rewritten by close(); "running" is what a killed
+  // process leaves behind.
+  write_attr(file, "schema", std::string("sinew-results 1"));
+  write_attr(file, "sinew_version", std::string(SINEW_VERSION));
+  write_attr(file, "model_file", info.model_file);
+  write_attr(file, "model_text", info.model_text);
+  write_attr(file, "command_line",
+             info.command_line.empty() ? process_command_line() : info.command_line);
+  std::error_code ec;
+  write_attr(file, "working_directory", fs::current_path(ec).string());
+  write_attr(file, "host", host_name());
+  write_attr(file, "openmp_threads", std::int64_t{info.threads > 0 ? info.threads : max_threads()});
+  write_attr(file, "start_time", iso8601_utc_now());
+  write_attr(file, "end_time", std::string());
+  write_attr(file, "status", std::string("running"));
+  write_attr(file, "failure_reason", std::string());
+
+  // Mesh.
+  {
+    const Handle g = make_group(file, "mesh");
+    write_attr(g, "description", std::string("reference mesh, VTK cell types and node order"));
+    std::vector<double> points(3 * N);
+    for (hsize_t n = 0; n < N; ++n)
+      for (int k = 0; k < 3; ++k) points[3 * n + k] = mesh.points[n][k];
+    write_fixed(g, "points", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {N, 3}, points.data(), "mm",
+                "reference node coordinates (node, x/y/z)", gz);
+    write_fixed(g, "connectivity", H5T_STD_I64LE, H5T_NATIVE_INT64,
+                {static_cast<hsize_t>(mesh.connectivity.size())}, mesh.connectivity.data(), "1",
+                "node ids of every cell in VTK node order, cell after cell (0-based)", gz);
+    write_fixed(g, "offsets", H5T_STD_I64LE, H5T_NATIVE_INT64, {M + 1}, mesh.offsets.data(), "1",
+                "cell c's nodes are connectivity[offsets[c]:offsets[c+1]]", gz);
+    std::vector<std::uint8_t> types(M);
+    for (hsize_t c = 0; c < M; ++c) types[c] = static_cast<std::uint8_t>(mesh.types[c]);
+    write_fixed(g, "types", H5T_STD_U8LE, H5T_NATIVE_UINT8, {M}, types.data(), "1",
+                "VTK cell type id per cell (12 hexahedron, 10 tetrahedron)", gz);
+    const Handle sets = make_group(g, "node_sets");
+    write_attr(sets, "description", std::string("named node sets of the mesh (node ids)"));
+    for (const auto& [name, nodes] : mesh.node_sets) {
+      const std::string link = link_name(name);
+      write_fixed(sets, link, H5T_STD_I64LE, H5T_NATIVE_INT64,
+                  {static_cast<hsize_t>(nodes.size())}, nodes.data(), "1",
+                  "ids of the nodes of set '" + name + "' (0-based)", gz);
+      if (link != name) {
+        const Handle ds(check(H5Dopen2(sets, link.c_str(), H5P_DEFAULT), "cannot open " + link), H5Dclose);
+        write_attr(ds, "name", name);
+      }
+    }
+  }
+
+  // Per-step data. Fields: one step per chunk, so reading one step touches one chunk.
+  constexpr hsize_t kRows = 256;  // chunk length of the small per-step tables
+  time = make_growing(file, "time", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {}, kRows, gz, "s",
+                      "time of each reported step (the load parameter; steps run one after "
+                      "the other)");
+  {
+    const Handle g = make_group(file, "fields");
+    write_attr(g, "description", std::string("result fields, time-major: row s is step s"));
+    displacement = make_growing(g, "displacement", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {N, 3}, 1,
+                                gz, "mm", kDisplacementDoc);
+    write_attr(displacement.ds, "association", std::string("point"));
+    stress = make_growing(g, "cauchy_stress", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {M, 6}, 1, gz,
+                          "MPa", kStressDoc);
+    write_attr(stress.ds, "association", std::string("cell"));
+    strain = make_growing(g, "max_principal_green_lagrange_strain", H5T_IEEE_F64LE,
+                          H5T_NATIVE_DOUBLE, {M}, 1, gz, "1", kStrainDoc);
+    write_attr(strain.ds, "association", std::string("cell"));
+    fibre = make_growing(g, "fibre_stretch", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {M}, 1, gz, "1",
+                         kFibreDoc);
+    write_attr(fibre.ds, "association", std::string("cell"));
+  }
+  {
+    const Handle g = make_group(file, "reactions");
+    write_attr(g, "description",
+               std::string("summed reaction force of each output node set (output.reactions)"));
+    for (const auto& set : reaction_sets)
+      reactions.push_back(make_growing(
+          g, link_name(set), H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {3}, kRows, gz, "N",
+          "sum over node set '" + set + "' of the nodal reaction force (step, x/y/z)"));
+  }
+  {
+    const Handle g = make_group(file, "steps");
+    write_attr(g, "description", std::string("solver record of each reported step"));
+    iterations = make_growing(g, "newton_iterations", H5T_STD_I32LE, H5T_NATIVE_INT32, {}, kRows,
+                              gz, "1",
+                              "Newton iterations of the converged increment that reached the "
+                              "step's time (earlier sub-increments after a cut-back not counted)");
+    cutbacks = make_growing(g, "cutbacks", H5T_STD_I32LE, H5T_NATIVE_INT32, {}, kRows, gz, "1",
+                            "failed attempts (halvings of the increment) before that increment "
+                            "converged");
+    string_type = vlen_string_type();
+    step_name = make_growing(g, "step_name", string_type, string_type, {}, kRows, gz, "1",
+                             "name of the model step (steps[].name) the reported step belongs to");
+  }
+  check(H5Fflush(file, H5F_SCOPE_LOCAL), "cannot flush " + temp_path.string());
+
+  if (options.vtk_views) {
+    fs::create_directories(vtk_dir);
+    // Views left by an earlier run into this folder would otherwise join the new series.
+    static const std::regex ours(R"(step_\d{6}\.hdf(\.part)?|steps\.hdf\.series(\.part)?)");
+    for (const auto& entry : fs::directory_iterator(vtk_dir))
+      if (entry.is_regular_file() && std::regex_match(entry.path().filename().string(), ours))
+        fs::remove(entry.path());
+    write_series();
+  }
+}
+
+void ResultsWriter::write_step(const model::StepOutput& out, const VecX& u) {
+  auto& m = *impl_;
+  if (m.closed) throw std::logic_error("ResultsWriter::write_step after close");
+  const auto& mesh = m.def.model.mesh;
+  if (u.size() != 3 * mesh.n_nodes())
+    throw std::invalid_argument("ResultsWriter::write_step: u has " + std::to_string(u.size()) +
+                                " entries, the mesh " + std::to_string(3 * mesh.n_nodes()) +
+                                " dofs");
+  std::vector<Vec3> forces;
+  for (const auto& set : m.reaction_sets) {
+    const auto it = out.reactions.find(set);
+    if (it == out.reactions.end())
+      throw std::invalid_argument("ResultsWriter::write_step: no reaction for set '" + set + "'");
+    forces.push_back(it->second);
+  }
+  const CellFields cells = cell_averages(m.def.model, m.problem.point_states(u));
+
+  QuietErrors quiet;
+  const hsize_t row = m.times.size();
+  // u is laid out (node, component) already: written as is, bit for bit.
+  m.displacement.append(row, u.data());
+  m.stress.append(row, cells.cauchy_stress.data());
+  m.strain.append(row, cells.max_principal_green_lagrange_strain.data());
+  m.fibre.append(row, cells.fibre_stretch.data());
+  for (size_t i = 0; i < forces.size(); ++i) m.reactions[i].append(row, forces[i].data());
+  const std::int32_t its = out.record.newton_iterations, cuts = out.record.cutbacks;
+  m.iterations.append(row, &its);
+  m.cutbacks.append(row, &cuts);
+  const char* name = out.step.c_str();
+  m.step_name.append(row, &name);
+  // /time last: its length is the number of complete steps, also in a file cut short.
+  const double t = out.record.t;
+  m.time.append(row, &t);
+  check(H5Fflush(m.file, H5F_SCOPE_LOCAL), "cannot flush " + m.temp_path.string());
+  m.times.push_back(t);
+
+  if (m.options.vtk_views) {
+    m.write_view(row);
+    m.write_series();
+  }
+}
+
+// One VTKHDF 1.0 UnstructuredGrid file per step. It holds no bulk data: the mesh arrays are
+// external links to the results file and the field arrays are virtual datasets mapping the
+// step's row of the time-major fields, both by the relative name "../<file>.h5" so the pair
+// can be moved together.
+void ResultsWriter::Impl::write_view(std::size_t step) const {
+  const auto& mesh = def.model.mesh;
+  const auto N = static_cast<hsize_t>(mesh.n_nodes()), M = static_cast<hsize_t>(mesh.n_cells());
+  const fs::path path = vtk_dir / step_file_name(step);
+  const fs::path tmp = path.string() + ".part";
+  {
+    Handle f(check(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                   "cannot create " + tmp.string()),
+             H5Fclose);
+    const Handle root = make_group(f, "VTKHDF");
+    {
+      const std::int64_t version[2] = {1, 0};
+      const hsize_t two = 2;
+      const Handle space = make_space({two});
+      const Handle a(check(H5Acreate2(root, "Version", H5T_STD_I64LE, space, H5P_DEFAULT,
+                                      H5P_DEFAULT),
+                           "cannot create attribute Version"),
+                     H5Aclose);
+      check(H5Awrite(a, H5T_NATIVE_INT64, version), "cannot write attribute Version");
+      // Fixed-length ASCII, as VTK's own examples write it.
+      const std::string type = "UnstructuredGrid";
+      Handle t(check(H5Tcopy(H5T_C_S1), "cannot copy a string type"), H5Tclose);
+      check(H5Tset_size(t, type.size()), "cannot size a string type");
+      check(H5Tset_strpad(t, H5T_STR_NULLPAD), "cannot pad a string type");
+      const Handle scalar(check(H5Screate(H5S_SCALAR), "cannot create a dataspace"), H5Sclose);
+      const Handle b(check(H5Acreate2(root, "Type", t, scalar, H5P_DEFAULT, H5P_DEFAULT),
+                           "cannot create attribute Type"),
+                     H5Aclose);
+      check(H5Awrite(b, t, type.data()), "cannot write attribute Type");
+    }
+    const std::int64_t counts[3] = {static_cast<std::int64_t>(N), static_cast<std::int64_t>(M),
+                                    static_cast<std::int64_t>(mesh.connectivity.size())};
+    const char* count_names[3] = {"NumberOfPoints", "NumberOfCells", "NumberOfConnectivityIds"};
+    for (int i = 0; i < 3; ++i)
+      write_fixed(root, count_names[i], H5T_STD_I64LE, H5T_NATIVE_INT64, {1}, &counts[i], "1",
+                  "VTKHDF piece size", 0);
+    const std::pair<const char*, const char*> links[4] = {{"Points", "/mesh/points"},
+                                                          {"Connectivity", "/mesh/connectivity"},
+                                                          {"Offsets", "/mesh/offsets"},
+                                                          {"Types", "/mesh/types"}};
+    for (const auto& [name, target] : links)
+      check(H5Lcreate_external(link_target.c_str(), target, root, name, H5P_DEFAULT, H5P_DEFAULT),
+            std::string("cannot link ") + name);
+
+    // A view of row `step` of a time-major dataset (step, inner...). Its fill value is NaN: a
+    // missing results file then reads as NaN rather than as plausible zeros.
+    auto row_view = [&](hid_t group, const char* name, const std::string& source,
+                        const std::vector<hsize_t>& inner, const char* units) {
+      // A scalar source row (the time) is shown as an array of one value.
+      const Handle vspace = make_space(inner.empty() ? std::vector<hsize_t>{1} : inner);
+      std::vector<hsize_t> src_dims{step + 1}, start(inner.size() + 1, 0), count{1};
+      for (auto d : inner) {
+        src_dims.push_back(d);
+        count.push_back(d);
+      }
+      start[0] = step;
+      const Handle sspace = make_space(src_dims);
+      check(H5Sselect_hyperslab(sspace, H5S_SELECT_SET, start.data(), nullptr, count.data(),
+                                nullptr),
+            std::string("cannot select the row of ") + name);
+      const Handle dcpl = make_plist(H5P_DATASET_CREATE);
+      const double nan = std::numeric_limits<double>::quiet_NaN();
+      check(H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &nan), "cannot set a fill value");
+      check(H5Pset_virtual(dcpl, vspace, link_target.c_str(), source.c_str(), sspace),
+            std::string("cannot map ") + name);
+      const Handle ds(check(H5Dcreate2(group, name, H5T_IEEE_F64LE, vspace, H5P_DEFAULT, dcpl,
+                                       H5P_DEFAULT),
+                            std::string("cannot create view ") + name),
+                      H5Dclose);
+      describe(ds, units, "step " + std::to_string(step) + " of " + source + " (virtual)");
+    };
+    {
+      const Handle g = make_group(root, "PointData");
+      row_view(g, "displacement", "/fields/displacement", {N, 3}, "mm");
+    }
+    {
+      const Handle g = make_group(root, "CellData");
+      row_view(g, "cauchy_stress", "/fields/cauchy_stress", {M, 6}, "MPa");
+      row_view(g, "max_principal_green_lagrange_strain",
+               "/fields/max_principal_green_lagrange_strain", {M}, "1");
+      row_view(g, "fibre_stretch", "/fields/fibre_stretch", {M}, "1");
+    }
+    {
+      // The step's time, also for readers that take a list of files without the .series.
+      const Handle g = make_group(root, "FieldData");
+      row_view(g, "TimeValue", "/time", {}, "s");
+    }
+    f.close("cannot close " + tmp.string());
+  }
+  fs::rename(tmp, path);
+}
+
+void ResultsWriter::Impl::write_series() const {
+  std::string s = "{\n  \"file-series-version\": \"1.0\",\n  \"files\": [";
+  for (size_t i = 0; i < times.size(); ++i) {
+    s += i ? ",\n" : "\n";
+    s += "    {\"name\": \"" + step_file_name(i) + "\", \"time\": " + format_double(times[i]) + "}";
+  }
+  s += times.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  write_text_atomically(vtk_dir / "steps.hdf.series", s);
+}
+
+void ResultsWriter::close(bool completed, const std::string& failure) {
+  auto& m = *impl_;
+  if (m.closed) return;
+  m.closed = true;  // also when closing fails below: the destructor must not try again
+  QuietErrors quiet;
+  write_attr(m.file, "end_time", iso8601_utc_now());
+  write_attr(m.file, "status", std::string(completed ? "completed" : "failed"));
+  write_attr(m.file, "failure_reason", completed ? std::string() : failure);
+  // Every object must be closed for H5Fclose to really close the file before the rename.
+  for (Growing* g : {&m.time, &m.displacement, &m.stress, &m.strain, &m.fibre, &m.iterations,
+                     &m.cutbacks, &m.step_name})
+    g->ds.close("cannot close " + g->name);
+  for (auto& g : m.reactions) g.ds.close("cannot close " + g.name);
+  m.file.close("cannot close " + m.temp_path.string());
+  fs::rename(m.temp_path, m.final_path);
+}
+
+ResultsWriter::~ResultsWriter() {
+  if (!impl_ || impl_->closed) return;
+  try {
+    close(false, "interrupted: the run stopped after " + std::to_string(impl_->times.size()) +
+                     " step(s) without closing the results file");
+  } catch (...) {
+    // A destructor must not throw; the file stays at its temporary name.
+  }
+}
+
+std::size_t ResultsWriter::steps_written() const { return impl_->times.size(); }
+const fs::path& ResultsWriter::path() const { return impl_->final_path; }
+const fs::path& ResultsWriter::temporary_path() const { return impl_->temp_path; }
+const fs::path& ResultsWriter::vtk_folder() const { return impl_->vtk_dir; }
+
+std::string process_command_line() {
+  std::ifstream in("/proc/self/cmdline", std::ios::binary);
+  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string line;
+  std::size_t begin = 0;
+  while (begin < all.size()) {
+    std::size_t end = all.find('\0', begin);
+    if (end == std::string::npos) end = all.size();
+    if (!line.empty()) line += ' ';
+    line += shell_quote(all.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return line;
+}
+
+std::string iso8601_utc_now() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace sinew::io

@@ -1,0 +1,71 @@
+// Writes one model run to a plain HDF5 results file (docs/results-schema.md), step by step, plus
+// a folder of VTKHDF views that VTK 9.1 and ParaView 5.11 open as a time series.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "model/model_definition.hpp"
+#include "model/run_model.hpp"
+
+namespace sinew::io {
+
+/// Provenance stored as root attributes of the results file.
+struct RunInfo {
+  std::string model_file;    ///< the model file as given on the command line
+  std::string model_text;    ///< its full text
+  std::string command_line;  ///< empty: this process's command line (/proc/self/cmdline)
+  int threads = 0;           ///< OpenMP threads; 0: the current maximum
+};
+
+struct ResultsOptions {
+  int gzip_level = 4;      ///< 0-9; 0 stores the fields uncompressed
+  bool vtk_views = true;   ///< also write <stem>_vtk/ (VTKHDF step files and steps.hdf.series)
+};
+
+/// Writer for one run. The file is written as "<path>.part" and renamed to `path` by close()
+/// (or by the destructor), so `path` only ever holds a finished file. Every write_step() is
+/// flushed: a process killed between steps leaves "<path>.part" readable with the steps written
+/// so far (status "running").
+///
+/// Not thread-safe; call it from the thread that runs the model (run_model's on_output).
+class ResultsWriter {
+ public:
+  /// Creates the file and writes the provenance and the mesh. `def` must outlive the writer.
+  /// Throws std::runtime_error when the file cannot be written (message names the file and the
+  /// reason), std::invalid_argument when the model is not solvable (as run_model would).
+  ResultsWriter(const std::filesystem::path& path, const model::ModelDefinition& def,
+                RunInfo info, ResultsOptions options = {});
+  /// Without close(): records status "failed" ("interrupted: ...") and renames, never throws.
+  ~ResultsWriter();
+  ResultsWriter(const ResultsWriter&) = delete;
+  ResultsWriter& operator=(const ResultsWriter&) = delete;
+
+  /// Appends one reported step: time, displacement u (mm, dof 3 node + component), cell
+  /// averages of stress and strain computed from u, reactions of the model's output sets, and
+  /// the step's VTKHDF view. Throws std::runtime_error on a write failure.
+  void write_step(const model::StepOutput& out, const VecX& u);
+
+  /// Records the end time and status ("completed", or "failed" with `failure`), closes the file
+  /// and renames it to its final name. Further calls do nothing.
+  void close(bool completed, const std::string& failure = {});
+
+  std::size_t steps_written() const;
+  const std::filesystem::path& path() const;            ///< final name
+  const std::filesystem::path& temporary_path() const;  ///< name while writing
+  const std::filesystem::path& vtk_folder() const;      ///< <stem>_vtk (written if vtk_views)
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// This process's command line, arguments shell-quoted where needed ("" if unavailable).
+std::string process_command_line();
+
+/// Current UTC time as ISO 8601, e.g. "2024-05-01T12:34:56Z".
+std::string iso8601_utc_now();
+
+}  // namespace sinew::io

@@ -1,0 +1,266 @@
+// Shared pieces of the io tests: the test model (a 2x2x2 hex8 cube in uniaxial stretch), a run
+// that records what the engine reported, temporary folders, and HDF5 C API readers.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <hdf5.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "fem/mechanics_problem.hpp"
+#include "io/results_writer.hpp"
+#include "materials/register.hpp"
+#include "model/model_definition.hpp"
+#include "model/run_model.hpp"
+#include "solver/linear/linear_solver.hpp"
+
+namespace sinew::io_test {
+
+namespace fs = std::filesystem;
+
+// Uniaxial stretch of a 2 mm cube (2x2x2 hex8): rollers on x0, y0, z0 and u_x = 0.2 mm on x1,
+// ramped over 3 increments; compressible neo-Hookean E = 1 MPa, nu = 0.3. The deformation is
+// homogeneous, F = diag(lambda, l, l). Fibres along (1, 1, 0) give a fibre stretch that mixes
+// lambda and l.
+inline const char* const kCubeModel = R"(# 2x2x2 hex8 cube, uniaxial stretch in 3 steps
+mesh: {generator: box, size: [2, 2, 2], divisions: [2, 2, 2]}
+materials:
+  matrix: {type: neo-hookean, E: 1.0, nu: 0.3}
+regions:
+  - {elements: all, material: matrix}
+boundary:
+  - {type: fixed, nodes: x0, components: [x]}
+  - {type: fixed, nodes: y0, components: [y]}
+  - {type: fixed, nodes: z0, components: [z]}
+  - {type: displacement, nodes: x1, component: x, value: 0.2, curve: ramp}
+steps:
+  - {name: pull, increments: 3}
+solver: {residual_tolerance: 1.0e-12}
+output: {reactions: [x1, x0]}
+fibre: [1, 1, 0]
+)";
+inline constexpr int kSteps = 3;
+inline constexpr double kE = 1.0, kNu = 0.3, kSize = 2.0, kPull = 0.2;
+
+inline const materials::MaterialRegistry& material_registry() {
+  static const materials::MaterialRegistry r = [] {
+    materials::MaterialRegistry m;
+    materials::register_materials(m);
+    return m;
+  }();
+  return r;
+}
+
+inline const solver::LinearSolverRegistry& linear_registry() {
+  static const solver::LinearSolverRegistry r = [] {
+    solver::LinearSolverRegistry l;
+    solver::register_linear_solvers(l);
+    return l;
+  }();
+  return r;
+}
+
+inline model::ModelDefinition load_cube() {
+  return model::load_model_text(kCubeModel, "cube.yaml", material_registry());
+}
+
+inline io::RunInfo cube_info() {
+  io::RunInfo info;
+  info.model_file = "cube.yaml";
+  info.model_text = kCubeModel;
+  info.command_line = "sinew solve cube.yaml";
+  return info;
+}
+
+/// What the engine reported at each step, copied as it went by.
+struct Recorded {
+  std::vector<model::StepOutput> outputs;
+  std::vector<VecX> u;
+};
+
+/// Thrown from on_output to stop a run after some steps (an "interrupted" run).
+struct StopRun {};
+
+/// Runs `def`, passing every reported step to `writer` (if any) and recording it. With
+/// stop_after > 0 the run is abandoned (StopRun thrown through run_model) after that many steps.
+inline Recorded run_cube(model::ModelDefinition& def, io::ResultsWriter* writer,
+                         int stop_after = 0) {
+  Recorded rec;
+  try {
+    const auto result = model::run_model(
+        def, linear_registry(), {}, [&](const model::StepOutput& out, const VecX& u) {
+          if (writer) writer->write_step(out, u);
+          rec.outputs.push_back(out);
+          rec.u.push_back(u);
+          if (stop_after > 0 && static_cast<int>(rec.u.size()) == stop_after) throw StopRun{};
+        });
+    EXPECT_TRUE(result.completed) << result.failure;
+  } catch (const StopRun&) {
+  }
+  return rec;
+}
+
+/// A fresh temporary folder, removed with the object.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("sinew_io_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+inline std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// ---- HDF5 reading (the C API, as a user without Sinew would) --------------------------------
+
+/// Owns one HDF5 identifier (test side; the engine has its own).
+class H5 {
+ public:
+  using Closer = herr_t (*)(hid_t);
+  H5(hid_t id, Closer closer) : id_(id), closer_(closer) {}
+  H5(H5&& o) noexcept : id_(std::exchange(o.id_, -1)), closer_(o.closer_) {}
+  H5(const H5&) = delete;
+  H5& operator=(const H5&) = delete;
+  ~H5() {
+    if (id_ >= 0) closer_(id_);
+  }
+  operator hid_t() const { return id_; }
+  bool valid() const { return id_ >= 0; }
+
+ private:
+  hid_t id_;
+  Closer closer_;
+};
+
+inline H5 open_file(const fs::path& p) {
+  return {H5Fopen(p.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose};
+}
+
+template <class T>
+hid_t native_type() {
+  if constexpr (std::is_same_v<T, double>) return H5T_NATIVE_DOUBLE;
+  else if constexpr (std::is_same_v<T, std::int64_t>) return H5T_NATIVE_INT64;
+  else if constexpr (std::is_same_v<T, std::int32_t>) return H5T_NATIVE_INT32;
+  else if constexpr (std::is_same_v<T, std::uint8_t>) return H5T_NATIVE_UINT8;
+  else static_assert(sizeof(T) == 0, "unsupported type");
+}
+
+/// A whole dataset (converted to T) and its shape.
+template <class T>
+struct Array {
+  std::vector<T> values;
+  std::vector<hsize_t> dims;
+};
+
+/// Reads dataset `path` of `loc`. Fails the test (and returns nothing) when it cannot.
+template <class T>
+Array<T> read(hid_t loc, const std::string& path) {
+  Array<T> a;
+  H5 ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
+  if (!ds.valid()) {
+    ADD_FAILURE() << "cannot open dataset " << path;
+    return a;
+  }
+  H5 space(H5Dget_space(ds), H5Sclose);
+  const int rank = H5Sget_simple_extent_ndims(space);
+  a.dims.resize(static_cast<size_t>(rank));
+  H5Sget_simple_extent_dims(space, a.dims.data(), nullptr);
+  hsize_t n = 1;
+  for (auto d : a.dims) n *= d;
+  a.values.resize(n);
+  if (n > 0 && H5Dread(ds, native_type<T>(), H5S_ALL, H5S_ALL, H5P_DEFAULT, a.values.data()) < 0)
+    ADD_FAILURE() << "cannot read dataset " << path;
+  return a;
+}
+
+/// A string attribute (variable- or fixed-length) of object `object` (a path from `loc`).
+inline std::string string_attr(hid_t loc, const std::string& object, const std::string& name) {
+  H5 a(H5Aopen_by_name(loc, object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+  if (!a.valid()) {
+    ADD_FAILURE() << "no attribute " << name << " on " << object;
+    return {};
+  }
+  H5 type(H5Aget_type(a), H5Tclose);
+  if (H5Tget_class(type) != H5T_STRING) {
+    ADD_FAILURE() << "attribute " << name << " on " << object << " is not a string";
+    return {};
+  }
+  if (H5Tis_variable_str(type) > 0) {
+    H5 mem(H5Tcopy(H5T_C_S1), H5Tclose);
+    H5Tset_size(mem, H5T_VARIABLE);
+    H5Tset_cset(mem, H5Tget_cset(type));
+    char* p = nullptr;
+    if (H5Aread(a, mem, &p) < 0 || !p) return {};
+    std::string s(p);
+    H5free_memory(p);
+    return s;
+  }
+  std::string s(H5Tget_size(type), '\0');
+  H5Aread(a, type, s.data());
+  return s.substr(0, s.find('\0'));
+}
+
+template <class T>
+std::vector<T> numeric_attr(hid_t loc, const std::string& object, const std::string& name) {
+  H5 a(H5Aopen_by_name(loc, object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+  if (!a.valid()) {
+    ADD_FAILURE() << "no attribute " << name << " on " << object;
+    return {};
+  }
+  H5 space(H5Aget_space(a), H5Sclose);
+  std::vector<T> v(static_cast<size_t>(H5Sget_simple_extent_npoints(space)));
+  H5Aread(a, native_type<T>(), v.data());
+  return v;
+}
+
+/// The exit status of `sh -c command` (-1 if it did not exit normally).
+inline int shell(const std::string& command) {
+  const int status = std::system(command.c_str());
+  return status != -1 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+inline std::string quoted(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+/// max over nodes of |u_node| (mm).
+inline double max_displacement(const VecX& u) {
+  double m = 0.0;
+  for (Index n = 0; n < u.size() / 3; ++n) m = std::max(m, u.segment<3>(3 * n).norm());
+  return m;
+}
+
+}  // namespace sinew::io_test
