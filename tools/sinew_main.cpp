@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
   sinew::tools::SolveOptions solve;
   auto* solve_cmd = app.add_subcommand("solve", "solve a model file and print its results");
   solve_cmd->add_option("model", solve.model_file, "model file (YAML)")->required();
-  solve_cmd->add_option("-o,--output", solve.output, "displacement CSV (overrides output.file)");
+  solve_cmd->add_option("-o,--output", solve.output, "results file, .h5 (HDF5) or .csv (overrides output.file)");
   solve_cmd->add_option("-t,--threads", solve.threads, "OpenMP threads (default: all)")
       ->check(CLI::NonNegativeNumber);
   solve_cmd->add_option("--blas-threads", solve.blas_threads, "OpenBLAS threads (default 1)")

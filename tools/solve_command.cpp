@@ -4,11 +4,15 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <memory>
+#include <sstream>
 
 #include "core/error.hpp"
 #include "core/parallel.hpp"
 #include "csv_output.hpp"
+#include "io/results_writer.hpp"
 #include "materials/register.hpp"
 #include "model/model_definition.hpp"
 #include "model/run_model.hpp"
@@ -38,6 +42,18 @@ LogSink console_log(bool verbose) {
         std::cerr << (level == LogLevel::Warning ? "warning: " : "") << m << "\n";
       },
       verbose ? LogLevel::Debug : LogLevel::Info);
+}
+
+// A failure to write the results file, told apart from the model errors run_model throws.
+struct ResultsFileError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::string read_file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
 }
 
 }  // namespace
@@ -80,13 +96,54 @@ int run_solve(const SolveOptions& options) {
   }
   if (!options.output.empty()) def.output.file = options.output;
 
+  // Output path: -o is relative to the working directory, output.file to the model's folder.
+  std::filesystem::path out;
+  if (!def.output.file.empty()) {
+    out = def.output.file;
+    if (out.is_relative() && !options.output.empty()) out = std::filesystem::absolute(out);
+    else if (out.is_relative())
+      out = std::filesystem::path(options.model_file).parent_path() / out;
+  }
+  const bool hdf5_output = out.extension() == ".h5";
+
   const auto log = console_log(options.verbose);
   log.info("sinew " SINEW_VERSION ": " + options.model_file + " (" +
            std::to_string(max_threads()) + " threads; BLAS: " + solver::blas_info() + ")");
+
+  // The HDF5 file is created before the solve (a bad path fails at once) and written step by
+  // step, so a run that dies keeps the steps it finished.
+  std::unique_ptr<io::ResultsWriter> writer;
+  if (hdf5_output) {
+    try {
+      io::RunInfo info;
+      info.model_file = options.model_file;
+      info.model_text = read_file_text(options.model_file);
+      info.threads = max_threads();
+      writer = std::make_unique<io::ResultsWriter>(out, def, info);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "error: " << options.model_file << ": " << e.what() << "\n";
+      return 2;
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      return 2;
+    }
+  }
+  const auto on_output = [&](const model::StepOutput& o, const VecX& u) {
+    if (!writer) return;
+    try {
+      writer->write_step(o, u);
+    } catch (const std::exception& e) {
+      throw ResultsFileError("writing " + out.string() + ": " + e.what());
+    }
+  };
+
   const auto start = std::chrono::steady_clock::now();
   model::RunResult result;
   try {
-    result = model::run_model(def, linear, log);
+    result = model::run_model(def, linear, log, on_output);
+  } catch (const ResultsFileError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;  // the writer's destructor records the run as failed
   } catch (const std::invalid_argument& e) {
     std::cerr << "error: " << options.model_file << ": " << e.what() << "\n";
     return 2;
@@ -111,11 +168,16 @@ int run_solve(const SolveOptions& options) {
   std::printf("\n%s in %.2f s with %s\n", result.completed ? "solved" : "stopped", seconds,
               result.linear_solver.c_str());
 
-  if (!def.output.file.empty()) {
-    std::filesystem::path out(def.output.file);
-    if (out.is_relative() && !options.output.empty()) out = std::filesystem::absolute(out);
-    else if (out.is_relative())
-      out = std::filesystem::path(options.model_file).parent_path() / out;
+  if (writer) {
+    try {
+      writer->close(result.completed, result.failure);
+    } catch (const std::exception& e) {
+      std::cerr << "error: closing " << out.string() << ": " << e.what() << "\n";
+      return 2;
+    }
+    std::printf("wrote %s and %s\n", out.c_str(),
+                (writer->vtk_folder() / "steps.hdf.series").c_str());
+  } else if (!out.empty()) {
     auto reactions = out;
     reactions.replace_extension(".reactions.csv");
     try {

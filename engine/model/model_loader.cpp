@@ -378,9 +378,11 @@ class Loader {
     if (n["residual_absolute"].defined())
       s.residual_absolute = n.value_or(n["residual_absolute"].real(Range::non_negative()), s.residual_absolute);
     if (n["strategy"].defined()) {
-      auto strategy = n["strategy"].string({"newton", "bfgs"});
+      auto strategy = n["strategy"].string({"auto", "newton", "bfgs"});
       if (strategy)
-        s.strategy = *strategy == "bfgs" ? solver::NewtonStrategy::Bfgs : solver::NewtonStrategy::Full;
+        s.strategy = *strategy == "bfgs"     ? solver::NewtonStrategy::Bfgs
+                     : *strategy == "newton" ? solver::NewtonStrategy::Full
+                                             : solver::NewtonStrategy::Auto;
     }
     if (n["bfgs_max_updates"].defined())
       s.bfgs_max_updates = static_cast<int>(n.value_or(n["bfgs_max_updates"].integer(1, 100), 10L));

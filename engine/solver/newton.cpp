@@ -33,6 +33,9 @@ NewtonSolver::NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry
       log_(std::move(log)),
       linear_(registry, primary_linear_solver(problem, settings_.linear_solver)) {
   linear_.set_block_size(problem_.dofs_per_node());
+  bfgs_ = settings_.strategy == NewtonStrategy::Bfgs ||
+          (settings_.strategy == NewtonStrategy::Auto && !linear_.active().is_iterative() &&
+           problem_.n_dofs() > kBfgsMinDofs);
   prepare_constraint_masks();
   K_ = problem_.pattern();
 }
@@ -132,7 +135,7 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
     return s;
   };
 
-  const bool bfgs = settings_.strategy == NewtonStrategy::Bfgs;
+  const bool bfgs = bfgs_;
   auto zero_constrained = [&](VecX& v) {
     for (Index d : cdofs) v[d] = 0.0;
   };

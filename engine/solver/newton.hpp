@@ -16,13 +16,19 @@ namespace sinew::solver {
 
 /// How each iteration obtains its search direction.
 enum class NewtonStrategy {
+  Auto,  ///< Bfgs with a direct solver above kBfgsMinDofs unknowns, Full otherwise
   Full,  ///< a new tangent and factorisation every iteration (quadratic convergence)
   Bfgs,  ///< one factorisation per step, inverse BFGS updates in between (Matthies & Strang 1979)
 };
 
+/// Above this size a factorisation costs more than several BFGS iterations (RESULTS.md: the
+/// 89k-dof HGO stretch takes 46 s with BFGS and about 4x longer with a factorisation per
+/// iteration).
+inline constexpr Index kBfgsMinDofs = 20'000;
+
 struct NewtonSettings {
   int max_iterations = 25;
-  NewtonStrategy strategy = NewtonStrategy::Full;
+  NewtonStrategy strategy = NewtonStrategy::Auto;
   int bfgs_max_updates = 10;  ///< BFGS: re-form the tangent after this many updates
   /// BFGS: start a load step from the previous step's factorisation (re-formed only when the
   /// updates stop working), instead of factorising at every step.
@@ -98,6 +104,7 @@ class NewtonSolver {
   NewtonSettings settings_;
   LogSink log_;
   SymmetricSolveWithFallback linear_;
+  bool bfgs_ = false;  ///< the resolved strategy
   bool analyzed_ = false;
   int iterations_after_setup_ = -1;
   std::vector<char> is_constrained_;

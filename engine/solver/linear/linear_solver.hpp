@@ -91,15 +91,14 @@ using LinearSolverRegistry = Registry<LinearSolver>;
 /// "amg-cg" (hypre BoomerAMG-preconditioned CG), "eigen-ldlt", "eigen-lu", "iccg".
 void register_linear_solvers(LinearSolverRegistry& registry);
 
-/// Systems up to this many dofs go to "cholmod", larger ones to "amg-cg". Measured on the 2-vCPU
-/// developer machine (design/solver-floor.md; hex8 elasticity cube, nu 0.3, one solve): at
-/// 26,460 dofs CHOLMOD supernodal with the auto-detected OpenBLAS kernel took
-/// 0.20 + 1.22 + 0.03 = 1.45 s (0.83 s with forced AVX-512 kernels) against 0.04 + 0.17 + 0.38 =
-/// 0.59 s for BoomerAMG-PCG, and AMG wins by more at 86k and 202k dofs (with 3-4x less memory).
-/// Nothing below 26k was measured, and AMG iteration counts grow with near-incompressibility
-/// (14 -> 21 from nu 0.3 to 0.45) and stiff fibres, so the switch sits with a margin below the
-/// first point where AMG won. To be re-measured on real (HGO) tangents.
-inline constexpr Index kDirectSolverMaxDofs = 20'000;
+/// Systems up to this many dofs go to "cholmod", larger ones to "amg-cg". Re-measured on real
+/// tangents (benchmarks/RESULTS.md, HGO tendon cube, 2 vCPUs, OpenBLAS SkylakeX kernels): an
+/// accurate (1e-8) solve takes CHOLMOD 0.06 / 0.59 / 3.8 s and BoomerAMG-PCG 0.09 / 2.4 / 9.7 s
+/// at 4k / 28k / 89k dofs (stiff fibres cost AMG 44-67 iterations), and end to end the 89k-dof
+/// HGO stretch took 46 s on CHOLMOD (BFGS) and over 300 s on AMG-CG. On the elastic cube of
+/// design/solver-floor.md AMG wins at 202k dofs, where CHOLMOD also needs 2.8 GB; the switch sits
+/// between the two measurements.
+inline constexpr Index kDirectSolverMaxDofs = 150'000;
 
 /// Default backend for a symmetric system of n dofs: "cholmod" below the measured crossover,
 /// "amg-cg" above it (benchmarks/RESULTS.md).
