@@ -41,12 +41,13 @@ for case in $cases; do
     >"$log" 2>&1 || { cat "$log"; exit 1; }
   read -r wall rss < "$work/time"
   newton=$(grep -c '^  newton\|^t = ' "$log" || true)
-  its=$(grep '^t = ' "$log" | sed -E 's/.*: ([0-9]+) Newton iterations(, ([0-9]+) linear)?.*/\1 \3/' \
-        | awk '{n+=$1; l+=$2} END {print n, l+0}')
+  its=$(grep '^t = ' "$log" \
+        | sed -E 's/.*: ([0-9]+) Newton iterations, ([0-9]+) factorisations?(, ([0-9]+) linear)?.*/\1 \2 \4/' \
+        | awk '{n+=$1; f+=$2; l+=$3} END {print n, f, l+0}')
   solver=$(grep -m1 'linear solver' "$log" | sed 's/.*linear solver //')
   fallbacks=$(grep -c 'warning' "$log" || true)
   blas=$(grep -m1 -o 'BLAS: [^)]*' "$log" | sed 's/; dgemm_.*//')
-  printf '%-12s n=%-3s dofs=%-7s wall=%7.1f s  peak=%6.0f MB  solver=%-8s strategy=%s newton=%s krylov=%s warnings=%s\n' \
+  printf '%-12s n=%-3s dofs=%-7s wall=%7.1f s  peak=%6.0f MB  solver=%-8s strategy=%s newton=%s factorisations=%s krylov=%s warnings=%s\n' \
     "$case" "$n" "$(grep -m1 -o '[0-9]* dofs' "$log" | cut -d' ' -f1)" "$wall" \
     "$(echo "$rss / 1024" | bc -l)" "$solver" "$strategy" ${its} "$fallbacks"
   echo "  $blas"

@@ -64,6 +64,7 @@ LoadStepResult run_load_steps(NonlinearProblem& problem, NewtonSolver& newton, V
     if (reaches_mark) ++next_nominal;
     std::ostringstream msg;
     msg << "t = " << t_done << ": " << rec.newton_iterations << " Newton iterations";
+    msg << ", " << rec.factorizations << (rec.factorizations == 1 ? " factorisation" : " factorisations");
     if (rec.linear_iterations) msg << ", " << rec.linear_iterations << " linear iterations";
     if (!rec.iterations.empty()) {
       msg << ", |r|:";
