@@ -14,7 +14,7 @@ std::string num(Real v) {
 }
 }  // namespace
 
-std::string ParameterSpec::allowed() const {
+std::string describe_interval(Real min, Real max, bool min_exclusive, bool max_exclusive) {
   const bool lo = std::isfinite(min), hi = std::isfinite(max);
   if (lo && hi)
     return std::string(min_exclusive ? "(" : "[") + num(min) + ", " + num(max) +
@@ -24,11 +24,19 @@ std::string ParameterSpec::allowed() const {
   return "any finite number";
 }
 
-bool ParameterSpec::accepts(Real v) const {
+bool in_interval(Real v, Real min, Real max, bool min_exclusive, bool max_exclusive) {
   if (!std::isfinite(v)) return false;
   if (min_exclusive ? !(v > min) : !(v >= min)) return false;
   if (max_exclusive ? !(v < max) : !(v <= max)) return false;
   return true;
+}
+
+std::string ParameterSpec::allowed() const {
+  return describe_interval(min, max, min_exclusive, max_exclusive);
+}
+
+bool ParameterSpec::accepts(Real v) const {
+  return in_interval(v, min, max, min_exclusive, max_exclusive);
 }
 
 Real ParameterSet::operator[](const std::string& name) const {

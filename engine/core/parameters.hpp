@@ -13,6 +13,11 @@
 
 namespace sinew {
 
+/// "[a, b]", "> a", "<= b", ... for an interval with optional open ends.
+std::string describe_interval(Real min, Real max, bool min_exclusive, bool max_exclusive);
+/// True when v is finite and lies in the interval.
+bool in_interval(Real v, Real min, Real max, bool min_exclusive, bool max_exclusive);
+
 /// One declared scalar parameter. A parameter without default is required.
 struct ParameterSpec {
   std::string name;

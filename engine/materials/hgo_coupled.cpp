@@ -7,6 +7,8 @@
 // 2014, J Mech Behav Biomed Mater 39:48).
 #include "materials/hgo_coupled.hpp"
 
+#include "materials/hgo.hpp"
+
 #include <cmath>
 
 #include "materials/hgo_fibre.hpp"
@@ -24,37 +26,10 @@ std::string HgoCoupled::description() {
 
 // Defaults as for "hgo" (hgo.cpp): the tendon fit and k = 100 MPa for conditioning.
 std::vector<ParameterSpec> HgoCoupled::parameter_specs() {
-  return {
-      {.name = "c",
-       .unit = "MPa",
-       .description = "neo-Hookean matrix shear modulus",
-       .default_value = 1.0,
-       .min = 0.0,
-       .min_exclusive = true},
-      {.name = "k1",
-       .unit = "MPa",
-       .description = "fibre stiffness",
-       .default_value = 141.0,
-       .min = 0.0},
-      {.name = "k2",
-       .unit = "1",
-       .description = "fibre exponential stiffening",
-       .default_value = 19.1,
-       .min = 0.0,
-       .min_exclusive = true},
-      {.name = "kappa",
-       .unit = "1",
-       .description = "fibre dispersion (0: aligned, 1/3: isotropic); per-point field default",
-       .default_value = 0.0,
-       .min = 0.0,
-       .max = 1.0 / 3.0},
-      {.name = "k",
-       .unit = "MPa",
-       .description = "coefficient of k/2 (ln J)^2 (Lame lambda of the matrix)",
-       .default_value = 100.0,
-       .min = 0.0,
-       .min_exclusive = true},
-  };
+  auto specs = Hgo::parameter_specs();
+  for (auto& spec : specs)
+    if (spec.name == "k") spec.description = "coefficient of k/2 (ln J)^2 (Lame lambda of the matrix)";
+  return specs;
 }
 
 HgoCoupled::HgoCoupled(const ParameterSet& values) {

@@ -1,6 +1,8 @@
 // Checked access to YAML nodes with key paths and file:line:column locations.
 #include "model/yaml_node.hpp"
 
+#include "core/parameters.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -9,11 +11,6 @@
 namespace sinew::model {
 
 namespace {
-std::string num(Real v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
 std::string join(const std::vector<std::string>& v) {
   std::string s;
   for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
@@ -28,20 +25,11 @@ std::string shown(const YAML::Node& n) {
 }  // namespace
 
 bool Range::contains(Real v) const {
-  if (!std::isfinite(v)) return false;
-  if (min_exclusive ? !(v > min) : !(v >= min)) return false;
-  if (max_exclusive ? !(v < max) : !(v <= max)) return false;
-  return true;
+  return in_interval(v, min, max, min_exclusive, max_exclusive);
 }
 
 std::string Range::describe() const {
-  const bool lo = std::isfinite(min), hi = std::isfinite(max);
-  if (lo && hi)
-    return std::string(min_exclusive ? "(" : "[") + num(min) + ", " + num(max) +
-           (max_exclusive ? ")" : "]");
-  if (lo) return std::string(min_exclusive ? "> " : ">= ") + num(min);
-  if (hi) return std::string(max_exclusive ? "< " : "<= ") + num(max);
-  return "a finite number";
+  return describe_interval(min, max, min_exclusive, max_exclusive);
 }
 
 YamlNode::YamlNode(YAML::Node node, std::string path, std::string file, Diagnostics* diag)
