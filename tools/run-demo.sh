@@ -3,7 +3,7 @@
 #   tools/run-demo.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$here/tools/setup.sh"
+"$here/tools/setup.sh" --target sinew
 mkdir -p "$here/out"
 demo="$here/scenarios/verification/uniaxial-hgo-tendon.yaml"
 "$here/build/tools/sinew" solve "$demo" --output "$here/out/uniaxial-hgo-tendon.csv"
