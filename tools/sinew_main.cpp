@@ -14,8 +14,8 @@ int main(int argc, char** argv) {
   solve_cmd->add_option("-o,--output", solve.output, "results file, .h5 (HDF5) or .csv (overrides output.file)");
   solve_cmd->add_option("-t,--threads", solve.threads, "OpenMP threads (default: all)")
       ->check(CLI::NonNegativeNumber);
-  solve_cmd->add_option("--blas-threads", solve.blas_threads, "OpenBLAS threads (default 1)")
-      ->check(CLI::PositiveNumber);
+  solve_cmd->add_option("--blas-threads", solve.blas_threads, "OpenBLAS threads (default: all above 50k dofs, else 1)")
+      ->check(CLI::NonNegativeNumber);
   solve_cmd->add_flag("-v,--verbose", solve.verbose, "log every Newton iteration");
 
   std::string check_file;

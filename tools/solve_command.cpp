@@ -27,6 +27,9 @@ namespace sinew::tools {
 
 namespace {
 
+/// Above this size CHOLMOD's factorisation gains from more than one BLAS thread.
+constexpr Index kBlasThreadingMinDofs = 50'000;
+
 void print_input_errors(const std::exception& e) {
   if (const auto* many = dynamic_cast<const InputErrors*>(&e)) {
     for (const auto& err : many->errors()) std::cerr << "error: " << err.what() << "\n";
@@ -78,7 +81,6 @@ int run_solve(const SolveOptions& options) {
 #ifdef _OPENMP
   if (options.threads > 0) omp_set_num_threads(options.threads);
 #endif
-  solver::set_blas_threads(options.blas_threads);
   materials::MaterialRegistry materials;
   materials::register_materials(materials);
   solver::LinearSolverRegistry linear;
@@ -95,6 +97,13 @@ int run_solve(const SolveOptions& options) {
     return 2;
   }
   if (!options.output.empty()) def.output.file = options.output;
+  // BLAS threads: small factorisations lose to the thread hand-off (9.1 s with 1 thread against
+  // 12.6 s with 2 on a 10k-dof HGO cube), large ones gain (33 s against 46 s at 89k dofs);
+  // benchmarks/RESULTS.md.
+  const Index dofs = 3 * def.model.mesh.n_nodes();
+  solver::set_blas_threads(options.blas_threads > 0 ? options.blas_threads
+                           : dofs > kBlasThreadingMinDofs ? max_threads()
+                                                          : 1);
 
   // Output path: -o is relative to the working directory, output.file to the model's folder.
   std::filesystem::path out;
