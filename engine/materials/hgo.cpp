@@ -13,7 +13,7 @@ namespace sinew::materials {
 
 std::string Hgo::description() {
   return "uncoupled Holzapfel-Gasser-Ogden solid with fibre dispersion (Gasser, Ogden & "
-         "Holzapfel 2006): W = c/2 (I1_bar-3) + k1/(2 k2) [exp(k2 E^2)-1] (E > 0 only) + "
+         "Holzapfel 2006): W = c/2 (I1_bar-3) + k1/(2 k2) [exp(k2 E^2)-1] (E >= 0 only) + "
          "k/2 (ln J)^2, E = kappa (I1_bar-3) + (1-3 kappa)(I4_bar-1); kappa per point; "
          "fibre_scale multiplies k1, matrix_scale multiplies c";
 }

@@ -20,7 +20,7 @@ namespace sinew::materials {
 std::string HgoCoupled::description() {
   return "compressible Holzapfel-Gasser-Ogden solid with fibre dispersion on the full "
          "invariants (Nolan et al. 2014): W = c/2 (I1-3) - c ln J + k/2 (ln J)^2 + k1/(2 k2) "
-         "[exp(k2 E^2)-1] (E > 0 only), E = kappa (I1-3) + (1-3 kappa)(I4-1); kappa per point; "
+         "[exp(k2 E^2)-1] (E >= 0 only), E = kappa (I1-3) + (1-3 kappa)(I4-1); kappa per point; "
          "fibre_scale multiplies k1, matrix_scale multiplies c";
 }
 
