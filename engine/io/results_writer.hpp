@@ -35,7 +35,8 @@ class ResultsWriter {
  public:
   /// Creates the file and writes the provenance and the mesh. `def` must outlive the writer.
   /// Throws std::runtime_error when the file cannot be written (message names the file and the
-  /// reason), std::invalid_argument when the model is not solvable (as run_model would).
+  /// reason). Point stresses come from the run's problem passed in each StepOutput (no second
+  /// copy of the model's matrices); a step without one makes the writer build its own.
   ResultsWriter(const std::filesystem::path& path, const model::ModelDefinition& def,
                 RunInfo info, ResultsOptions options = {});
   /// Without close(): records status "failed" ("interrupted: ...") and renames, never throws.

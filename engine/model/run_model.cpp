@@ -24,7 +24,10 @@ RunResult run_model(ModelDefinition& def, const solver::LinearSolverRegistry& li
       for (const auto& set : def.output.reaction_sets)
         out.reactions[set] = problem.set_force(def.model.mesh.node_set(set), newton.residual());
       result.outputs.push_back(out);
-      if (on_output) on_output(result.outputs.back(), u);
+      if (on_output) {
+        out.problem = &problem;
+        on_output(out, u);
+      }
     };
     const auto r = solver::run_load_steps(problem, newton, result.u, step.stepping, on_step, log);
     if (!r.completed) {

@@ -9,12 +9,19 @@
 
 #include "model/model_definition.hpp"
 
+namespace sinew::fem {
+class MechanicsProblem;
+}
+
 namespace sinew::model {
 
 struct StepOutput {
   std::string step;
   solver::StepRecord record;
   std::map<std::string, Vec3> reactions;  ///< per output.reaction_sets, N
+  /// The run's problem, for post-processing the state (point stresses); valid only during the
+  /// on_output call, null in outputs kept afterwards.
+  const fem::MechanicsProblem* problem = nullptr;
 };
 
 struct RunResult {

@@ -11,6 +11,7 @@
 #include <ctime>
 #include <fstream>
 #include <limits>
+#include <memory>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
@@ -307,7 +308,8 @@ struct ResultsWriter::Impl {
   fs::path final_path, temp_path, vtk_dir;
   std::string link_target;  // "../<name>.h5": where the views find the results file
   const model::ModelDefinition& def;
-  fem::MechanicsProblem problem;
+  /// Built only when a step arrives without the run's problem (outputs made by hand).
+  std::unique_ptr<fem::MechanicsProblem> own_problem;
   ResultsOptions options;
   std::vector<std::string> reaction_sets;
 
@@ -319,7 +321,7 @@ struct ResultsWriter::Impl {
   bool closed = false;
 
   Impl(const fs::path& path, const model::ModelDefinition& d, const ResultsOptions& o)
-      : def(d), problem(d.model), options(o), reaction_sets(d.output.reaction_sets) {
+      : def(d), options(o), reaction_sets(d.output.reaction_sets) {
     final_path = path;
     temp_path = path.string() + ".part";
     vtk_dir = path.parent_path() / (path.stem().string() + "_vtk");
@@ -476,7 +478,12 @@ void ResultsWriter::write_step(const model::StepOutput& out, const VecX& u) {
       throw std::invalid_argument("ResultsWriter::write_step: no reaction for set '" + set + "'");
     forces.push_back(it->second);
   }
-  const CellFields cells = cell_averages(m.def.model, m.problem.point_states(u));
+  const fem::MechanicsProblem* problem = out.problem;
+  if (!problem) {
+    if (!m.own_problem) m.own_problem = std::make_unique<fem::MechanicsProblem>(m.def.model);
+    problem = m.own_problem.get();
+  }
+  const CellFields cells = cell_averages(m.def.model, problem->point_states(u));
 
   QuietErrors quiet;
   const hsize_t row = m.times.size();
