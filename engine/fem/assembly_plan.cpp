@@ -97,9 +97,4 @@ Index AssemblyPlan::position(Index row_node, Index col_node) const {
   return it - first;
 }
 
-Index AssemblyPlan::value_index(Index row_node, int r, Index col_node, int c) const {
-  const Index deg = nbr_offset_[col_node + 1] - nbr_offset_[col_node];
-  return 9 * nbr_offset_[col_node] + 3 * c * deg + 3 * position(row_node, col_node) + r;
-}
-
 }  // namespace sinew::fem

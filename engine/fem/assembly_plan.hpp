@@ -26,9 +26,6 @@ class AssemblyPlan {
   /// The pattern with both triangles stored and zero values (compressed column storage).
   const SparseMatrix& pattern() const { return pattern_; }
 
-  /// Index into the value array of entry (3 row_node + r, 3 col_node + c); the pair must couple.
-  Index value_index(Index row_node, int r, Index col_node, int c) const;
-
   /// Adds a dense element matrix (3n x 3n, local dof 3a+i) for nodes `nodes` into K's values.
   template <class Dense>
   void scatter(std::span<const Index> nodes, const Dense& Ke, SparseMatrix& K) const {

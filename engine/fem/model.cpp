@@ -3,7 +3,6 @@
 
 #include <stdexcept>
 
-#include "fem/shape_functions.hpp"
 
 namespace sinew::fem {
 
@@ -46,27 +45,6 @@ void initialise_point_fields(Model& model, const Vec3& fibre) {
   for (Index c = 0; c < m.n_cells(); ++c)
     if (owner[c] < 0)
       throw std::invalid_argument("cell " + std::to_string(c) + " belongs to no region");
-}
-
-std::vector<Vec3> quadrature_point_positions(const Model& model) {
-  const auto& m = model.mesh;
-  std::vector<Vec3> out(model.point_fields.size());
-  for (Index c = 0; c < m.n_cells(); ++c) {
-    const auto n = m.cell_nodes(c);
-    if (m.cell_type(c) == mesh::CellType::Hex8) {
-      const auto& rule = hex8_rule();
-      for (int q = 0; q < 8; ++q) {
-        Vec3 x = Vec3::Zero();
-        for (int a = 0; a < 8; ++a) x += rule[q].N[a] * m.points[n[a]];
-        out[model.point_offset[c] + q] = x;
-      }
-    } else {
-      Vec3 x = Vec3::Zero();
-      for (int a = 0; a < 4; ++a) x += 0.25 * m.points[n[a]];
-      out[model.point_offset[c]] = x;
-    }
-  }
-  return out;
 }
 
 }  // namespace sinew::fem

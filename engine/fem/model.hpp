@@ -95,8 +95,4 @@ int points_per_cell(mesh::CellType t);
 /// (fibres along `fibre`). Cells in no region get an error.
 void initialise_point_fields(Model& model, const Vec3& fibre = Vec3::UnitX());
 
-/// Reference-configuration coordinates of every quadrature point (for fields given as
-/// functions of position, e.g. scar fraction).
-std::vector<Vec3> quadrature_point_positions(const Model& model);
-
 }  // namespace sinew::fem

@@ -77,18 +77,4 @@ MatX facet_mass(const MatX& X) {
   return M;
 }
 
-Real facet_area(const MatX& x) {
-  const int n = static_cast<int>(x.cols());
-  Real area = 0.0;
-  for_each_point(n, [&](const Real*, const std::array<Real, 2>* dN, Real w) {
-    Vec3 xs = Vec3::Zero(), xt = Vec3::Zero();
-    for (int a = 0; a < n; ++a) {
-      xs += dN[a][0] * x.col(a);
-      xt += dN[a][1] * x.col(a);
-    }
-    area += xs.cross(xt).norm() * w;
-  });
-  return area;
-}
-
 }  // namespace sinew::fem

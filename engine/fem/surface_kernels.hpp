@@ -21,7 +21,4 @@ void dead_traction(const MatX& X, const Vec3& t, VecX& r);
 /// foundation of stiffness k contributes k M_ab I to the tangent and k M u to the residual.
 MatX facet_mass(const MatX& X);
 
-/// Current area of a facet (mm^2).
-Real facet_area(const MatX& x);
-
 }  // namespace sinew::fem
