@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli_support.hpp"
+#include "common/neo_hookean_uniaxial.hpp"
 
 namespace sinew::cli_test {
 namespace {
@@ -31,22 +32,7 @@ solver: {residual_tolerance: 1.0e-12}
 output: {reactions: [x1, x0], file: u.csv}
 )";
 
-// Analytic uniaxial stress of the compressible neo-Hookean solid at stretch `lambda`:
-// lateral stretch l from S22 = 0, mu (l^2 - 1) + lam ln(lambda l^2) = 0, then
-// P11 = mu (lambda - 1/lambda) + lam ln J / lambda with J = lambda l^2.
-struct Uniaxial {
-  double lateral, P11;
-};
-Uniaxial neo_hookean_uniaxial(double E, double nu, double lambda) {
-  const double mu = E / (2 * (1 + nu)), lam = E * nu / ((1 + nu) * (1 - 2 * nu));
-  double lo = 0.5, hi = 1.0;
-  for (int i = 0; i < 200; ++i) {
-    const double l = 0.5 * (lo + hi);
-    (mu * (l * l - 1) + lam * std::log(lambda * l * l) > 0 ? hi : lo) = l;
-  }
-  const double l = 0.5 * (lo + hi), J = lambda * l * l;
-  return {l, mu * (lambda - 1 / lambda) + lam * std::log(J) / lambda};
-}
+using sinew::testing::neo_hookean_uniaxial;
 
 struct TableRow {
   std::string step;
