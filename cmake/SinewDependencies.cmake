@@ -42,6 +42,18 @@ set_target_properties(SuiteSparse::CHOLMOD PROPERTIES
   INTERFACE_INCLUDE_DIRECTORIES "${CHOLMOD_INCLUDE_DIR}"
   INTERFACE_LINK_LIBRARIES "${SUITESPARSE_AMD_LIBRARY};${SUITESPARSE_COLAMD_LIBRARY};${SUITESPARSECONFIG_LIBRARY}")
 
+# UMFPACK (multifrontal LU for nonsymmetric tangents), from the same SuiteSparse package and
+# found the same way; its frontal matrices go through the BLAS below, and it orders with AMD.
+find_path(UMFPACK_INCLUDE_DIR umfpack.h PATH_SUFFIXES suitesparse)
+find_library(UMFPACK_LIBRARY umfpack)
+sinew_require(UMFPACK_INCLUDE_DIR "UMFPACK headers" libsuitesparse-dev)
+sinew_require(UMFPACK_LIBRARY "UMFPACK" libsuitesparse-dev)
+add_library(SuiteSparse::UMFPACK UNKNOWN IMPORTED)
+set_target_properties(SuiteSparse::UMFPACK PROPERTIES
+  IMPORTED_LOCATION "${UMFPACK_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${UMFPACK_INCLUDE_DIR}"
+  INTERFACE_LINK_LIBRARIES "${SUITESPARSE_AMD_LIBRARY};${SUITESPARSECONFIG_LIBRARY}")
+
 # CHOLMOD's supernodal factorisation runs on the system BLAS; Debian's OpenBLAS must be the one
 # behind libblas.so.3 (the reference BLAS is ~4x slower; benchmarks/RESULTS.md).
 find_library(OPENBLAS_LIBRARY openblas)

@@ -15,6 +15,7 @@
 #include "io/results_writer.hpp"
 #include "materials/register.hpp"
 #include "model/model_definition.hpp"
+#include "metrics_table.hpp"
 #include "model/run_model.hpp"
 #include "solver/linear/blas_info.hpp"
 #include "solver/linear/linear_solver.hpp"
@@ -174,6 +175,7 @@ int run_solve(const SolveOptions& options) {
     }
     std::printf("\n");
   }
+  print_metrics_table(stdout, result.metrics);
   std::printf("\n%s in %.2f s with %s\n", result.completed ? "solved" : "stopped", seconds,
               result.linear_solver.c_str());
 

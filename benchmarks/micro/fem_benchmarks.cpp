@@ -1,6 +1,7 @@
 // Micro-benchmarks on an n^3 hex8 cube (one face clamped, 3 dofs per node): element assembly
-// throughput, symbolic analysis, factorisation/set-up and solve per linear backend, and one full
-// Newton iteration. Sizes 10^3 to 40^3 elements.
+// throughput, symbolic analysis, factorisation/set-up and solve per linear backend (the LU ones,
+// for nonsymmetric tangents, up to 20^3), and one full Newton iteration. Sizes 10^3 to 40^3
+// elements.
 #include <benchmark/benchmark.h>
 
 #include <map>
@@ -124,6 +125,11 @@ void sizes_direct(benchmark::internal::Benchmark* b) {
   b->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 }
 
+void sizes_lu(benchmark::internal::Benchmark* b) {
+  for (int n : {10, 15, 20}) b->Arg(n);
+  b->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+}
+
 BENCHMARK_CAPTURE(BM_Assembly, neo_hookean, std::string("neo-hookean"))->Apply(sizes);
 BENCHMARK_CAPTURE(BM_Assembly, hgo_mean_dilatation, std::string("hgo"))->Apply(sizes);
 BENCHMARK_CAPTURE(BM_Linear, cholmod_analyze, std::string("cholmod"), std::string("analyze"))->Apply(sizes_direct);
@@ -131,6 +137,14 @@ BENCHMARK_CAPTURE(BM_Linear, cholmod_factorize, std::string("cholmod"), std::str
 BENCHMARK_CAPTURE(BM_Linear, cholmod_solve, std::string("cholmod"), std::string("solve"))->Apply(sizes_direct);
 BENCHMARK_CAPTURE(BM_Linear, amg_setup, std::string("amg-cg"), std::string("factorize"))->Apply(sizes_direct);
 BENCHMARK_CAPTURE(BM_Linear, amg_cg_solve, std::string("amg-cg"), std::string("solve"))->Apply(sizes_direct);
+// LU backends (nonsymmetric tangents) on the same HGO tangent: UMFPACK against Eigen's SparseLU.
+// Eigen's SparseLU needs minutes and gigabytes from 30^3 on, so the LU sizes stop at 20^3.
+BENCHMARK_CAPTURE(BM_Linear, umfpack_analyze, std::string("umfpack"), std::string("analyze"))->Apply(sizes_lu);
+BENCHMARK_CAPTURE(BM_Linear, umfpack_factorize, std::string("umfpack"), std::string("factorize"))->Apply(sizes_lu);
+BENCHMARK_CAPTURE(BM_Linear, umfpack_solve, std::string("umfpack"), std::string("solve"))->Apply(sizes_lu);
+BENCHMARK_CAPTURE(BM_Linear, eigen_lu_analyze, std::string("eigen-lu"), std::string("analyze"))->Apply(sizes_lu);
+BENCHMARK_CAPTURE(BM_Linear, eigen_lu_factorize, std::string("eigen-lu"), std::string("factorize"))->Apply(sizes_lu);
+BENCHMARK_CAPTURE(BM_Linear, eigen_lu_solve, std::string("eigen-lu"), std::string("solve"))->Apply(sizes_lu);
 BENCHMARK_CAPTURE(BM_NewtonIteration, cholmod, std::string("cholmod"))->Apply(sizes_direct);
 BENCHMARK_CAPTURE(BM_NewtonIteration, amg_cg, std::string("amg-cg"))->Apply(sizes_direct);
 

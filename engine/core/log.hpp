@@ -1,6 +1,7 @@
 // Log sink passed to the engine's solvers: the engine never writes to stdout itself.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <string>
 
@@ -22,6 +23,14 @@ class LogSink {
   void info(const std::string& m) const { (*this)(LogLevel::Info, m); }
   void warn(const std::string& m) const { (*this)(LogLevel::Warning, m); }
   void debug(const std::string& m) const { (*this)(LogLevel::Debug, m); }
+
+  /// The same destination, passing warnings only (for sub-computations such as metric probes,
+  /// whose per-step lines would drown the main run's).
+  LogSink quieter() const {
+    LogSink s = *this;
+    s.min_level_ = std::max(min_level_, LogLevel::Warning);
+    return s;
+  }
 
  private:
   Function f_;

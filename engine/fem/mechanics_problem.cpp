@@ -14,8 +14,34 @@ namespace sinew::fem {
 
 using mesh::CellType;
 
+namespace {
+
+std::vector<std::unique_ptr<Coupling>> clone_all(
+    const std::vector<std::shared_ptr<const Coupling>>& couplings) {
+  std::vector<std::unique_ptr<Coupling>> out;
+  for (const auto& c : couplings) out.push_back(c->clone());
+  return out;
+}
+
+// Groups of the sparsity pattern: every cell, then every coupling element.
+AssemblyPlan make_plan(const mesh::Mesh& m, const std::vector<std::unique_ptr<Coupling>>& couplings) {
+  std::vector<std::vector<Index>> groups(static_cast<size_t>(m.n_cells()));
+  for (Index c = 0; c < m.n_cells(); ++c) {
+    auto n = m.cell_nodes(c);
+    groups[c].assign(n.begin(), n.end());
+  }
+  for (const auto& c : couplings)
+    for (auto& g : c->node_groups()) groups.push_back(std::move(g));
+  return AssemblyPlan(m.n_nodes(), groups);
+}
+
+}  // namespace
+
 MechanicsProblem::MechanicsProblem(const Model& model)
-    : model_(model), plan_(AssemblyPlan::for_mesh(model.mesh)) {
+    : model_(model),
+      fields_(model.point_fields),
+      couplings_(clone_all(model.couplings)),
+      plan_(make_plan(model.mesh, couplings_)) {
   const auto& m = model.mesh;
   cells_.assign(static_cast<size_t>(m.n_cells()), {nullptr, Formulation::Standard});
   for (const auto& region : model.regions) {
@@ -38,6 +64,15 @@ MechanicsProblem::MechanicsProblem(const Model& model)
       throw std::invalid_argument("cell " + std::to_string(c) + " belongs to no region");
   if (static_cast<Index>(model.point_fields.size()) != model.point_offset.back())
     throw std::invalid_argument("point fields are not initialised");
+
+  // The plan colours cells and coupling elements together; cells are assembled in parallel by
+  // colour, couplings serially after them.
+  for (const auto& colour : plan_.colours()) {
+    std::vector<Index> cells;
+    for (Index g : colour)
+      if (g < m.n_cells()) cells.push_back(g);
+    if (!cells.empty()) cell_colours_.push_back(std::move(cells));
+  }
 
   // Reference gradients and volume elements at every quadrature point.
   geo_offset_ = model.point_offset;
@@ -103,7 +138,7 @@ CellGeometry MechanicsProblem::geometry(Index c) const {
 void MechanicsProblem::assemble_cell(Index c, const VecX& u, VecX& r, SparseMatrix* K,
                                      PointState* state) const {
   const auto nodes = model_.mesh.cell_nodes(c);
-  const auto* fields = model_.point_fields.data() + model_.point_offset[c];
+  const auto* fields = fields_.data() + model_.point_offset[c];
   const auto& info = cells_[c];
   const auto geo = geometry(c);
   auto run = [&](auto nn_tag, auto&& kernel) {
@@ -140,10 +175,11 @@ void MechanicsProblem::evaluate(const VecX& u, Real t, VecX& r, SparseMatrix* K)
     if (K->nonZeros() != plan_.pattern().nonZeros()) *K = plan_.pattern();
     std::fill(K->valuePtr(), K->valuePtr() + K->nonZeros(), 0.0);
   }
-  for (const auto& colour : plan_.colours())
+  for (const auto& colour : cell_colours_)
     parallel_for(static_cast<std::int64_t>(colour.size()),
                  [&](std::int64_t i) { assemble_cell(colour[i], u, r, K); });
   assemble_surface_loads(u, t, r, K);
+  for (const auto& c : couplings_) c->add(u, t, r, K, plan_);
   if (!r.allFinite())
     throw NumericalError(NumericalError::Kind::NotANumber, "residual is not finite");
 }
@@ -201,6 +237,51 @@ void MechanicsProblem::assemble_surface_loads(const VecX& u, Real t, VecX& r,
     }
 }
 
+bool MechanicsProblem::is_symmetric() const {
+  if (!model_.pressures.empty()) return false;
+  return std::all_of(couplings_.begin(), couplings_.end(),
+                     [](const auto& c) { return c->is_symmetric(); });
+}
+
+void MechanicsProblem::commit(const VecX& u, Real t) {
+  bool any_damage = false;
+  for (const auto& info : cells_) any_damage = any_damage || info.material->has_fibre_damage();
+  if (any_damage) {
+    const auto states = point_states(u);
+    for (Index c = 0; c < model_.mesh.n_cells(); ++c) {
+      const auto* material = cells_[c].material;
+      if (!material->has_fibre_damage()) continue;
+      for (Index p = model_.point_offset[c]; p < model_.point_offset[c + 1]; ++p) {
+        const Mat3& F = states[p].F;
+        auto& f = fields_[p];
+        f.fibre_stretch_max = std::max(f.fibre_stretch_max, material->fibre_stretch(F.transpose() * F, f));
+      }
+    }
+  }
+  for (auto& c : couplings_) c->commit(u, t);
+}
+
+ProblemState MechanicsProblem::state() const {
+  ProblemState s{fields_, {}};
+  for (const auto& c : couplings_) s.couplings.push_back(c->clone());
+  return s;
+}
+
+void MechanicsProblem::set_state(const ProblemState& s) {
+  if (s.fields.size() != fields_.size() || s.couplings.size() != couplings_.size())
+    throw std::invalid_argument("problem state does not match the model");
+  fields_ = s.fields;
+  couplings_ = clone_all(s.couplings);
+}
+
+std::vector<Real> MechanicsProblem::fibre_damage() const {
+  std::vector<Real> d(fields_.size(), 0.0);
+  for (Index c = 0; c < model_.mesh.n_cells(); ++c)
+    for (Index p = model_.point_offset[c]; p < model_.point_offset[c + 1]; ++p)
+      d[p] = cells_[c].material->fibre_damage(fields_[p].fibre_stretch_max);
+  return d;
+}
+
 std::vector<PointState> MechanicsProblem::point_states(const VecX& u) const {
   std::vector<PointState> out(model_.point_fields.size());
   // The residual is not wanted here; the kernels write it to a scratch vector.
@@ -214,7 +295,7 @@ Real MechanicsProblem::strain_energy(const VecX& u) const {
   Real W = 0.0;
   for (Index c = 0; c < model_.mesh.n_cells(); ++c) {
     const auto nodes = model_.mesh.cell_nodes(c);
-    const auto* fields = model_.point_fields.data() + model_.point_offset[c];
+    const auto* fields = fields_.data() + model_.point_offset[c];
     const auto& info = cells_[c];
     if (model_.mesh.cell_type(c) == CellType::Hex8) {
       NodalMatrix<8> ue;

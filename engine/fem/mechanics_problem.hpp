@@ -11,6 +11,13 @@
 
 namespace sinew::fem {
 
+/// The history a run accumulates: per-point fields (fibre damage history) and the couplings'
+/// internal state. Metric probes copy it into a problem of their own and never write it back.
+struct ProblemState {
+  std::vector<materials::PointFields> fields;
+  std::vector<std::shared_ptr<const Coupling>> couplings;
+};
+
 class MechanicsProblem : public solver::NonlinearProblem {
  public:
   /// Keeps a reference to `model`, which must outlive the problem. Checks that every region's
@@ -22,10 +29,30 @@ class MechanicsProblem : public solver::NonlinearProblem {
   const std::vector<Index>& constrained_dofs() const override { return constrained_; }
   void prescribed_values(Real t, VecX& values) const override;
   void evaluate(const VecX& u, Real t, VecX& r, SparseMatrix* K) override;
-  bool is_symmetric() const override { return model_.pressures.empty(); }
+  bool is_symmetric() const override;
+
+  /// Updates the irreversible history at a converged state: the largest fibre stretch of every
+  /// point (fibre damage) and the couplings' damage and slip.
+  void commit(const VecX& u, Real t) override;
+
+  /// A copy of the history (for probes that must not change it) and its restoration.
+  ProblemState state() const;
+  void set_state(const ProblemState& s);
+
+  /// Per-point fields including history (fibre_stretch_max), indexed like Model::point_fields.
+  const std::vector<materials::PointFields>& fields() const { return fields_; }
+
+  /// Fibre damage D in [0, 1] at every point (0 where the law has no damage).
+  std::vector<Real> fibre_damage() const;
+
+  /// The couplings with their current history.
+  const std::vector<std::unique_ptr<Coupling>>& couplings() const { return couplings_; }
 
   /// Deformation gradient and total 2nd Piola-Kirchhoff stress at every quadrature point.
   std::vector<PointState> point_states(const VecX& u) const;
+
+  /// Reference volume (mm^3) that each quadrature point represents (weight x det dX/dxi).
+  const std::vector<Real>& point_volumes() const { return dV_; }
 
   /// Total strain energy of the solid (N mm).
   Real strain_energy(const VecX& u) const;
@@ -47,7 +74,10 @@ class MechanicsProblem : public solver::NonlinearProblem {
   void assemble_surface_loads(const VecX& u, Real t, VecX& r, SparseMatrix* K) const;
 
   const Model& model_;
+  std::vector<materials::PointFields> fields_;  ///< model's fields plus history
+  std::vector<std::unique_ptr<Coupling>> couplings_;
   AssemblyPlan plan_;
+  std::vector<std::vector<Index>> cell_colours_;  ///< the plan's colours without couplings
   std::vector<CellInfo> cells_;
   std::vector<Index> geo_offset_;  ///< per cell: start (in points) of its gradients / volumes
   std::vector<Real> dNdX_;         ///< per point: n_nodes x 3 reference gradients

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "fem/coupling.hpp"
 #include "materials/material.hpp"
 #include "mesh/mesh.hpp"
 
@@ -86,6 +87,10 @@ struct Model {
   std::vector<PressureBC> pressures;
   std::vector<TractionBC> tractions;
   std::vector<FoundationBC> foundations;
+
+  /// Non-cell couplings (adhesion/contact interfaces). MechanicsProblem works on its own clones,
+  /// so these hold the initial history.
+  std::vector<std::shared_ptr<const Coupling>> couplings;
 };
 
 /// Number of quadrature points of a cell of this type in this code (hex8: 8, tet4: 1).

@@ -15,7 +15,10 @@ std::string Hgo::description() {
   return "uncoupled Holzapfel-Gasser-Ogden solid with fibre dispersion (Gasser, Ogden & "
          "Holzapfel 2006): W = c/2 (I1_bar-3) + k1/(2 k2) [exp(k2 E^2)-1] (E >= 0 only) + "
          "k/2 (ln J)^2, E = kappa (I1_bar-3) + (1-3 kappa)(I4_bar-1); kappa per point; "
-         "fibre_scale multiplies k1, matrix_scale multiplies c";
+         "fibre_scale multiplies k1, matrix_scale multiplies c; optional irreversible fibre "
+         "damage D of the largest equivalent fibre stretch sqrt(1 + E) reached (smoothstep from "
+         "damage_onset_stretch to damage_full_stretch; tendon 1.06 and 1.15) scales the fibre "
+         "term by 1 - D";
 }
 
 // Tendon defaults: c = 1 MPa, k1 = 141 MPa, k2 = 19.1 with kappa = 0 reproduce uniaxial tension
@@ -23,7 +26,7 @@ std::string Hgo::description() {
 // matrix Poisson's ratio of 0.495) rather than the customary 1000x: a stiffer penalty changes the
 // fibre-dominated response little but degrades the conditioning of the tangent.
 std::vector<ParameterSpec> Hgo::parameter_specs() {
-  return {
+  std::vector<ParameterSpec> specs = {
       {.name = "c",
        .unit = "MPa",
        .description = "neo-Hookean matrix shear modulus",
@@ -54,6 +57,8 @@ std::vector<ParameterSpec> Hgo::parameter_specs() {
        .min = 0.0,
        .min_exclusive = true},
   };
+  for (auto& s : FibreDamage::parameter_specs()) specs.push_back(std::move(s));
+  return specs;
 }
 
 Hgo::Hgo(const ParameterSet& values) {
@@ -63,6 +68,13 @@ Hgo::Hgo(const ParameterSet& values) {
   k2_ = values["k2"];
   kappa_ = values["kappa"];
   k_ = values["k"];
+  damage_ = FibreDamage::from_parameters(values);
+  damage_panels_ = hgo_damage_panels(k2_, damage_);
+}
+
+Real Hgo::fibre_stretch(const Mat3& C, const PointFields& p) const {
+  const ModifiedInvariants bar = modified_invariants(compute_invariants(C, p.fibre));
+  return hgo_equivalent_stretch(hgo_fibre_strain(p.dispersion, bar.I1, bar.I4));
 }
 
 PointFields Hgo::default_fields() const {
@@ -75,15 +87,17 @@ Real Hgo::energy(const Mat3& C, const PointFields& p) const {
   const ModifiedInvariants bar = modified_invariants(compute_invariants(C, p.fibre));
   const Real E = hgo_fibre_strain(p.dispersion, bar.I1, bar.I4);
   return 0.5 * p.matrix_scale * c_ * (bar.I1 - 3.0) +
-         hgo_fibre_term(p.fibre_scale * k1_, k2_, E).psi;
+         hgo_fibre_energy(p.fibre_scale * k1_, k2_, E, damage_, p.fibre_stretch_max,
+                          damage_panels_);
 }
 
 StressTangent Hgo::stress_tangent(const Mat3& C, const PointFields& p) const {
   const Invariants inv = compute_invariants(C, p.fibre);
   const ModifiedInvariants bar = modified_invariants(inv);
   const Real E = hgo_fibre_strain(p.dispersion, bar.I1, bar.I4);
-  const HgoInvariantTerms f =
-      hgo_invariant_terms(hgo_fibre_term(p.fibre_scale * k1_, k2_, E), p.dispersion);
+  const DamagedSlopes t = hgo_fibre_slopes(p.fibre_scale * k1_, k2_, E, damage_,
+                                           p.fibre_stretch_max);
+  const HgoInvariantTerms f = hgo_invariant_terms(t.d1, t.d2, p.dispersion);
   const Vec3 first(0.5 * p.matrix_scale * c_ + f.d1, 0.0, f.d4);
   Mat3 second;
   second << f.d11, 0.0, f.d14,  //

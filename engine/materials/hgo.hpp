@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/parameters.hpp"
+#include "materials/fibre_damage.hpp"
 #include "materials/material.hpp"
 
 namespace sinew::materials {
@@ -12,6 +13,8 @@ namespace sinew::materials {
 /// W_iso = c/2 (I1_bar - 3) + k1/(2 k2) [exp(k2 E^2) - 1] for E > 0,
 /// E = kappa (I1_bar - 3) + (1 - 3 kappa)(I4_bar - 1); U = k/2 (ln J)^2.
 /// kappa is read per point from PointFields::dispersion (default_fields() gives the parameter).
+/// Optional irreversible fibre damage (fibre_damage.hpp) driven by E, with the history read from
+/// PointFields::fibre_stretch_max.
 class Hgo final : public Material {
  public:
   static constexpr const char* kName = "hgo";
@@ -23,6 +26,10 @@ class Hgo final : public Material {
   std::string name() const override { return kName; }
   bool is_uncoupled() const override { return true; }
   bool has_fibres() const override { return true; }
+  bool has_fibre_damage() const override { return damage_.enabled(); }
+  /// sqrt(1 + max(E, 0)) with the generalised fibre strain E of the fibre term.
+  Real fibre_stretch(const Mat3& C, const PointFields& p) const override;
+  Real fibre_damage(Real stretch_max) const override { return damage_.at(stretch_max).D; }
   PointFields default_fields() const override;
   Real energy(const Mat3& C, const PointFields& p) const override;
   StressTangent stress_tangent(const Mat3& C, const PointFields& p) const override;
@@ -31,6 +38,8 @@ class Hgo final : public Material {
 
  private:
   Real c_ = 0.0, k1_ = 0.0, k2_ = 1.0, kappa_ = 0.0, k_ = 0.0;
+  FibreDamage damage_;  ///< off unless damage_onset_stretch / damage_full_stretch are set
+  int damage_panels_ = 1;  ///< quadrature panels of the damaged fibre energy
 };
 
 }  // namespace sinew::materials

@@ -6,12 +6,18 @@
 // (Holzapfel, Gasser & Ogden 2000, J Elasticity 61:1). Psi_f and Psi_f' vanish at
 // E = 0, so W and S are continuous across the switch; only D jumps (by k1 times the structural
 // tensor product).
+//
+// With fibre damage (fibre_damage.hpp) the driver is E itself: the equivalent fibre stretch is
+// lambda = sqrt(1 + max(E, 0)) (exactly the fibre stretch for kappa = 0), and the history is
+// h = lambda_max^2 - 1.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.hpp"
 #include "core/types.hpp"
+#include "materials/fibre_damage.hpp"
 
 namespace sinew::materials {
 
@@ -46,16 +52,60 @@ inline HgoFibreTerm hgo_fibre_term(Real k1, Real k2, Real E) {
 struct HgoInvariantTerms {
   Real d1 = 0.0, d4 = 0.0, d11 = 0.0, d14 = 0.0, d44 = 0.0;
 };
-inline HgoInvariantTerms hgo_invariant_terms(const HgoFibreTerm& t, Real kappa) {
+/// dpsi and d2psi are dPsi/dE and d2Psi/dE2 (damaged or not).
+inline HgoInvariantTerms hgo_invariant_terms(Real dpsi, Real d2psi, Real kappa) {
   const Real b = 1.0 - 3.0 * kappa;
-  return {kappa * t.dpsi, b * t.dpsi, kappa * kappa * t.d2psi, kappa * b * t.d2psi,
-          b * b * t.d2psi};
+  return {kappa * dpsi, b * dpsi, kappa * kappa * d2psi, kappa * b * d2psi, b * b * d2psi};
 }
 
 /// Generalised fibre strain E = kappa (I1 - 3) + (1 - 3 kappa)(I4 - 1).
 inline Real hgo_fibre_strain(Real kappa, Real I1, Real I4) {
   SINEW_ASSERT(kappa >= 0.0 && kappa <= 1.0 / 3.0);  // per-point field set out of range
   return kappa * (I1 - 3.0) + (1.0 - 3.0 * kappa) * (I4 - 1.0);
+}
+
+/// Equivalent fibre stretch lambda = sqrt(1 + max(E, 0)) of a generalised fibre strain E.
+inline Real hgo_equivalent_stretch(Real E) {
+  return driver_to_stretch(DamageDriver::SquaredStretch, E);
+}
+
+/// Gauss-Legendre panels for the damaged fibre energy, fixed per law: the integrand grows like
+/// exp(k2 E^2), whose rate 2 k2 E is largest at full damage; 4 per panel as in
+/// ti_mooney_rivlin.cpp. 1 when damage is off.
+inline int hgo_damage_panels(Real k2, const FibreDamage& damage) {
+  if (!damage.enabled()) return 1;
+  const Real e_on = stretch_to_driver(DamageDriver::SquaredStretch, damage.onset());
+  const Real e_full = stretch_to_driver(DamageDriver::SquaredStretch, damage.full());
+  const Real work = 2.0 * k2 * e_full * (e_full - e_on) / 4.0;
+  return std::clamp(static_cast<int>(std::ceil(work)), 1, 256);
+}
+
+/// dPsi/dE and d2Psi/dE2 of the fibre term with fibre damage (fibre_damage.hpp); with damage off
+/// exactly (dpsi, d2psi) of hgo_fibre_term. Fully damaged fibres (D(max(h, E)) = 1) contribute
+/// nothing and are not evaluated, so a ruptured fibre stretched far cannot overflow.
+inline DamagedSlopes hgo_fibre_slopes(Real k1, Real k2, Real E, const FibreDamage& damage,
+                                      Real fibre_stretch_max) {
+  if (!damage.enabled()) {
+    const HgoFibreTerm t = hgo_fibre_term(k1, k2, E);
+    return {t.dpsi, t.d2psi};
+  }
+  constexpr DamageDriver d = DamageDriver::SquaredStretch;
+  const Real h = history_driver(d, fibre_stretch_max);
+  if (damage_on_driver(damage, d, std::max(h, E)).D >= 1.0) return {};
+  const HgoFibreTerm t = hgo_fibre_term(k1, k2, E);
+  return damaged_slopes(damage, d, E, h, t.dpsi, t.d2psi);
+}
+
+/// The fibre energy: Psi_f(E), or with damage on the damaged potential Phi(E; h).
+inline Real hgo_fibre_energy(Real k1, Real k2, Real E, const FibreDamage& damage,
+                             Real fibre_stretch_max, int panels) {
+  if (!damage.enabled()) return hgo_fibre_term(k1, k2, E).psi;
+  constexpr DamageDriver d = DamageDriver::SquaredStretch;
+  // psi' has its only kink at E = 0, and the integration starts at h >= 0: no breakpoint.
+  return damaged_energy(
+      damage, d, E, history_driver(d, fibre_stretch_max),
+      [&](Real s) { return hgo_fibre_term(k1, k2, s).psi; },
+      [&](Real s) { return hgo_fibre_term(k1, k2, s).dpsi; }, panels, -1.0);
 }
 
 }  // namespace sinew::materials

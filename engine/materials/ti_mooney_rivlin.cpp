@@ -21,20 +21,11 @@
 
 #include "materials/invariants.hpp"
 #include "materials/law_support.hpp"
+#include "materials/quadrature.hpp"
 
 namespace sinew::materials {
 
 namespace {
-
-// Positive nodes and weights of the 16-point Gauss-Legendre rule on [-1, 1].
-constexpr Real kGaussNodes[8] = {
-    0.0950125098376374401853, 0.28160355077925891323, 0.458016777657227386342,
-    0.617876244402643748447,  0.755404408355003033895, 0.86563120238783174388,
-    0.944575023073232576078,  0.989400934991649932596};
-constexpr Real kGaussWeights[8] = {
-    0.189450610455068496285,  0.182603415044923588867,  0.169156519395002538189,
-    0.149595988816576732082,  0.124628971255533872052,  0.0951585116824927848099,
-    0.0622535239386478928628, 0.0271524594117540948518};
 
 constexpr int kMaxPanels = 256;
 
@@ -44,7 +35,10 @@ std::string TiMooneyRivlin::description() {
   return "uncoupled transversely isotropic Mooney-Rivlin solid (Weiss, Maker & Govindjee "
          "1996): c1 (I1_bar-3) + c2 (I2_bar-3) + F(lambda) + k/2 (ln J)^2, fibre stress "
          "lambda F' = 0 (lambda <= 1), c3 [exp(c4 (lambda-1))-1] (toe), c5 lambda + c6 "
-         "(lambda >= lambda_max); fibre_scale multiplies c3 and c5, matrix_scale c1 and c2";
+         "(lambda >= lambda_max); fibre_scale multiplies c3 and c5, matrix_scale c1 and c2; "
+         "optional irreversible fibre damage D of the largest fibre stretch reached (smoothstep "
+         "from damage_onset_stretch to damage_full_stretch; tendon 1.06 and 1.15) scales the "
+         "fibre term by 1 - D";
 }
 
 // Defaults: the Achilles-tendon set of the project's domain reference (lambda* = 1.03,
@@ -52,7 +46,7 @@ std::string TiMooneyRivlin::description() {
 // ~ 1000 MPa meets c5 at lambda*). k = 100 MPa rather than the customary 1000x the shear modulus,
 // for the conditioning of the tangent (see hgo.cpp).
 std::vector<ParameterSpec> TiMooneyRivlin::parameter_specs() {
-  return {
+  std::vector<ParameterSpec> specs = {
       {.name = "c1",
        .unit = "MPa",
        .description = "coefficient of I1_bar - 3 (c1 + c2 must be > 0)",
@@ -91,6 +85,8 @@ std::vector<ParameterSpec> TiMooneyRivlin::parameter_specs() {
        .min = 0.0,
        .min_exclusive = true},
   };
+  for (auto& s : FibreDamage::parameter_specs()) specs.push_back(std::move(s));
+  return specs;
 }
 
 TiMooneyRivlin::TiMooneyRivlin(const ParameterSet& values) {
@@ -110,6 +106,19 @@ TiMooneyRivlin::TiMooneyRivlin(const ParameterSet& values) {
     throw ParameterError("lambda_max", "c4 (lambda_max - 1) is too large for the toe region");
   panels_ = std::max(1, static_cast<int>(std::ceil(toe_rate / 4.0)));
   energy_at_star_ = exponential_integral(lambda_star_);
+  damage_ = FibreDamage::from_parameters(values);
+  if (damage_.enabled()) {
+    // The damaged energy integrates g(s)/s over [onset, full], split at lambda*; only the toe
+    // part grows exponentially (rate c4), and at most 4 per panel, as above, keeps the
+    // quadrature error negligible.
+    const Real toe = c4_ * std::max(0.0, std::min(lambda_star_, damage_.full()) - damage_.onset());
+    damage_panels_ = std::clamp(static_cast<int>(std::ceil(toe / 4.0)), 1, kMaxPanels);
+  }
+}
+
+Real TiMooneyRivlin::fibre_stretch(const Mat3& C, const PointFields& p) const {
+  const ModifiedInvariants bar = modified_invariants(compute_invariants(C, p.fibre));
+  return std::max(1.0, std::sqrt(bar.I4));
 }
 
 Real TiMooneyRivlin::exponential_integral(Real x) const {
@@ -118,10 +127,10 @@ Real TiMooneyRivlin::exponential_integral(Real x) const {
   for (int m = 0; m < panels_; ++m) {
     const Real mid = 1.0 + (m + 0.5) * h;
     for (int i = 0; i < 8; ++i) {
-      const Real d = 0.5 * h * kGaussNodes[i];
+      const Real d = 0.5 * h * kGaussLegendre16Nodes[i];
       const Real lo = mid - d, hi = mid + d;
       // expm1 keeps the integrand accurate where s - 1 is small.
-      sum += kGaussWeights[i] *
+      sum += kGaussLegendre16Weights[i] *
              (std::expm1(c4_ * (lo - 1.0)) / lo + std::expm1(c4_ * (hi - 1.0)) / hi);
     }
   }
@@ -145,17 +154,35 @@ Real TiMooneyRivlin::fibre_energy(Real lambda) const {
 
 Real TiMooneyRivlin::energy(const Mat3& C, const PointFields& p) const {
   const ModifiedInvariants bar = modified_invariants(compute_invariants(C, p.fibre));
-  return p.matrix_scale * (c1_ * (bar.I1 - 3.0) + c2_ * (bar.I2 - 3.0)) +
-         p.fibre_scale * fibre_energy(std::sqrt(bar.I4));
+  const Real matrix = p.matrix_scale * (c1_ * (bar.I1 - 3.0) + c2_ * (bar.I2 - 3.0));
+  if (!damage_.enabled()) return matrix + p.fibre_scale * fibre_energy(std::sqrt(bar.I4));
+  // Phi(lambda; h) with psi = F and psi' = g / lambda; g has a kink at lambda* (the slope jumps
+  // from the toe to c5 unless the parameters make it continuous), where the quadrature splits.
+  constexpr DamageDriver d = DamageDriver::Stretch;
+  const Real phi = damaged_energy(
+      damage_, d, std::sqrt(bar.I4), history_driver(d, p.fibre_stretch_max),
+      [&](Real s) { return fibre_energy(s); },
+      [&](Real s) { return s > 1.0 ? fibre_stress(s).g / s : 0.0; }, damage_panels_,
+      lambda_star_);
+  return matrix + p.fibre_scale * phi;
 }
 
 // With lambda^2 = I4_bar and g = lambda F'(lambda):
 //   dW/dI4_bar = g / (2 I4_bar),   d2W/dI4_bar^2 = g' / (4 lambda I4_bar) - g / (2 I4_bar^2).
+// With fibre damage g becomes lambda dPhi/dlambda = (1 - D) g and, as
+// d(lambda Phi')/dlambda = Phi' + lambda Phi'', its slope (1 - D) g' - D'(lambda) g in loading
+// (lambda > h) and (1 - D(h)) g' otherwise: damaged_slopes() applied to (g, g') directly.
 StressTangent TiMooneyRivlin::stress_tangent(const Mat3& C, const PointFields& p) const {
   const Invariants inv = compute_invariants(C, p.fibre);
   const ModifiedInvariants bar = modified_invariants(inv);
   const Real lambda = std::sqrt(bar.I4);
-  const FibreStress f = fibre_stress(lambda);
+  FibreStress f = fibre_stress(lambda);
+  if (damage_.enabled()) {
+    constexpr DamageDriver d = DamageDriver::Stretch;
+    const DamagedSlopes s =
+        damaged_slopes(damage_, d, lambda, history_driver(d, p.fibre_stretch_max), f.g, f.dg);
+    f = {s.d1, s.d2};
+  }
   const Real g = p.fibre_scale * f.g, dg = p.fibre_scale * f.dg;
   const Vec3 first(p.matrix_scale * c1_, p.matrix_scale * c2_, 0.5 * g / bar.I4);
   Mat3 second = Mat3::Zero();

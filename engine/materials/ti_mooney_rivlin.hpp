@@ -5,13 +5,15 @@
 #include <vector>
 
 #include "core/parameters.hpp"
+#include "materials/fibre_damage.hpp"
 #include "materials/material.hpp"
 
 namespace sinew::materials {
 
 /// W_iso = c1 (I1_bar - 3) + c2 (I2_bar - 3) + F(lambda), lambda = sqrt(I4_bar), with the fibre
 /// stress lambda F'(lambda) = 0 (lambda <= 1), c3 [exp(c4 (lambda - 1)) - 1] (1 < lambda <
-/// lambda*), c5 lambda + c6 (lambda >= lambda*); U = k/2 (ln J)^2.
+/// lambda*), c5 lambda + c6 (lambda >= lambda*); U = k/2 (ln J)^2. Optional irreversible fibre
+/// damage (fibre_damage.hpp) driven by lambda, history from PointFields::fibre_stretch_max.
 class TiMooneyRivlin final : public Material {
  public:
   static constexpr const char* kName = "ti-mooney-rivlin";
@@ -25,6 +27,10 @@ class TiMooneyRivlin final : public Material {
   std::string name() const override { return kName; }
   bool is_uncoupled() const override { return true; }
   bool has_fibres() const override { return true; }
+  bool has_fibre_damage() const override { return damage_.enabled(); }
+  /// max(lambda_bar, 1), lambda_bar = sqrt(I4_bar).
+  Real fibre_stretch(const Mat3& C, const PointFields& p) const override;
+  Real fibre_damage(Real stretch_max) const override { return damage_.at(stretch_max).D; }
   Real energy(const Mat3& C, const PointFields& p) const override;
   StressTangent stress_tangent(const Mat3& C, const PointFields& p) const override;
   Real bulk_modulus() const override { return k_; }
@@ -48,6 +54,8 @@ class TiMooneyRivlin final : public Material {
   Real c6_ = 0.0;
   int panels_ = 1;            ///< Gauss-Legendre panels on [1, x] (fixed per law)
   Real energy_at_star_ = 0.0;  ///< F(lambda*)
+  FibreDamage damage_;         ///< off unless damage_onset_stretch / damage_full_stretch are set
+  int damage_panels_ = 1;      ///< quadrature panels of the damaged fibre energy
 };
 
 }  // namespace sinew::materials

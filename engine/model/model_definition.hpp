@@ -11,6 +11,7 @@
 #include "materials/register.hpp"
 #include "solver/load_stepper.hpp"
 #include "solver/newton.hpp"
+#include "tissue/tissue_model.hpp"
 
 namespace sinew::model {
 
@@ -32,6 +33,12 @@ struct ModelDefinition {
   std::vector<StepDefinition> steps;
   solver::NewtonSettings newton;
   OutputDefinition output;
+  /// Tissue roles, scars and probes; tissue.enabled when the model is a tissue model (a tissue
+  /// generator or a `tissue` section), which makes runs report the metrics.
+  tissue::TissueModel tissue;
+  std::string generator;          ///< mesh generator used ("" for a mesh file)
+  Real helix_angle_deg = 0.0;     ///< tendon_sheath: fascicle twist at the tendon surface
+  std::vector<Real> generator_dimensions;  ///< tendon_sheath: length, semi-axis y, semi-axis z
 };
 
 /// Loads a model file (YAML). Throws InputErrors listing every problem, or InputError for a

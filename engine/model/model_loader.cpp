@@ -3,9 +3,11 @@
 #include <filesystem>
 #include <set>
 
+#include "fem/surface_kernels.hpp"
 #include "mesh/box_generator.hpp"
 #include "mesh/gmsh_reader.hpp"
 #include "model/model_definition.hpp"
+#include "model/tissue_loader.hpp"
 #include "model/yaml_node.hpp"
 
 namespace sinew::model {
@@ -25,7 +27,7 @@ class Loader {
     YamlNode root(root_yaml, "", file_, &diag_);
     def_.source = file_;
     if (!root.expect_map({"mesh", "materials", "regions", "load_curves", "boundary", "steps",
-                          "solver", "output", "fibre"}) &&
+                          "solver", "output", "fibre", "scars", "interface", "tissue"}) &&
         !root.is_map()) {
       diag_.throw_if_any();  // not a mapping: nothing else can be checked
     }
@@ -52,12 +54,19 @@ class Loader {
       root["regions"].error(e.what());
       diag_.throw_if_any();
     }
+    load_tissue_sections(root, def_);
+    diag_.throw_if_any();
     return std::move(def_);
   }
 
  private:
   bool load_mesh(const YamlNode& n) {
     if (!n.require()) return false;
+    if (n.is_map() && n["generator"].defined()) {
+      auto g = n["generator"].string({"box", "tendon_sheath", "fascia_band"});
+      if (!g) return false;
+      if (is_tissue_generator(*g)) return load_tissue_mesh(n, *g, def_);
+    }
     if (!n.expect_map({"generator", "file", "size", "divisions", "cell", "origin"})) return false;
     const bool has_file = n["file"].defined(), has_gen = n["generator"].defined();
     if (has_file == has_gen) {
@@ -77,7 +86,7 @@ class Loader {
       }
       return true;
     }
-    auto gen = n["generator"].string({"box"});
+    auto gen = n["generator"].string({"box", "tendon_sheath", "fascia_band"});
     auto size = n["size"].vec3(Range::positive());
     auto div = n["divisions"].reals(Range{1, 1e6});
     mesh::BoxSpec spec;
@@ -229,6 +238,18 @@ class Loader {
     return set_lookup(n, [&](const std::string& s) { return def_.model.mesh.facet_set(s); });
   }
 
+  Real reference_area(const std::vector<mesh::Facet>& facets) const {
+    Real area = 0.0;
+    for (const auto& f : facets) {
+      const auto nodes = def_.model.mesh.facet_nodes(f);
+      MatX X(3, static_cast<Index>(nodes.size()));
+      for (size_t a = 0; a < nodes.size(); ++a)
+        X.col(static_cast<Index>(a)) = def_.model.mesh.points[nodes[a]];
+      area += fem::facet_mass(X).sum();
+    }
+    return area;
+  }
+
   void load_regions(const YamlNode& n) {
     if (!n.require() || !n.expect_sequence()) return;
     if (n.size() == 0) n.error("at least one region is needed");
@@ -314,11 +335,18 @@ class Loader {
         if (!facets || !value || !c) continue;
         def_.model.pressures.push_back({*b["facets"].string(), *facets, *value, load_curve(*c)});
       } else if (*type == "traction") {
-        b.expect_map({"type", "facets", "value", "curve"});
+        // Either a traction (MPa) or the total force (N) spread evenly over the reference area.
+        b.expect_map({"type", "facets", "value", "total_force", "curve"});
         auto facets = facet_set(b["facets"]);
-        auto value = b["value"].vec3();
+        const bool by_force = b["total_force"].defined();
+        if (by_force == b["value"].defined()) {
+          b.error("give exactly one of 'value' (traction, MPa) or 'total_force' (N)");
+          continue;
+        }
+        auto value = by_force ? b["total_force"].vec3() : b["value"].vec3();
         auto c = curve(b["curve"], 0);
         if (!facets || !value || !c) continue;
+        if (by_force) *value /= reference_area(*facets);
         def_.model.tractions.push_back({*b["facets"].string(), *facets, *value, load_curve(*c)});
       } else {
         b.expect_map({"type", "facets", "stiffness"});
@@ -363,7 +391,7 @@ class Loader {
       return;
     auto& s = def_.newton;
     if (n["linear"].defined()) {
-      std::vector<std::string> names{"auto", "cholmod", "cholmod-ldlt", "amg-cg", "eigen-ldlt",
+      std::vector<std::string> names{"auto", "cholmod", "cholmod-ldlt", "amg-cg", "eigen-ldlt", "umfpack",
                                      "eigen-lu", "iccg"};
       s.linear_solver = n.value_or(n["linear"].string(names), s.linear_solver);
     }

@@ -1,6 +1,9 @@
 // Step loop of a model run.
 #include "model/run_model.hpp"
 
+#include <limits>
+#include <stdexcept>
+
 #include "fem/mechanics_problem.hpp"
 
 namespace sinew::model {
@@ -16,6 +19,20 @@ RunResult run_model(ModelDefinition& def, const solver::LinearSolverRegistry& li
   log.info("model: " + std::to_string(def.model.mesh.n_nodes()) + " nodes, " +
            std::to_string(def.model.mesh.n_cells()) + " cells, " +
            std::to_string(problem.n_dofs()) + " dofs; linear solver " + result.linear_solver);
+  auto probe = [&](const std::string& label) {
+    if (!def.tissue.enabled) return;
+    log.info("metrics: probing the " + label + " state");
+    tissue::MetricValues values;
+    try {
+      values = tissue::measure_metrics(problem, def.tissue, def.newton, linear_solvers,
+                                       log.quieter());
+    } catch (const std::runtime_error& e) {  // a probe that does not converge
+      log.warn("metrics of the " + label + " state not available: " + e.what());
+      values.fill(std::numeric_limits<Real>::quiet_NaN());
+    }
+    result.metrics.push_back({label, values});
+  };
+  probe("initial");
   for (const auto& step : def.steps) {
     log.info("step '" + step.name + "'");
     auto on_step = [&](const solver::StepRecord& rec, const VecX& u) {
@@ -38,6 +55,7 @@ RunResult run_model(ModelDefinition& def, const solver::LinearSolverRegistry& li
   }
   result.completed = true;
   result.residual = newton.residual();
+  probe("after '" + def.steps.back().name + "'");
   result.linear_solver = newton.linear_solver_name();
   return result;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/model_definition.hpp"
+#include "tissue/metrics.hpp"
 
 namespace sinew::fem {
 class MechanicsProblem;
@@ -24,6 +25,12 @@ struct StepOutput {
   const fem::MechanicsProblem* problem = nullptr;
 };
 
+/// Tissue metrics of one state ("initial", or after a step).
+struct MetricsRow {
+  std::string label;
+  tissue::MetricValues values;
+};
+
 struct RunResult {
   bool completed = false;
   std::string failure;
@@ -31,6 +38,8 @@ struct RunResult {
   VecX u;                           ///< final displacement (mm), dof 3 node + component
   VecX residual;                    ///< final residual: reactions at supported dofs (N)
   std::string linear_solver;
+  /// Tissue models: metrics of the initial state and after the last step (probes on copies).
+  std::vector<MetricsRow> metrics;
 };
 
 RunResult run_model(ModelDefinition& def, const solver::LinearSolverRegistry& linear_solvers,

@@ -21,7 +21,9 @@ std::string sci(Real v) {
 
 std::string NewtonSolver::primary_linear_solver(const NonlinearProblem& p,
                                                 const std::string& name) {
-  if (!p.is_symmetric()) return "eigen-lu";  // symmetric backends silently mis-solve
+  // Symmetric backends read one triangle and silently mis-solve a nonsymmetric tangent: use an
+  // LU, UMFPACK (multifrontal, BLAS-3) unless the model asks for Eigen's SparseLU by name.
+  if (!p.is_symmetric()) return name == "eigen-lu" ? name : "umfpack";
   return name == "auto" ? default_linear_solver(p.n_dofs()) : name;
 }
 
@@ -106,6 +108,21 @@ int NewtonSolver::linear_resolve(const SparseMatrix& K, const VecX& b, VecX& x,
     result.fallbacks.push_back(what);
   }
   return linear_.active().is_iterative() ? linear_.active().stats().last_iterations : 0;
+}
+
+VecX NewtonSolver::tangent_solve(const VecX& u, Real t, const VecX& b) {
+  NewtonResult scratch;
+  VecX r;
+  problem_.evaluate(u, t, r, &K_);
+  K_factored_ = K_;
+  apply_constraints(K_factored_, factored_diagonal_);
+  VecX rhs = b;
+  for (Index d : problem_.constrained_dofs()) rhs[d] = 0.0;
+  VecX x(problem_.n_dofs());
+  linear_solve(K_factored_, rhs, x, settings_.forcing_min, true, scratch);
+  have_factorization_ = true;
+  for (Index d : problem_.constrained_dofs()) x[d] = 0.0;
+  return x;
 }
 
 NewtonResult NewtonSolver::solve(VecX& u, Real t) {

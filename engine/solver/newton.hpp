@@ -80,6 +80,10 @@ class NewtonSolver {
   /// values at t. On failure u is left at the last iterate; the caller restores it.
   NewtonResult solve(VecX& u, Real t);
 
+  /// Solves K(u, t) x = b with a fresh tangent at (u, t), the prescribed unknowns held (b and x
+  /// are zero there): the linear response of a converged state to a load change b (N).
+  VecX tangent_solve(const VecX& u, Real t, const VecX& b);
+
   /// Residual at the last converged state (reactions on prescribed unknowns), N.
   const VecX& residual() const { return r_; }
 

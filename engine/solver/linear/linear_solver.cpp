@@ -7,6 +7,7 @@
 #include "solver/linear/eigen_ldlt_solver.hpp"
 #include "solver/linear/eigen_lu_solver.hpp"
 #include "solver/linear/iccg_solver.hpp"
+#include "solver/linear/umfpack_solver.hpp"
 
 namespace sinew::solver {
 
@@ -24,6 +25,9 @@ void register_linear_solvers(LinearSolverRegistry& registry) {
   registry.add(
       "eigen-lu", [] { return std::make_unique<EigenLuSolver>(); },
       "Eigen SparseLU with COLAMD ordering (nonsymmetric)");
+  registry.add(
+      "umfpack", [] { return std::make_unique<UmfpackSolver>(); },
+      "UMFPACK multifrontal LU (nonsymmetric; default when the tangent is not symmetric)");
   registry.add(
       "iccg", [] { return std::make_unique<IccgSolver>(); },
       "conjugate gradients with incomplete Cholesky (SPD; iterative)");

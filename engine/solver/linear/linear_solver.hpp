@@ -88,7 +88,8 @@ class LinearSolver {
 using LinearSolverRegistry = Registry<LinearSolver>;
 
 /// Adds every backend: "cholmod" (supernodal Cholesky), "cholmod-ldlt" (simplicial LDL^T),
-/// "amg-cg" (hypre BoomerAMG-preconditioned CG), "eigen-ldlt", "eigen-lu", "iccg".
+/// "amg-cg" (hypre BoomerAMG-preconditioned CG), "eigen-ldlt", "eigen-lu", "iccg", "umfpack"
+/// (multifrontal LU, for nonsymmetric tangents).
 void register_linear_solvers(LinearSolverRegistry& registry);
 
 /// Systems up to this many dofs go to "cholmod", larger ones to "amg-cg". Re-measured on real

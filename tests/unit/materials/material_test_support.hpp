@@ -81,7 +81,9 @@ inline bool declares(const std::string& law, const std::string& parameter) {
   return false;
 }
 
-/// Every registered law; laws with a dispersion parameter kappa twice (kappa = 0 and 0.1).
+/// Every registered law; laws with a dispersion parameter kappa twice (kappa = 0 and 0.1), and
+/// laws with fibre damage once more with damage on (onset 1.05, full 1.2; kappa = 0.1), so that
+/// every generic test also covers the damaged potential.
 inline std::vector<LawCase> law_cases() {
   std::vector<LawCase> out;
   for (const auto& name : registry().names()) {
@@ -101,6 +103,17 @@ inline std::vector<LawCase> law_cases() {
       }
     } else {
       out.push_back(c);
+    }
+    if (declares(name, "damage_onset_stretch")) {
+      LawCase cd = c;
+      cd.params["damage_onset_stretch"] = 1.05;
+      cd.params["damage_full_stretch"] = 1.2;
+      if (declares(name, "kappa")) {
+        cd.params["kappa"] = 0.1;
+        cd.label += "_kappa0_1";
+      }
+      cd.label += "_damage";
+      out.push_back(cd);
     }
   }
   return out;

@@ -31,7 +31,7 @@ std::unique_ptr<LinearSolver> make(const std::string& name) {
 TEST(LinearSolverRegistry, HasEveryBackend) {
   const auto names = make_registry().names();
   EXPECT_EQ(names, (std::vector<std::string>{"amg-cg", "cholmod", "cholmod-ldlt", "eigen-ldlt",
-                                             "eigen-lu", "iccg"}));
+                                             "eigen-lu", "iccg", "umfpack"}));
 }
 
 class EachBackend : public ::testing::TestWithParam<std::string> {};
@@ -118,7 +118,7 @@ TEST_P(EachBackend, RejectsMisuse) {
 
 INSTANTIATE_TEST_SUITE_P(Linear, EachBackend,
                          ::testing::Values("cholmod", "cholmod-ldlt", "eigen-ldlt", "eigen-lu",
-                                           "iccg", "amg-cg"),
+                                           "iccg", "amg-cg", "umfpack"),
                          [](const auto& param_info) {
                            std::string s = param_info.param;
                            for (char& c : s)
@@ -137,7 +137,7 @@ TEST(LinearSolverIndefinite, CholeskyReportsNotPositiveDefiniteAndLdltSolves) {
   VecX x;
   EXPECT_THROW(cholmod->solve(b, x), std::logic_error);
 
-  for (const char* name : {"cholmod-ldlt", "eigen-ldlt", "eigen-lu"}) {
+  for (const char* name : {"cholmod-ldlt", "eigen-ldlt", "eigen-lu", "umfpack"}) {
     auto solver = make(name);
     EXPECT_FALSE(solver->requires_spd()) << name;
     solver->analyze(A);
@@ -169,13 +169,15 @@ TEST(LinearSolverNonsymmetric, LuSolvesWhatCholeskyCannot) {
   const VecX x_true = known_solution(A.rows());
   const VecX b = A * x_true;
 
-  auto lu = make("eigen-lu");
-  EXPECT_FALSE(lu->requires_symmetric());
-  lu->analyze(A);
-  ASSERT_EQ(lu->factorize(A), FactorStatus::Ok);
   VecX x;
-  lu->solve(b, x);
-  EXPECT_LT(relative_error(x, x_true), 1e-8);
+  for (const char* name : {"eigen-lu", "umfpack"}) {
+    auto lu = make(name);
+    EXPECT_FALSE(lu->requires_symmetric()) << name;
+    lu->analyze(A);
+    ASSERT_EQ(lu->factorize(A), FactorStatus::Ok) << name;
+    lu->solve(b, x);
+    EXPECT_LT(relative_error(x, x_true), 1e-8) << name;
+  }
 
   // The symmetric backends read one triangle: their answer must be wrong, which is why the
   // Newton solver has to route nonsymmetric tangents to LU.
@@ -193,7 +195,7 @@ TEST(LinearSolverSingular, LuReportsSingular) {
   for (Index j = 0; j < K.outerSize(); ++j)
     for (SparseMatrix::InnerIterator it(K, j); it; ++it)
       if (it.row() == 4 || it.col() == 4) it.valueRef() = 0.0;
-  for (const char* name : {"eigen-lu", "eigen-ldlt", "cholmod-ldlt"}) {
+  for (const char* name : {"eigen-lu", "eigen-ldlt", "cholmod-ldlt", "umfpack"}) {
     auto solver = make(name);
     solver->analyze(K);
     EXPECT_EQ(solver->factorize(K), FactorStatus::Singular) << name;

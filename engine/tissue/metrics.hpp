@@ -1,0 +1,52 @@
+// Tissue metrics (docs/metrics.md has each definition): tendon stiffness at a probe force,
+// gliding resistance and work of excursion, adhesion intact fraction, scar strains and the strain
+// concentration factor, and mean scar fibre damage.
+//
+// Probes run on a copy of the state: a problem of their own with the probe's boundary conditions
+// and a copy of the history (fibre damage, bond damage, slip); the source problem is untouched.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "core/log.hpp"
+#include "fem/mechanics_problem.hpp"
+#include "solver/newton.hpp"
+#include "tissue/tissue_model.hpp"
+
+namespace sinew::tissue {
+
+struct MetricInfo {
+  std::string_view name;
+  std::string_view unit;
+  std::string_view description;
+};
+
+enum Metric : int {
+  kStiffness,
+  kGlidingResistance,
+  kWorkOfExcursion,
+  kAdhesionIntactFraction,
+  kScarPeakFibreStretch,
+  kScarPeakStrain,
+  kStrainConcentration,
+  kScarMeanFibreDamage,
+  kMetricCount
+};
+
+/// Name, unit and one-line definition of each metric, in Metric order.
+const std::array<MetricInfo, kMetricCount>& metric_table();
+
+/// Metric values in Metric order; NaN where a metric does not apply (no scar, no bed).
+using MetricValues = std::array<Real, kMetricCount>;
+
+/// Measures every metric of the state held by `source` (its history; its displacement is not
+/// used: the probes start from the reference configuration, as a bench test does). Throws
+/// std::runtime_error when a probe does not converge.
+MetricValues measure_metrics(const fem::MechanicsProblem& source, const TissueModel& tissue,
+                             const solver::NewtonSettings& newton,
+                             const solver::LinearSolverRegistry& linear_solvers,
+                             const LogSink& log = {});
+
+}  // namespace sinew::tissue

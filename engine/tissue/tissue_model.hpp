@@ -1,0 +1,42 @@
+// What makes a finite-element model a tissue model: which body is the tendon/fascia, which is
+// its bed (sheath, paratenon, underlying layer), which ends are clamped and pulled in the metric
+// probes, the scar regions and their per-point scar fraction, and the probe settings.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/types.hpp"
+#include "tissue/scar.hpp"
+
+namespace sinew::tissue {
+
+/// Set names that give the model's parts their roles in the probes.
+struct TissueRoles {
+  std::string body = "tendon";                ///< element set: the fibrous body (tendon/fascia)
+  std::string bed;                            ///< element set: sheath/underlay ("" = none)
+  std::string fixed_end = "tendon_distal";    ///< node set clamped in the probes
+  std::string loaded_end = "tendon_proximal"; ///< facet set pulled in the probes
+  std::string bed_support;                    ///< node set of the bed held in the probes
+  Vec3 axis = Vec3::UnitX();                  ///< unit loading axis of the body
+};
+
+struct ProbeSettings {
+  Real force = 100.0;      ///< N: axial force at which stiffness and scar strains are measured
+  Real excursion = 1.0;    ///< mm: tendon translation relative to its bed in the gliding probe
+  int force_increments = 3;
+  int excursion_increments = 5;
+};
+
+struct TissueModel {
+  bool enabled = false;  ///< metrics are computed only for tissue models
+  TissueRoles roles;
+  ProbeSettings probes;
+  std::vector<ScarRegion> scars;
+  std::vector<Real> scar_fraction;  ///< per quadrature point (0 outside the body)
+  /// Quadrature points with s >= kScarThreshold are "scar"; s < kHealthyThreshold "healthy".
+  static constexpr Real kScarThreshold = 0.5;
+  static constexpr Real kHealthyThreshold = 0.05;
+};
+
+}  // namespace sinew::tissue

@@ -1,0 +1,14 @@
+// The tissue-metrics table `sinew solve` prints: one row per metric with its unit, one column per
+// probed state.
+#pragma once
+
+#include <cstdio>
+#include <vector>
+
+#include "model/run_model.hpp"
+
+namespace sinew::tools {
+
+void print_metrics_table(std::FILE* out, const std::vector<model::MetricsRow>& rows);
+
+}  // namespace sinew::tools
