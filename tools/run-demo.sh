@@ -5,5 +5,5 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$here/tools/setup.sh" --target sinew
 mkdir -p "$here/out"
-demo="$here/scenarios/verification/uniaxial-hgo-tendon.yaml"
-"$here/build/tools/sinew" solve "$demo" --output "$here/out/uniaxial-hgo-tendon.csv"
+demo="$here/scenarios/models/achilles-midportion-scar.yaml"
+"$here/build/tools/sinew" solve "$demo" --output "$here/out/achilles-midportion-scar.h5"

@@ -68,13 +68,14 @@ TEST(CliBadModel, UnknownTopLevelKey) {
   expect_rejected("unknown_top_key.yaml",
                   {{14, 1, "boundry",
                     "unknown key 'boundry' (allowed: mesh, materials, regions, load_curves, "
-                    "boundary, steps, solver, output, fibre)"}});
+                    "boundary, steps, solver, output, fibre, scars, interface, tissue)"}});
 }
 
 TEST(CliBadModel, UnknownMaterialParameter) {
   expect_rejected("unknown_nested_key.yaml",
                   {{10, 5, "materials.tendon.kapa",
-                    "unknown key 'kapa' (allowed: type, c, k1, k2, kappa, k)"}});
+                    "unknown key 'kapa' (allowed: type, c, k1, k2, kappa, k, damage_onset_stretch, "
+                    "damage_full_stretch)"}});
 }
 
 // "typ" instead of "type": the law is unknown, so only the missing type is reported (at the
