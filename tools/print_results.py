@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-# Prints the step table of a Sinew results file: time, Newton iterations, reactions, max |u|.
+# Prints the step table of a Sinew results file: time, Newton iterations, reactions, max |u|,
+# and for tissue models the last step's fibre damage and intact interface bonds.
 """Usage: /usr/bin/python3 tools/print_results.py results.h5
 
 A first h5py script on a Sinew results file. The file is plain HDF5 (docs/results-schema.md):
@@ -37,6 +38,23 @@ def main(path):
             u_max = np.linalg.norm(u[s], axis=1).max()
             print(row + f" {u_max:>14.6g}")
         print(f"{steps} steps")
+        if steps == 0:
+            return
+
+        # Tissue fields (schema 2): per-cell scar fraction (static) and fibre damage (per step).
+        if "fibre_damage" in f["fields"]:
+            scar = f["mesh/scar_fraction"][:]  # (M,)
+            damage = f["fields/fibre_damage"][steps - 1]  # (M,)
+            print(f"last step: max fibre damage {damage.max():.6g}, "
+                  f"cells with scar fraction >= 0.5: {np.count_nonzero(scar >= 0.5)}")
+        # The interface surface, only for models with an interface.
+        if "interface" in f:
+            area = f["interface/mesh/area"][:]  # (F,) mm^2
+            bonded = area @ f["interface/mesh/adhesion_density"][:]  # mm^2
+            intact = area @ f["interface/fields/adhesion"][steps - 1]  # mm^2
+            share = f" ({intact / bonded:.6g} of {bonded:.6g} mm^2)" if bonded > 0 else ""
+            print(f"interface: {len(area)} facets, intact bonded area at the last step "
+                  f"{intact:.6g} mm^2{share}")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 // Per-cell result fields derived from the quadrature-point states: the cell averages that the
-// results file stores (Cauchy stress, largest principal Green-Lagrange strain, fibre stretch).
+// results file stores (Cauchy stress, largest principal Green-Lagrange strain, fibre stretch and
+// direction), and cell means of any per-point value (scar fraction, fibre damage).
 #pragma once
 
 #include <vector>
@@ -9,7 +10,7 @@
 
 namespace sinew::io {
 
-/// Cell averages, one value (or 6 for the stress) per cell, cell-major.
+/// Cell averages, one value (or 3 / 6 per cell) per cell, cell-major.
 struct CellFields {
   /// Cauchy stress sigma = F S F^T / det F (MPa), Voigt xx, yy, zz, xy, yz, xz: M x 6.
   std::vector<Real> cauchy_stress;
@@ -17,6 +18,9 @@ struct CellFields {
   std::vector<Real> max_principal_green_lagrange_strain;
   /// |F a0| with a0 the point's reference fibre direction (1): M.
   std::vector<Real> fibre_stretch;
+  /// Current fibre direction (1): M x 3, the mean over the cell's points of the unit vectors
+  /// F a0 / |F a0|, normalised to unit length (0 0 0 if that mean vanishes).
+  std::vector<Real> fibre_direction;
 };
 
 /// Arithmetic mean over each cell's quadrature points (point_offset[c] .. point_offset[c+1]) of
@@ -24,5 +28,14 @@ struct CellFields {
 /// average for parallelepiped cells; tet4 has one point. `states` is
 /// MechanicsProblem::point_states(u) for the same model.
 CellFields cell_averages(const fem::Model& model, const std::vector<fem::PointState>& states);
+
+/// Arithmetic mean over each cell's quadrature points of one value per point (indexed like
+/// Model::point_fields): M values. An empty `point_values` gives zeros (e.g. a model without
+/// scars has no scar fraction). Throws std::invalid_argument for any other size mismatch.
+std::vector<Real> cell_means(const fem::Model& model, const std::vector<Real>& point_values);
+
+/// Reference fibre direction per cell (1): M x 3, the mean of the points' a0 normalised to unit
+/// length (0 0 0 if that mean vanishes).
+std::vector<Real> reference_fibre_directions(const fem::Model& model);
 
 }  // namespace sinew::io

@@ -22,7 +22,9 @@ struct RunInfo {
 
 struct ResultsOptions {
   int gzip_level = 4;      ///< 0-9; 0 stores the fields uncompressed
-  bool vtk_views = true;   ///< also write <stem>_vtk/ (VTKHDF step files and steps.hdf.series)
+  /// Also write <stem>_vtk/: VTKHDF step files and steps.hdf.series, and for models with an
+  /// interface interface_<s>.hdf and interface.hdf.series.
+  bool vtk_views = true;
 };
 
 /// Writer for one run. The file is written as "<path>.part" and renamed to `path` by close()
@@ -45,8 +47,10 @@ class ResultsWriter {
   ResultsWriter& operator=(const ResultsWriter&) = delete;
 
   /// Appends one reported step: time, displacement u (mm, dof 3 node + component), cell
-  /// averages of stress and strain computed from u, reactions of the model's output sets, and
-  /// the step's VTKHDF view. Throws std::runtime_error on a write failure.
+  /// averages of stress, strain, fibre stretch and direction computed from u, the cell averages
+  /// of the problem's fibre damage, reactions of the model's output sets, for models with an
+  /// interface the per-facet interface state (/interface/fields), and the step's VTKHDF views.
+  /// Throws std::runtime_error on a write failure.
   void write_step(const model::StepOutput& out, const VecX& u);
 
   /// Records the end time and status ("completed", or "failed" with `failure`), closes the file

@@ -161,15 +161,14 @@ void gliding_probe(const fem::MechanicsProblem& source, const TissueModel& tissu
   fem::Model model = unloaded_copy(source.model());
   const auto& fixed_nodes = model.mesh.node_set(roles.fixed_end);
   const auto loaded_nodes = model.mesh.nodes_of_facets(model.mesh.facet_set(roles.loaded_end));
-  // Both ends translate rigidly along the axis (axis components prescribed, lateral held).
-  const int axial = static_cast<int>(std::distance(
-      roles.axis.data(), std::max_element(roles.axis.data(), roles.axis.data() + 3,
-                                          [](Real a, Real b) { return std::abs(a) < std::abs(b); })));
+  // Both ends translate rigidly along the axis: every component is prescribed, to
+  // excursion * axis (ramped), so there is no motion across the axis whatever its direction
+  // (prescribing only the axis's largest component and holding the others at 0 moved an
+  // oblique tendon off its axis).
   for (const auto* nodes : {&fixed_nodes, &loaded_nodes})
     for (int c = 0; c < 3; ++c)
       model.displacements.push_back(
-          {"probe", *nodes, c, c == axial ? tissue.probes.excursion * roles.axis[c] : 0.0,
-           c == axial ? 0 : -1});
+          {"probe", *nodes, c, tissue.probes.excursion * roles.axis[c], 0});
   clamp_nodes(model, roles.bed_support, {0, 1, 2});
 
   fem::MechanicsProblem problem(model);

@@ -21,6 +21,7 @@
 #include "core/parallel.hpp"
 #include "fem/mechanics_problem.hpp"
 #include "io/cell_fields.hpp"
+#include "io/interface_fields.hpp"
 #include "io/results_writer.hpp"
 
 namespace sinew::io {
@@ -164,9 +165,9 @@ hsize_t product(const std::vector<hsize_t>& v) {
 
 // A fixed-size dataset written at once. Small ones are contiguous; from 64 KiB on they are
 // chunked (about 1 MiB chunks) and compressed.
-void write_fixed(hid_t parent, const std::string& name, hid_t file_type, hid_t mem_type,
-                 const std::vector<hsize_t>& dims, const void* data, const std::string& units,
-                 const std::string& description, int gzip) {
+Handle write_fixed(hid_t parent, const std::string& name, hid_t file_type, hid_t mem_type,
+                   const std::vector<hsize_t>& dims, const void* data, const std::string& units,
+                   const std::string& description, int gzip) {
   const Handle space = make_space(dims);
   const Handle dcpl = make_plist(H5P_DATASET_CREATE);
   const hsize_t elements = product(dims);
@@ -180,13 +181,14 @@ void write_fixed(hid_t parent, const std::string& name, hid_t file_type, hid_t m
     check(H5Pset_shuffle(dcpl), "cannot set the shuffle filter on " + name);
     check(H5Pset_deflate(dcpl, static_cast<unsigned>(gzip)), "cannot compress " + name);
   }
-  const Handle ds(check(H5Dcreate2(parent, name.c_str(), file_type, space, H5P_DEFAULT, dcpl,
-                                   H5P_DEFAULT),
-                        "cannot create dataset " + name),
-                  H5Dclose);
+  Handle ds(check(H5Dcreate2(parent, name.c_str(), file_type, space, H5P_DEFAULT, dcpl,
+                             H5P_DEFAULT),
+                  "cannot create dataset " + name),
+            H5Dclose);
   if (elements > 0)
     check(H5Dwrite(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, data), "cannot write " + name);
   describe(ds, units, description);
+  return ds;
 }
 
 // A dataset that grows by one row per step: (0, inner...) now, unlimited first dimension.
@@ -280,9 +282,10 @@ void write_text_atomically(const fs::path& path, const std::string& text) {
   fs::rename(tmp, path);
 }
 
-std::string step_file_name(std::size_t step) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "step_%06zu.hdf", step);
+// "<prefix>_000042.hdf": the view file of step 42 of a series ("step", "interface").
+std::string view_file_name(const char* prefix, std::size_t step) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s_%06zu.hdf", prefix, step);
   return buf;
 }
 
@@ -299,6 +302,37 @@ constexpr const char* kStrainDoc =
 constexpr const char* kFibreDoc =
     "fibre stretch |F a0| (a0: reference fibre direction of the point), mean over the cell's "
     "quadrature points (step, cell)";
+constexpr const char* kFibreDirectionDoc =
+    "current fibre direction: mean over the cell's quadrature points of the unit vector "
+    "F a0 / |F a0|, normalised to unit length (step, cell, component x/y/z)";
+constexpr const char* kFibreDamageDoc =
+    "fibre damage D in [0, 1] (0 intact, 1 fibres carry nothing; irreversible, from the largest "
+    "fibre stretch so far), mean over the cell's quadrature points; 0 where the material has no "
+    "damage law (step, cell)";
+constexpr const char* kScarDoc =
+    "scar fraction s in [0, 1] of the model's scars (0 healthy, 1 scar), mean over the cell's "
+    "quadrature points; constant in time; 0 everywhere without scars (cell)";
+constexpr const char* kReferenceFibreDoc =
+    "reference fibre direction a0 (model key fibre, scar misalignment, helix), mean over the "
+    "cell's quadrature points normalised to unit length (cell, component x/y/z)";
+
+// One array of a VTKHDF view: a virtual dataset on row `step` of a time-major source (step,
+// inner...) or, when static, on the whole source of shape `inner`.
+struct ViewArray {
+  const char* group;  // "PointData", "CellData" or "FieldData"
+  std::string name;
+  std::string source;  // dataset in the results file
+  std::vector<hsize_t> inner;
+  std::string units;
+  bool per_step = true;
+};
+
+// A VTKHDF 1.0 UnstructuredGrid view: mesh arrays linked from `mesh_group` of the results file.
+struct ViewSpec {
+  std::int64_t points = 0, cells = 0, connectivity_ids = 0;
+  std::string mesh_group;  // "/mesh" or "/interface/mesh"
+  std::vector<ViewArray> arrays;
+};
 
 }  // namespace
 
@@ -315,10 +349,26 @@ struct ResultsWriter::Impl {
 
   Handle file;
   Handle string_type;  // memory type of /steps/step_name rows
-  Growing time, displacement, stress, strain, fibre, iterations, cutbacks, step_name;
+  Growing time, displacement, stress, strain, fibre, fibre_direction, fibre_damage, iterations,
+      cutbacks, step_name;
   std::vector<Growing> reactions;  // per reaction_sets
-  std::vector<double> times;       // of the steps written (for the .series file)
+  /// The interface surface (/interface) when the model has interface couplings.
+  bool has_interface = false;
+  InterfaceMesh interface_mesh;
+  Growing i_displacement, i_adhesion, i_bond_damage, i_slip, i_tangential_gap, i_normal_gap,
+      i_traction;
+  std::vector<double> times;  // of the steps written (for the .series files)
   bool closed = false;
+
+  /// Every per-step dataset (those of an absent interface are not open).
+  std::vector<Growing*> growing() {
+    std::vector<Growing*> g{&time, &displacement, &stress, &strain, &fibre, &fibre_direction,
+                            &fibre_damage, &iterations, &cutbacks, &step_name, &i_displacement,
+                            &i_adhesion, &i_bond_damage, &i_slip, &i_tangential_gap,
+                            &i_normal_gap, &i_traction};
+    for (auto& r : reactions) g.push_back(&r);
+    return g;
+  }
 
   Impl(const fs::path& path, const model::ModelDefinition& d, const ResultsOptions& o)
       : def(d), options(o), reaction_sets(d.output.reaction_sets) {
@@ -329,8 +379,11 @@ struct ResultsWriter::Impl {
   }
 
   void create(const RunInfo& info);
-  void write_view(std::size_t step) const;
-  void write_series() const;
+  void create_interface(int gz);
+  void write_views(std::size_t step) const;
+  void write_view(const fs::path& path, std::size_t step, const ViewSpec& spec) const;
+  void write_series(const char* prefix, const char* series) const;
+  void write_all_series() const;
 };
 
 ResultsWriter::ResultsWriter(const fs::path& path, const model::ModelDefinition& def,
@@ -359,7 +412,7 @@ void ResultsWriter::Impl::create(const RunInfo& info) {
 
   // Provenance. end_time and status are rewritten by close(); "running" is what a killed
   // process leaves behind.
-  write_attr(file, "schema", std::string("sinew-results 1"));
+  write_attr(file, "schema", std::string("sinew-results 2"));
   write_attr(file, "sinew_version", std::string(SINEW_VERSION));
   write_attr(file, "model_file", info.model_file);
   write_attr(file, "model_text", info.model_text);
@@ -392,6 +445,15 @@ void ResultsWriter::Impl::create(const RunInfo& info) {
     for (hsize_t c = 0; c < M; ++c) types[c] = static_cast<std::uint8_t>(mesh.types[c]);
     write_fixed(g, "types", H5T_STD_U8LE, H5T_NATIVE_UINT8, {M}, types.data(), "1",
                 "VTK cell type id per cell (12 hexahedron, 10 tetrahedron)", gz);
+    // Static cell properties of the reference configuration.
+    const std::vector<Real> scar = cell_means(def.model, def.tissue.scar_fraction);
+    write_attr(write_fixed(g, "scar_fraction", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {M},
+                           scar.data(), "1", kScarDoc, gz),
+               "association", std::string("cell"));
+    const std::vector<Real> a0 = reference_fibre_directions(def.model);
+    write_attr(write_fixed(g, "reference_fibre_direction", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                           {M, 3}, a0.data(), "1", kReferenceFibreDoc, gz),
+               "association", std::string("cell"));
     const Handle sets = make_group(g, "node_sets");
     write_attr(sets, "description", std::string("named node sets of the mesh (node ids)"));
     for (const auto& [name, nodes] : mesh.node_sets) {
@@ -426,7 +488,14 @@ void ResultsWriter::Impl::create(const RunInfo& info) {
     fibre = make_growing(g, "fibre_stretch", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {M}, 1, gz, "1",
                          kFibreDoc);
     write_attr(fibre.ds, "association", std::string("cell"));
+    fibre_direction = make_growing(g, "fibre_direction", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                                   {M, 3}, 1, gz, "1", kFibreDirectionDoc);
+    write_attr(fibre_direction.ds, "association", std::string("cell"));
+    fibre_damage = make_growing(g, "fibre_damage", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {M}, 1, gz,
+                                "1", kFibreDamageDoc);
+    write_attr(fibre_damage.ds, "association", std::string("cell"));
   }
+  create_interface(gz);
   {
     const Handle g = make_group(file, "reactions");
     write_attr(g, "description",
@@ -455,12 +524,109 @@ void ResultsWriter::Impl::create(const RunInfo& info) {
   if (options.vtk_views) {
     fs::create_directories(vtk_dir);
     // Views left by an earlier run into this folder would otherwise join the new series.
-    static const std::regex ours(R"(step_\d{6}\.hdf(\.part)?|steps\.hdf\.series(\.part)?)");
+    static const std::regex ours(
+        R"((step|interface)_\d{6}\.hdf(\.part)?|(steps|interface)\.hdf\.series(\.part)?)");
     for (const auto& entry : fs::directory_iterator(vtk_dir))
       if (entry.is_regular_file() && std::regex_match(entry.path().filename().string(), ours))
         fs::remove(entry.path());
-    write_series();
+    write_all_series();
   }
+}
+
+// /interface: the primary facets of the interface pairs as a surface mesh with static facet
+// properties (/interface/mesh) and per-step facet fields (/interface/fields). Only for models
+// with interface couplings.
+void ResultsWriter::Impl::create_interface(int gz) {
+  const auto sets = interface_sets(def.model.couplings);
+  if (sets.empty()) return;
+  interface_mesh = io::interface_mesh(def.model.mesh, sets);
+  const InterfaceMesh& im = interface_mesh;
+  if (im.n_cells() == 0) return;  // interfaces without pairs: nothing to show
+  has_interface = true;
+  const auto P = static_cast<hsize_t>(im.n_points()), F = static_cast<hsize_t>(im.n_cells()),
+             K = static_cast<hsize_t>(im.connectivity.size());
+  const Handle root = make_group(file, "interface");
+  write_attr(root, "description",
+             std::string("adhesion/contact interface between the primary body (tendon, fascia) "
+                         "and its bed: one cell per interface pair, the pair's primary facet"));
+  {
+    const Handle g = make_group(root, "mesh");
+    write_attr(g, "description",
+               std::string("interface surface in the reference configuration: the primary facets "
+                           "of the pairs over the primary nodes, VTK cell types and node order"));
+    write_fixed(g, "points", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {P, 3}, im.points.data(), "mm",
+                "reference coordinates of the primary nodes used by the pairs (point, x/y/z) "
+                "= /mesh/points[node_ids]",
+                gz);
+    write_fixed(g, "node_ids", H5T_STD_I64LE, H5T_NATIVE_INT64, {P}, im.node_ids.data(), "1",
+                "mesh node id (0-based, ascending) of each interface point", gz);
+    write_fixed(g, "connectivity", H5T_STD_I64LE, H5T_NATIVE_INT64, {K}, im.connectivity.data(),
+                "1",
+                "interface point ids (0-based, rows of points) of every facet, facet after "
+                "facet, in the primary facet's order (right-hand normal from the primary into "
+                "the secondary body)",
+                gz);
+    write_fixed(g, "offsets", H5T_STD_I64LE, H5T_NATIVE_INT64, {F + 1}, im.offsets.data(), "1",
+                "facet f's points are connectivity[offsets[f]:offsets[f+1]]", gz);
+    write_fixed(g, "types", H5T_STD_U8LE, H5T_NATIVE_UINT8, {F}, im.types.data(), "1",
+                "VTK cell type id per facet (9 quad, 5 triangle)", gz);
+    write_fixed(g, "secondary_node_ids", H5T_STD_I64LE, H5T_NATIVE_INT64, {K},
+                im.secondary_node_ids.data(), "1",
+                "mesh node id (0-based) of the secondary-body node paired with each entry of "
+                "connectivity",
+                gz);
+    write_attr(write_fixed(g, "area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {F}, im.area.data(),
+                           "mm^2",
+                           "reference area of each facet (sum of its Gauss points' weights)", gz),
+               "association", std::string("cell"));
+    write_attr(write_fixed(g, "adhesion_density", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {F},
+                           im.adhesion_density.data(), "1",
+                           "initial bond density rho in [0, 1] (interface adhesion_density "
+                           "blended toward the scars' adhesion_density), area-weighted mean "
+                           "over the facet's Gauss points; constant in time (facet)",
+                           gz),
+               "association", std::string("cell"));
+  }
+  const Handle g = make_group(root, "fields");
+  write_attr(g, "description",
+             std::string("interface fields, time-major: row s is step s; facet values are "
+                         "area-weighted means over the facet's Gauss points (bond_damage: "
+                         "weighted by area x bond density)"));
+  auto field = [&](const char* name, const std::vector<hsize_t>& inner, const char* units,
+                   const std::string& doc, const char* association) {
+    Growing d = make_growing(g, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, inner, 1, gz, units, doc);
+    write_attr(d.ds, "association", std::string(association));
+    return d;
+  };
+  i_displacement = field("displacement", {P, 3}, "mm",
+                         "displacement of the interface points (= rows node_ids of "
+                         "/fields/displacement) (step, point, x/y/z)",
+                         "point");
+  i_adhesion = field("adhesion", {F}, "1",
+                     "intact bond density rho (1 - D) of the committed state (step, facet)",
+                     "cell");
+  i_bond_damage = field("bond_damage", {F}, "1",
+                        "bond damage D in [0, 1] of the committed state, the damage acting on "
+                        "the bonds (rate-dependent D_v; = D without viscosity), mean weighted by "
+                        "the bond density: the fraction of the facet's bonds that are broken "
+                        "(0 without bonds) (step, facet)",
+                        "cell");
+  i_slip = field("slip", {F}, "mm",
+                 "committed friction slip |s| (the frictional, irreversible part of the "
+                 "tangential gap) (step, facet)",
+                 "cell");
+  i_tangential_gap = field("tangential_gap", {F}, "mm",
+                           "tangential gap |g_t|: sliding of the secondary body relative to the "
+                           "primary one at the step (step, facet)",
+                           "cell");
+  i_normal_gap = field("normal_gap", {F}, "mm",
+                       "normal gap g_n along the current mid-surface normal (> 0 opening, < 0 "
+                       "penetration) (step, facet)",
+                       "cell");
+  i_traction = field("traction", {F, 3}, "MPa",
+                     "interface traction on the primary body per unit reference area (bonds, "
+                     "contact and friction) (step, facet, x/y/z)",
+                     "cell");
 }
 
 void ResultsWriter::write_step(const model::StepOutput& out, const VecX& u) {
@@ -484,6 +650,11 @@ void ResultsWriter::write_step(const model::StepOutput& out, const VecX& u) {
     problem = m.own_problem.get();
   }
   const CellFields cells = cell_averages(m.def.model, problem->point_states(u));
+  const std::vector<Real> damage = cell_means(m.def.model, problem->fibre_damage());
+  InterfaceFields iface;
+  if (m.has_interface)
+    iface = interface_averages(m.interface_mesh, interface_sets(problem->couplings()), u,
+                               out.record.t);
 
   QuietErrors quiet;
   const hsize_t row = m.times.size();
@@ -492,6 +663,17 @@ void ResultsWriter::write_step(const model::StepOutput& out, const VecX& u) {
   m.stress.append(row, cells.cauchy_stress.data());
   m.strain.append(row, cells.max_principal_green_lagrange_strain.data());
   m.fibre.append(row, cells.fibre_stretch.data());
+  m.fibre_direction.append(row, cells.fibre_direction.data());
+  m.fibre_damage.append(row, damage.data());
+  if (m.has_interface) {
+    m.i_displacement.append(row, iface.displacement.data());
+    m.i_adhesion.append(row, iface.adhesion.data());
+    m.i_bond_damage.append(row, iface.bond_damage.data());
+    m.i_slip.append(row, iface.slip.data());
+    m.i_tangential_gap.append(row, iface.tangential_gap.data());
+    m.i_normal_gap.append(row, iface.normal_gap.data());
+    m.i_traction.append(row, iface.traction.data());
+  }
   for (size_t i = 0; i < forces.size(); ++i) m.reactions[i].append(row, forces[i].data());
   const std::int32_t its = out.record.newton_iterations, cuts = out.record.cutbacks;
   m.iterations.append(row, &its);
@@ -505,19 +687,64 @@ void ResultsWriter::write_step(const model::StepOutput& out, const VecX& u) {
   m.times.push_back(t);
 
   if (m.options.vtk_views) {
-    m.write_view(row);
-    m.write_series();
+    m.write_views(row);
+    m.write_all_series();
   }
 }
 
-// One VTKHDF 1.0 UnstructuredGrid file per step. It holds no bulk data: the mesh arrays are
-// external links to the results file and the field arrays are virtual datasets mapping the
-// step's row of the time-major fields, both by the relative name "../<file>.h5" so the pair
-// can be moved together.
-void ResultsWriter::Impl::write_view(std::size_t step) const {
+// The view files of one step: step_<s>.hdf for the mesh and, with an interface,
+// interface_<s>.hdf for the interface surface.
+void ResultsWriter::Impl::write_views(std::size_t step) const {
   const auto& mesh = def.model.mesh;
   const auto N = static_cast<hsize_t>(mesh.n_nodes()), M = static_cast<hsize_t>(mesh.n_cells());
-  const fs::path path = vtk_dir / step_file_name(step);
+  ViewSpec spec;
+  spec.points = static_cast<std::int64_t>(N);
+  spec.cells = static_cast<std::int64_t>(M);
+  spec.connectivity_ids = static_cast<std::int64_t>(mesh.connectivity.size());
+  spec.mesh_group = "/mesh";
+  spec.arrays = {
+      {"PointData", "displacement", "/fields/displacement", {N, 3}, "mm"},
+      {"CellData", "cauchy_stress", "/fields/cauchy_stress", {M, 6}, "MPa"},
+      {"CellData", "max_principal_green_lagrange_strain",
+       "/fields/max_principal_green_lagrange_strain", {M}, "1"},
+      {"CellData", "fibre_stretch", "/fields/fibre_stretch", {M}, "1"},
+      {"CellData", "fibre_direction", "/fields/fibre_direction", {M, 3}, "1"},
+      {"CellData", "fibre_damage", "/fields/fibre_damage", {M}, "1"},
+      {"CellData", "scar_fraction", "/mesh/scar_fraction", {M}, "1", false},
+      // The step's time, also for readers that take a list of files without the .series.
+      {"FieldData", "TimeValue", "/time", {}, "s"},
+  };
+  write_view(vtk_dir / view_file_name("step", step), step, spec);
+  if (!has_interface) return;
+
+  const InterfaceMesh& im = interface_mesh;
+  const auto P = static_cast<hsize_t>(im.n_points()), F = static_cast<hsize_t>(im.n_cells());
+  ViewSpec ispec;
+  ispec.points = static_cast<std::int64_t>(P);
+  ispec.cells = static_cast<std::int64_t>(F);
+  ispec.connectivity_ids = static_cast<std::int64_t>(im.connectivity.size());
+  ispec.mesh_group = "/interface/mesh";
+  ispec.arrays = {
+      {"PointData", "displacement", "/interface/fields/displacement", {P, 3}, "mm"},
+      {"CellData", "adhesion", "/interface/fields/adhesion", {F}, "1"},
+      {"CellData", "bond_damage", "/interface/fields/bond_damage", {F}, "1"},
+      {"CellData", "slip", "/interface/fields/slip", {F}, "mm"},
+      {"CellData", "tangential_gap", "/interface/fields/tangential_gap", {F}, "mm"},
+      {"CellData", "normal_gap", "/interface/fields/normal_gap", {F}, "mm"},
+      {"CellData", "traction", "/interface/fields/traction", {F, 3}, "MPa"},
+      {"CellData", "adhesion_density", "/interface/mesh/adhesion_density", {F}, "1", false},
+      {"CellData", "area", "/interface/mesh/area", {F}, "mm^2", false},
+      {"FieldData", "TimeValue", "/time", {}, "s"},
+  };
+  write_view(vtk_dir / view_file_name("interface", step), step, ispec);
+}
+
+// One VTKHDF 1.0 UnstructuredGrid file. It holds no bulk data: the mesh arrays are external
+// links to the results file and the field arrays are virtual datasets mapping the step's row of
+// the time-major fields (or the whole of a static one), both by the relative name
+// "../<file>.h5" so the pair can be moved together.
+void ResultsWriter::Impl::write_view(const fs::path& path, std::size_t step,
+                                     const ViewSpec& spec) const {
   const fs::path tmp = path.string() + ".part";
   {
     Handle f(check(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
@@ -544,76 +771,82 @@ void ResultsWriter::Impl::write_view(std::size_t step) const {
                      H5Aclose);
       check(H5Awrite(b, t, type.data()), "cannot write attribute Type");
     }
-    const std::int64_t counts[3] = {static_cast<std::int64_t>(N), static_cast<std::int64_t>(M),
-                                    static_cast<std::int64_t>(mesh.connectivity.size())};
+    const std::int64_t counts[3] = {spec.points, spec.cells, spec.connectivity_ids};
     const char* count_names[3] = {"NumberOfPoints", "NumberOfCells", "NumberOfConnectivityIds"};
     for (int i = 0; i < 3; ++i)
       write_fixed(root, count_names[i], H5T_STD_I64LE, H5T_NATIVE_INT64, {1}, &counts[i], "1",
                   "VTKHDF piece size", 0);
-    const std::pair<const char*, const char*> links[4] = {{"Points", "/mesh/points"},
-                                                          {"Connectivity", "/mesh/connectivity"},
-                                                          {"Offsets", "/mesh/offsets"},
-                                                          {"Types", "/mesh/types"}};
-    for (const auto& [name, target] : links)
-      check(H5Lcreate_external(link_target.c_str(), target, root, name, H5P_DEFAULT, H5P_DEFAULT),
+    const std::pair<const char*, const char*> links[4] = {{"Points", "points"},
+                                                          {"Connectivity", "connectivity"},
+                                                          {"Offsets", "offsets"},
+                                                          {"Types", "types"}};
+    for (const auto& [name, dataset] : links) {
+      const std::string target = spec.mesh_group + "/" + dataset;
+      check(H5Lcreate_external(link_target.c_str(), target.c_str(), root, name, H5P_DEFAULT,
+                               H5P_DEFAULT),
             std::string("cannot link ") + name);
+    }
 
-    // A view of row `step` of a time-major dataset (step, inner...). Its fill value is NaN: a
-    // missing results file then reads as NaN rather than as plausible zeros.
-    auto row_view = [&](hid_t group, const char* name, const std::string& source,
-                        const std::vector<hsize_t>& inner, const char* units) {
+    // A view of row `step` of a time-major dataset (step, inner...), or of a whole static one.
+    // Its fill value is NaN: a missing results file then reads as NaN rather than as plausible
+    // zeros.
+    auto view = [&](hid_t group, const ViewArray& a) {
       // A scalar source row (the time) is shown as an array of one value.
-      const Handle vspace = make_space(inner.empty() ? std::vector<hsize_t>{1} : inner);
-      std::vector<hsize_t> src_dims{step + 1}, start(inner.size() + 1, 0), count{1};
-      for (auto d : inner) {
-        src_dims.push_back(d);
-        count.push_back(d);
+      const Handle vspace = make_space(a.inner.empty() ? std::vector<hsize_t>{1} : a.inner);
+      Handle sspace;
+      if (a.per_step) {
+        std::vector<hsize_t> src_dims{step + 1}, start(a.inner.size() + 1, 0), count{1};
+        for (auto d : a.inner) {
+          src_dims.push_back(d);
+          count.push_back(d);
+        }
+        start[0] = step;
+        sspace = make_space(src_dims);
+        check(H5Sselect_hyperslab(sspace, H5S_SELECT_SET, start.data(), nullptr, count.data(),
+                                  nullptr),
+              "cannot select the row of " + a.name);
+      } else {
+        sspace = make_space(a.inner);
+        check(H5Sselect_all(sspace), "cannot select " + a.name);
       }
-      start[0] = step;
-      const Handle sspace = make_space(src_dims);
-      check(H5Sselect_hyperslab(sspace, H5S_SELECT_SET, start.data(), nullptr, count.data(),
-                                nullptr),
-            std::string("cannot select the row of ") + name);
       const Handle dcpl = make_plist(H5P_DATASET_CREATE);
       const double nan = std::numeric_limits<double>::quiet_NaN();
       check(H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &nan), "cannot set a fill value");
-      check(H5Pset_virtual(dcpl, vspace, link_target.c_str(), source.c_str(), sspace),
-            std::string("cannot map ") + name);
-      const Handle ds(check(H5Dcreate2(group, name, H5T_IEEE_F64LE, vspace, H5P_DEFAULT, dcpl,
-                                       H5P_DEFAULT),
-                            std::string("cannot create view ") + name),
+      check(H5Pset_virtual(dcpl, vspace, link_target.c_str(), a.source.c_str(), sspace),
+            "cannot map " + a.name);
+      const Handle ds(check(H5Dcreate2(group, a.name.c_str(), H5T_IEEE_F64LE, vspace,
+                                       H5P_DEFAULT, dcpl, H5P_DEFAULT),
+                            "cannot create view " + a.name),
                       H5Dclose);
-      describe(ds, units, "step " + std::to_string(step) + " of " + source + " (virtual)");
+      describe(ds, a.units,
+               a.per_step ? "step " + std::to_string(step) + " of " + a.source + " (virtual)"
+                          : a.source + ", constant in time (virtual)");
     };
-    {
-      const Handle g = make_group(root, "PointData");
-      row_view(g, "displacement", "/fields/displacement", {N, 3}, "mm");
-    }
-    {
-      const Handle g = make_group(root, "CellData");
-      row_view(g, "cauchy_stress", "/fields/cauchy_stress", {M, 6}, "MPa");
-      row_view(g, "max_principal_green_lagrange_strain",
-               "/fields/max_principal_green_lagrange_strain", {M}, "1");
-      row_view(g, "fibre_stretch", "/fields/fibre_stretch", {M}, "1");
-    }
-    {
-      // The step's time, also for readers that take a list of files without the .series.
-      const Handle g = make_group(root, "FieldData");
-      row_view(g, "TimeValue", "/time", {}, "s");
+    for (const char* group : {"PointData", "CellData", "FieldData"}) {
+      const Handle g = make_group(root, group);
+      for (const auto& a : spec.arrays)
+        if (std::string(a.group) == group) view(g, a);
     }
     f.close("cannot close " + tmp.string());
   }
   fs::rename(tmp, path);
 }
 
-void ResultsWriter::Impl::write_series() const {
+// <series> lists <prefix>_<s>.hdf with the times of the steps written.
+void ResultsWriter::Impl::write_series(const char* prefix, const char* series) const {
   std::string s = "{\n  \"file-series-version\": \"1.0\",\n  \"files\": [";
   for (size_t i = 0; i < times.size(); ++i) {
     s += i ? ",\n" : "\n";
-    s += "    {\"name\": \"" + step_file_name(i) + "\", \"time\": " + format_double(times[i]) + "}";
+    s += "    {\"name\": \"" + view_file_name(prefix, i) + "\", \"time\": " +
+         format_double(times[i]) + "}";
   }
   s += times.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  write_text_atomically(vtk_dir / "steps.hdf.series", s);
+  write_text_atomically(vtk_dir / series, s);
+}
+
+void ResultsWriter::Impl::write_all_series() const {
+  write_series("step", "steps.hdf.series");
+  if (has_interface) write_series("interface", "interface.hdf.series");
 }
 
 void ResultsWriter::close(bool completed, const std::string& failure) {
@@ -625,10 +858,7 @@ void ResultsWriter::close(bool completed, const std::string& failure) {
   write_attr(m.file, "status", std::string(completed ? "completed" : "failed"));
   write_attr(m.file, "failure_reason", completed ? std::string() : failure);
   // Every object must be closed for H5Fclose to really close the file before the rename.
-  for (Growing* g : {&m.time, &m.displacement, &m.stress, &m.strain, &m.fibre, &m.iterations,
-                     &m.cutbacks, &m.step_name})
-    g->ds.close("cannot close " + g->name);
-  for (auto& g : m.reactions) g.ds.close("cannot close " + g.name);
+  for (Growing* g : m.growing()) g->ds.close("cannot close " + g->name);
   m.file.close("cannot close " + m.temp_path.string());
   fs::rename(m.temp_path, m.final_path);
 }

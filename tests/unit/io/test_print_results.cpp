@@ -32,6 +32,11 @@ TEST(PrintResultsScript, PrintsTheStepTable) {
   EXPECT_NE(text.find("status completed"), std::string::npos) << text;
   EXPECT_NE(text.find("\n3 steps\n"), std::string::npos) << text;
   EXPECT_NE(text.find("x1 Rx (N)"), std::string::npos) << text;
+  // A plain model: tissue summary with zero damage and no scar cells, no interface line.
+  EXPECT_NE(text.find("last step: max fibre damage 0, cells with scar fraction >= 0.5: 0\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("interface:"), std::string::npos) << text;
 
   // Rows: step, time, iterations, Rx Ry Rz per set, max |u|. h5py lists the sets by name, so
   // the header says which set comes first.

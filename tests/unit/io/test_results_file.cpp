@@ -187,7 +187,7 @@ TEST(ResultsFile, ProvenanceAttributes) {
   TempDir dir;
   const WrittenRun run(dir.path());
   const H5 f = open_file(run.file);
-  EXPECT_EQ(string_attr(f, "/", "schema"), "sinew-results 1");
+  EXPECT_EQ(string_attr(f, "/", "schema"), "sinew-results 2");
   EXPECT_EQ(string_attr(f, "/", "sinew_version"), SINEW_VERSION);
   EXPECT_EQ(string_attr(f, "/", "model_file"), "cube.yaml");
   EXPECT_EQ(string_attr(f, "/", "model_text"), kCubeModel);
@@ -226,7 +226,8 @@ TEST(ResultsFile, EveryDatasetHasUnitsAndDescription) {
   const H5 f = open_file(run.file);
   std::vector<std::string> datasets;
   H5Lvisit(f, H5_INDEX_NAME, H5_ITER_INC, collect_datasets, &datasets);
-  EXPECT_GE(datasets.size(), 20u);  // mesh 4 + node sets 7 + time + fields 4 + reactions 2 + steps 3
+  // mesh 6 + node sets 7 + time + fields 6 + reactions 2 + steps 3
+  EXPECT_GE(datasets.size(), 25u);
   for (const auto& d : datasets) {
     SCOPED_TRACE(d);
     EXPECT_FALSE(string_attr(f, d, "units").empty());
@@ -241,6 +242,10 @@ TEST(ResultsFile, EveryDatasetHasUnitsAndDescription) {
       {"/fields/cauchy_stress", "MPa"},
       {"/fields/max_principal_green_lagrange_strain", "1"},
       {"/fields/fibre_stretch", "1"},
+      {"/fields/fibre_direction", "1"},
+      {"/fields/fibre_damage", "1"},
+      {"/mesh/scar_fraction", "1"},
+      {"/mesh/reference_fibre_direction", "1"},
       {"/reactions/x1", "N"},
       {"/reactions/x0", "N"},
       {"/steps/newton_iterations", "1"},
@@ -259,6 +264,8 @@ TEST(ResultsFile, FieldsAreChunkedPerStepCompressedAndGrowable) {
       {"/fields/cauchy_stress", {1, 8, 6}},
       {"/fields/max_principal_green_lagrange_strain", {1, 8}},
       {"/fields/fibre_stretch", {1, 8}},
+      {"/fields/fibre_direction", {1, 8, 3}},
+      {"/fields/fibre_damage", {1, 8}},
   };
   for (const auto& [path, chunk] : chunks) {
     SCOPED_TRACE(path);

@@ -1,0 +1,131 @@
+// Interface surface mesh and per-facet averages of the interface state.
+#include "io/interface_fields.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace sinew::io {
+
+namespace {
+
+template <class Ptr>
+std::vector<const interface::InterfaceSet*> find_sets(const std::vector<Ptr>& couplings) {
+  std::vector<const interface::InterfaceSet*> out;
+  for (const auto& c : couplings)
+    if (const auto* s = dynamic_cast<const interface::InterfaceSet*>(c.get())) out.push_back(s);
+  return out;
+}
+
+constexpr std::uint8_t kVtkTriangle = 5, kVtkQuad = 9;
+
+}  // namespace
+
+std::vector<const interface::InterfaceSet*> interface_sets(
+    const std::vector<std::shared_ptr<const fem::Coupling>>& couplings) {
+  return find_sets(couplings);
+}
+
+std::vector<const interface::InterfaceSet*> interface_sets(
+    const std::vector<std::unique_ptr<fem::Coupling>>& couplings) {
+  return find_sets(couplings);
+}
+
+InterfaceMesh interface_mesh(const mesh::Mesh& mesh,
+                             const std::vector<const interface::InterfaceSet*>& sets) {
+  InterfaceMesh m;
+  for (const auto* s : sets)
+    for (const auto& pr : s->pairs())
+      for (int a = 0; a < pr.n_nodes; ++a) m.node_ids.push_back(pr.primary[static_cast<size_t>(a)]);
+  std::sort(m.node_ids.begin(), m.node_ids.end());
+  m.node_ids.erase(std::unique(m.node_ids.begin(), m.node_ids.end()), m.node_ids.end());
+  for (Index n : m.node_ids) {
+    if (n < 0 || n >= mesh.n_nodes())
+      throw std::invalid_argument("interface_mesh: node " + std::to_string(n) +
+                                  " is not in the mesh");
+    for (int k = 0; k < 3; ++k) m.points.push_back(mesh.points[static_cast<size_t>(n)][k]);
+  }
+  auto point_of = [&](Index node) {
+    return static_cast<Index>(std::lower_bound(m.node_ids.begin(), m.node_ids.end(), node) -
+                              m.node_ids.begin());
+  };
+  for (const auto* s : sets) {
+    const auto info = s->point_info();
+    for (Index k = 0; k < s->n_pairs(); ++k) {
+      const auto& pr = s->pairs()[static_cast<size_t>(k)];
+      for (int a = 0; a < pr.n_nodes; ++a) {
+        m.connectivity.push_back(point_of(pr.primary[static_cast<size_t>(a)]));
+        m.secondary_node_ids.push_back(pr.secondary[static_cast<size_t>(a)]);
+      }
+      m.offsets.push_back(static_cast<Index>(m.connectivity.size()));
+      m.types.push_back(pr.n_nodes == 4 ? kVtkQuad : kVtkTriangle);
+      Real area = 0.0, rho = 0.0;
+      for (Index q = s->first_gauss_point(k); q < s->first_gauss_point(k + 1); ++q) {
+        const auto& p = info[static_cast<size_t>(q)];
+        area += p.weight;
+        rho += p.weight * p.rho;
+      }
+      m.area.push_back(area);
+      m.adhesion_density.push_back(area > 0.0 ? rho / area : 0.0);
+    }
+  }
+  return m;
+}
+
+InterfaceFields interface_averages(const InterfaceMesh& imesh,
+                                   const std::vector<const interface::InterfaceSet*>& sets,
+                                   const VecX& u, Real t) {
+  Index pairs = 0;
+  for (const auto* s : sets) pairs += s->n_pairs();
+  if (pairs != imesh.n_cells())
+    throw std::invalid_argument("interface_averages: " + std::to_string(pairs) +
+                                " interface pairs, the interface mesh has " +
+                                std::to_string(imesh.n_cells()) + " cells");
+  const auto F = static_cast<size_t>(imesh.n_cells());
+  InterfaceFields f;
+  f.adhesion.assign(F, 0.0);
+  f.bond_damage.assign(F, 0.0);
+  f.slip.assign(F, 0.0);
+  f.tangential_gap.assign(F, 0.0);
+  f.normal_gap.assign(F, 0.0);
+  f.traction.assign(3 * F, 0.0);
+  size_t cell = 0;
+  for (const auto* s : sets) {
+    const auto info = s->point_info();
+    const auto state = s->evaluate(u, t);
+    for (Index k = 0; k < s->n_pairs(); ++k, ++cell) {
+      Real w_sum = 0.0, bonds = 0.0;
+      Vec3 traction = Vec3::Zero();
+      for (Index q = s->first_gauss_point(k); q < s->first_gauss_point(k + 1); ++q) {
+        const auto& p = info[static_cast<size_t>(q)];
+        const auto& e = state[static_cast<size_t>(q)];
+        const Real w = p.weight;
+        w_sum += w;
+        f.adhesion[cell] += w * p.intact;
+        bonds += w * p.rho;
+        f.bond_damage[cell] += w * p.rho * p.damage;
+        f.slip[cell] += w * p.slip;
+        f.tangential_gap[cell] += w * e.tangential_gap;
+        f.normal_gap[cell] += w * e.normal_gap;
+        traction += w * e.traction;
+      }
+      const Real inv = w_sum > 0.0 ? 1.0 / w_sum : 0.0;
+      for (auto* v : {&f.adhesion, &f.slip, &f.tangential_gap, &f.normal_gap}) (*v)[cell] *= inv;
+      // Weighted by the bonds: the fraction of the facet's bonds that are broken, so that
+      // adhesion = adhesion_density (1 - bond_damage) holds per facet.
+      f.bond_damage[cell] = bonds > 0.0 ? f.bond_damage[cell] / bonds : 0.0;
+      for (int c = 0; c < 3; ++c) f.traction[3 * cell + static_cast<size_t>(c)] = traction(c) * inv;
+    }
+  }
+  f.displacement.resize(3 * imesh.node_ids.size());
+  for (size_t i = 0; i < imesh.node_ids.size(); ++i) {
+    const Index n = imesh.node_ids[i];
+    if (3 * n + 2 >= u.size())
+      throw std::invalid_argument("interface_averages: u has no entry for node " +
+                                  std::to_string(n));
+    for (int c = 0; c < 3; ++c) f.displacement[3 * i + static_cast<size_t>(c)] = u[3 * n + c];
+  }
+  return f;
+}
+
+}  // namespace sinew::io
