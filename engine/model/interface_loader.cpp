@@ -63,7 +63,7 @@ void load_interface(const YamlNode& n, ModelDefinition& def) {
       if (v) given[s.name] = *v; else ok = false;
     }
   }
-  const YamlNode& where = n.defined() ? n : n;  // errors without a section go to its path
+  const YamlNode& where = n;  // without a section, errors go to its (missing) path
   if (primary_set.empty() || secondary_set.empty()) {
     where.error("give the two facet sets to join: 'primary' (tendon/fascia side) and 'secondary'");
     return;

@@ -4,11 +4,13 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "fem/model.hpp"
 #include "materials/register.hpp"
+#include "mesh/tendon_sheath_generator.hpp"
 #include "solver/load_stepper.hpp"
 #include "solver/newton.hpp"
 #include "tissue/tissue_model.hpp"
@@ -38,7 +40,7 @@ struct ModelDefinition {
   tissue::TissueModel tissue;
   std::string generator;          ///< mesh generator used ("" for a mesh file)
   Real helix_angle_deg = 0.0;     ///< tendon_sheath: fascicle twist at the tendon surface
-  std::vector<Real> generator_dimensions;  ///< tendon_sheath: length, semi-axis y, semi-axis z
+  std::optional<mesh::TendonSheathSpec> tendon_sheath;  ///< the spec, for tendon_sheath meshes
 };
 
 /// Loads a model file (YAML). Throws InputErrors listing every problem, or InputError for a

@@ -74,8 +74,7 @@ bool load_tissue_mesh(const YamlNode& n, const std::string& generator, ModelDefi
         def.helix_angle_deg = n.value_or(n["helix_angle"].real(Range{0.0, 60.0}), 0.0);
       if (!ok) return false;
       def.model.mesh = mesh::generate_tendon_sheath(spec);
-      def.generator_dimensions = {spec.length, spec.semi_axis_y, spec.semi_axis_z,
-                                  spec.sheath_thickness};
+      def.tendon_sheath = spec;
       set_roles(def.tissue.roles, "tendon", "sheath", "tendon_distal", "tendon_proximal",
                 "sheath_outer");
       return true;
@@ -104,11 +103,8 @@ bool load_tissue_mesh(const YamlNode& n, const std::string& generator, ModelDefi
 namespace {
 
 void apply_helix(ModelDefinition& def) {
-  if (def.generator != "tendon_sheath") return;
-  mesh::TendonSheathSpec spec;
-  spec.length = def.generator_dimensions[0];
-  spec.semi_axis_y = def.generator_dimensions[1];
-  spec.semi_axis_z = def.generator_dimensions[2];
+  if (!def.tendon_sheath) return;
+  const mesh::TendonSheathSpec& spec = *def.tendon_sheath;
   auto& model = def.model;
   const auto X = tissue::quadrature_point_positions(model);
   for (Index c : model.mesh.element_set("tendon"))
