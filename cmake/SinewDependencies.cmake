@@ -25,6 +25,7 @@ sinew_require(CLI11_FOUND "CLI11" libcli11-dev)
 find_package(fmt QUIET)
 sinew_require(fmt_FOUND "fmt" libfmt-dev)
 
+find_package(Threads REQUIRED)
 find_package(MPI QUIET COMPONENTS C)
 sinew_require(MPI_C_FOUND "MPI (hypre is built with it)" libopenmpi-dev)
 

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "solve_command.hpp"
+#include "study_commands.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"sinew: finite-element engine for tendon and fascia mechanics"};
@@ -22,6 +23,30 @@ int main(int argc, char** argv) {
   auto* check_cmd = app.add_subcommand("check", "check a model file without solving");
   check_cmd->add_option("model", check_file, "model file (YAML)")->required();
 
+  sinew::tools::StudyOptions study;
+  auto* validate_cmd = app.add_subcommand("validate", "check a study file (every problem at once)");
+  validate_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
+
+  auto* run_cmd = app.add_subcommand("run", "run every arm of a study, merge, compare");
+  run_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
+  run_cmd->add_option("-j,--jobs", study.jobs, "arms at once (they share the threads)")
+      ->check(CLI::PositiveNumber);
+  run_cmd->add_option("-t,--threads", study.threads, "OpenMP threads in all (default: all)")
+      ->check(CLI::NonNegativeNumber);
+  run_cmd->add_option("--shard", study.shard, "run only shard i of N (i/N), no merge");
+  run_cmd->add_flag("--fresh", study.fresh, "rerun every arm (ignore finished part files)");
+  run_cmd->add_flag("-q,--quiet", study.quiet, "no progress display");
+
+  auto* merge_cmd = app.add_subcommand("merge", "merge a study's part files into its results file");
+  merge_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
+
+  auto* slurm_cmd = app.add_subcommand("slurm", "write SLURM job-array and merge scripts for a study");
+  slurm_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
+  slurm_cmd->add_option("--tasks", study.tasks, "array tasks (shards)")->check(CLI::PositiveNumber);
+  slurm_cmd->add_option("--dir", study.slurm_dir, "folder for the scripts (default: the study's)");
+  slurm_cmd->add_option("--sbatch", study.slurm_options,
+                        "extra #SBATCH options, ';'-separated, e.g. '--time=02:00:00;--partition=short'");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -30,5 +55,9 @@ int main(int argc, char** argv) {
   }
   if (*solve_cmd) return sinew::tools::run_solve(solve);
   if (*check_cmd) return sinew::tools::run_check(check_file);
+  if (*validate_cmd) return sinew::tools::run_validate(study);
+  if (*run_cmd) return sinew::tools::run_study_command(study);
+  if (*merge_cmd) return sinew::tools::run_merge(study);
+  if (*slurm_cmd) return sinew::tools::run_slurm(study);
   return 2;
 }

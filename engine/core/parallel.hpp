@@ -20,6 +20,29 @@ inline int max_threads() {
 #endif
 }
 
+/// Sets the OpenMP thread count of parallel regions started by the calling thread for its
+/// lifetime (a batch worker thread gives each arm its share of the machine), then restores it.
+class ScopedThreads {
+ public:
+  explicit ScopedThreads(int threads) : previous_(max_threads()) {
+#ifdef _OPENMP
+    if (threads > 0) omp_set_num_threads(threads);
+#else
+    (void)threads;
+#endif
+  }
+  ~ScopedThreads() {
+#ifdef _OPENMP
+    omp_set_num_threads(previous_);
+#endif
+  }
+  ScopedThreads(const ScopedThreads&) = delete;
+  ScopedThreads& operator=(const ScopedThreads&) = delete;
+
+ private:
+  int previous_;
+};
+
 /// Runs body(i) for i in [0, n) in parallel (static schedule). The body must not write to memory
 /// another index writes; callers keep sums deterministic by construction (e.g. colouring).
 template <class Body>

@@ -32,11 +32,12 @@ bool in_interval(Real v, Real min, Real max, bool min_exclusive, bool max_exclus
 }
 
 std::string ParameterSpec::allowed() const {
-  return describe_interval(min, max, min_exclusive, max_exclusive);
+  const std::string interval = describe_interval(min, max, min_exclusive, max_exclusive);
+  return whole ? "a whole number in " + interval : interval;
 }
 
 bool ParameterSpec::accepts(Real v) const {
-  return in_interval(v, min, max, min_exclusive, max_exclusive);
+  return in_interval(v, min, max, min_exclusive, max_exclusive) && (!whole || v == std::round(v));
 }
 
 Real ParameterSet::operator[](const std::string& name) const {

@@ -28,6 +28,7 @@ struct ParameterSpec {
   Real max = std::numeric_limits<Real>::infinity();
   bool min_exclusive = false;  ///< true: value must be > min
   bool max_exclusive = false;  ///< true: value must be < max
+  bool whole = false;          ///< true: value must be a whole number (counts)
 
   /// Human-readable allowed range, e.g. "> 0", "[0, 0.333333]".
   std::string allowed() const;

@@ -3,9 +3,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "model/model_definition.hpp"
 #include "model/run_model.hpp"
@@ -25,6 +29,14 @@ struct ResultsOptions {
   /// Also write <stem>_vtk/: VTKHDF step files and steps.hdf.series, and for models with an
   /// interface interface_<s>.hdf and interface.hdf.series.
   bool vtk_views = true;
+};
+
+/// One column of a small table written at once (metrics, sessions): a 1-D dataset.
+struct TableColumn {
+  std::string name;
+  std::string units;  ///< "1" for dimensionless values, ids and text
+  std::string description;
+  std::variant<std::vector<double>, std::vector<std::int64_t>, std::vector<std::string>> values;
 };
 
 /// Writer for one run. The file is written as "<path>.part" and renamed to `path` by close()
@@ -52,6 +64,18 @@ class ResultsWriter {
   /// interface the per-facet interface state (/interface/fields), and the step's VTKHDF views.
   /// Throws std::runtime_error on a write failure.
   void write_step(const model::StepOutput& out, const VecX& u);
+
+  /// Writes (or replaces) a string attribute of the file's root group.
+  void write_attribute(const std::string& name, const std::string& value);
+
+  /// Writes a group `group` (created, or replaced when present) holding one dataset per column,
+  /// each with `units` and `description`; the group gets `description`.
+  void write_table(const std::string& group, const std::string& description,
+                   const std::vector<TableColumn>& columns);
+
+  /// Removes the field datasets not named in `keep` from /fields (and /interface unless
+  /// "interface" is in `keep`); views are not rewritten. Call before close().
+  void keep_only_fields(const std::set<std::string>& keep);
 
   /// Records the end time and status ("completed", or "failed" with `failure`), closes the file
   /// and renames it to its final name. Further calls do nothing.

@@ -23,8 +23,8 @@ class Loader {
   Loader(const materials::MaterialRegistry& registry, std::string file)
       : registry_(registry), file_(std::move(file)) {}
 
-  ModelDefinition load(const YAML::Node& root_yaml) {
-    YamlNode root(root_yaml, "", file_, &diag_);
+  ModelDefinition load(const YAML::Node& root_yaml, const std::string& key_prefix = {}) {
+    YamlNode root(root_yaml, key_prefix, file_, &diag_);
     def_.source = file_;
     if (!root.expect_map({"mesh", "materials", "regions", "load_curves", "boundary", "steps",
                           "solver", "output", "fibre", "scars", "interface", "tissue"}) &&
@@ -447,6 +447,12 @@ class Loader {
 ModelDefinition load_model_text(const std::string& text, const std::string& file_name,
                                 const materials::MaterialRegistry& materials) {
   return Loader(materials, file_name).load(parse_yaml(text, file_name));
+}
+
+ModelDefinition load_model_node(const YAML::Node& root, const std::string& file_name,
+                                const std::string& key_prefix,
+                                const materials::MaterialRegistry& materials) {
+  return Loader(materials, file_name).load(root, key_prefix);
 }
 
 ModelDefinition load_model_file(const std::string& path,

@@ -873,6 +873,61 @@ ResultsWriter::~ResultsWriter() {
   }
 }
 
+void ResultsWriter::write_attribute(const std::string& name, const std::string& value) {
+  auto& m = *impl_;
+  if (m.closed) throw std::logic_error("ResultsWriter::write_attribute after close");
+  QuietErrors quiet;
+  write_attr(m.file, name.c_str(), value);
+}
+
+void ResultsWriter::write_table(const std::string& group, const std::string& description,
+                                const std::vector<TableColumn>& columns) {
+  auto& m = *impl_;
+  if (m.closed) throw std::logic_error("ResultsWriter::write_table after close");
+  QuietErrors quiet;
+  if (H5Lexists(m.file, group.c_str(), H5P_DEFAULT) > 0)
+    check(H5Ldelete(m.file, group.c_str(), H5P_DEFAULT), "cannot replace " + group);
+  const Handle g = make_group(m.file, group);
+  write_attr(g, "description", description);
+  for (const auto& c : columns) {
+    const int gz = m.options.gzip_level;
+    if (const auto* d = std::get_if<std::vector<double>>(&c.values)) {
+      write_fixed(g, c.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {d->size()}, d->data(), c.units,
+                  c.description, gz);
+    } else if (const auto* i = std::get_if<std::vector<std::int64_t>>(&c.values)) {
+      write_fixed(g, c.name, H5T_STD_I64LE, H5T_NATIVE_INT64, {i->size()}, i->data(), c.units,
+                  c.description, gz);
+    } else {
+      const auto& text = std::get<std::vector<std::string>>(c.values);
+      std::vector<const char*> ptrs;
+      for (const auto& t : text) ptrs.push_back(t.c_str());
+      const Handle type = vlen_string_type();
+      write_fixed(g, c.name, type, type, {ptrs.size()}, ptrs.data(), c.units, c.description, 0);
+    }
+  }
+  check(H5Fflush(m.file, H5F_SCOPE_LOCAL), "cannot flush " + m.temp_path.string());
+}
+
+void ResultsWriter::keep_only_fields(const std::set<std::string>& keep) {
+  auto& m = *impl_;
+  if (m.closed) throw std::logic_error("ResultsWriter::keep_only_fields after close");
+  QuietErrors quiet;
+  for (Growing* g : {&m.displacement, &m.stress, &m.strain, &m.fibre, &m.fibre_direction,
+                     &m.fibre_damage}) {
+    if (keep.count(g->name)) continue;
+    g->ds.close("cannot close " + g->name);
+    const std::string path = "/fields/" + g->name;
+    check(H5Ldelete(m.file, path.c_str(), H5P_DEFAULT), "cannot remove " + path);
+  }
+  if (m.has_interface && !keep.count("interface")) {
+    for (Growing* g : {&m.i_displacement, &m.i_adhesion, &m.i_bond_damage, &m.i_slip,
+                       &m.i_tangential_gap, &m.i_normal_gap, &m.i_traction})
+      g->ds.close("cannot close " + g->name);
+    check(H5Ldelete(m.file, "/interface", H5P_DEFAULT), "cannot remove /interface");
+    m.has_interface = false;
+  }
+}
+
 std::size_t ResultsWriter::steps_written() const { return impl_->times.size(); }
 const fs::path& ResultsWriter::path() const { return impl_->final_path; }
 const fs::path& ResultsWriter::temporary_path() const { return impl_->temp_path; }

@@ -1,0 +1,43 @@
+// MPI for cluster runs (`mpirun -n R sinew run study.yaml`): ranks take arms from a shared
+// counter (MPI one-sided fetch-and-add), so fast ranks take more arms; rank 0 merges after a
+// barrier. MPI is initialised only when the process was started by an MPI launcher.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+
+namespace sinew::batch {
+
+class MpiSession {
+ public:
+  /// Initialises MPI when the environment shows an MPI launcher (OMPI_COMM_WORLD_SIZE,
+  /// PMI_SIZE, PMIX_RANK); otherwise a single-process session (rank 0 of 1).
+  MpiSession();
+  ~MpiSession();
+  MpiSession(const MpiSession&) = delete;
+  MpiSession& operator=(const MpiSession&) = delete;
+
+  int rank() const { return rank_; }
+  int size() const { return size_; }
+  bool active() const { return active_; }
+  void barrier() const;
+  /// Logical OR of `flag` over the ranks.
+  bool any(bool flag) const;
+
+  /// A counter shared by all ranks: next() returns 0, 1, 2, ... across the ranks, each value
+  /// once. Collective: every rank creates it. Thread-safe within a rank.
+  class Counter {
+   public:
+    virtual ~Counter() = default;
+    virtual std::size_t next() = 0;
+  };
+  std::unique_ptr<Counter> make_counter() const;
+  /// A counter for this process alone.
+  static std::unique_ptr<Counter> local_counter();
+
+ private:
+  bool active_ = false;
+  int rank_ = 0, size_ = 1;
+};
+
+}  // namespace sinew::batch

@@ -1,0 +1,59 @@
+// Runs a study's arms: `jobs` at once on this machine (each with its share of the threads), a
+// shard of them (`--shard i/N`), or spread over MPI ranks; skips arms whose finished part file
+// matches their specification hash; merges the parts into the study results file.
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "batch/arm_runner.hpp"
+#include "batch/mpi_session.hpp"
+#include "scenario/study_spec.hpp"
+
+namespace sinew::batch {
+
+struct StudyRunOptions {
+  int jobs = 1;            ///< arms at once (per MPI rank)
+  int threads = 0;         ///< OpenMP threads shared by the jobs (0: all available)
+  int shard_index = 0;     ///< run the arms with index % shard_count == shard_index
+  int shard_count = 1;
+  bool resume = true;      ///< skip arms whose part file is complete with the same hash
+  bool merge = true;       ///< merge the parts into the results file at the end
+  std::string command_line;
+  const materials::MaterialRegistry* materials = nullptr;
+  const solver::LinearSolverRegistry* linear_solvers = nullptr;
+  LogSink log;
+  std::FILE* progress = nullptr;  ///< progress display (null: none)
+  bool progress_terminal = false;
+  const std::atomic<bool>* stop = nullptr;
+  const MpiSession* mpi = nullptr;
+};
+
+struct ArmResult {
+  std::string name;
+  std::string status;  ///< completed, failed, interrupted, skipped (already complete), not run
+  std::string failure;
+};
+
+struct StudyRunResult {
+  std::vector<ArmResult> arms;  ///< in study order (this rank's/shard's view)
+  bool interrupted = false;
+  bool merged = false;
+  bool any_failed = false;
+};
+
+/// Folder of the part files of a study: "<results stem>_parts" beside the results file.
+std::filesystem::path parts_folder(const scenario::StudySpec& study);
+std::filesystem::path part_path(const scenario::StudySpec& study, const scenario::ArmSpec& arm);
+
+StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions& options);
+
+/// Merges the part files of every arm that has one (in study order) into the results file,
+/// with the VTKHDF views when the study asks for them. Returns the arms without a part.
+std::vector<std::string> merge_parts(const scenario::StudySpec& study,
+                                     const std::string& command_line, int jobs, int ranks,
+                                     const std::string& start_time, bool interrupted);
+
+}  // namespace sinew::batch

@@ -1,0 +1,90 @@
+// Active Release Technique (ART): a thumb presses a patch of skin over the scar and holds it
+// (the patch grips: the bed under it cannot move along the axis) while the tendon is moved from
+// shortened to lengthened beneath it. Mechanical hypothesis: the pinned bed concentrates the
+// relative sliding at the scar adhesion and breaks bonds there.
+//
+// Load case: the thumb force ramps up over the first 30% while the tendon moves to -excursion/2
+// (shortened); then the tendon slides to +excursion/2 (lengthened) under the held patch.
+// Default force 50 N on 15 x 15 mm: the 227 kPa mean deep-friction pressure of 40
+// physiotherapists (Appl Sci 2020 10:2705) over the patch [D]. ~30 passes per session
+// (NCT07078513).
+#include <fmt/format.h>
+
+#include "interventions/intervention.hpp"
+#include "interventions/parameter_specs.hpp"
+
+namespace sinew::interventions {
+
+namespace {
+
+class ActiveRelease final : public Intervention {
+ public:
+  explicit ActiveRelease(const ParameterSet& p)
+      : force_(p["thumb_force"]),
+        length_(p["contact_length"]),
+        width_(p["contact_width"]),
+        excursion_(p["excursion"]),
+        offset_(p["position"]),
+        passes_(as_int(p["passes"])),
+        simulated_(as_int(p["simulated_passes"])),
+        increments_(as_int(p["increments"])) {}
+
+  std::vector<LoadCase> load_cases() const override {
+    std::vector<LoadCase> cases;
+    for (int i = 0; i < simulated_; ++i) {
+      LoadCase c;
+      c.name = fmt::format("pass {}/{}", i + 1, simulated_);
+      c.increments = increments_;
+      c.excursion = excursion_;
+      // -1/2 (shortened) at s = 0.3, +1/2 (lengthened) at s = 1.
+      c.excursion_profile = Profile{{{0.0, 0.0}, {0.3, -0.5}, {1.0, 0.5}}};
+      PatchLoad patch;
+      patch.force = force_;
+      patch.force_profile = ramp(0.0, 0.3);
+      patch.length = length_;
+      patch.width = width_;
+      patch.start = patch.end = offset_;
+      patch.grip = true;
+      c.patch = patch;
+      cases.push_back(c);
+    }
+    cases.front().cycles = cycles() - (simulated_ - 1);
+    return cases;
+  }
+  std::int64_t cycles() const override { return std::max(passes_, simulated_); }
+  std::string summary() const override {
+    return fmt::format("{} passes, {:g} N thumb on {:g} x {:g} mm, {:g} mm excursion", passes_,
+                       force_, length_, width_, excursion_);
+  }
+  Evidence evidence() const override {
+    return {"very weak for running injuries",
+            "One uncontrolled pilot (n = 20 healthy men) reported sit-and-reach gains after one "
+            "session (George et al. 2006, JMPT 29:224); a critically appraised topic gives Level "
+            "B only for acute hamstring extensibility (J Sport Rehabil 2024 33:202); head-to-head "
+            "trials find it no better than other soft-tissue work; plantar fasciitis trials are "
+            "small, without sham. That ART breaks adhesions is a mechanical hypothesis, not a "
+            "finding."};
+  }
+
+ private:
+  Real force_, length_, width_, excursion_, offset_;
+  int passes_, simulated_, increments_;
+};
+
+}  // namespace
+
+void add_active_release(InterventionRegistry& r) {
+  r.add("active_release", [](const ParameterSet& p) { return std::make_unique<ActiveRelease>(p); },
+        "Active Release Technique: pinned thumb patch over the scar, tendon slides beneath",
+        {positive("thumb_force", "N", "normal force of the thumb", 50.0, 500.0),
+         positive("contact_length", "mm", "patch length along the tendon", 15.0, 200.0),
+         positive("contact_width", "mm", "patch width across the tendon", 15.0, 200.0),
+         positive("excursion", "mm", "tendon travel from shortened to lengthened", 1.0, 50.0),
+         quantity("position", "mm", "patch centre along the axis, from the scar centre", 0.0,
+                  -1000.0, 1000.0),
+         count("passes", "passes per session (recorded)", 30, 1, 10000),
+         count("simulated_passes", "load cases solved", 1, 1, 20),
+         count("increments", "load increments per load case", 10, 2, 200)});
+}
+
+}  // namespace sinew::interventions

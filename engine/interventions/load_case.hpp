@@ -1,0 +1,58 @@
+// What an intervention session becomes: an ordered list of load cases, each one quasi-static
+// loading of the same tissue model (docs/interventions.md). A load case is described in the
+// tissue model's own terms (its axis, fixed and loaded ends, bed surface, scar), so one
+// intervention works on every tissue model; load_case_model.hpp turns it into boundary conditions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "fem/model.hpp"
+
+namespace sinew::interventions {
+
+/// Piecewise-linear function of the load case's own time s in [0, 1] (held outside it).
+using Profile = fem::LoadCurve;
+
+/// Ramp 0 -> 1 over [from, to] of the load case's time, held at 1 afterwards.
+inline Profile ramp(Real from = 0.0, Real to = 1.0) { return Profile{{{from, 0.0}, {to, 1.0}}}; }
+
+/// A pressure patch on the bed's outer surface (thumb, instrument edge), pressed toward the body.
+struct PatchLoad {
+  Real force = 0.0;              ///< N: total normal force at full load
+  Profile force_profile = ramp();
+  Real length = 10.0;            ///< mm along the body axis
+  Real width = 10.0;             ///< mm across the axis (on the pressing side)
+  /// mm: axial offset of the patch centre from the target point (the scar centre) at the start
+  /// and at the end of its motion; equal for a patch that stays in place.
+  Real start = 0.0;
+  Real end = 0.0;
+  Real move_from = 0.0;          ///< load-case time at which the patch starts moving
+  Real move_to = 1.0;            ///< load-case time at which it arrives at `end`
+  /// Tangential drag traction along the direction of motion, as a fraction of the pressure
+  /// (an instrument dragged over the skin).
+  Real drag = 0.0;
+  /// The patch grips the skin: the bed surface under it cannot move along the axis (ART: the
+  /// thumb pins the tissue while the tendon slides beneath).
+  bool grip = false;
+};
+
+struct LoadCase {
+  std::string name;
+  int increments = 6;        ///< nominal load increments (cut back automatically when needed)
+  std::int64_t cycles = 1;   ///< physiological repetitions this case stands for (recorded)
+  /// Axial force on the loaded end (N), dead traction. When nonzero the loaded end is
+  /// force-controlled; otherwise its displacement is prescribed (elongation + excursion).
+  Real axial_force = 0.0;
+  Profile force_profile = ramp();
+  Real elongation = 0.0;     ///< mm: prescribed axial lengthening of the loaded end
+  Profile elongation_profile = ramp();
+  /// mm: translation of the whole body along the axis relative to its bed (both ends move);
+  /// > 0 toward the loaded end.
+  Real excursion = 0.0;
+  Profile excursion_profile = ramp();
+  std::optional<PatchLoad> patch;
+};
+
+}  // namespace sinew::interventions

@@ -1,0 +1,151 @@
+// HDF5 reading of part-file summaries and of the study's metrics and session tables.
+#include "io/study_summary.hpp"
+
+#include <hdf5.h>
+
+#include <stdexcept>
+
+#include "io/study_file.hpp"
+#include "tissue/metrics.hpp"
+
+namespace sinew::io {
+
+namespace {
+
+// Closes an HDF5 id when it goes out of scope.
+struct Id {
+  hid_t id = H5I_INVALID_HID;
+  herr_t (*closer)(hid_t) = nullptr;
+  Id(hid_t i, herr_t (*c)(hid_t)) : id(i), closer(c) {}
+  ~Id() {
+    if (id >= 0 && closer) closer(id);
+  }
+  Id(const Id&) = delete;
+  Id& operator=(const Id&) = delete;
+  operator hid_t() const { return id; }
+  bool ok() const { return id >= 0; }
+};
+
+// HDF5 prints its error stack for every failed call by default; these reads test for absent
+// objects on purpose.
+struct Silence {
+  H5E_auto2_t func = nullptr;
+  void* data = nullptr;
+  Silence() {
+    H5Eget_auto2(H5E_DEFAULT, &func, &data);
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  }
+  ~Silence() { H5Eset_auto2(H5E_DEFAULT, func, data); }
+};
+
+bool exists(hid_t loc, const std::string& path) {
+  return H5Lexists(loc, path.c_str(), H5P_DEFAULT) > 0;
+}
+
+std::string string_attr(hid_t obj, const char* name) {
+  if (H5Aexists(obj, name) <= 0) return {};
+  Id a(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose);
+  Id type(H5Aget_type(a), H5Tclose);
+  if (H5Tget_class(type) != H5T_STRING) return {};
+  if (H5Tis_variable_str(type) > 0) {
+    Id mem(H5Tcopy(H5T_C_S1), H5Tclose);
+    H5Tset_size(mem, H5T_VARIABLE);
+    H5Tset_cset(mem, H5T_CSET_UTF8);
+    char* p = nullptr;
+    if (H5Aread(a, mem, &p) < 0 || !p) return {};
+    std::string s(p);
+    H5free_memory(p);
+    return s;
+  }
+  std::string s(H5Tget_size(type), '\0');
+  H5Aread(a, type, s.data());
+  return s.c_str();
+}
+
+std::vector<double> read_doubles(hid_t loc, const std::string& path) {
+  if (!exists(loc, path)) return {};
+  Id ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
+  Id space(H5Dget_space(ds), H5Sclose);
+  std::vector<double> v(static_cast<size_t>(H5Sget_simple_extent_npoints(space)));
+  if (!v.empty()) H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
+  return v;
+}
+
+std::vector<std::int64_t> read_ints(hid_t loc, const std::string& path) {
+  if (!exists(loc, path)) return {};
+  Id ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
+  Id space(H5Dget_space(ds), H5Sclose);
+  std::vector<std::int64_t> v(static_cast<size_t>(H5Sget_simple_extent_npoints(space)));
+  if (!v.empty()) H5Dread(ds, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
+  return v;
+}
+
+std::vector<std::string> read_strings(hid_t loc, const std::string& path) {
+  if (!exists(loc, path)) return {};
+  Id ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
+  Id space(H5Dget_space(ds), H5Sclose);
+  const auto n = static_cast<size_t>(H5Sget_simple_extent_npoints(space));
+  Id mem(H5Tcopy(H5T_C_S1), H5Tclose);
+  H5Tset_size(mem, H5T_VARIABLE);
+  H5Tset_cset(mem, H5T_CSET_UTF8);
+  std::vector<char*> p(n, nullptr);
+  std::vector<std::string> out;
+  if (n && H5Dread(ds, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, p.data()) >= 0) {
+    for (char* c : p) out.emplace_back(c ? c : "");
+    H5Dvlen_reclaim(mem, space, H5P_DEFAULT, p.data());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<PartSummary> read_part_summary(const std::filesystem::path& part) {
+  Silence quiet;
+  if (!std::filesystem::is_regular_file(part)) return std::nullopt;
+  Id file(H5Fopen(part.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file.ok()) return std::nullopt;
+  Id root(H5Gopen2(file, "/", H5P_DEFAULT), H5Gclose);
+  return PartSummary{string_attr(root, "status"), string_attr(root, "arm_status"),
+                     string_attr(root, "spec_hash")};
+}
+
+std::vector<ArmSummary> read_study_summary(const std::filesystem::path& results) {
+  Silence quiet;
+  Id file(H5Fopen(results.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file.ok()) throw std::runtime_error("cannot open " + results.string());
+  if (!exists(file, "arms")) throw std::runtime_error(results.string() + " has no /arms group");
+  Id arms(H5Gopen2(file, "arms", H5P_DEFAULT), H5Gclose);
+  std::vector<ArmSummary> out;
+  for (const auto& name : study_arm_names(results)) {
+    Id g(H5Gopen2(arms, name.c_str(), H5P_DEFAULT), H5Gclose);
+    ArmSummary a;
+    a.name = name;
+    a.status = string_attr(g, "arm_status");
+    if (a.status.empty()) a.status = string_attr(g, "status");
+    a.failure = string_attr(g, "failure_reason");
+    for (const auto& m : tissue::metric_table()) {
+      const std::string path = "metrics/" + std::string(m.name);
+      if (!exists(g, "metrics") || !exists(g, path)) continue;
+      a.metric_names.emplace_back(m.name);
+      a.metric_units.emplace_back(m.unit);
+      a.values.push_back(read_doubles(g, path));
+    }
+    if (exists(g, "metrics")) {
+      a.probe_session = read_ints(g, "metrics/session_index");
+      a.probe_session_name = read_strings(g, "metrics/session_name");
+      a.probe_stage = read_strings(g, "metrics/stage");
+    }
+    if (exists(g, "sessions")) {
+      a.session_names = read_strings(g, "sessions/name");
+      a.session_interventions = read_strings(g, "sessions/intervention");
+      a.session_summaries = read_strings(g, "sessions/summary");
+      a.session_grades = read_strings(g, "sessions/evidence_grade");
+      a.session_evidence = read_strings(g, "sessions/evidence");
+      a.session_cycles = read_ints(g, "sessions/cycles");
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace sinew::io

@@ -1,0 +1,37 @@
+// Reading back what the comparison table and resume need: the status and specification hash of
+// an arm's part file, and each arm's metrics and sessions from a study results file.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sinew::io {
+
+struct PartSummary {
+  std::string status;      ///< "completed", "failed" (root attribute `status`)
+  std::string arm_status;  ///< "completed", "failed", "interrupted" (attribute `arm_status`)
+  std::string spec_hash;
+};
+
+/// The summary of a finished part file; nullopt when it is missing or unreadable.
+std::optional<PartSummary> read_part_summary(const std::filesystem::path& part);
+
+struct ArmSummary {
+  std::string name, status, failure;
+  std::vector<std::string> metric_names, metric_units;
+  std::vector<std::vector<double>> values;  ///< [metric][probe]
+  std::vector<std::int64_t> probe_session;
+  std::vector<std::string> probe_session_name, probe_stage;
+  std::vector<std::string> session_names, session_interventions, session_summaries,
+      session_grades, session_evidence;
+  std::vector<std::int64_t> session_cycles;
+};
+
+/// Every arm of a study results file (`/arms/<arm>`), in the file's order. Throws
+/// std::runtime_error naming the file when it cannot be read.
+std::vector<ArmSummary> read_study_summary(const std::filesystem::path& results);
+
+}  // namespace sinew::io

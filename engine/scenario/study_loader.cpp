@@ -1,0 +1,427 @@
+// Reading and validating study files, and expanding their sweeps into resolved arms.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "model/yaml_node.hpp"
+#include "scenario/study_spec.hpp"
+#include "scenario/sweep.hpp"
+#include "scenario/yaml_paths.hpp"
+#include "tissue/metrics.hpp"
+
+namespace sinew::scenario {
+
+namespace fs = std::filesystem;
+using model::Diagnostics;
+using model::Range;
+using model::YamlNode;
+
+namespace {
+
+const std::vector<std::string> kFieldNames{
+    "displacement",       "cauchy_stress", "max_principal_green_lagrange_strain",
+    "fibre_stretch",      "fibre_direction", "fibre_damage", "interface"};
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string format_number(Real v) {
+  std::ostringstream s;
+  s.precision(10);
+  s << v;
+  return s.str();
+}
+
+bool valid_arm_name(const std::string& s) {
+  static const std::regex re("[A-Za-z0-9_.-]+");
+  return std::regex_match(s, re);
+}
+
+// Where the model section comes from and the overrides (`model.set`, `probes`) on it.
+struct ModelSource {
+  std::string text;    // YAML text holding the model
+  std::string file;    // its file (messages, relative paths)
+  bool inline_model = false;  // the `model` mapping of the study file itself
+  std::vector<std::pair<std::string, std::string>> overrides;  // path below the model -> value
+  YamlNode where;      // the study's `model` node (for errors)
+};
+
+// The model mapping parsed afresh from its text (so marks give file:line:column).
+YAML::Node parse_model(const ModelSource& src) {
+  YAML::Node doc = model::parse_yaml(src.text, src.file);
+  return src.inline_model ? YAML::Node(doc["model"]) : doc;
+}
+
+struct SessionInput {
+  std::string name, intervention;
+  std::map<std::string, Real> given;
+  std::map<std::string, YamlNode> nodes;  // parameter -> its node (error locations)
+  YamlNode where;
+};
+
+struct ArmInput {
+  std::string name;
+  std::vector<SessionInput> sessions;
+  YamlNode where;
+};
+
+class StudyLoader {
+ public:
+  StudyLoader(const std::string& text, const std::string& file, const StudyRegistries& regs)
+      : text_(text), file_(file), regs_(regs) {}
+
+  StudySpec load(bool check_models) {
+    const YAML::Node doc = model::parse_yaml(text_, file_);
+    const YamlNode root(doc, "", file_, &diag_);
+    StudySpec study;
+    study.file = file_;
+    study.text = text_;
+    if (!root.expect_map({"description", "model", "loading", "probes", "arms", "sweep", "output"}))
+      diag_.throw_if_any();
+    if (root["description"].defined())
+      study.description = root.value_or(root["description"].string(), std::string());
+    const bool model_ok = read_model(root["model"]);
+    read_loading(root["loading"]);
+    read_probes(root["probes"], study.probes);
+    read_output(root["output"], study);
+    read_arms(root["arms"]);
+    const auto sweep = read_sweep(root["sweep"]);
+    if (!diag_.empty()) diag_.throw_if_any();
+
+    if (model_ok && check_models) check_base_model();
+    expand(study, sweep, model_ok && check_models);
+    diag_.throw_if_any();
+    return study;
+  }
+
+ private:
+  fs::path folder() const { return fs::path(file_).parent_path(); }
+
+  bool read_model(const YamlNode& n) {
+    if (!n.require()) return false;
+    source_.where = n;
+    if (n.is_scalar() || (n.is_map() && n["file"].defined())) {
+      YamlNode file_node = n.is_scalar() ? n : n["file"];
+      if (n.is_map()) n.expect_map({"file", "set"});
+      auto name = file_node.string();
+      if (!name) return false;
+      const fs::path p = folder() / *name;
+      if (!fs::is_regular_file(p)) {
+        file_node.error("model file '" + p.string() + "' does not exist");
+        return false;
+      }
+      source_.text = read_text(p);
+      source_.file = p.string();
+      if (n.is_map() && n["set"].defined()) {
+        const YamlNode set = n["set"];
+        if (!set.is_map()) {
+          set.error("expected a mapping of model key paths to values");
+          return false;
+        }
+        for (const auto& key : set.keys()) {
+          if (!set[key].is_scalar()) {
+            set[key].error("expected a single value");
+            continue;
+          }
+          source_.overrides.emplace_back(key, set[key].raw().Scalar());
+        }
+      }
+      return true;
+    }
+    if (!n.is_map()) {
+      n.error("expected a model file name or a model mapping");
+      return false;
+    }
+    source_.text = text_;
+    source_.file = file_;
+    source_.inline_model = true;
+    return true;
+  }
+
+  void read_loading(const YamlNode& n) {
+    if (!n.defined() || !n.expect_map({"bed_stiffness"})) return;
+    if (n["bed_stiffness"].defined())
+      bed_stiffness_ = n.value_or(n["bed_stiffness"].real(Range::non_negative()), bed_stiffness_);
+  }
+
+  void read_probes(const YamlNode& n, ProbeSelection& probes) {
+    std::vector<std::string> all;
+    for (const auto& m : tissue::metric_table()) all.emplace_back(m.name);
+    probes.metrics = all;
+    if (!n.defined() || !n.expect_map({"metrics", "force", "excursion", "increments"})) return;
+    if (n["metrics"].defined())
+      probes.metrics = n.value_or(n["metrics"].strings(all), all);
+    auto forward = [&](const char* key, const char* model_key, Range range) {
+      if (!n[key].defined()) return;
+      if (auto v = n[key].real(range)) source_.overrides.emplace_back(model_key, format_number(*v));
+    };
+    forward("force", "tissue.probe_force", Range::positive());
+    forward("excursion", "tissue.probe_excursion", Range::positive());
+    if (n["increments"].defined())
+      if (auto v = n["increments"].integer(1, 1000))
+        source_.overrides.emplace_back("tissue.probe_increments", std::to_string(*v));
+  }
+
+  void read_output(const YamlNode& n, StudySpec& study) {
+    study.output.file = "results.h5";
+    if (n.defined() && n.expect_map({"file", "fields", "every", "vtk"})) {
+      if (n["file"].defined()) {
+        auto f = n["file"].string();
+        if (f && (f->size() < 4 || f->substr(f->size() - 3) != ".h5"))
+          n["file"].error("value '" + *f + "': the results file name must end in .h5");
+        else if (f)
+          study.output.file = *f;
+      }
+      if (n["fields"].defined()) study.output.fields = n.value_or(n["fields"].strings(kFieldNames), {});
+      if (n["every"].defined())
+        study.output.every = static_cast<int>(n.value_or(n["every"].integer(1, 1000000), 1L));
+      if (n["vtk"].defined()) study.output.vtk = n.value_or(n["vtk"].boolean(), true);
+    }
+    study.results_path = (folder() / study.output.file).lexically_normal().string();
+  }
+
+  void read_arms(const YamlNode& n) {
+    if (!n.require() || !n.expect_sequence()) return;
+    if (n.size() == 0) n.error("a study needs at least one arm");
+    std::set<std::string> names;
+    for (size_t i = 0; i < n.size(); ++i) {
+      const YamlNode a = n[i];
+      if (!a.expect_map({"name", "sessions"})) continue;
+      ArmInput arm{"", {}, a};
+      if (a["name"].require()) {
+        auto name = a["name"].string();
+        if (name && !valid_arm_name(*name))
+          a["name"].error("value '" + *name +
+                          "': arm names may use letters, digits, '_', '.' and '-' only");
+        else if (name && !names.insert(*name).second)
+          a["name"].error("value '" + *name + "': another arm has this name");
+        else if (name)
+          arm.name = *name;
+      }
+      const YamlNode sessions = a["sessions"];
+      if (sessions.require() && sessions.expect_sequence()) {
+        if (sessions.size() == 0) sessions.error("an arm needs at least one session");
+        std::set<std::string> session_names;
+        for (size_t k = 0; k < sessions.size(); ++k) read_session(sessions[k], arm, session_names);
+      }
+      arms_.push_back(std::move(arm));
+    }
+  }
+
+  void read_session(const YamlNode& s, ArmInput& arm, std::set<std::string>& names) {
+    if (!s.is_map()) {
+      s.error("expected a mapping with 'intervention' and its parameters");
+      return;
+    }
+    SessionInput in{"", "", {}, {}, s};
+    if (!s["intervention"].require()) return;
+    auto kind = s["intervention"].string(regs_.interventions.names());
+    if (!kind) return;
+    in.intervention = *kind;
+    const auto& entry = regs_.interventions.entry(*kind);
+    std::vector<std::string> allowed{"intervention", "name"};
+    for (const auto& p : entry.parameters) allowed.push_back(p.name);
+    s.expect_map(allowed);
+    in.name = *kind;
+    if (s["name"].defined()) in.name = s.value_or(s["name"].string(), in.name);
+    if (!names.insert(in.name).second) {
+      int k = 2;
+      while (!names.insert(in.name + "-" + std::to_string(k)).second) ++k;
+      if (s["name"].defined())
+        s["name"].error("value '" + in.name + "': another session of this arm has this name");
+      in.name += "-" + std::to_string(k);
+    }
+    for (const auto& p : entry.parameters) {
+      const YamlNode v = s[p.name];
+      if (!v.defined()) continue;
+      in.nodes.emplace(p.name, v);
+      if (auto x = v.real()) {
+        if (!p.accepts(*x))
+          v.error("value " + format_number(*x) + " is out of range; allowed " + p.allowed() +
+                  (p.unit == "1" ? "" : " " + p.unit) + " (" + p.description + ")");
+        else
+          in.given[p.name] = *x;
+      }
+    }
+    arm.sessions.push_back(std::move(in));
+  }
+
+  // The base model (with `model.set` and probe overrides) loads without errors; its errors
+  // point at the model's own lines.
+  void check_base_model() {
+    YAML::Node node = parse_model(source_);
+    for (const auto& [path, value] : source_.overrides)
+      if (auto e = set_at_path(node, path, value); !e.empty())
+        source_.where.error("cannot set '" + path + "': " + e);
+    try {
+      model::load_model_node(node, source_.file, source_.inline_model ? "model" : "",
+                             regs_.materials);
+    } catch (const InputErrors& e) {
+      for (const auto& err : e.errors()) diag_.add(err.where(), err.key_path(), err.message());
+    } catch (const InputError& e) {
+      diag_.add(e.where(), e.key_path(), e.message());
+    }
+    base_model_failed_ = !diag_.empty();
+  }
+
+  void expand(StudySpec& study, const SweepSpec& sweep, bool check_models) {
+    const auto points = sweep_points(sweep);
+    for (const auto& arm : arms_) {
+      for (const auto& point : points) {
+        ArmSpec spec;
+        spec.base_arm = arm.name;
+        spec.name = arm.name + point.suffix;
+        spec.sweep_values = point.values;
+        spec.bed_stiffness = bed_stiffness_;
+        spec.model_file = source_.file;
+        build_model(spec, point, sweep, check_models);
+        build_sessions(spec, arm, point, sweep);
+        finish_spec(spec);
+        study.arms.push_back(std::move(spec));
+      }
+    }
+  }
+
+  void build_model(ArmSpec& spec, const SweepPoint& point, const SweepSpec& sweep,
+                   bool check_models) {
+    YAML::Node node = parse_model(source_);
+    for (const auto& [path, value] : source_.overrides) set_at_path(node, path, value);
+    std::vector<const SweepParameter*> applied;
+    for (const auto& p : sweep.parameters) {
+      if (p.target != SweepTarget::Model) continue;
+      if (auto e = set_at_path(node, p.path, format_number(point.values.at(p.key))); !e.empty()) {
+        if (reported_paths_.insert(p.key).second) p.where.error("cannot set 'model." + p.path + "': " + e);
+        continue;
+      }
+      applied.push_back(&p);
+    }
+    YAML::Emitter out;
+    out << node;
+    spec.model_text = out.c_str();
+    if (!check_models || base_model_failed_ || applied.empty()) return;
+    try {
+      model::load_model_node(node, source_.file, source_.inline_model ? "model" : "",
+                             regs_.materials);
+    } catch (const InputErrors& e) {
+      for (const auto* p : applied)
+        if (reported_paths_.insert(p->key + "@" + spec.name).second)
+          p->where.error("arm '" + spec.name + "': the model is not valid with this value: " +
+                         e.errors().front().message());
+    } catch (const InputError& e) {
+      applied.front()->where.error("arm '" + spec.name + "': " + e.message());
+    }
+  }
+
+  void build_sessions(ArmSpec& spec, const ArmInput& arm, const SweepPoint& point,
+                      const SweepSpec& sweep) {
+    for (const auto& in : arm.sessions) {
+      SessionPlan plan;
+      plan.name = in.name;
+      plan.intervention = in.intervention;
+      auto given = in.given;
+      for (const auto& p : sweep.parameters)
+        if (p.target == SweepTarget::Intervention && p.intervention == in.intervention) {
+          const auto& specs = regs_.interventions.entry(in.intervention).parameters;
+          const auto it = std::find_if(specs.begin(), specs.end(),
+                                       [&](const ParameterSpec& s) { return s.name == p.parameter; });
+          if (it == specs.end()) {
+            if (reported_paths_.insert(p.key).second)
+              p.where.error("intervention '" + in.intervention + "' has no parameter '" +
+                            p.parameter + "'");
+            continue;
+          }
+          const Real v = point.values.at(p.key);
+          if (!it->accepts(v)) {
+            if (reported_paths_.insert(p.key + "=" + format_number(v)).second)
+              p.where.error("value " + format_number(v) + " is out of range for '" + p.parameter +
+                            "'; allowed " + it->allowed() + " " + it->unit);
+            continue;
+          }
+          given[p.parameter] = v;
+        }
+      try {
+        const auto params = resolve_parameters(regs_.interventions.entry(in.intervention).parameters, given);
+        plan.parameters = params.values();
+        plan.impl = regs_.interventions.create(in.intervention, params);
+      } catch (const ParameterError& e) {
+        const auto it = in.nodes.find(e.key());
+        (it != in.nodes.end() ? it->second : in.where).error(e.what());
+        continue;
+      }
+      spec.sessions.push_back(std::move(plan));
+    }
+  }
+
+  void finish_spec(ArmSpec& spec) const {
+    YAML::Emitter out;
+    out.SetDoublePrecision(17);
+    out << YAML::BeginMap;
+    out << YAML::Key << "arm" << YAML::Value << spec.name;
+    out << YAML::Key << "base_arm" << YAML::Value << spec.base_arm;
+    out << YAML::Key << "sweep" << YAML::Value << YAML::BeginMap;
+    for (const auto& [k, v] : spec.sweep_values) out << YAML::Key << k << YAML::Value << v;
+    out << YAML::EndMap;
+    out << YAML::Key << "loading" << YAML::Value << YAML::BeginMap << YAML::Key << "bed_stiffness"
+        << YAML::Value << spec.bed_stiffness << YAML::EndMap;
+    out << YAML::Key << "sessions" << YAML::Value << YAML::BeginSeq;
+    for (const auto& s : spec.sessions) {
+      out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << s.name << YAML::Key
+          << "intervention" << YAML::Value << s.intervention;
+      for (const auto& [k, v] : s.parameters) out << YAML::Key << k << YAML::Value << v;
+      out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+    out << YAML::Key << "model" << YAML::Value << YAML::Load(spec.model_text);
+    out << YAML::EndMap;
+    spec.spec_text = std::string(out.c_str()) + "\n";
+    spec.spec_hash = fnv1a_hex(spec.spec_text);
+  }
+
+  std::string text_, file_;
+  const StudyRegistries& regs_;
+  Diagnostics diag_;
+  ModelSource source_{{}, {}, false, {}, YamlNode(YAML::Node(), "", "", nullptr)};
+  Real bed_stiffness_ = 0.01;
+  std::vector<ArmInput> arms_;
+  std::set<std::string> reported_paths_;
+  bool base_model_failed_ = false;
+};
+
+}  // namespace
+
+model::ModelDefinition ArmSpec::load_model(const materials::MaterialRegistry& materials) const {
+  return model::load_model_node(YAML::Load(model_text), model_file, "model", materials);
+}
+
+std::string fnv1a_hex(const std::string& text) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+StudySpec load_study_text(const std::string& text, const std::string& file_name,
+                          const StudyRegistries& registries, bool check_models) {
+  return StudyLoader(text, file_name, registries).load(check_models);
+}
+
+StudySpec load_study(const std::string& path, const StudyRegistries& registries,
+                     bool check_models) {
+  if (!fs::is_regular_file(path))
+    throw InputError({path, 0, 0}, "", "cannot read the study file (it does not exist)");
+  return load_study_text(read_text(path), path, registries, check_models);
+}
+
+}  // namespace sinew::scenario

@@ -1,0 +1,217 @@
+// The study subcommands. Exit codes: 0 all arms completed, 1 some arm failed or the run was
+// interrupted, 2 bad input (with every problem listed).
+#include "study_commands.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "batch/study_runner.hpp"
+#include "comparison_table.hpp"
+#include "core/error.hpp"
+#include "core/parallel.hpp"
+#include "io/results_writer.hpp"
+#include "io/study_summary.hpp"
+#include "solver/linear/linear_solver.hpp"
+#include "stop_signals.hpp"
+
+namespace sinew::tools {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Registries {
+  materials::MaterialRegistry materials;
+  interventions::InterventionRegistry interventions;
+  solver::LinearSolverRegistry linear;
+  Registries() {
+    materials::register_materials(materials);
+    interventions::register_interventions(interventions);
+    solver::register_linear_solvers(linear);
+  }
+};
+
+void print_errors(const std::exception& e) {
+  if (const auto* many = dynamic_cast<const InputErrors*>(&e)) {
+    for (const auto& err : many->errors()) std::cerr << "error: " << err.what() << "\n";
+    std::cerr << many->errors().size() << " problem(s) found\n";
+  } else {
+    std::cerr << "error: " << e.what() << "\n";
+  }
+}
+
+// Loads and validates the study; nullopt (after printing every problem) when it is invalid.
+std::optional<scenario::StudySpec> load(const std::string& file, const Registries& r) {
+  try {
+    return scenario::load_study(file, {r.materials, r.interventions});
+  } catch (const InputErrors& e) {
+    print_errors(e);
+  } catch (const InputError& e) {
+    print_errors(e);
+  }
+  return std::nullopt;
+}
+
+bool parse_shard(const std::string& text, int& index, int& count) {
+  const auto slash = text.find('/');
+  if (slash == std::string::npos) return false;
+  try {
+    index = std::stoi(text.substr(0, slash));
+    count = std::stoi(text.substr(slash + 1));
+  } catch (...) {
+    return false;
+  }
+  return count >= 1 && index >= 0 && index < count;
+}
+
+void print_summary(const scenario::StudySpec& study) {
+  try {
+    const auto arms = io::read_study_summary(study.results_path);
+    print_comparison_table(stdout, arms, study.probes.metrics);
+  } catch (const std::exception& e) {
+    std::cerr << "warning: cannot read " << study.results_path << " for the comparison: " << e.what() << "\n";
+  }
+}
+
+LogSink warnings_log() {
+  return LogSink([](LogLevel level, const std::string& m) {
+    if (level == LogLevel::Warning) std::cerr << "warning: " << m << "\n";
+  }, LogLevel::Warning);
+}
+
+}  // namespace
+
+int run_validate(const StudyOptions& o) {
+  const Registries r;
+  const auto study = load(o.study_file, r);
+  if (!study) return 2;
+  fmt::print("{}: valid; {} arm(s)\n", o.study_file, study->arms.size());
+  for (const auto& arm : study->arms) {
+    std::size_t cases = 0;
+    for (const auto& s : arm.sessions) cases += s.impl->load_cases().size();
+    fmt::print("  {}  {} session(s), {} load case(s), spec {}\n", arm.name, arm.sessions.size(),
+               cases, arm.spec_hash);
+  }
+  fmt::print("results: {}\n", study->results_path);
+  return 0;
+}
+
+int run_study_command(const StudyOptions& o) {
+  const Registries r;
+  batch::MpiSession mpi;
+  const auto study = load(o.study_file, r);
+  if (!study) return 2;
+  batch::StudyRunOptions ro;
+  if (!o.shard.empty() && !parse_shard(o.shard, ro.shard_index, ro.shard_count)) {
+    std::cerr << "error: --shard: value '" << o.shard << "': expected i/N with 0 <= i < N\n";
+    return 2;
+  }
+  if (!o.shard.empty() && mpi.size() > 1) {
+    std::cerr << "error: --shard: cannot be combined with mpirun (ranks share the arms already)\n";
+    return 2;
+  }
+  ro.jobs = o.jobs;
+  ro.threads = o.threads;
+  ro.resume = !o.fresh;
+  ro.command_line = io::process_command_line();
+  ro.materials = &r.materials;
+  ro.linear_solvers = &r.linear;
+  ro.log = warnings_log();
+  ro.stop = &install_stop_handlers();
+  ro.mpi = &mpi;
+  if (!o.quiet) {
+    ro.progress = stderr;
+    ro.progress_terminal = isatty(STDERR_FILENO) != 0;
+  }
+  if (mpi.rank() == 0)
+    fmt::print(stderr, "{}: {} arm(s), --jobs {}{}\n", o.study_file, study->arms.size(), o.jobs,
+               mpi.size() > 1 ? fmt::format(", {} MPI ranks", mpi.size()) : "");
+  batch::StudyRunResult result;
+  try {
+    result = batch::run_study(*study, ro);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  if (mpi.rank() != 0) return result.any_failed || result.interrupted ? 1 : 0;
+  if (result.merged) {
+    print_summary(*study);
+    fmt::print("\nresults: {}\n", study->results_path);
+  } else {
+    fmt::print("shard {}: parts in {}; run `sinew merge {}` when every shard has finished\n",
+               o.shard, batch::parts_folder(*study).string(), o.study_file);
+  }
+  if (result.interrupted) {
+    std::cerr << "interrupted: run the same command again to resume (finished arms are kept)\n";
+    return 1;
+  }
+  return result.any_failed ? 1 : 0;
+}
+
+int run_merge(const StudyOptions& o) {
+  const Registries r;
+  const auto study = load(o.study_file, r);
+  if (!study) return 2;
+  try {
+    const auto missing = batch::merge_parts(*study, io::process_command_line(), 1, 1, {}, false);
+    for (const auto& m : missing) std::cerr << "warning: arm '" << m << "' has no finished part file\n";
+    print_summary(*study);
+    fmt::print("\nresults: {}\n", study->results_path);
+    return missing.empty() ? 0 : 1;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+int run_slurm(const StudyOptions& o) {
+  const Registries r;
+  const auto study = load(o.study_file, r);
+  if (!study) return 2;
+  const int tasks = std::max(1, std::min<int>(o.tasks, static_cast<int>(study->arms.size())));
+  const fs::path study_path = fs::absolute(o.study_file);
+  const fs::path dir = o.slurm_dir.empty() ? study_path.parent_path() : fs::absolute(o.slurm_dir);
+  fs::create_directories(dir);
+  const std::string stem = study_path.stem().string();
+  std::string extra;
+  std::string rest = o.slurm_options;
+  while (!rest.empty()) {
+    const auto semi = rest.find(';');
+    const std::string opt = rest.substr(0, semi);
+    if (!opt.empty()) extra += "#SBATCH " + opt + "\n";
+    rest = semi == std::string::npos ? "" : rest.substr(semi + 1);
+  }
+  const std::string sinew = fs::canonical("/proc/self/exe").string();
+  const fs::path array = dir / (stem + ".array.slurm"), merge = dir / (stem + ".merge.slurm"),
+                 submit = dir / (stem + ".submit.sh");
+  std::ofstream(array) << fmt::format(
+      "#!/bin/bash\n# Sinew study {study}: one array task per shard of the {arms} arms.\n"
+      "#SBATCH --job-name=sinew-{stem}\n#SBATCH --array=0-{last}\n#SBATCH --ntasks=1\n"
+      "#SBATCH --cpus-per-task={cpus}\n#SBATCH --output=sinew-{stem}-%a.log\n{extra}"
+      "export OMP_NUM_THREADS=${{SLURM_CPUS_PER_TASK:-1}}\n"
+      "exec {sinew} run {study} --shard ${{SLURM_ARRAY_TASK_ID}}/{tasks} --jobs 1 --quiet\n",
+      fmt::arg("study", study_path.string()), fmt::arg("arms", study->arms.size()),
+      fmt::arg("stem", stem), fmt::arg("last", tasks - 1), fmt::arg("cpus", 2),
+      fmt::arg("extra", extra), fmt::arg("sinew", sinew), fmt::arg("tasks", tasks));
+  std::ofstream(merge) << fmt::format(
+      "#!/bin/bash\n# Merges the part files of study {study} into {results}.\n"
+      "#SBATCH --job-name=sinew-{stem}-merge\n#SBATCH --ntasks=1\n#SBATCH --output=sinew-{stem}-merge.log\n{extra}"
+      "exec {sinew} merge {study}\n",
+      fmt::arg("study", study_path.string()), fmt::arg("results", study->results_path),
+      fmt::arg("stem", stem), fmt::arg("extra", extra), fmt::arg("sinew", sinew));
+  std::ofstream(submit) << fmt::format(
+      "#!/bin/bash\n# Submits the array job and the merge job that waits for all of it.\nset -euo pipefail\n"
+      "cd \"$(dirname \"$0\")\"\njob=$(sbatch --parsable {array})\n"
+      "sbatch --dependency=afterany:${{job%%;*}} {merge}\necho \"submitted array job $job and its merge job\"\n",
+      fmt::arg("array", array.filename().string()), fmt::arg("merge", merge.filename().string()));
+  fs::permissions(submit, fs::perms::owner_exec | fs::perms::group_exec, fs::perm_options::add);
+  fmt::print("wrote {}\n      {}\n      {}\nsubmit with: bash {}\n", array.string(), merge.string(),
+             submit.string(), submit.string());
+  return 0;
+}
+
+}  // namespace sinew::tools

@@ -1,0 +1,26 @@
+// `sinew validate`, `sinew run`, `sinew merge` and `sinew slurm`: study files from the command
+// line (thin wrappers over engine/scenario and engine/batch).
+#pragma once
+
+#include <string>
+
+namespace sinew::tools {
+
+struct StudyOptions {
+  std::string study_file;
+  int jobs = 1;
+  int threads = 0;
+  std::string shard;       ///< "i/N" or empty
+  bool fresh = false;      ///< ignore finished parts (no resume)
+  bool quiet = false;      ///< no progress display
+  int tasks = 1;           ///< slurm: array tasks
+  std::string slurm_dir;   ///< slurm: where the scripts go (default: beside the study)
+  std::string slurm_options;  ///< slurm: extra #SBATCH lines, ';'-separated
+};
+
+int run_validate(const StudyOptions& o);
+int run_study_command(const StudyOptions& o);
+int run_merge(const StudyOptions& o);
+int run_slurm(const StudyOptions& o);
+
+}  // namespace sinew::tools
