@@ -263,4 +263,59 @@ inline double max_displacement(const VecX& u) {
   return m;
 }
 
+// ---- study arms (test_study_file.cpp, tests/vtk) ----------------------------------------------
+
+/// The cube model with another pull (u_x on x1, mm) and number of increments.
+inline std::string cube_model_text(double pull, int increments) {
+  std::string text = kCubeModel;
+  const auto replace = [&](const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+  };
+  std::ostringstream value;
+  value.precision(17);
+  value << "value: " << pull;
+  replace("value: 0.2", value.str());
+  replace("increments: 3", "increments: " + std::to_string(increments));
+  return text;
+}
+
+/// Sets (adds or replaces) a string attribute of the root group of an existing HDF5 file, as
+/// the study runner does with `arm_name`. Returns false on failure.
+inline bool set_root_string_attr(const fs::path& file, const std::string& name,
+                                 const std::string& value) {
+  H5 f(H5Fopen(file.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose);
+  if (!f.valid()) return false;
+  if (H5Aexists(f, name.c_str()) > 0) H5Adelete(f, name.c_str());
+  H5 type(H5Tcopy(H5T_C_S1), H5Tclose);
+  H5Tset_size(type, H5T_VARIABLE);
+  H5Tset_cset(type, H5T_CSET_UTF8);
+  H5 space(H5Screate(H5S_SCALAR), H5Sclose);
+  H5 a(H5Acreate2(f, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose);
+  const char* p = value.c_str();
+  return a.valid() && H5Awrite(a, type, &p) >= 0;
+}
+
+/// Writes a study arm's part file: a single-run results file of `def` (model text `text`)
+/// without views, then, unless `arm_name` is empty, the root attribute arm_name. Returns what
+/// the engine reported. `def` is the caller's (it must outlive the records' use of it).
+inline Recorded write_arm_part(const fs::path& file, model::ModelDefinition& def,
+                               const std::string& text, const std::string& arm_name) {
+  io::RunInfo info = cube_info();
+  info.model_text = text;
+  io::ResultsOptions options;
+  options.vtk_views = false;
+  Recorded rec;
+  {
+    io::ResultsWriter writer(file, def, info, options);
+    rec = run_cube(def, &writer);
+    writer.close(true);
+  }
+  if (!arm_name.empty()) {
+    EXPECT_TRUE(set_root_string_attr(file, "arm_name", arm_name));
+  }
+  return rec;
+}
+
 }  // namespace sinew::io_test

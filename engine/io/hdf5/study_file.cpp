@@ -1,0 +1,690 @@
+// The study results file on the HDF5 C API (docs/results-schema.md, "Study results file"):
+// merge_study copies the arms' single-run part files under /arms/<arm>, write_study_views writes
+// VTKHDF 1.0 views of every arm's steps. The small error and handle helpers are a copy of those
+// in results_file.cpp, which keeps its own in an unnamed namespace.
+#include <hdf5.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <limits>
+#include <regex>
+#include <set>
+#include <stdexcept>
+#include <utility>
+
+#include "core/parallel.hpp"
+#include "io/results_writer.hpp"
+#include "io/study_file.hpp"
+
+namespace sinew::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// ---- errors and handles -------------------------------------------------------------------
+
+herr_t collect_error(unsigned, const H5E_error2_t* err, void* data) {
+  auto& messages = *static_cast<std::vector<std::string>*>(data);
+  if (err->desc && *err->desc) messages.emplace_back(err->desc);
+  return 0;
+}
+
+// Throws with `what` and the HDF5 error stack's outermost and innermost entries. Must be called
+// right after the failing call: the next HDF5 call clears the stack.
+[[noreturn]] void fail(const std::string& what) {
+  std::vector<std::string> messages;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect_error, &messages);
+  std::string m = what;
+  if (!messages.empty()) {
+    m += ": " + messages.front();
+    if (messages.size() > 1) m += " (" + messages.back() + ")";
+  }
+  throw std::runtime_error(m);
+}
+
+template <class T>
+T check(T value, const std::string& what) {
+  if (value < 0) fail(what);
+  return value;
+}
+
+// HDF5 prints its error stack to stderr by default; errors are reported as exceptions instead,
+// so printing is off while a call of this file runs (and restored after it).
+class QuietErrors {
+ public:
+  QuietErrors() {
+    H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+  }
+  ~QuietErrors() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
+  QuietErrors(const QuietErrors&) = delete;
+  QuietErrors& operator=(const QuietErrors&) = delete;
+
+ private:
+  H5E_auto2_t func_ = nullptr;
+  void* data_ = nullptr;
+};
+
+// Owns one HDF5 identifier.
+class Handle {
+ public:
+  using Closer = herr_t (*)(hid_t);
+  Handle() = default;
+  Handle(hid_t id, Closer closer) : id_(id), closer_(closer) {}
+  Handle(Handle&& o) noexcept : id_(std::exchange(o.id_, H5I_INVALID_HID)), closer_(o.closer_) {}
+  Handle& operator=(Handle&& o) noexcept {
+    if (this != &o) {
+      reset();
+      id_ = std::exchange(o.id_, H5I_INVALID_HID);
+      closer_ = o.closer_;
+    }
+    return *this;
+  }
+  ~Handle() { reset(); }
+  void reset() {
+    if (id_ >= 0 && closer_) closer_(id_);
+    id_ = H5I_INVALID_HID;
+  }
+  /// Closes now and reports failure (the destructor cannot).
+  void close(const std::string& what) {
+    const hid_t id = std::exchange(id_, H5I_INVALID_HID);
+    if (id >= 0 && closer_) check(closer_(id), what);
+  }
+  operator hid_t() const { return id_; }
+
+ private:
+  hid_t id_ = H5I_INVALID_HID;
+  Closer closer_ = nullptr;
+};
+
+Handle make_space(const std::vector<hsize_t>& dims) {
+  return {check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
+                "cannot create a dataspace"),
+          H5Sclose};
+}
+
+Handle make_plist(hid_t cls) {
+  return {check(H5Pcreate(cls), "cannot create a property list"), H5Pclose};
+}
+
+Handle make_group(hid_t parent, const std::string& name, hid_t gcpl = H5P_DEFAULT) {
+  return {check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT),
+                "cannot create group " + name),
+          H5Gclose};
+}
+
+Handle open_dataset(hid_t loc, const std::string& path, const std::string& file) {
+  return {check(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), file + ": cannot open " + path),
+          H5Dclose};
+}
+
+// ---- attributes ---------------------------------------------------------------------------
+
+// Variable-length UTF-8, as the single-run file writes its strings.
+Handle vlen_string_type() {
+  Handle t(check(H5Tcopy(H5T_C_S1), "cannot copy a string type"), H5Tclose);
+  check(H5Tset_size(t, H5T_VARIABLE), "cannot size a string type");
+  check(H5Tset_cset(t, H5T_CSET_UTF8), "cannot set a string type's character set");
+  return t;
+}
+
+void write_attr(hid_t obj, const char* name, const std::string& value) {
+  const Handle type = vlen_string_type();
+  const Handle space(check(H5Screate(H5S_SCALAR), "cannot create a dataspace"), H5Sclose);
+  const Handle a(check(H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT),
+                       std::string("cannot create attribute ") + name),
+                 H5Aclose);
+  const char* p = value.c_str();
+  check(H5Awrite(a, type, &p), std::string("cannot write attribute ") + name);
+}
+
+void write_attr(hid_t obj, const char* name, std::int64_t value) {
+  const Handle space(check(H5Screate(H5S_SCALAR), "cannot create a dataspace"), H5Sclose);
+  const Handle a(check(H5Acreate2(obj, name, H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT),
+                       std::string("cannot create attribute ") + name),
+                 H5Aclose);
+  check(H5Awrite(a, H5T_NATIVE_INT64, &value), std::string("cannot write attribute ") + name);
+}
+
+bool has_attr(hid_t obj, const char* name) {
+  return check(H5Aexists(obj, name), std::string("cannot query attribute ") + name) > 0;
+}
+
+// A scalar string attribute, variable- or fixed-length. `where` names the object for errors.
+std::string read_string_attr(hid_t obj, const char* name, const std::string& where) {
+  const Handle a(check(H5Aopen(obj, name, H5P_DEFAULT), where + ": cannot open attribute " + name),
+                 H5Aclose);
+  const Handle type(check(H5Aget_type(a), where + ": cannot get the type of " + name), H5Tclose);
+  if (H5Tget_class(type) != H5T_STRING)
+    throw std::runtime_error(where + ": attribute " + name + " is not a string");
+  if (H5Tis_variable_str(type) > 0) {
+    Handle mem(check(H5Tcopy(H5T_C_S1), "cannot copy a string type"), H5Tclose);
+    check(H5Tset_size(mem, H5T_VARIABLE), "cannot size a string type");
+    check(H5Tset_cset(mem, H5Tget_cset(type)), "cannot set a string type's character set");
+    char* p = nullptr;
+    check(H5Aread(a, mem, &p), where + ": cannot read attribute " + name);
+    std::string s = p ? p : "";
+    H5free_memory(p);
+    return s;
+  }
+  std::string s(H5Tget_size(type), '\0');
+  check(H5Aread(a, type, s.data()), where + ": cannot read attribute " + name);
+  return s.substr(0, s.find('\0'));
+}
+
+herr_t collect_attr_name(hid_t, const char* name, const H5A_info_t*, void* data) {
+  static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+  return 0;
+}
+
+// Copies attribute `name` of `src` to `dst` with its file type and shape, whatever they are
+// (strings, numbers, arrays, compounds): read in the matching native type, written back.
+void copy_attr(hid_t src, hid_t dst, const std::string& name, const std::string& where) {
+  const std::string what = where + ": cannot copy attribute " + name;
+  const Handle a(check(H5Aopen(src, name.c_str(), H5P_DEFAULT), what), H5Aclose);
+  const Handle file_type(check(H5Aget_type(a), what), H5Tclose);
+  const Handle mem_type(check(H5Tget_native_type(file_type, H5T_DIR_ASCEND), what), H5Tclose);
+  const Handle space(check(H5Aget_space(a), what), H5Sclose);
+  const auto n = static_cast<std::size_t>(check(H5Sget_simple_extent_npoints(space), what));
+  std::vector<unsigned char> buf(std::max<std::size_t>(n, 1) * H5Tget_size(mem_type));
+  check(H5Aread(a, mem_type, buf.data()), what);
+  const Handle b(H5Acreate2(dst, name.c_str(), file_type, space, H5P_DEFAULT, H5P_DEFAULT),
+                 H5Aclose);
+  const herr_t written = b < 0 ? -1 : H5Awrite(b, mem_type, buf.data());
+  // Variable-length members were allocated by H5Aread; a no-op for other types.
+  H5Dvlen_reclaim(mem_type, space, H5P_DEFAULT, buf.data());
+  if (b < 0 || written < 0) fail(what);
+}
+
+// ---- links and datasets -------------------------------------------------------------------
+
+herr_t collect_link_name(hid_t, const char* name, const H5L_info_t*, void* data) {
+  static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+  return 0;
+}
+
+// Names of the links of group `path` of `loc`, in creation order where the group tracks it,
+// else in name order.
+std::vector<std::string> link_names(hid_t loc, const std::string& path, const std::string& file) {
+  const Handle g(check(H5Gopen2(loc, path.c_str(), H5P_DEFAULT), file + ": cannot open " + path),
+                 H5Gclose);
+  const Handle gcpl(check(H5Gget_create_plist(g), file + ": cannot query " + path), H5Pclose);
+  unsigned order = 0;
+  check(H5Pget_link_creation_order(gcpl, &order), file + ": cannot query " + path);
+  const H5_index_t index =
+      (order & H5P_CRT_ORDER_INDEXED) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
+  std::vector<std::string> names;
+  check(H5Literate(g, index, H5_ITER_INC, nullptr, collect_link_name, &names),
+        file + ": cannot list " + path);
+  return names;
+}
+
+// Whether `path` (absolute, "/a/b/c") names an object of `loc`. H5Lexists needs every
+// intermediate link to exist, hence the walk.
+bool has_object(hid_t loc, const std::string& path) {
+  std::string prefix;
+  std::size_t begin = 1;
+  while (begin <= path.size()) {
+    std::size_t end = path.find('/', begin);
+    if (end == std::string::npos) end = path.size();
+    prefix.push_back('/');
+    prefix.append(path, begin, end - begin);
+    if (check(H5Lexists(loc, prefix.c_str(), H5P_DEFAULT), "cannot query " + prefix) <= 0)
+      return false;
+    begin = end + 1;
+  }
+  return check(H5Oexists_by_name(loc, path.c_str(), H5P_DEFAULT), "cannot query " + path) > 0;
+}
+
+std::vector<hsize_t> dataset_dims(hid_t dataset, const std::string& what) {
+  const Handle space(check(H5Dget_space(dataset), what), H5Sclose);
+  const int rank = check(H5Sget_simple_extent_ndims(space), what);
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  check(H5Sget_simple_extent_dims(space, dims.data(), nullptr), what);
+  return dims;
+}
+
+std::vector<hsize_t> dataset_dims(hid_t loc, const std::string& path, const std::string& file) {
+  return dataset_dims(open_dataset(loc, path, file), file + ": cannot query " + path);
+}
+
+std::vector<double> read_doubles(hid_t loc, const std::string& path, const std::string& file) {
+  const Handle ds = open_dataset(loc, path, file);
+  const auto dims = dataset_dims(ds, file + ": cannot query " + path);
+  hsize_t n = 1;
+  for (auto d : dims) n *= d;
+  std::vector<double> v(n);
+  if (n > 0)
+    check(H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()),
+          file + ": cannot read " + path);
+  return v;
+}
+
+// ---- small text helpers -------------------------------------------------------------------
+
+std::string host_name() {
+  std::array<char, 256> buf{};
+  if (gethostname(buf.data(), buf.size() - 1) != 0) return "";
+  return buf.data();
+}
+
+std::string format_double(double v) {
+  std::array<char, 64> buf{};
+  const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v);  // shortest round trip
+  return std::string(buf.data(), r.ptr);
+}
+
+// Writes `text` to `path` through a temporary file and a rename: readers never see half a file.
+void write_text_atomically(const fs::path& path, const std::string& text) {
+  const fs::path tmp = path.string() + ".part";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, path);
+}
+
+// "<prefix>_000042.hdf": the view file of step 42 of a series ("step", "interface").
+std::string view_file_name(const char* prefix, std::size_t step) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%s_%06zu.hdf", prefix, step);
+  return buf;
+}
+
+// ---- arms ---------------------------------------------------------------------------------
+
+// Arm names become HDF5 link names and folder names: a safe character set, and never "." or
+// ".." (which would name the group itself or a folder above the views).
+bool valid_arm_name(const std::string& name) {
+  static const std::regex allowed("[A-Za-z0-9_.-]+");
+  return std::regex_match(name, allowed) && name.find_first_not_of('.') != std::string::npos;
+}
+
+// One arm's part file, open for reading.
+struct Part {
+  fs::path path;
+  Handle file;
+  std::string arm;
+  std::string status;  // the part's `status` attribute ("" if none)
+};
+
+Part open_part(const fs::path& path) {
+  const std::string where = "study arm part " + path.string();
+  Part p;
+  p.path = path;
+  p.file = Handle(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                        "cannot read " + where),
+                  H5Fclose);
+  p.arm = has_attr(p.file, "arm_name") ? read_string_attr(p.file, "arm_name", where)
+                                       : path.stem().string();
+  if (!valid_arm_name(p.arm))
+    throw std::runtime_error(where + ": invalid arm name '" + p.arm +
+                             "' (allowed: letters, digits, '_', '.', '-', not only dots)");
+  if (has_attr(p.file, "status")) p.status = read_string_attr(p.file, "status", where);
+  return p;
+}
+
+// Opens every part before anything is written, so a bad part leaves no output behind.
+std::vector<Part> open_parts(const std::vector<fs::path>& paths) {
+  std::vector<Part> parts;
+  std::set<std::string> names;
+  for (const auto& path : paths) {
+    Part p = open_part(path);
+    if (!names.insert(p.arm).second) {
+      const auto first = std::find_if(parts.begin(), parts.end(),
+                                      [&](const Part& q) { return q.arm == p.arm; });
+      throw std::runtime_error("study arm '" + p.arm + "' appears twice: in " +
+                               first->path.string() + " and " + path.string());
+    }
+    parts.push_back(std::move(p));
+  }
+  return parts;
+}
+
+// /arms/<arm>: every root object of the part (H5Ocopy keeps types, chunks and filters, so the
+// data are copied bit for bit) and every root attribute. Soft links are expanded so the arm
+// never points at study-root paths that do not exist.
+void copy_part(const Part& part, hid_t arms) {
+  const std::string where = "study arm part " + part.path.string();
+  const Handle arm = make_group(arms, part.arm);
+  const Handle ocpypl = make_plist(H5P_OBJECT_COPY);
+  check(H5Pset_copy_object(ocpypl, H5O_COPY_EXPAND_SOFT_LINK_FLAG), "cannot set copy options");
+  for (const auto& name : link_names(part.file, "/", part.path.string()))
+    check(H5Ocopy(part.file, name.c_str(), arm, name.c_str(), ocpypl, H5P_DEFAULT),
+          where + ": cannot copy /" + name);
+  std::vector<std::string> attrs;
+  check(H5Aiterate2(part.file, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_attr_name, &attrs),
+        where + ": cannot list the root attributes");
+  for (const auto& name : attrs) copy_attr(part.file, arm, name, where);
+}
+
+std::string study_status(const StudyInfo& info, const std::vector<Part>& parts) {
+  if (!info.status.empty()) return info.status;
+  const bool all_completed = std::all_of(parts.begin(), parts.end(),
+                                         [](const Part& p) { return p.status == "completed"; });
+  return all_completed ? "completed" : "failed";
+}
+
+void write_study_file(const fs::path& tmp, const std::vector<Part>& parts,
+                      const StudyInfo& info) {
+  Handle f(check(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                 "cannot create " + tmp.string()),
+           H5Fclose);
+  const std::string now = iso8601_utc_now();
+  std::error_code ec;
+  write_attr(f, "schema", std::string("sinew-study 1"));
+  write_attr(f, "sinew_version", std::string(SINEW_VERSION));
+  write_attr(f, "git_commit", info.git_commit);
+  write_attr(f, "scenario_file", info.scenario_file);
+  write_attr(f, "scenario_text", info.scenario_text);
+  write_attr(f, "command_line",
+             info.command_line.empty() ? process_command_line() : info.command_line);
+  write_attr(f, "working_directory", info.working_directory.empty()
+                                         ? fs::current_path(ec).string()
+                                         : info.working_directory);
+  write_attr(f, "host", host_name());
+  write_attr(f, "openmp_threads", std::int64_t{info.threads > 0 ? info.threads : max_threads()});
+  write_attr(f, "jobs", std::int64_t{info.jobs});
+  write_attr(f, "mpi_ranks", std::int64_t{info.mpi_ranks});
+  write_attr(f, "start_time", info.start_time.empty() ? now : info.start_time);
+  write_attr(f, "end_time", info.end_time.empty() ? now : info.end_time);
+  write_attr(f, "status", study_status(info, parts));
+  write_attr(f, "arm_count", static_cast<std::int64_t>(parts.size()));
+
+  // Creation order is tracked so readers list the arms in the order given, not by name.
+  const Handle gcpl = make_plist(H5P_GROUP_CREATE);
+  check(H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+        "cannot track the creation order of /arms");
+  const Handle arms = make_group(f, "arms", gcpl);
+  write_attr(arms, "description",
+             std::string("one group per arm: the arm's single-run results (sinew-results)"));
+  for (const auto& part : parts) copy_part(part, arms);
+  f.close("cannot close " + tmp.string());
+}
+
+// ---- views --------------------------------------------------------------------------------
+
+// One array of a VTKHDF view: a virtual dataset on row `step` of a time-major source (step,
+// inner...) or, when static, on the whole source of shape `inner`.
+struct ViewArray {
+  std::string group;   // "PointData", "CellData" or "FieldData"
+  std::string name;
+  std::string source;  // dataset in the study file
+  std::vector<hsize_t> inner;
+  Handle type;         // the source's type, so the view reads exactly the stored values
+  bool per_step = true;
+};
+
+// A VTKHDF 1.0 UnstructuredGrid view of one arm: mesh arrays linked from `mesh_group`.
+struct ViewSpec {
+  std::int64_t points = 0, cells = 0, connectivity_ids = 0;
+  std::string mesh_group;  // "/arms/<arm>/mesh" or "/arms/<arm>/interface/mesh"
+  std::vector<ViewArray> arrays;
+};
+
+// Where the views find the study file, and the file open for reading their shapes.
+struct StudySource {
+  hid_t file;               // not owned
+  std::string file_name;    // for errors
+  std::string link_target;  // "../../<name>.h5", relative to a view in <stem>_vtk/<arm>/
+};
+
+// The view of dataset `source`: per step (row by row; it must hold `steps` rows) or whole.
+ViewArray view_array(const StudySource& src, const std::string& group, const std::string& name,
+                     const std::string& source, bool per_step, hsize_t steps = 0) {
+  const Handle ds = open_dataset(src.file, source, src.file_name);
+  std::vector<hsize_t> dims = dataset_dims(ds, src.file_name + ": cannot query " + source);
+  if (per_step) {
+    if (dims.empty() || dims[0] < steps)
+      throw std::runtime_error(src.file_name + ": " + source + " has fewer rows (" +
+                               (dims.empty() ? std::string("none") : std::to_string(dims[0])) +
+                               ") than steps (" + std::to_string(steps) + ")");
+    dims.erase(dims.begin());
+  }
+  Handle type(check(H5Dget_type(ds), src.file_name + ": cannot query " + source), H5Tclose);
+  return {group, name, source, dims, std::move(type), per_step};
+}
+
+// The per-step arrays of every dataset in `fields` (PointData or CellData by its `association`
+// attribute; datasets without one are not shown), checked to hold `steps` rows.
+void add_fields(const StudySource& src, const std::string& fields, hsize_t steps,
+                ViewSpec& spec) {
+  if (!has_object(src.file, fields)) return;
+  for (const auto& name : link_names(src.file, fields, src.file_name)) {
+    const std::string path = fields + "/" + name;
+    const Handle obj(check(H5Oopen(src.file, path.c_str(), H5P_DEFAULT),
+                           src.file_name + ": cannot open " + path),
+                     H5Oclose);
+    if (H5Iget_type(obj) != H5I_DATASET || !has_attr(obj, "association")) continue;
+    const std::string association =
+        read_string_attr(obj, "association", src.file_name + ": " + path);
+    if (association != "point" && association != "cell") continue;
+    spec.arrays.push_back(view_array(src, association == "point" ? "PointData" : "CellData",
+                                     name, path, true, steps));
+  }
+}
+
+// A view spec for the mesh group `mesh` with the fields of `fields`, the static cell datasets
+// `statics` of `mesh` (those present) and the step's time from `time`.
+ViewSpec view_spec(const StudySource& src, const std::string& mesh, const std::string& fields,
+                   const std::vector<std::string>& statics, const std::string& time,
+                   hsize_t steps) {
+  ViewSpec spec;
+  spec.mesh_group = mesh;
+  spec.points = static_cast<std::int64_t>(dataset_dims(src.file, mesh + "/points", src.file_name)[0]);
+  spec.cells = static_cast<std::int64_t>(dataset_dims(src.file, mesh + "/types", src.file_name)[0]);
+  spec.connectivity_ids =
+      static_cast<std::int64_t>(dataset_dims(src.file, mesh + "/connectivity", src.file_name)[0]);
+  add_fields(src, fields, steps, spec);
+  for (const auto& name : statics)
+    if (has_object(src.file, mesh + "/" + name))
+      spec.arrays.push_back(view_array(src, "CellData", name, mesh + "/" + name, false));
+  // The step's time, also for readers that take a list of files without the .series.
+  spec.arrays.push_back(view_array(src, "FieldData", "TimeValue", time, true, steps));
+  return spec;
+}
+
+void write_vtkhdf_header(hid_t root, const ViewSpec& spec) {
+  const std::int64_t version[2] = {1, 0};
+  const Handle space = make_space({2});
+  const Handle a(check(H5Acreate2(root, "Version", H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT),
+                       "cannot create attribute Version"),
+                 H5Aclose);
+  check(H5Awrite(a, H5T_NATIVE_INT64, version), "cannot write attribute Version");
+  // Fixed-length ASCII, as VTK's own examples write it.
+  const std::string type = "UnstructuredGrid";
+  const Handle t(check(H5Tcopy(H5T_C_S1), "cannot copy a string type"), H5Tclose);
+  check(H5Tset_size(t, type.size()), "cannot size a string type");
+  check(H5Tset_strpad(t, H5T_STR_NULLPAD), "cannot pad a string type");
+  const Handle scalar(check(H5Screate(H5S_SCALAR), "cannot create a dataspace"), H5Sclose);
+  const Handle b(check(H5Acreate2(root, "Type", t, scalar, H5P_DEFAULT, H5P_DEFAULT),
+                       "cannot create attribute Type"),
+                 H5Aclose);
+  check(H5Awrite(b, t, type.data()), "cannot write attribute Type");
+
+  const std::int64_t counts[3] = {spec.points, spec.cells, spec.connectivity_ids};
+  const char* names[3] = {"NumberOfPoints", "NumberOfCells", "NumberOfConnectivityIds"};
+  const Handle one = make_space({1});
+  for (int i = 0; i < 3; ++i) {
+    const Handle ds(check(H5Dcreate2(root, names[i], H5T_STD_I64LE, one, H5P_DEFAULT,
+                                     H5P_DEFAULT, H5P_DEFAULT),
+                          std::string("cannot create ") + names[i]),
+                    H5Dclose);
+    check(H5Dwrite(ds, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, &counts[i]),
+          std::string("cannot write ") + names[i]);
+  }
+}
+
+// A virtual dataset on row `step` of a time-major source, or on the whole of a static one. A
+// float view's fill value is NaN: a missing study file then reads as NaN, not plausible zeros.
+void write_virtual(hid_t group, const ViewArray& a, std::size_t step,
+                   const std::string& link_target) {
+  // A scalar source row (the time) is shown as an array of one value.
+  const Handle vspace = make_space(a.inner.empty() ? std::vector<hsize_t>{1} : a.inner);
+  Handle sspace;
+  if (a.per_step) {
+    std::vector<hsize_t> src_dims{step + 1}, start(a.inner.size() + 1, 0), count{1};
+    for (auto d : a.inner) {
+      src_dims.push_back(d);
+      count.push_back(d);
+    }
+    start[0] = step;
+    sspace = make_space(src_dims);
+    check(H5Sselect_hyperslab(sspace, H5S_SELECT_SET, start.data(), nullptr, count.data(),
+                              nullptr),
+          "cannot select the row of " + a.name);
+  } else {
+    sspace = make_space(a.inner);
+    check(H5Sselect_all(sspace), "cannot select " + a.name);
+  }
+  const Handle dcpl = make_plist(H5P_DATASET_CREATE);
+  if (H5Tget_class(a.type) == H5T_FLOAT) {
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    check(H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &nan), "cannot set a fill value");
+  }
+  check(H5Pset_virtual(dcpl, vspace, link_target.c_str(), a.source.c_str(), sspace),
+        "cannot map " + a.name);
+  const Handle ds(check(H5Dcreate2(group, a.name.c_str(), a.type, vspace, H5P_DEFAULT, dcpl,
+                                   H5P_DEFAULT),
+                        "cannot create view " + a.name),
+                  H5Dclose);
+}
+
+// One VTKHDF 1.0 UnstructuredGrid file holding no bulk data: external links to the study
+// file's mesh arrays and virtual datasets on the step's rows, both by the relative name
+// "../../<file>.h5", so the study file and its views can be moved together.
+void write_view(const fs::path& path, std::size_t step, const ViewSpec& spec,
+                const std::string& link_target) {
+  const fs::path tmp = path.string() + ".part";
+  {
+    Handle f(check(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
+                   "cannot create " + tmp.string()),
+             H5Fclose);
+    const Handle root = make_group(f, "VTKHDF");
+    write_vtkhdf_header(root, spec);
+    const std::pair<const char*, const char*> links[4] = {
+        {"Points", "points"}, {"Connectivity", "connectivity"}, {"Offsets", "offsets"},
+        {"Types", "types"}};
+    for (const auto& [name, dataset] : links) {
+      const std::string target = spec.mesh_group + "/" + dataset;
+      check(H5Lcreate_external(link_target.c_str(), target.c_str(), root, name, H5P_DEFAULT,
+                               H5P_DEFAULT),
+            std::string("cannot link ") + name);
+    }
+    for (const char* group : {"PointData", "CellData", "FieldData"}) {
+      const Handle g = make_group(root, group);
+      for (const auto& a : spec.arrays)
+        if (a.group == group) write_virtual(g, a, step, link_target);
+    }
+    f.close("cannot close " + tmp.string());
+  }
+  fs::rename(tmp, path);
+}
+
+// <series> lists <prefix>_<s>.hdf with the times of the steps (empty for an arm without steps).
+void write_series(const fs::path& folder, const char* prefix, const char* series,
+                  const std::vector<double>& times) {
+  std::string s = "{\n  \"file-series-version\": \"1.0\",\n  \"files\": [";
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    s += i ? ",\n" : "\n";
+    s += "    {\"name\": \"" + view_file_name(prefix, i) + "\", \"time\": " +
+         format_double(times[i]) + "}";
+  }
+  s += times.empty() ? "]\n}\n" : "\n  ]\n}\n";
+  write_text_atomically(folder / series, s);
+}
+
+void write_series_views(const fs::path& folder, const char* prefix, const char* series,
+                        const ViewSpec& spec, const std::vector<double>& times,
+                        const std::string& link_target) {
+  for (std::size_t s = 0; s < times.size(); ++s)
+    write_view(folder / view_file_name(prefix, s), s, spec, link_target);
+  write_series(folder, prefix, series, times);
+}
+
+// Views of an earlier write into this folder would otherwise join the new series.
+void remove_stale_views(const fs::path& folder) {
+  static const std::regex ours(
+      R"((step|interface)_\d{6}\.hdf(\.part)?|(steps|interface)\.hdf\.series(\.part)?)");
+  for (const auto& entry : fs::directory_iterator(folder))
+    if (entry.is_regular_file() && std::regex_match(entry.path().filename().string(), ours))
+      fs::remove(entry.path());
+}
+
+void write_arm_views(const StudySource& src, const std::string& arm, const fs::path& folder) {
+  const std::string a = "/arms/" + arm;
+  fs::create_directories(folder);
+  remove_stale_views(folder);
+  const std::vector<double> times = read_doubles(src.file, a + "/time", src.file_name);
+  const auto steps = static_cast<hsize_t>(times.size());
+  const ViewSpec spec =
+      view_spec(src, a + "/mesh", a + "/fields", {"scar_fraction"}, a + "/time", steps);
+  write_series_views(folder, "step", "steps.hdf.series", spec, times, src.link_target);
+  if (!has_object(src.file, a + "/interface")) return;
+  const ViewSpec ispec = view_spec(src, a + "/interface/mesh", a + "/interface/fields",
+                                   {"adhesion_density", "area"}, a + "/time", steps);
+  write_series_views(folder, "interface", "interface.hdf.series", ispec, times,
+                     src.link_target);
+}
+
+}  // namespace
+
+void merge_study(const std::vector<fs::path>& parts, const fs::path& out, const StudyInfo& info,
+                 bool vtk_views) {
+  if (out.filename().empty())
+    throw std::runtime_error("study file: no file name in '" + out.string() + "'");
+  QuietErrors quiet;
+  const fs::path tmp = out.string() + ".part";
+  {
+    const std::vector<Part> opened = open_parts(parts);
+    try {
+      write_study_file(tmp, opened, info);
+    } catch (...) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw;
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, out, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    throw std::runtime_error("cannot rename " + tmp.string() + " to " + out.string());
+  }
+  if (vtk_views) write_study_views(out);
+}
+
+void write_study_views(const fs::path& results) {
+  QuietErrors quiet;
+  const std::vector<std::string> arms = study_arm_names(results);
+  const Handle f(check(H5Fopen(results.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                       "cannot read study file " + results.string()),
+                 H5Fclose);
+  const StudySource src{f, results.string(), "../../" + results.filename().string()};
+  const fs::path vtk = results.parent_path() / (results.stem().string() + "_vtk");
+  for (const auto& arm : arms) {
+    if (!valid_arm_name(arm))  // a folder name: never trust one read from a file
+      throw std::runtime_error(results.string() + ": invalid arm name '" + arm + "'");
+    write_arm_views(src, arm, vtk / arm);
+  }
+}
+
+std::vector<std::string> study_arm_names(const fs::path& results) {
+  QuietErrors quiet;
+  const Handle f(check(H5Fopen(results.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                       "cannot read study file " + results.string()),
+                 H5Fclose);
+  if (check(H5Lexists(f, "arms", H5P_DEFAULT), "cannot query " + results.string()) <= 0)
+    throw std::runtime_error(results.string() + ": not a study file (no /arms)");
+  return link_names(f, "/arms", results.string());
+}
+
+}  // namespace sinew::io

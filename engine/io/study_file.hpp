@@ -1,0 +1,54 @@
+// The study results file of `sinew run` (docs/results-schema.md): the single-run part files of a
+// study's arms merged into one HDF5 file under /arms/<arm>, plus per-arm VTKHDF views that VTK
+// 9.1 and ParaView 5.11 open as time series. Like results_writer.hpp, no HDF5 types here.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace sinew::io {
+
+/// Provenance of the whole study, stored as root attributes of the study file. Sinew's version
+/// (SINEW_VERSION) and the host name are filled in by merge_study itself.
+struct StudyInfo {
+  std::string scenario_file;      ///< the scenario file as given on the command line
+  std::string scenario_text;      ///< its full text
+  std::string command_line;       ///< empty: this process's command line
+  std::string working_directory;  ///< empty: the current working directory
+  std::string start_time;         ///< UTC ISO 8601; empty: the time of the merge
+  std::string end_time;           ///< UTC ISO 8601; empty: the time of the merge
+  /// "completed" or "failed"; empty: "completed" if every arm's `status` attribute is
+  /// "completed", else "failed".
+  std::string status;
+  int threads = 0;                ///< OpenMP threads per arm; 0: the current maximum
+  int jobs = 1;                   ///< arms run at the same time
+  int mpi_ranks = 1;              ///< MPI ranks of the study
+  std::string git_commit;         ///< commit of the Sinew build ("" if unknown)
+};
+
+/// Merges the arm part files `parts` (each a single-run results file, docs/results-schema.md,
+/// possibly with extra root groups and attributes) into the study file `out`: root attributes
+/// from `info` (schema "sinew-study 1"), and per part a group /arms/<arm> holding a copy of
+/// every root object and every root attribute of the part, in the order of `parts`. The arm's
+/// name is the part's root attribute `arm_name`, else the part's file stem; it must consist of
+/// [A-Za-z0-9_.-] and not only of dots, and be unique.
+///
+/// The file is written as "<out>.part" and renamed to `out` (replacing an older file) only when
+/// complete; on any error "<out>.part" is removed, `out` is left as it was, and
+/// std::runtime_error is thrown naming the file and the reason. With `vtk_views`, then calls
+/// write_study_views(out).
+void merge_study(const std::vector<std::filesystem::path>& parts,
+                 const std::filesystem::path& out, const StudyInfo& info,
+                 bool vtk_views = true);
+
+/// Writes the VTKHDF views of every arm of the study file `results` (<dir>/<stem>.h5) into
+/// <dir>/<stem>_vtk/<arm>/: step_<s>.hdf and steps.hdf.series, and for arms with an interface
+/// interface_<s>.hdf and interface.hdf.series. View files of an earlier write in an arm's
+/// folder are deleted first. Built from the file's datasets alone. Throws std::runtime_error.
+void write_study_views(const std::filesystem::path& results);
+
+/// The arm names of a study file, in the order the arms were merged. Throws std::runtime_error.
+std::vector<std::string> study_arm_names(const std::filesystem::path& results);
+
+}  // namespace sinew::io

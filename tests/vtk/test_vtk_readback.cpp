@@ -1,0 +1,232 @@
+// VTK 9.1 reads the study views: a small study of two cube arms (different loads and step
+// counts) is merged with merge_study, then every step of every arm is read with vtkHDFReader and
+// compared with what the engine computed, and each arm's ParaView index (steps.hdf.series) is
+// parsed for its files and times. A test executable of its own: VTK is never linked into the
+// engine or `sinew`.
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <vtkCellData.h>
+#include <vtkDataArray.h>
+#include <vtkFieldData.h>
+#include <vtkHDFReader.h>
+#include <vtkNew.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkUnstructuredGrid.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "io/cell_fields.hpp"
+#include "io/study_file.hpp"
+#include "unit/io/io_test_support.hpp"
+
+namespace sinew::io_test {
+namespace {
+
+constexpr double kTol = 1e-12;
+
+// One arm: its model, part file and what the engine reported.
+struct Arm {
+  std::string name;
+  std::unique_ptr<model::ModelDefinition> def;
+  Recorded rec;
+};
+
+// A two-arm study written and merged (with views) in a temporary folder.
+struct SmallStudy {
+  TempDir dir;
+  std::vector<std::unique_ptr<Arm>> arms;
+  fs::path file;
+
+  SmallStudy() : file(dir.path() / "study" / "study.h5") {
+    fs::create_directories(dir.path() / "parts");
+    fs::create_directories(file.parent_path());
+    std::vector<fs::path> parts;
+    const std::vector<std::tuple<std::string, double, int>> specs{{"stiff", 0.2, 3},
+                                                                  {"soft-pull", 0.1, 2}};
+    for (const auto& [name, pull, increments] : specs) {
+      auto arm = std::make_unique<Arm>();
+      arm->name = name;
+      const std::string text = cube_model_text(pull, increments);
+      arm->def = std::make_unique<model::ModelDefinition>(
+          model::load_model_text(text, "cube.yaml", material_registry()));
+      parts.push_back(dir.path() / "parts" / (name + ".h5"));
+      arm->rec = write_arm_part(parts.back(), *arm->def, text, name);
+      arms.push_back(std::move(arm));
+    }
+    io::StudyInfo info;
+    info.scenario_file = "study.yaml";
+    io::merge_study(parts, file, info);
+  }
+  fs::path folder(const Arm& arm) const { return file.parent_path() / "study_vtk" / arm.name; }
+};
+
+std::string step_file(size_t s) {
+  char name[32];
+  std::snprintf(name, sizeof name, "step_%06zu.hdf", s);
+  return name;
+}
+
+vtkUnstructuredGrid* read_grid(vtkHDFReader* reader, const fs::path& file) {
+  reader->SetFileName(file.c_str());
+  reader->Update();
+  return vtkUnstructuredGrid::SafeDownCast(reader->GetOutputDataObject(0));
+}
+
+// Every value of `array` (tuples x components, component fastest) within kTol of `expected`.
+void expect_array(vtkDataArray* array, const std::vector<double>& expected, int components,
+                  const std::string& what) {
+  SCOPED_TRACE(what);
+  ASSERT_NE(array, nullptr);
+  ASSERT_EQ(array->GetNumberOfComponents(), components);
+  ASSERT_EQ(static_cast<size_t>(array->GetNumberOfTuples() * components), expected.size());
+  double worst = 0;
+  for (vtkIdType t = 0; t < array->GetNumberOfTuples(); ++t)
+    for (int k = 0; k < components; ++k)
+      worst = std::max(worst, std::abs(array->GetComponent(t, k) -
+                                       expected[static_cast<size_t>(t * components + k)]));
+  EXPECT_LE(worst, kTol);
+}
+
+std::vector<double> row(const Array<double>& a, size_t s) {
+  const size_t n = a.values.size() / a.dims[0];
+  return {a.values.begin() + static_cast<std::ptrdiff_t>(s * n),
+          a.values.begin() + static_cast<std::ptrdiff_t>((s + 1) * n)};
+}
+
+double max_ux(const VecX& u) {
+  double m = 0;
+  for (Index n = 0; n < u.size() / 3; ++n) m = std::max(m, u[3 * n]);
+  return m;
+}
+
+// Changes the working directory for its lifetime.
+class WorkingDirectory {
+ public:
+  explicit WorkingDirectory(const fs::path& dir) : previous_(fs::current_path()) {
+    fs::current_path(dir);
+  }
+  ~WorkingDirectory() { fs::current_path(previous_); }
+  WorkingDirectory(const WorkingDirectory&) = delete;
+  WorkingDirectory& operator=(const WorkingDirectory&) = delete;
+
+ private:
+  fs::path previous_;
+};
+
+std::set<std::string> array_names(vtkFieldData* data) {
+  std::set<std::string> names;
+  for (int i = 0; i < data->GetNumberOfArrays(); ++i) names.insert(data->GetArrayName(i));
+  return names;
+}
+
+TEST(VtkReadback, EveryStepOfEveryArmEqualsTheEnginesValues) {
+  const SmallStudy study;
+  const H5 f = open_file(study.file);
+  ASSERT_TRUE(f.valid());
+  vtkNew<vtkHDFReader> reader;
+  int steps_read = 0;
+  for (const auto& arm : study.arms) {
+    SCOPED_TRACE(arm->name);
+    const auto& mesh = arm->def->model.mesh;
+    const std::string group = "/arms/" + arm->name;
+    fem::MechanicsProblem problem(arm->def->model);
+    std::vector<double> points;
+    for (const auto& p : mesh.points) points.insert(points.end(), {p.x(), p.y(), p.z()});
+    const std::vector<std::string> cell_fields{"cauchy_stress",
+                                               "max_principal_green_lagrange_strain",
+                                               "fibre_stretch", "fibre_direction", "fibre_damage"};
+    for (size_t s = 0; s < arm->rec.u.size(); ++s) {
+      SCOPED_TRACE("step " + std::to_string(s));
+      vtkUnstructuredGrid* grid = read_grid(reader, study.folder(*arm) / step_file(s));
+      ASSERT_NE(grid, nullptr);
+      ++steps_read;
+      ASSERT_EQ(grid->GetNumberOfPoints(), mesh.n_nodes());
+      ASSERT_EQ(grid->GetNumberOfCells(), mesh.n_cells());
+      for (vtkIdType c = 0; c < grid->GetNumberOfCells(); ++c)
+        EXPECT_EQ(grid->GetCellType(c), static_cast<int>(mesh.types[c]));
+      expect_array(grid->GetPoints()->GetData(), points, 3, "points");
+
+      // The displacement the run reported, and the cell averages the engine computes from it.
+      const VecX& u = arm->rec.u[s];
+      expect_array(grid->GetPointData()->GetArray("displacement"),
+                   std::vector<double>(u.data(), u.data() + u.size()), 3, "displacement");
+      EXPECT_GT(u.norm(), 0.0);
+      const io::CellFields engine = io::cell_averages(arm->def->model, problem.point_states(u));
+      vtkCellData* cd = grid->GetCellData();
+      expect_array(cd->GetArray("cauchy_stress"), engine.cauchy_stress, 6, "engine stress");
+      expect_array(cd->GetArray("max_principal_green_lagrange_strain"),
+                   engine.max_principal_green_lagrange_strain, 1, "engine strain");
+      expect_array(cd->GetArray("fibre_stretch"), engine.fibre_stretch, 1, "engine stretch");
+      expect_array(cd->GetArray("fibre_direction"), engine.fibre_direction, 3, "engine fibre");
+      // Every cell array also equals the study file's row s.
+      for (const auto& name : cell_fields) {
+        const auto source = read<double>(f, group + "/fields/" + name);
+        expect_array(cd->GetArray(name.c_str()), row(source, s),
+                     source.dims.size() == 3 ? static_cast<int>(source.dims[2]) : 1, name);
+      }
+      expect_array(cd->GetArray("scar_fraction"), read<double>(f, group + "/mesh/scar_fraction").values,
+                   1, "scar_fraction");
+      std::set<std::string> expected_cells(cell_fields.begin(), cell_fields.end());
+      expected_cells.insert("scar_fraction");
+      EXPECT_EQ(array_names(cd), expected_cells);
+      EXPECT_EQ(array_names(grid->GetPointData()), std::set<std::string>{"displacement"});
+
+      vtkDataArray* t = grid->GetFieldData()->GetArray("TimeValue");
+      ASSERT_NE(t, nullptr);
+      EXPECT_EQ(t->GetComponent(0, 0), arm->rec.outputs[s].record.t);
+    }
+  }
+  EXPECT_EQ(steps_read, 3 + 2);
+  // The arms differ: the last steps' largest u_x are the two pulls.
+  EXPECT_NEAR(max_ux(study.arms[0]->rec.u.back()), 0.2, kTol);
+  EXPECT_NEAR(max_ux(study.arms[1]->rec.u.back()), 0.1, kTol);
+}
+
+TEST(VtkReadback, SeriesIndexListsEachArmsFilesWithTheirTimes) {
+  const SmallStudy study;
+  const H5 f = open_file(study.file);
+  for (const auto& arm : study.arms) {
+    SCOPED_TRACE(arm->name);
+    const fs::path folder = study.folder(*arm);
+    const auto index = nlohmann::json::parse(read_text(folder / "steps.hdf.series"));
+    EXPECT_EQ(index.at("file-series-version"), "1.0");
+    const auto& files = index.at("files");
+    const auto times = read<double>(f, "/arms/" + arm->name + "/time").values;
+    ASSERT_EQ(files.size(), arm->rec.outputs.size());
+    ASSERT_EQ(times.size(), files.size());
+    for (size_t s = 0; s < files.size(); ++s) {
+      const std::string name = files[s].at("name");
+      EXPECT_EQ(name, step_file(s));
+      EXPECT_TRUE(fs::is_regular_file(folder / name)) << name;
+      EXPECT_EQ(files[s].at("time").get<double>(), times[s]);
+      EXPECT_EQ(times[s], arm->rec.outputs[s].record.t);
+    }
+    EXPECT_FALSE(fs::exists(folder / step_file(files.size())));
+  }
+}
+
+// The views name the study file relative to themselves: moved elsewhere and read from another
+// working directory, VTK still finds the data.
+TEST(VtkReadback, MovedStudyFolderReadsFromAnotherWorkingDirectory) {
+  const SmallStudy study;
+  const fs::path moved = study.dir.path() / "archive" / "moved";
+  fs::create_directories(moved.parent_path());
+  fs::rename(study.file.parent_path(), moved);
+  const WorkingDirectory elsewhere("/");
+  vtkNew<vtkHDFReader> reader;
+  for (const auto& arm : study.arms) {
+    const size_t s = arm->rec.u.size() - 1;
+    vtkUnstructuredGrid* grid = read_grid(reader, moved / "study_vtk" / arm->name / step_file(s));
+    ASSERT_NE(grid, nullptr);
+    EXPECT_EQ(grid->GetNumberOfPoints(), 27);
+    const VecX& u = arm->rec.u[s];
+    expect_array(grid->GetPointData()->GetArray("displacement"),
+                 std::vector<double>(u.data(), u.data() + u.size()), 3, arm->name);
+  }
+}
+
+}  // namespace
+}  // namespace sinew::io_test

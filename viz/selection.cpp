@@ -1,0 +1,125 @@
+// Field catalogue, arm and step selection (see selection.hpp).
+#include "selection.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace sinew::viz {
+namespace {
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// Index of the session called `key`, else `key` read as a 0-based index; -1 if neither.
+std::int64_t session_index(const ArmSummary& arm, const std::string& key) {
+  for (std::size_t i = 0; i < arm.sessions.size(); ++i)
+    if (arm.sessions[i].name == key) return static_cast<std::int64_t>(i);
+  if (key.empty() || !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return -1;
+  const auto i = std::stoll(key);
+  return i < static_cast<std::int64_t>(arm.sessions.size()) ? i : -1;
+}
+
+// Session containing `step` (the last one whose rows include it); "" if none.
+std::string session_of(const ArmSummary& arm, std::size_t step) {
+  std::string name;
+  for (const auto& s : arm.sessions)
+    if (s.step_count > 0 && static_cast<std::int64_t>(step) >= s.first_step &&
+        static_cast<std::int64_t>(step) < s.first_step + s.step_count)
+      name = s.name;
+  return name;
+}
+
+}  // namespace
+
+const std::vector<FieldInfo>& known_fields() {
+  static const std::vector<FieldInfo> fields{
+      {"max_principal_green_lagrange_strain", "fields/max_principal_green_lagrange_strain",
+       FieldKind::Cell, "max principal Green-Lagrange strain"},
+      {"fibre_stretch", "fields/fibre_stretch", FieldKind::Cell, "fibre stretch"},
+      {"fibre_damage", "fields/fibre_damage", FieldKind::Cell, "fibre damage"},
+      {"scar_fraction", "mesh/scar_fraction", FieldKind::StaticCell, "scar fraction"},
+      {"displacement", "fields/displacement", FieldKind::Point, "displacement magnitude"},
+      {"cauchy_stress", "fields/cauchy_stress", FieldKind::Cell, "von Mises Cauchy stress"},
+      {"adhesion", "interface/fields/adhesion", FieldKind::Interface, "adhesion (intact bonds)"},
+      {"bond_damage", "interface/fields/bond_damage", FieldKind::Interface, "bond damage"},
+      {"tangential_gap", "interface/fields/tangential_gap", FieldKind::Interface,
+       "tangential gap (gliding)"},
+      {"slip", "interface/fields/slip", FieldKind::Interface, "friction slip"},
+      {"normal_gap", "interface/fields/normal_gap", FieldKind::Interface, "normal gap"},
+  };
+  return fields;
+}
+
+const FieldInfo& find_field(const std::string& name) {
+  std::vector<std::string> names;
+  for (const auto& f : known_fields()) {
+    if (f.name == name) return f;
+    names.push_back(f.name);
+  }
+  throw UsageError("unknown field '" + name + "'; allowed: " + join(names));
+}
+
+std::vector<const ArmSummary*> select_arms(const StudySummary& study,
+                                           const std::vector<std::string>& wanted) {
+  std::vector<std::string> names;
+  for (const auto& a : study.arms) names.push_back(a.name);
+  for (const auto& w : wanted)
+    if (std::find(names.begin(), names.end(), w) == names.end())
+      throw UsageError("unknown arm '" + w + "'; the file has: " +
+                       (names.empty() ? std::string("(no arms)") : join(names)));
+  std::vector<const ArmSummary*> out;
+  for (const auto& a : study.arms)
+    if (wanted.empty() || std::find(wanted.begin(), wanted.end(), a.name) != wanted.end())
+      out.push_back(&a);
+  return out;
+}
+
+void check_session(const std::vector<const ArmSummary*>& arms, const std::string& session) {
+  std::vector<std::string> names;
+  std::size_t most = 0;
+  for (const ArmSummary* a : arms) {
+    if (session_index(*a, session) >= 0) return;
+    most = std::max(most, a->sessions.size());
+    for (const auto& s : a->sessions)
+      if (std::find(names.begin(), names.end(), s.name) == names.end()) names.push_back(s.name);
+  }
+  throw UsageError("unknown session '" + session + "'; allowed: " +
+                   (names.empty() ? std::string("(no sessions)")
+                                  : join(names) + " or an index 0.." + std::to_string(most - 1)));
+}
+
+StepChoice choose_step(const ArmSummary& arm, const std::optional<std::string>& session) {
+  StepChoice c;
+  const auto steps = static_cast<std::int64_t>(arm.steps());
+  if (steps == 0) {
+    c.note = "no steps in the file (the arm stopped before its first step)";
+    return c;
+  }
+  std::int64_t last = steps - 1;
+  if (session) {
+    const std::int64_t i = session_index(arm, *session);
+    if (i < 0) {
+      c.note = "this arm has no session '" + *session + "'";
+      return c;
+    }
+    const Session& s = arm.sessions[static_cast<std::size_t>(i)];
+    last = std::min(s.first_step + s.step_count - 1, steps - 1);
+    if (s.step_count <= 0)
+      c.note = "session '" + s.name + "' has no steps: showing the last step before it";
+    else if (s.first_step + s.step_count > steps)
+      c.note = "session '" + s.name + "' is incomplete: showing its last stored step";
+    if (last < 0) {
+      c.note = "no step at or before session '" + s.name + "'";
+      return c;
+    }
+  }
+  c.step = static_cast<std::size_t>(last);
+  c.session = session_of(arm, *c.step);
+  return c;
+}
+
+}  // namespace sinew::viz
