@@ -81,7 +81,7 @@ void add_instrument_mobilisation(InterventionRegistry& r) {
         {positive("instrument_force", "N", "normal force of the instrument", 6.0, 200.0),
          positive("edge_width", "mm", "edge contact width along the stroke", 2.0, 100.0),
          positive("edge_length", "mm", "edge length across the tendon", 30.0, 200.0),
-         quantity("drag_coefficient", "1", "tangential drag / normal pressure", 0.3, 0.0, 2.0),
+         quantity("drag_coefficient", "1", "tangential drag / normal pressure", 0.1, 0.0, 2.0),
          quantity("stroke_start", "mm", "stroke start along the axis, from the scar centre",
                   -15.0, -1000.0, 1000.0),
          quantity("stroke_end", "mm", "stroke end along the axis, from the scar centre", 15.0,

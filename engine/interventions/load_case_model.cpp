@@ -46,6 +46,7 @@ fem::Model unloaded_copy(const fem::Model& m) {
 // Adds `profile` shifted to start at t0 as a load curve; returns its index.
 int add_curve(fem::Model& m, const Profile& profile, Real t0) {
   fem::LoadCurve c;
+  c.points.clear();  // (a LoadCurve starts as the unit ramp)
   for (const auto& [s, v] : profile.points) c.points.emplace_back(t0 + s, v);
   m.curves.push_back(c);
   return static_cast<int>(m.curves.size()) - 1;

@@ -1,0 +1,231 @@
+// `sinew run` on small studies: the same metrics serially, with --jobs 2, with mpirun -n 2 and
+// from shards merged afterwards; a failing arm recorded while the others finish; a run killed
+// with SIGKILL and resumed equals an uninterrupted one; SIGTERM stops cleanly; validate and
+// slurm.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cmath>
+#include <regex>
+#include <thread>
+
+#include "cli_support.hpp"
+#include "io/study_summary.hpp"
+
+namespace sinew::cli_test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string studies_dir() { return std::string(SINEW_SOURCE_DIR) + "/tests/data/studies"; }
+
+// A copy of a test study (and its model) in `dir`, so its results land there.
+std::string copy_study(const TempDir& dir, const std::string& name) {
+  for (const char* f : {"small-model.yaml", "small-study.yaml", "failing-study.yaml"})
+    fs::copy_file(fs::path(studies_dir()) / f, dir.path() / f, fs::copy_options::overwrite_existing);
+  return dir.file(name);
+}
+
+void expect_same_metrics(const std::vector<io::ArmSummary>& a, const std::vector<io::ArmSummary>& b,
+                         double rel) {
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    SCOPED_TRACE(a[i].name);
+    EXPECT_EQ(a[i].name, b[i].name);
+    EXPECT_EQ(a[i].status, b[i].status);
+    ASSERT_EQ(a[i].values.size(), b[i].values.size());
+    for (size_t m = 0; m < a[i].values.size(); ++m) {
+      ASSERT_EQ(a[i].values[m].size(), b[i].values[m].size());
+      for (size_t p = 0; p < a[i].values[m].size(); ++p) {
+        const double x = a[i].values[m][p], y = b[i].values[m][p];
+        if (std::isnan(x) || std::isnan(y)) {
+          EXPECT_EQ(std::isnan(x), std::isnan(y)) << a[i].metric_names[m];
+          continue;
+        }
+        EXPECT_LE(std::abs(x - y), rel * std::max(std::abs(x), 1e-300))
+            << a[i].metric_names[m] << " probe " << p << ": " << x << " vs " << y;
+      }
+    }
+  }
+}
+
+bool have_mpirun() { return std::system("command -v mpirun >/dev/null 2>&1") == 0; }
+
+// The serial results of the small study, computed once for the tests that compare with it.
+const std::vector<io::ArmSummary>& serial_reference() {
+  static const std::vector<io::ArmSummary> reference = [] {
+    TempDir dir;
+    const auto study = copy_study(dir, "small-study.yaml");
+    const auto r = run_sinew({"run", study, "--jobs", "1", "--quiet"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return io::read_study_summary(dir.path() / "results.h5");
+  }();
+  return reference;
+}
+
+TEST(StudyRun, SerialRunCompletesEveryArmAndPrintsTheComparison) {
+  const auto& arms = serial_reference();
+  ASSERT_EQ(arms.size(), 8u);
+  EXPECT_EQ(arms[0].name, "running--adhesion_density_0.5");
+  EXPECT_EQ(arms[7].name, "stretch-then-rest--adhesion_density_1");
+  for (const auto& a : arms) {
+    SCOPED_TRACE(a.name);
+    EXPECT_EQ(a.status, "completed") << a.failure;
+    ASSERT_EQ(a.metric_names.size(), 8u);
+    // Before and after every session: 2 probes per session.
+    EXPECT_EQ(a.probe_stage.size(), 2 * a.session_names.size());
+    EXPECT_FALSE(a.session_evidence.empty());
+  }
+  // The rest session changes nothing: its after equals its before.
+  const auto& rest = arms[7];
+  ASSERT_EQ(rest.session_names.size(), 2u);
+  for (const auto& v : rest.values) EXPECT_EQ(v[2], v[3]);
+}
+
+TEST(StudyRun, JobsTwoGivesTheSameMetricsAsSerial) {
+  TempDir dir;
+  const auto study = copy_study(dir, "small-study.yaml");
+  const auto r = run_sinew({"run", study, "--jobs", "2", "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 1e-9);
+  EXPECT_NE(r.out.find("Comparison"), std::string::npos);
+  EXPECT_NE(r.out.find("not cure rates"), std::string::npos);
+}
+
+TEST(StudyRun, MpirunTwoRanksGivesTheSameMetricsAsSerial) {
+  if (!have_mpirun()) GTEST_SKIP() << "mpirun not installed";
+  TempDir dir;
+  const auto study = copy_study(dir, "small-study.yaml");
+  const std::string cmd = "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 mpirun "
+                          "--oversubscribe -n 2 " + quoted(sinew_exe()) + " run " + quoted(study) +
+                          " --quiet >" + quoted(dir.file("mpi.out")) + " 2>&1";
+  const int status = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_text(dir.file("mpi.out"));
+  expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 1e-9);
+}
+
+TEST(StudyRun, ShardsMergedGiveTheSameMetricsAsSerial) {
+  TempDir dir;
+  const auto study = copy_study(dir, "small-study.yaml");
+  for (const char* shard : {"0/2", "1/2"}) {
+    const auto r = run_sinew({"run", study, "--shard", shard, "--quiet"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_FALSE(fs::exists(dir.path() / "results.h5")) << "a shard must not merge";
+  }
+  const auto m = run_sinew({"merge", study});
+  ASSERT_EQ(m.exit_code, 0) << m.err;
+  expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 1e-9);
+}
+
+TEST(StudyRun, FailingArmIsRecordedAndTheOthersFinish) {
+  TempDir dir;
+  const auto study = copy_study(dir, "failing-study.yaml");
+  const auto r = run_sinew({"run", study, "--quiet"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const auto arms = io::read_study_summary(dir.path() / "results.h5");
+  ASSERT_EQ(arms.size(), 3u);
+  EXPECT_EQ(arms[0].status, "completed");
+  EXPECT_EQ(arms[1].status, "failed");
+  EXPECT_NE(arms[1].failure.find("load case 'stretch 1/1'"), std::string::npos) << arms[1].failure;
+  EXPECT_EQ(arms[2].status, "completed");
+  EXPECT_NE(r.out.find("arm impossible failed"), std::string::npos) << r.out;
+}
+
+// Runs the study in the background, kills it with `sig` once `parts` arm parts are finished,
+// and returns the exit status.
+int run_and_kill(const TempDir& dir, const std::string& study, int sig, size_t parts) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    const std::string log = dir.file("killed.log");
+    freopen(log.c_str(), "w", stderr);
+    freopen("/dev/null", "w", stdout);
+    execl(sinew_exe().c_str(), "sinew", "run", study.c_str(), "--jobs", "1", "--quiet",
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  const fs::path folder = dir.path() / "results_parts";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(5);
+  for (;;) {
+    size_t done = 0;
+    if (fs::exists(folder))
+      for (const auto& e : fs::directory_iterator(folder))
+        if (e.path().extension() == ".h5") ++done;
+    if (done >= parts || std::chrono::steady_clock::now() > deadline) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  kill(pid, sig);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return status;
+}
+
+TEST(StudyRun, KilledRunResumedEqualsAnUninterruptedRun) {
+  TempDir dir;
+  const auto study = copy_study(dir, "small-study.yaml");
+  const int status = run_and_kill(dir, study, SIGKILL, 3);
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "the run ended before the kill";
+  EXPECT_FALSE(fs::exists(dir.path() / "results.h5"));
+  const auto r = run_sinew({"run", study});  // progress lines say which arms were skipped
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The finished arms are not run again.
+  const std::regex skipped("arm [^ ]+: skipped \\(already complete\\)");
+  EXPECT_GE(std::distance(std::sregex_iterator(r.err.begin(), r.err.end(), skipped), std::sregex_iterator()), 3)
+      << r.err;
+  expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 0.0);
+}
+
+TEST(StudyRun, SigtermStopsAfterTheStepAndKeepsFinishedArms) {
+  TempDir dir;
+  const auto study = copy_study(dir, "small-study.yaml");
+  const int status = run_and_kill(dir, study, SIGTERM, 2);
+  ASSERT_TRUE(WIFEXITED(status)) << "SIGTERM must end the run through its own exit";
+  EXPECT_EQ(WEXITSTATUS(status), 1);
+  const auto arms = io::read_study_summary(dir.path() / "results.h5");
+  ASSERT_GE(arms.size(), 2u);
+  EXPECT_EQ(arms[0].status, "completed");
+  EXPECT_NE(read_text(dir.file("killed.log")).find("run the same command again to resume"), std::string::npos);
+  const auto r = run_sinew({"run", study, "--quiet"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 0.0);
+}
+
+TEST(StudyCommands, ValidateListsArmsAndReportsErrorsWithExitCode2) {
+  TempDir dir;
+  const auto study = copy_study(dir, "small-study.yaml");
+  const auto ok = run_sinew({"validate", study});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("valid; 8 arm(s)"), std::string::npos) << ok.out;
+  const auto bad = dir.write("bad.yaml",
+                             "model: small-model.yaml\n"
+                             "arms:\n"
+                             "  - name: a\n"
+                             "    sessions:\n"
+                             "      - {intervention: running, cadence: -3}\n");
+  const auto r = run_sinew({"validate", bad});
+  EXPECT_EQ(r.exit_code, 2);
+  ASSERT_EQ(r.error_lines().size(), 1u) << r.err;
+  EXPECT_NE(r.error_lines()[0].find("bad.yaml:5:"), std::string::npos) << r.err;
+  EXPECT_NE(r.error_lines()[0].find("arms[0].sessions[0].cadence"), std::string::npos) << r.err;
+  EXPECT_NE(r.error_lines()[0].find("-3"), std::string::npos) << r.err;
+}
+
+TEST(StudyCommands, SlurmWritesAnArrayScriptWithShardsAndADependentMerge) {
+  TempDir dir;
+  const auto study = copy_study(dir, "small-study.yaml");
+  const auto r = run_sinew({"slurm", study, "--tasks", "3", "--sbatch", "--time=01:00:00"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string array = read_text(dir.path() / "small-study.array.slurm");
+  EXPECT_NE(array.find("#SBATCH --array=0-2"), std::string::npos) << array;
+  EXPECT_NE(array.find("--shard ${SLURM_ARRAY_TASK_ID}/3"), std::string::npos) << array;
+  EXPECT_NE(array.find("#SBATCH --time=01:00:00"), std::string::npos) << array;
+  const std::string merge = read_text(dir.path() / "small-study.merge.slurm");
+  EXPECT_NE(merge.find(" merge "), std::string::npos) << merge;
+  const std::string submit = read_text(dir.path() / "small-study.submit.sh");
+  EXPECT_NE(submit.find("--dependency=afterany:"), std::string::npos) << submit;
+}
+
+}  // namespace
+}  // namespace sinew::cli_test
