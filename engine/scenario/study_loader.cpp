@@ -45,12 +45,56 @@ bool valid_arm_name(const std::string& s) {
   return std::regex_match(s, re);
 }
 
+// The model loader's key path of a dotted override path ("scars.midportion.falloff" ->
+// "scars[0].falloff"): list items by index or by `name`, written "[i]". Empty when it does not
+// exist below `node`.
+std::string loader_key_path(const YAML::Node& node, const std::vector<std::string>& parts,
+                            size_t i, const std::string& out) {
+  if (i == parts.size()) return out;
+  const std::string& key = parts[i];
+  if (node.IsSequence()) {
+    for (size_t k = 0; k < node.size(); ++k) {
+      const YAML::Node item = node[k];
+      const bool match = std::to_string(k) == key ||
+                         (item.IsMap() && item["name"] && item["name"].IsScalar() &&
+                          item["name"].Scalar() == key);
+      if (match) return loader_key_path(item, parts, i + 1, out + "[" + std::to_string(k) + "]");
+    }
+    return {};
+  }
+  if (!node.IsMap() || !node[key]) return {};
+  return loader_key_path(node[key], parts, i + 1, out.empty() ? key : out + "." + key);
+}
+
+std::string loader_key_path(const YAML::Node& root, const std::string& path,
+                            const std::string& prefix) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char c : path) {
+    if (c == '.') {
+      parts.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  parts.push_back(cur);
+  return loader_key_path(root, parts, 0, prefix);
+}
+
+// One override of a model value (`model.set`, `probes`): path below the model, value, and the
+// study node it was written at (errors about it are reported there).
+struct Override {
+  std::string path, value;
+  YamlNode where;
+};
+
 // Where the model section comes from and the overrides (`model.set`, `probes`) on it.
 struct ModelSource {
   std::string text;    // YAML text holding the model
   std::string file;    // its file (messages, relative paths)
   bool inline_model = false;  // the `model` mapping of the study file itself
-  std::vector<std::pair<std::string, std::string>> overrides;  // path below the model -> value
+  std::vector<Override> overrides;
   YamlNode where;      // the study's `model` node (for errors)
 };
 
@@ -84,8 +128,9 @@ class StudyLoader {
     StudySpec study;
     study.file = file_;
     study.text = text_;
-    if (!root.expect_map({"description", "model", "loading", "probes", "arms", "sweep", "output"}))
-      diag_.throw_if_any();
+    if (!root.expect_map({"description", "model", "loading", "probes", "arms", "sweep", "output"}) &&
+        !root.is_map())
+      diag_.throw_if_any();  // not a mapping: nothing else can be checked
     if (root["description"].defined())
       study.description = root.value_or(root["description"].string(), std::string());
     const bool model_ok = read_model(root["model"]);
@@ -94,9 +139,10 @@ class StudyLoader {
     read_output(root["output"], study);
     read_arms(root["arms"]);
     const auto sweep = read_sweep(root["sweep"]);
-    if (!diag_.empty()) diag_.throw_if_any();
-
+    check_sweep_interventions(sweep);
     if (model_ok && check_models) check_base_model();
+    diag_.throw_if_any();
+
     expand(study, sweep, model_ok && check_models);
     diag_.throw_if_any();
     return study;
@@ -131,7 +177,7 @@ class StudyLoader {
             set[key].error("expected a single value");
             continue;
           }
-          source_.overrides.emplace_back(key, set[key].raw().Scalar());
+          source_.overrides.push_back({key, set[key].raw().Scalar(), set[key]});
         }
       }
       return true;
@@ -161,13 +207,14 @@ class StudyLoader {
       probes.metrics = n.value_or(n["metrics"].strings(all), all);
     auto forward = [&](const char* key, const char* model_key, Range range) {
       if (!n[key].defined()) return;
-      if (auto v = n[key].real(range)) source_.overrides.emplace_back(model_key, format_number(*v));
+      if (auto v = n[key].real(range))
+        source_.overrides.push_back({model_key, format_number(*v), n[key]});
     };
     forward("force", "tissue.probe_force", Range::positive());
     forward("excursion", "tissue.probe_excursion", Range::positive());
     if (n["increments"].defined())
       if (auto v = n["increments"].integer(1, 1000))
-        source_.overrides.emplace_back("tissue.probe_increments", std::to_string(*v));
+        source_.overrides.push_back({"tissue.probe_increments", std::to_string(*v), n["increments"]});
   }
 
   void read_output(const YamlNode& n, StudySpec& study) {
@@ -254,22 +301,65 @@ class StudyLoader {
     arm.sessions.push_back(std::move(in));
   }
 
-  // The base model (with `model.set` and probe overrides) loads without errors; its errors
-  // point at the model's own lines.
-  void check_base_model() {
-    YAML::Node node = parse_model(source_);
-    for (const auto& [path, value] : source_.overrides)
-      if (auto e = set_at_path(node, path, value); !e.empty())
-        source_.where.error("cannot set '" + path + "': " + e);
-    try {
-      model::load_model_node(node, source_.file, source_.inline_model ? "model" : "",
-                             regs_.materials);
-    } catch (const InputErrors& e) {
-      for (const auto& err : e.errors()) diag_.add(err.where(), err.key_path(), err.message());
-    } catch (const InputError& e) {
-      diag_.add(e.where(), e.key_path(), e.message());
+  // Intervention sweep paths name a registered intervention and one of its parameters.
+  void check_sweep_interventions(const SweepSpec& sweep) {
+    for (const auto& p : sweep.parameters) {
+      if (p.target != SweepTarget::Intervention) continue;
+      if (!regs_.interventions.contains(p.intervention)) {
+        p.where.error("unknown intervention '" + p.intervention +
+                      "' (allowed: " + regs_.interventions.joined_names() + ")");
+        continue;
+      }
+      const auto& specs = regs_.interventions.entry(p.intervention).parameters;
+      std::string names;
+      bool found = false;
+      for (const auto& s : specs) {
+        names += (names.empty() ? "" : ", ") + s.name;
+        found = found || s.name == p.parameter;
+      }
+      if (!found)
+        p.where.error("intervention '" + p.intervention + "' has no parameter '" + p.parameter +
+                      "' (allowed: " + names + ")");
     }
-    base_model_failed_ = !diag_.empty();
+  }
+
+  // The base model (with `model.set` and probe overrides) loads without errors; its errors
+  // point at the model's own lines, or at the override that set the value.
+  void check_base_model() {
+    const size_t before = diag_.size();
+    YAML::Node node = parse_model(source_);
+    apply_overrides(node, true);
+    const std::string prefix = source_.inline_model ? "model" : "";
+    std::vector<std::string> override_keys;
+    for (const auto& o : source_.overrides)
+      override_keys.push_back(loader_key_path(node, o.path, prefix));
+    auto add = [&](const InputError& err) {
+      for (size_t i = 0; i < source_.overrides.size(); ++i)
+        if (!override_keys[i].empty() && err.key_path() == override_keys[i]) {
+          const auto& o = source_.overrides[i];
+          o.where.error(err.message());
+          return;
+        }
+      diag_.add(err.where(), err.key_path(), err.message());
+    };
+    try {
+      model::load_model_node(node, source_.file, prefix, regs_.materials);
+    } catch (const InputErrors& e) {
+      for (const auto& err : e.errors()) add(err);
+    } catch (const InputError& e) {
+      add(e);
+    }
+    base_model_failed_ = diag_.size() > before;
+  }
+
+  // Applies `model.set` and the probe settings (the `tissue` section is created when missing).
+  void apply_overrides(YAML::Node& node, bool report) const {
+    for (const auto& o : source_.overrides) {
+      if (o.path.rfind("tissue.", 0) == 0 && node.IsMap() && !node["tissue"])
+        node["tissue"] = YAML::Node(YAML::NodeType::Map);
+      if (auto e = set_at_path(node, o.path, o.value); !e.empty() && report)
+        o.where.error("cannot set '" + o.path + "': " + e);
+    }
   }
 
   void expand(StudySpec& study, const SweepSpec& sweep, bool check_models) {
@@ -293,7 +383,7 @@ class StudyLoader {
   void build_model(ArmSpec& spec, const SweepPoint& point, const SweepSpec& sweep,
                    bool check_models) {
     YAML::Node node = parse_model(source_);
-    for (const auto& [path, value] : source_.overrides) set_at_path(node, path, value);
+    apply_overrides(node, false);
     std::vector<const SweepParameter*> applied;
     for (const auto& p : sweep.parameters) {
       if (p.target != SweepTarget::Model) continue;
@@ -402,7 +492,7 @@ model::ModelDefinition ArmSpec::load_model(const materials::MaterialRegistry& ma
 }
 
 std::string fnv1a_hex(const std::string& text) {
-  std::uint64_t h = 1469598103934665603ULL;
+  std::uint64_t h = 14695981039346656037ULL;
   for (unsigned char c : text) {
     h ^= c;
     h *= 1099511628211ULL;

@@ -41,19 +41,24 @@ std::string set_at_path(YAML::Node root, const std::string& path, const std::str
     if (key.empty()) return "empty segment in '" + path + "'";
     const bool last = i + 1 == parts.size();
     if (node.IsSequence()) {
+      // (A default YAML::Node is a defined null node: `found` says whether an item matched.)
       YAML::Node next;
+      bool found = false;
       if (is_index(key)) {
         const size_t k = std::stoul(key);
         if (k >= node.size())
           return "'" + walked + "' has " + std::to_string(node.size()) + " items, no item " + key;
         next = node[k];
+        found = true;
       } else {
-        for (size_t k = 0; k < node.size(); ++k)
+        for (size_t k = 0; k < node.size() && !found; ++k)
           if (node[k].IsMap() && node[k]["name"] && node[k]["name"].IsScalar() &&
-              node[k]["name"].Scalar() == key)
+              node[k]["name"].Scalar() == key) {
             next = node[k];
-        if (!next) return "no item named '" + key + "' in '" + walked + "'";
+            found = true;
+          }
       }
+      if (!found) return "no item named '" + key + "' in '" + walked + "'";
       if (last) {
         next = value;  // replaces the item's scalar (a Node handle refers into the tree)
         return {};
