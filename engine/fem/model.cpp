@@ -20,6 +20,16 @@ Real LoadCurve::operator()(Real t) const {
   return points.back().second;
 }
 
+Model unloaded_copy(const Model& m) {
+  Model p;
+  p.mesh = m.mesh;
+  p.regions = m.regions;
+  p.point_fields = m.point_fields;
+  p.point_offset = m.point_offset;
+  p.couplings = m.couplings;
+  return p;
+}
+
 int points_per_cell(mesh::CellType t) { return t == mesh::CellType::Hex8 ? 8 : 1; }
 
 void initialise_point_fields(Model& model, const Vec3& fibre) {

@@ -93,6 +93,10 @@ struct Model {
   std::vector<std::shared_ptr<const Coupling>> couplings;
 };
 
+/// The model without its load curves, loads and supports: mesh, regions, point fields and
+/// couplings kept (metric probes and intervention load cases add their own).
+Model unloaded_copy(const Model& m);
+
 /// Number of quadrature points of a cell of this type in this code (hex8: 8, tet4: 1).
 int points_per_cell(mesh::CellType t);
 

@@ -30,26 +30,20 @@ class ActiveRelease final : public Intervention {
         increments_(as_int(p["increments"])) {}
 
   std::vector<LoadCase> load_cases() const override {
-    std::vector<LoadCase> cases;
-    for (int i = 0; i < simulated_; ++i) {
-      LoadCase c;
-      c.name = fmt::format("pass {}/{}", i + 1, simulated_);
-      c.increments = increments_;
-      c.excursion = excursion_;
-      // -1/2 (shortened) at s = 0.3, +1/2 (lengthened) at s = 1.
-      c.excursion_profile = Profile{{{0.0, 0.0}, {0.3, -0.5}, {1.0, 0.5}}};
-      PatchLoad patch;
-      patch.force = force_;
-      patch.force_profile = ramp(0.0, 0.3);
-      patch.length = length_;
-      patch.width = width_;
-      patch.start = patch.end = offset_;
-      patch.grip = true;
-      c.patch = patch;
-      cases.push_back(c);
-    }
-    cases.front().cycles = cycles() - (simulated_ - 1);
-    return cases;
+    LoadCase c;
+    c.increments = increments_;
+    c.excursion = excursion_;
+    // -1/2 (shortened) at s = 0.3, +1/2 (lengthened) at s = 1.
+    c.excursion_profile = Profile{{{0.0, 0.0}, {0.3, -0.5}, {1.0, 0.5}}};
+    PatchLoad patch;
+    patch.force = force_;
+    patch.force_profile = ramp(0.0, 0.3);
+    patch.length = length_;
+    patch.width = width_;
+    patch.start = patch.end = offset_;
+    patch.grip = true;
+    c.patch = patch;
+    return repeated(c, "pass", simulated_, cycles());
   }
   std::int64_t cycles() const override { return std::max(passes_, simulated_); }
   std::string summary() const override {

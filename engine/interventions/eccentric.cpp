@@ -30,19 +30,13 @@ class Eccentric final : public Intervention {
   Real peak_force() const { return mass_ * kGravity * multiple_; }
 
   std::vector<LoadCase> load_cases() const override {
-    std::vector<LoadCase> cases;
-    for (int i = 0; i < simulated_; ++i) {
-      LoadCase c;
-      c.name = fmt::format("heel drop {}/{}", i + 1, simulated_);
-      c.increments = increments_;
-      c.axial_force = peak_force();
-      c.force_profile = ramp(0.0, 0.5);
-      c.excursion = -lengthening_;  // distally: toward the fixed (calcaneal) end
-      c.excursion_profile = ramp(0.5, 1.0);
-      cases.push_back(c);
-    }
-    cases.front().cycles = cycles() - (simulated_ - 1);
-    return cases;
+    LoadCase c;
+    c.increments = increments_;
+    c.axial_force = peak_force();
+    c.force_profile = ramp(0.0, 0.5);
+    c.excursion = -lengthening_;  // distally: toward the fixed (calcaneal) end
+    c.excursion_profile = ramp(0.5, 1.0);
+    return repeated(c, "heel drop", simulated_, cycles());
   }
   std::int64_t cycles() const override {
     return std::max<std::int64_t>(simulated_, static_cast<std::int64_t>(sets_) * reps_);

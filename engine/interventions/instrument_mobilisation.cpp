@@ -31,26 +31,20 @@ class InstrumentMobilisation final : public Intervention {
         increments_(as_int(p["increments"])) {}
 
   std::vector<LoadCase> load_cases() const override {
-    std::vector<LoadCase> cases;
-    for (int i = 0; i < simulated_; ++i) {
-      LoadCase c;
-      c.name = fmt::format("stroke {}/{}", i + 1, simulated_);
-      c.increments = increments_;
-      PatchLoad patch;
-      patch.force = force_;
-      patch.force_profile = ramp(0.0, 0.2);
-      patch.length = edge_width_;
-      patch.width = edge_length_;
-      patch.start = start_;
-      patch.end = end_;
-      patch.move_from = 0.2;
-      patch.move_to = 1.0;
-      patch.drag = drag_;
-      c.patch = patch;
-      cases.push_back(c);
-    }
-    cases.front().cycles = cycles() - (simulated_ - 1);
-    return cases;
+    LoadCase c;
+    c.increments = increments_;
+    PatchLoad patch;
+    patch.force = force_;
+    patch.force_profile = ramp(0.0, 0.2);
+    patch.length = edge_width_;
+    patch.width = edge_length_;
+    patch.start = start_;
+    patch.end = end_;
+    patch.move_from = 0.2;
+    patch.move_to = 1.0;
+    patch.drag = drag_;
+    c.patch = patch;
+    return repeated(c, "stroke", simulated_, cycles());
   }
   std::int64_t cycles() const override { return std::max(passes_, simulated_); }
   std::string summary() const override {

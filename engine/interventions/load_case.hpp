@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "fem/model.hpp"
 
@@ -54,5 +55,19 @@ struct LoadCase {
   Profile excursion_profile = ramp();
   std::optional<PatchLoad> patch;
 };
+
+/// `simulated` copies of `prototype` named "<label> i/n". The cycles of the session sum to
+/// `session_cycles`: the first copy stands for all cycles not simulated, the others for one each
+/// (damage follows the peak, so one solved case represents its repetitions).
+inline std::vector<LoadCase> repeated(LoadCase prototype, const std::string& label, int simulated,
+                                      std::int64_t session_cycles) {
+  std::vector<LoadCase> cases;
+  for (int i = 0; i < simulated; ++i) {
+    prototype.name = label + " " + std::to_string(i + 1) + "/" + std::to_string(simulated);
+    prototype.cycles = i == 0 ? session_cycles - (simulated - 1) : 1;
+    cases.push_back(prototype);
+  }
+  return cases;
+}
 
 }  // namespace sinew::interventions

@@ -33,16 +33,6 @@ Vec3 facet_normal(const MatX& X) {
   return v.normalized();
 }
 
-fem::Model unloaded_copy(const fem::Model& m) {
-  fem::Model p;
-  p.mesh = m.mesh;
-  p.regions = m.regions;
-  p.point_fields = m.point_fields;
-  p.point_offset = m.point_offset;
-  p.couplings = m.couplings;
-  return p;
-}
-
 // Adds `profile` shifted to start at t0 as a load curve; returns its index.
 int add_curve(fem::Model& m, const Profile& profile, Real t0) {
   fem::LoadCurve c;
@@ -186,7 +176,7 @@ LoadingFrame loading_frame(const fem::Model& model, const tissue::TissueModel& t
 
 fem::Model load_case_model(const fem::Model& base, const tissue::TissueModel& tissue,
                            const LoadingFrame& frame, const LoadCase& load, Real t0) {
-  fem::Model m = unloaded_copy(base);
+  fem::Model m = fem::unloaded_copy(base);
   const auto& roles = tissue.roles;
   const Vec3 a = roles.axis;
   const auto& mesh = m.mesh;

@@ -27,16 +27,10 @@ class Running final : public Intervention {
   Real peak_force() const { return mass_ * kGravity * multiple_; }
 
   std::vector<LoadCase> load_cases() const override {
-    std::vector<LoadCase> cases;
-    for (int i = 0; i < simulated_; ++i) {
-      LoadCase c;
-      c.name = fmt::format("stance peak {}/{}", i + 1, simulated_);
-      c.increments = increments_;
-      c.axial_force = peak_force();
-      cases.push_back(c);
-    }
-    if (!cases.empty()) cases.front().cycles = cycles() - (simulated_ - 1);
-    return cases;
+    LoadCase c;
+    c.increments = increments_;
+    c.axial_force = peak_force();
+    return repeated(c, "stance peak", simulated_, cycles());
   }
   std::int64_t cycles() const override {
     // Steps per minute count both legs: one loading cycle of this tendon per two steps.

@@ -23,16 +23,10 @@ class StaticStretch final : public Intervention {
         increments_(as_int(p["increments"])) {}
 
   std::vector<LoadCase> load_cases() const override {
-    std::vector<LoadCase> cases;
-    for (int i = 0; i < simulated_; ++i) {
-      LoadCase c;
-      c.name = fmt::format("stretch {}/{}", i + 1, simulated_);
-      c.increments = increments_;
-      c.elongation = elongation_;
-      cases.push_back(c);
-    }
-    cases.front().cycles = cycles() - (simulated_ - 1);
-    return cases;
+    LoadCase c;
+    c.increments = increments_;
+    c.elongation = elongation_;
+    return repeated(c, "stretch", simulated_, cycles());
   }
   std::int64_t cycles() const override { return std::max(reps_, simulated_); }
   std::string summary() const override {

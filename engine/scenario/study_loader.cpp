@@ -68,18 +68,7 @@ std::string loader_key_path(const YAML::Node& node, const std::vector<std::strin
 
 std::string loader_key_path(const YAML::Node& root, const std::string& path,
                             const std::string& prefix) {
-  std::vector<std::string> parts;
-  std::string cur;
-  for (char c : path) {
-    if (c == '.') {
-      parts.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  parts.push_back(cur);
-  return loader_key_path(root, parts, 0, prefix);
+  return loader_key_path(root, split_key_path(path), 0, prefix);
 }
 
 // One override of a model value (`model.set`, `probes`): path below the model, value, and the

@@ -6,9 +6,7 @@
 
 namespace sinew::scenario {
 
-namespace {
-
-std::vector<std::string> split(const std::string& path) {
+std::vector<std::string> split_key_path(const std::string& path) {
   std::vector<std::string> parts;
   std::string cur;
   for (char c : path) {
@@ -23,6 +21,8 @@ std::vector<std::string> split(const std::string& path) {
   return parts;
 }
 
+namespace {
+
 bool is_index(const std::string& s) {
   if (s.empty()) return false;
   for (char c : s)
@@ -33,7 +33,7 @@ bool is_index(const std::string& s) {
 }  // namespace
 
 std::string set_at_path(YAML::Node root, const std::string& path, const std::string& value) {
-  const auto parts = split(path);
+  const auto parts = split_key_path(path);
   YAML::Node node = root;
   std::string walked;
   for (size_t i = 0; i < parts.size(); ++i) {

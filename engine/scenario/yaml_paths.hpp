@@ -3,10 +3,14 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
 namespace sinew::scenario {
+
+/// The segments of a dotted path ("a.b.0" -> a, b, 0); empty segments are kept.
+std::vector<std::string> split_key_path(const std::string& path);
 
 /// Sets the scalar at `path` below `root` to `value` (text). A segment selects a mapping key, a
 /// list index, or the list item whose `name` equals the segment. The last key may be new (the

@@ -40,17 +40,6 @@ namespace {
 
 constexpr Real kNaN = std::numeric_limits<Real>::quiet_NaN();
 
-// The source model without its loads and supports (mesh, regions, fields and couplings kept).
-fem::Model unloaded_copy(const fem::Model& m) {
-  fem::Model p;
-  p.mesh = m.mesh;
-  p.regions = m.regions;
-  p.point_fields = m.point_fields;
-  p.point_offset = m.point_offset;
-  p.couplings = m.couplings;
-  return p;
-}
-
 void clamp_nodes(fem::Model& m, const std::string& set, const std::vector<int>& components,
                  Real value = 0.0, int curve = -1) {
   for (int c : components)
@@ -103,7 +92,7 @@ void stiffness_probe(const fem::MechanicsProblem& source, const TissueModel& tis
                      const solver::LinearSolverRegistry& registry, const LogSink& log,
                      MetricValues& out) {
   const auto& roles = tissue.roles;
-  fem::Model model = unloaded_copy(source.model());
+  fem::Model model = fem::unloaded_copy(source.model());
   clamp_nodes(model, roles.fixed_end, {0, 1, 2});
   if (!roles.bed_support.empty()) clamp_nodes(model, roles.bed_support, {0, 1, 2});
   const auto& end = model.mesh.facet_set(roles.loaded_end);
@@ -158,7 +147,7 @@ void gliding_probe(const fem::MechanicsProblem& source, const TissueModel& tissu
                    const solver::LinearSolverRegistry& registry, const LogSink& log,
                    MetricValues& out) {
   const auto& roles = tissue.roles;
-  fem::Model model = unloaded_copy(source.model());
+  fem::Model model = fem::unloaded_copy(source.model());
   const auto& fixed_nodes = model.mesh.node_set(roles.fixed_end);
   const auto loaded_nodes = model.mesh.nodes_of_facets(model.mesh.facet_set(roles.loaded_end));
   // Both ends translate rigidly along the axis: every component is prescribed, to

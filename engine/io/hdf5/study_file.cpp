@@ -18,106 +18,16 @@
 #include <utility>
 
 #include "core/parallel.hpp"
+#include "hdf5_support.hpp"
 #include "io/results_writer.hpp"
 #include "io/study_file.hpp"
 
 namespace sinew::io {
 
 namespace fs = std::filesystem;
+using namespace h5;
 
 namespace {
-
-// ---- errors and handles -------------------------------------------------------------------
-
-herr_t collect_error(unsigned, const H5E_error2_t* err, void* data) {
-  auto& messages = *static_cast<std::vector<std::string>*>(data);
-  if (err->desc && *err->desc) messages.emplace_back(err->desc);
-  return 0;
-}
-
-// Throws with `what` and the HDF5 error stack's outermost and innermost entries. Must be called
-// right after the failing call: the next HDF5 call clears the stack.
-[[noreturn]] void fail(const std::string& what) {
-  std::vector<std::string> messages;
-  H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect_error, &messages);
-  std::string m = what;
-  if (!messages.empty()) {
-    m += ": " + messages.front();
-    if (messages.size() > 1) m += " (" + messages.back() + ")";
-  }
-  throw std::runtime_error(m);
-}
-
-template <class T>
-T check(T value, const std::string& what) {
-  if (value < 0) fail(what);
-  return value;
-}
-
-// HDF5 prints its error stack to stderr by default; errors are reported as exceptions instead,
-// so printing is off while a call of this file runs (and restored after it).
-class QuietErrors {
- public:
-  QuietErrors() {
-    H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  }
-  ~QuietErrors() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
-  QuietErrors(const QuietErrors&) = delete;
-  QuietErrors& operator=(const QuietErrors&) = delete;
-
- private:
-  H5E_auto2_t func_ = nullptr;
-  void* data_ = nullptr;
-};
-
-// Owns one HDF5 identifier.
-class Handle {
- public:
-  using Closer = herr_t (*)(hid_t);
-  Handle() = default;
-  Handle(hid_t id, Closer closer) : id_(id), closer_(closer) {}
-  Handle(Handle&& o) noexcept : id_(std::exchange(o.id_, H5I_INVALID_HID)), closer_(o.closer_) {}
-  Handle& operator=(Handle&& o) noexcept {
-    if (this != &o) {
-      reset();
-      id_ = std::exchange(o.id_, H5I_INVALID_HID);
-      closer_ = o.closer_;
-    }
-    return *this;
-  }
-  ~Handle() { reset(); }
-  void reset() {
-    if (id_ >= 0 && closer_) closer_(id_);
-    id_ = H5I_INVALID_HID;
-  }
-  /// Closes now and reports failure (the destructor cannot).
-  void close(const std::string& what) {
-    const hid_t id = std::exchange(id_, H5I_INVALID_HID);
-    if (id >= 0 && closer_) check(closer_(id), what);
-  }
-  operator hid_t() const { return id_; }
-
- private:
-  hid_t id_ = H5I_INVALID_HID;
-  Closer closer_ = nullptr;
-};
-
-Handle make_space(const std::vector<hsize_t>& dims) {
-  return {check(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr),
-                "cannot create a dataspace"),
-          H5Sclose};
-}
-
-Handle make_plist(hid_t cls) {
-  return {check(H5Pcreate(cls), "cannot create a property list"), H5Pclose};
-}
-
-Handle make_group(hid_t parent, const std::string& name, hid_t gcpl = H5P_DEFAULT) {
-  return {check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT),
-                "cannot create group " + name),
-          H5Gclose};
-}
 
 Handle open_dataset(hid_t loc, const std::string& path, const std::string& file) {
   return {check(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), file + ": cannot open " + path),
@@ -125,32 +35,6 @@ Handle open_dataset(hid_t loc, const std::string& path, const std::string& file)
 }
 
 // ---- attributes ---------------------------------------------------------------------------
-
-// Variable-length UTF-8, as the single-run file writes its strings.
-Handle vlen_string_type() {
-  Handle t(check(H5Tcopy(H5T_C_S1), "cannot copy a string type"), H5Tclose);
-  check(H5Tset_size(t, H5T_VARIABLE), "cannot size a string type");
-  check(H5Tset_cset(t, H5T_CSET_UTF8), "cannot set a string type's character set");
-  return t;
-}
-
-void write_attr(hid_t obj, const char* name, const std::string& value) {
-  const Handle type = vlen_string_type();
-  const Handle space(check(H5Screate(H5S_SCALAR), "cannot create a dataspace"), H5Sclose);
-  const Handle a(check(H5Acreate2(obj, name, type, space, H5P_DEFAULT, H5P_DEFAULT),
-                       std::string("cannot create attribute ") + name),
-                 H5Aclose);
-  const char* p = value.c_str();
-  check(H5Awrite(a, type, &p), std::string("cannot write attribute ") + name);
-}
-
-void write_attr(hid_t obj, const char* name, std::int64_t value) {
-  const Handle space(check(H5Screate(H5S_SCALAR), "cannot create a dataspace"), H5Sclose);
-  const Handle a(check(H5Acreate2(obj, name, H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT),
-                       std::string("cannot create attribute ") + name),
-                 H5Aclose);
-  check(H5Awrite(a, H5T_NATIVE_INT64, &value), std::string("cannot write attribute ") + name);
-}
 
 bool has_attr(hid_t obj, const char* name) {
   return check(H5Aexists(obj, name), std::string("cannot query attribute ") + name) > 0;

@@ -1,7 +1,7 @@
 // HDF5 reading of part-file summaries and of the study's metrics and session tables.
 #include "io/study_summary.hpp"
 
-#include <hdf5.h>
+#include "hdf5_support.hpp"
 
 #include <stdexcept>
 
@@ -10,33 +10,9 @@
 
 namespace sinew::io {
 
+using namespace h5;
+
 namespace {
-
-// Closes an HDF5 id when it goes out of scope.
-struct Id {
-  hid_t id = H5I_INVALID_HID;
-  herr_t (*closer)(hid_t) = nullptr;
-  Id(hid_t i, herr_t (*c)(hid_t)) : id(i), closer(c) {}
-  ~Id() {
-    if (id >= 0 && closer) closer(id);
-  }
-  Id(const Id&) = delete;
-  Id& operator=(const Id&) = delete;
-  operator hid_t() const { return id; }
-  bool ok() const { return id >= 0; }
-};
-
-// HDF5 prints its error stack for every failed call by default; these reads test for absent
-// objects on purpose.
-struct Silence {
-  H5E_auto2_t func = nullptr;
-  void* data = nullptr;
-  Silence() {
-    H5Eget_auto2(H5E_DEFAULT, &func, &data);
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
-  }
-  ~Silence() { H5Eset_auto2(H5E_DEFAULT, func, data); }
-};
 
 bool exists(hid_t loc, const std::string& path) {
   return H5Lexists(loc, path.c_str(), H5P_DEFAULT) > 0;
@@ -44,11 +20,11 @@ bool exists(hid_t loc, const std::string& path) {
 
 std::string string_attr(hid_t obj, const char* name) {
   if (H5Aexists(obj, name) <= 0) return {};
-  Id a(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose);
-  Id type(H5Aget_type(a), H5Tclose);
+  Handle a(H5Aopen(obj, name, H5P_DEFAULT), H5Aclose);
+  Handle type(H5Aget_type(a), H5Tclose);
   if (H5Tget_class(type) != H5T_STRING) return {};
   if (H5Tis_variable_str(type) > 0) {
-    Id mem(H5Tcopy(H5T_C_S1), H5Tclose);
+    Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
     H5Tset_size(mem, H5T_VARIABLE);
     H5Tset_cset(mem, H5T_CSET_UTF8);
     char* p = nullptr;
@@ -64,8 +40,8 @@ std::string string_attr(hid_t obj, const char* name) {
 
 std::vector<double> read_doubles(hid_t loc, const std::string& path) {
   if (!exists(loc, path)) return {};
-  Id ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
-  Id space(H5Dget_space(ds), H5Sclose);
+  Handle ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
+  Handle space(H5Dget_space(ds), H5Sclose);
   std::vector<double> v(static_cast<size_t>(H5Sget_simple_extent_npoints(space)));
   if (!v.empty()) H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
   return v;
@@ -73,8 +49,8 @@ std::vector<double> read_doubles(hid_t loc, const std::string& path) {
 
 std::vector<std::int64_t> read_ints(hid_t loc, const std::string& path) {
   if (!exists(loc, path)) return {};
-  Id ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
-  Id space(H5Dget_space(ds), H5Sclose);
+  Handle ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
+  Handle space(H5Dget_space(ds), H5Sclose);
   std::vector<std::int64_t> v(static_cast<size_t>(H5Sget_simple_extent_npoints(space)));
   if (!v.empty()) H5Dread(ds, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
   return v;
@@ -82,10 +58,10 @@ std::vector<std::int64_t> read_ints(hid_t loc, const std::string& path) {
 
 std::vector<std::string> read_strings(hid_t loc, const std::string& path) {
   if (!exists(loc, path)) return {};
-  Id ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
-  Id space(H5Dget_space(ds), H5Sclose);
+  Handle ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
+  Handle space(H5Dget_space(ds), H5Sclose);
   const auto n = static_cast<size_t>(H5Sget_simple_extent_npoints(space));
-  Id mem(H5Tcopy(H5T_C_S1), H5Tclose);
+  Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
   H5Tset_size(mem, H5T_VARIABLE);
   H5Tset_cset(mem, H5T_CSET_UTF8);
   std::vector<char*> p(n, nullptr);
@@ -100,24 +76,24 @@ std::vector<std::string> read_strings(hid_t loc, const std::string& path) {
 }  // namespace
 
 std::optional<PartSummary> read_part_summary(const std::filesystem::path& part) {
-  Silence quiet;
+  QuietErrors quiet;
   if (!std::filesystem::is_regular_file(part)) return std::nullopt;
-  Id file(H5Fopen(part.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (!file.ok()) return std::nullopt;
-  Id root(H5Gopen2(file, "/", H5P_DEFAULT), H5Gclose);
+  Handle file(H5Fopen(part.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file.valid()) return std::nullopt;
+  Handle root(H5Gopen2(file, "/", H5P_DEFAULT), H5Gclose);
   return PartSummary{string_attr(root, "status"), string_attr(root, "arm_status"),
                      string_attr(root, "spec_hash")};
 }
 
 std::vector<ArmSummary> read_study_summary(const std::filesystem::path& results) {
-  Silence quiet;
-  Id file(H5Fopen(results.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
-  if (!file.ok()) throw std::runtime_error("cannot open " + results.string());
+  QuietErrors quiet;
+  Handle file(H5Fopen(results.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file.valid()) throw std::runtime_error("cannot open " + results.string());
   if (!exists(file, "arms")) throw std::runtime_error(results.string() + " has no /arms group");
-  Id arms(H5Gopen2(file, "arms", H5P_DEFAULT), H5Gclose);
+  Handle arms(H5Gopen2(file, "arms", H5P_DEFAULT), H5Gclose);
   std::vector<ArmSummary> out;
   for (const auto& name : study_arm_names(results)) {
-    Id g(H5Gopen2(arms, name.c_str(), H5P_DEFAULT), H5Gclose);
+    Handle g(H5Gopen2(arms, name.c_str(), H5P_DEFAULT), H5Gclose);
     ArmSummary a;
     a.name = name;
     a.status = string_attr(g, "arm_status");
