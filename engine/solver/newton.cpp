@@ -167,7 +167,8 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
   std::vector<Real> hist_rho;
   bool reform = !(bfgs && settings_.bfgs_keep_across_steps && have_factorization_);
 
-  for (int k = 0; k < settings_.max_iterations; ++k) {
+  // One pass more than max_iterations: the last update is checked before giving up.
+  for (int k = 0; k <= settings_.max_iterations; ++k) {
     IterationRecord rec;
     rec.iteration = k;
     rec.residual_norm = free_norm(r_);
@@ -196,6 +197,7 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
         break;
       }
     }
+    if (k == settings_.max_iterations) break;
 
     // Eisenstat-Walker choice 2 forcing term for iterative backends.
     if (k > 0 && previous_residual > 0) {
