@@ -134,6 +134,63 @@ TEST(StudyRun, FailingArmIsRecordedAndTheOthersFinish) {
   EXPECT_NE(r.out.find("arm impossible failed"), std::string::npos) << r.out;
 }
 
+bool have_h5py() {
+  return std::system("/usr/bin/python3 -c 'import h5py, numpy' >/dev/null 2>&1") == 0;
+}
+
+// Runs one of the Python tools on `file`; returns its exit code and output.
+std::pair<int, std::string> run_python_tool(const TempDir& dir, const std::string& tool,
+                                            const fs::path& file) {
+  const std::string out = dir.file(tool + ".out");
+  const std::string cmd = "/usr/bin/python3 " + quoted(std::string(SINEW_SOURCE_DIR) + "/tools/" + tool) +
+                          " " + quoted(file.string()) + " >" + quoted(out) + " 2>&1";
+  const int status = std::system(cmd.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_text(out)};
+}
+
+// A study file with completed and failed arms holds exactly what docs/results-schema.md
+// documents (groups, datasets, attributes, units); the h5py example prints every arm's metrics.
+TEST(StudyFile, MatchesTheDocumentedSchemaAndReadsWithH5py) {
+  if (!have_h5py()) GTEST_SKIP() << "/usr/bin/python3 cannot import h5py (Debian: python3-h5py)";
+  TempDir dir;
+  const auto study = copy_study(dir, "failing-study.yaml");
+  const auto r = run_sinew({"run", study, "--quiet"});
+  ASSERT_EQ(r.exit_code, 1) << r.err;
+  const fs::path file = dir.path() / "results.h5";
+
+  const auto [rc, text] = run_python_tool(dir, "check_results_schema.py", file);
+  EXPECT_EQ(rc, 0) << text;
+  EXPECT_NE(text.find("matches results-schema.md (3 arm(s)"), std::string::npos) << text;
+
+  // The checker is not blind: an undocumented dataset and a wrong unit are both reported.
+  const std::string spoil =
+      "/usr/bin/python3 -c \"import h5py; f = h5py.File('" + file.string() + "', 'a'); "
+      "a = f['arms/before']; a.create_dataset('fields/extra', data=[1.0]); "
+      "a['metrics/stiffness'].attrs['units'] = 'kN/m'\"";
+  ASSERT_EQ(std::system(spoil.c_str()), 0);
+  const auto [bad_rc, bad] = run_python_tool(dir, "check_results_schema.py", file);
+  EXPECT_EQ(bad_rc, 1) << bad;
+  EXPECT_NE(bad.find("/arms/before/fields/extra: dataset is not documented"), std::string::npos) << bad;
+  EXPECT_NE(bad.find("/arms/before/metrics/stiffness: units 'kN/m', documented 'N/mm'"),
+            std::string::npos)
+      << bad;
+
+  // tools/print_study.py: the metrics table of every arm, the failed arm with its reason.
+  const auto arms = io::read_study_summary(file);
+  const auto [prc, printed] = run_python_tool(dir, "print_study.py", file);
+  EXPECT_EQ(prc, 0) << printed;
+  for (const auto& a : arms) {
+    EXPECT_NE(printed.find("arm " + a.name + ": " + a.status), std::string::npos) << printed;
+  }
+  EXPECT_NE(printed.find("stiffness (N/mm)"), std::string::npos) << printed;
+  EXPECT_NE(printed.find("failure: "), std::string::npos) << printed;
+  // The first arm's first stiffness value, as the engine wrote it (6 significant digits).
+  ASSERT_FALSE(arms[0].values.empty());
+  char first[32];
+  std::snprintf(first, sizeof first, "%.6g", arms[0].values[0][0]);
+  EXPECT_NE(printed.find(first), std::string::npos) << first << "\n" << printed;
+}
+
 // Runs the study in the background, kills it with `sig` once `parts` arm parts are finished,
 // and returns the exit status.
 int run_and_kill(const TempDir& dir, const std::string& study, int sig, size_t parts) {

@@ -1,0 +1,265 @@
+// Each intervention produces the load cases its parameters say (forces, profiles, patches,
+// cycle counts), and load_case_model turns them into the boundary conditions they describe: the
+// patch presses with the stated total force, a gripping patch pins the bed, a dragged
+// instrument pulls along its stroke, the loaded end is force- or displacement-controlled.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "interventions/load_case_model.hpp"
+#include "model/model_definition.hpp"
+#include "study_test_support.hpp"
+
+namespace sinew::interventions {
+namespace {
+
+std::unique_ptr<Intervention> make(const std::string& name, const std::map<std::string, Real>& given) {
+  const auto& registry = scenario::testing::intervention_registry();
+  return registry.create(name, resolve_parameters(registry.entry(name).parameters, given));
+}
+
+LoadCase only_case(const Intervention& i) {
+  const auto cases = i.load_cases();
+  EXPECT_EQ(cases.size(), 1u);
+  return cases.front();
+}
+
+// Reference area of a facet (quad or triangle), mm^2.
+Real facet_area(const mesh::Mesh& m, const mesh::Facet& f) {
+  const auto n = m.facet_nodes(f);
+  Real area = 0.0;
+  for (size_t k = 1; k + 1 < n.size(); ++k)
+    area += 0.5 * (m.points[n[k]] - m.points[n[0]]).cross(m.points[n[k + 1]] - m.points[n[0]]).norm();
+  return area;
+}
+
+struct SmallModel {
+  model::ModelDefinition def;
+  LoadingFrame frame;
+  SmallModel()
+      : def(model::load_model_text(scenario::testing::kModel, "small.yaml",
+                                   scenario::testing::material_registry())),
+        frame(loading_frame(def.model, def.tissue, 0.02)) {}
+};
+
+constexpr Real kT0 = 2.0;  // the load case starts at model time 2 s
+
+TEST(InterventionLoadCases, RestHasNoLoadCase) {
+  const auto rest = make("rest", {{"days", 14}});
+  EXPECT_TRUE(rest->load_cases().empty());
+  EXPECT_EQ(rest->cycles(), 0);
+}
+
+TEST(InterventionLoadCases, RunningPeakIsBodyWeightMultiple) {
+  const auto run = make("running", {{"body_mass", 80}, {"force_multiple", 7}, {"cadence", 180},
+                                    {"duration", 20}, {"simulated_cycles", 2}});
+  const auto cases = run->load_cases();
+  ASSERT_EQ(cases.size(), 2u);
+  for (const auto& c : cases) {
+    EXPECT_NEAR(c.axial_force, 80 * kGravity * 7, 1e-9);
+    EXPECT_DOUBLE_EQ(c.force_profile(1.0), 1.0);
+    EXPECT_EQ(c.elongation, 0.0);
+    EXPECT_FALSE(c.patch.has_value());
+  }
+  EXPECT_EQ(run->cycles(), 1800);  // 180 steps/min x 20 min / 2 legs
+  EXPECT_EQ(cases[0].cycles + cases[1].cycles, 1800);
+}
+
+TEST(InterventionLoadCases, EccentricLoadsThenLengthens) {
+  const auto ecc = make("eccentric", {{"body_mass", 60}, {"force_multiple", 3}, {"sets", 2},
+                                      {"repetitions", 12}, {"lengthening", 2}});
+  const auto c = only_case(*ecc);
+  EXPECT_NEAR(c.axial_force, 60 * kGravity * 3, 1e-9);
+  EXPECT_DOUBLE_EQ(c.force_profile(0.25), 0.5);  // force ramps over the first half
+  EXPECT_DOUBLE_EQ(c.force_profile(0.5), 1.0);
+  EXPECT_DOUBLE_EQ(c.excursion, -2.0);           // toward the fixed end, under the peak force
+  EXPECT_DOUBLE_EQ(c.excursion_profile(0.5), 0.0);
+  EXPECT_DOUBLE_EQ(c.excursion_profile(1.0), 1.0);
+  EXPECT_EQ(ecc->cycles(), 24);
+  EXPECT_EQ(c.cycles, 24);
+}
+
+TEST(InterventionLoadCases, StaticStretchPrescribesElongation) {
+  const auto s = make("static_stretch", {{"elongation", 1.5}, {"hold", 45}, {"repetitions", 4}});
+  const auto c = only_case(*s);
+  EXPECT_EQ(c.axial_force, 0.0);
+  EXPECT_DOUBLE_EQ(c.elongation, 1.5);
+  EXPECT_DOUBLE_EQ(c.elongation_profile(1.0), 1.0);
+  EXPECT_EQ(s->cycles(), 4);
+}
+
+TEST(InterventionLoadCases, ActiveReleaseHoldsAGrippingPatchWhileTheTendonSlides) {
+  const auto art = make("active_release", {{"thumb_force", 80}, {"contact_length", 12},
+                                           {"contact_width", 18}, {"excursion", 4},
+                                           {"position", 1.5}, {"passes", 25}});
+  const auto c = only_case(*art);
+  ASSERT_TRUE(c.patch.has_value());
+  const auto& p = *c.patch;
+  EXPECT_DOUBLE_EQ(p.force, 80.0);
+  EXPECT_DOUBLE_EQ(p.length, 12.0);
+  EXPECT_DOUBLE_EQ(p.width, 18.0);
+  EXPECT_DOUBLE_EQ(p.start, 1.5);
+  EXPECT_DOUBLE_EQ(p.end, 1.5);
+  EXPECT_TRUE(p.grip);
+  EXPECT_DOUBLE_EQ(p.force_profile(0.3), 1.0);
+  // Shortened (-excursion/2) while the thumb presses, then lengthened (+excursion/2).
+  EXPECT_DOUBLE_EQ(c.excursion * c.excursion_profile(0.3), -2.0);
+  EXPECT_DOUBLE_EQ(c.excursion * c.excursion_profile(1.0), 2.0);
+  EXPECT_EQ(art->cycles(), 25);
+}
+
+TEST(InterventionLoadCases, InstrumentStrokesAlongTheAxisWithDrag) {
+  const auto iastm = make("instrument_mobilisation",
+                          {{"instrument_force", 10}, {"edge_width", 3}, {"edge_length", 40},
+                           {"drag_coefficient", 0.2}, {"stroke_start", -5}, {"stroke_end", 5},
+                           {"passes", 8}});
+  const auto c = only_case(*iastm);
+  ASSERT_TRUE(c.patch.has_value());
+  const auto& p = *c.patch;
+  EXPECT_DOUBLE_EQ(p.force, 10.0);
+  EXPECT_DOUBLE_EQ(p.length, 3.0);   // the edge's width lies along the stroke
+  EXPECT_DOUBLE_EQ(p.width, 40.0);
+  EXPECT_DOUBLE_EQ(p.drag, 0.2);
+  EXPECT_DOUBLE_EQ(p.start, -5.0);
+  EXPECT_DOUBLE_EQ(p.end, 5.0);
+  EXPECT_FALSE(p.grip);
+  EXPECT_LT(p.move_from, p.move_to);
+  EXPECT_EQ(c.excursion, 0.0);
+  EXPECT_EQ(iastm->cycles(), 8);
+}
+
+TEST(InterventionLoadCases, ProgressiveStrengtheningStepsTheForce) {
+  const auto prog = make("progressive_strengthening", {{"start_force", 500}, {"end_force", 2000},
+                                                       {"levels", 4}, {"repetitions_per_level", 10}});
+  const auto cases = prog->load_cases();
+  ASSERT_EQ(cases.size(), 4u);
+  const Real expected[] = {500, 1000, 1500, 2000};
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_NEAR(cases[i].axial_force, expected[i], 1e-9);
+    EXPECT_EQ(cases[i].cycles, 10);
+  }
+  EXPECT_EQ(prog->cycles(), 40);
+}
+
+TEST(LoadCaseModel, AxialForceIsADeadTractionOnTheLoadedEnd) {
+  SmallModel m;
+  const auto c = only_case(*make("running", {{"body_mass", 50}, {"force_multiple", 2}}));
+  const auto model = load_case_model(m.def.model, m.def.tissue, m.frame, c, kT0);
+  const auto& roles = m.def.tissue.roles;
+  ASSERT_EQ(model.tractions.size(), 1u);
+  const auto& t = model.tractions.front();
+  EXPECT_EQ(t.set_name, roles.loaded_end);
+  Real force = 0.0;
+  for (const auto& f : t.facets) force += t.traction.dot(roles.axis) * facet_area(model.mesh, f);
+  EXPECT_NEAR(force * model.curves[t.curve](kT0 + 1.0), 50 * kGravity * 2, 1e-9 * force);
+  EXPECT_NEAR(model.curves[t.curve](kT0), 0.0, 1e-15);
+  EXPECT_NEAR((t.traction - t.traction.dot(roles.axis) * roles.axis).norm(), 0.0, 1e-12);
+  // The fixed end is clamped in all three components; the bed rests on its foundation.
+  int clamped = 0;
+  for (const auto& d : model.displacements)
+    if (d.set_name == roles.fixed_end) {
+      ++clamped;
+      EXPECT_EQ(d.value, 0.0);
+    }
+  EXPECT_EQ(clamped, 3);
+  ASSERT_EQ(model.foundations.size(), 1u);
+  EXPECT_DOUBLE_EQ(model.foundations.front().stiffness, 0.02);
+  EXPECT_TRUE(model.pressures.empty());
+}
+
+TEST(LoadCaseModel, StretchPrescribesTheLoadedEndTravel) {
+  SmallModel m;
+  const auto c = only_case(*make("static_stretch", {{"elongation", 0.8}}));
+  const auto model = load_case_model(m.def.model, m.def.tissue, m.frame, c, kT0);
+  EXPECT_TRUE(model.tractions.empty());
+  const auto& roles = m.def.tissue.roles;
+  int axial = 0;
+  for (const auto& d : model.displacements)
+    if (d.set_name == roles.loaded_end && d.value != 0.0) {
+      ++axial;
+      ASSERT_GE(d.curve, 0);
+      EXPECT_NEAR(d.value * model.curves[d.curve](kT0 + 1.0), 0.8 * roles.axis[d.component], 1e-12);
+      EXPECT_NEAR(model.curves[d.curve](kT0), 0.0, 1e-15);
+    }
+  EXPECT_EQ(axial, 1);  // the x component only: the axis is x
+}
+
+TEST(LoadCaseModel, ThumbPatchPressesWithItsForceAndGripsTheBed) {
+  SmallModel m;
+  const auto c = only_case(*make("active_release", {{"thumb_force", 40}, {"contact_length", 6},
+                                                    {"excursion", 1.0}}));
+  const auto model = load_case_model(m.def.model, m.def.tissue, m.frame, c, kT0);
+  EXPECT_NEAR(patch_normal_force(model, kT0), 0.0, 1e-12);
+  EXPECT_NEAR(patch_normal_force(model, kT0 + 0.15), 20.0, 1e-9);  // half way up its ramp
+  EXPECT_NEAR(patch_normal_force(model, kT0 + 0.3), 40.0, 1e-9);
+  EXPECT_NEAR(patch_normal_force(model, kT0 + 1.0), 40.0, 1e-9);
+  // Every pressed facet lies on the pressing side of the bed.
+  for (const auto& p : model.pressures) EXPECT_GT(p.pressure, 0.0);
+  // The grip pins the bed nodes under the patch along the axis, at zero displacement.
+  const fem::DisplacementBC* grip = nullptr;
+  for (const auto& d : model.displacements)
+    if (d.set_name == "patch_grip") grip = &d;
+  ASSERT_NE(grip, nullptr);
+  EXPECT_FALSE(grip->nodes.empty());
+  EXPECT_EQ(grip->component, 0);
+  EXPECT_EQ(grip->value, 0.0);
+  const auto& bed = m.def.model.mesh.node_set(m.def.tissue.roles.bed_support);
+  for (Index n : grip->nodes) EXPECT_TRUE(std::find(bed.begin(), bed.end(), n) != bed.end());
+  // Both ends travel by the excursion: -0.5 mm at s = 0.3, +0.5 mm at the end.
+  for (const auto& d : model.displacements)
+    if (d.set_name == m.def.tissue.roles.fixed_end && d.component == 0) {
+      ASSERT_GE(d.curve, 0);
+      EXPECT_NEAR(d.value * model.curves[d.curve](kT0 + 0.3), -0.5, 1e-12);
+      EXPECT_NEAR(d.value * model.curves[d.curve](kT0 + 1.0), 0.5, 1e-12);
+    }
+}
+
+TEST(LoadCaseModel, InstrumentKeepsItsForceAlongTheStrokeAndDragsForward) {
+  SmallModel m;
+  const auto c = only_case(*make("instrument_mobilisation",
+                                 {{"instrument_force", 8}, {"edge_width", 2}, {"edge_length", 30},
+                                  {"drag_coefficient", 0.25}, {"stroke_start", -5},
+                                  {"stroke_end", 5}}));
+  const auto model = load_case_model(m.def.model, m.def.tissue, m.frame, c, kT0);
+  const auto& patch = *c.patch;
+  // At the start of the stroke and at its end (both fully on the 20 mm body) the edge presses
+  // with the instrument force.
+  EXPECT_NEAR(patch_normal_force(model, kT0 + patch.move_from), 8.0, 1e-9);
+  EXPECT_NEAR(patch_normal_force(model, kT0 + 1.0), 8.0, 1e-9);
+  // The pressed facets move with the edge: the first ones are released by the end.
+  Real first = 0.0, last = 0.0;
+  for (const auto& p : model.pressures) {
+    first += model.curves[p.curve](kT0 + patch.move_from) > 0 ? 1 : 0;
+    last += model.curves[p.curve](kT0 + patch.move_from) > 0 &&
+                    model.curves[p.curve](kT0 + 1.0) == 0.0
+                ? 1
+                : 0;
+  }
+  EXPECT_GT(first, 0);
+  EXPECT_GT(last, 0);
+  // Drag: a forward (+axis, from start to end) traction of 0.25 x the pressure on each facet.
+  Real drag = 0.0;
+  int dragged = 0;
+  for (const auto& t : model.tractions)
+    if (t.set_name == "patch_drag") {
+      ++dragged;
+      EXPECT_GT(t.traction.dot(m.def.tissue.roles.axis), 0.0);
+      for (const auto& f : t.facets)
+        drag += t.traction.norm() * model.curves[t.curve](kT0 + 1.0) * facet_area(model.mesh, f);
+    }
+  EXPECT_GT(dragged, 0);
+  EXPECT_NEAR(drag, 0.25 * 8.0, 1e-9);
+  // The instrument does not grip, and the tendon does not travel.
+  for (const auto& d : model.displacements) EXPECT_NE(d.set_name, "patch_grip");
+}
+
+TEST(LoadCaseModel, PatchOffTheBodyIsAnError) {
+  SmallModel m;
+  const auto c = only_case(*make("instrument_mobilisation", {{"stroke_start", -40}, {"stroke_end", -30}}));
+  EXPECT_THROW(load_case_model(m.def.model, m.def.tissue, m.frame, c, kT0), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace sinew::interventions
