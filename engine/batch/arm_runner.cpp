@@ -156,8 +156,10 @@ class ArmRun {
     stepping.t_end = time_ + 1.0;
     stepping.increments = c.increments;
     int nominal = 0;
+    Real converged = 0.0;  // load-case time of the last converged (sub-)increment
     const double done_before = meter_.done;
     auto on_step = [&](const solver::StepRecord& rec, const VecX& state) {
+      converged = rec.t - time_;
       if (!rec.nominal) return;
       ++nominal;
       meter_.done = done_before + nominal;
@@ -167,7 +169,16 @@ class ArmRun {
       check_stop();
     };
     const auto r = solver::run_load_steps(problem, newton, u, stepping, on_step, options_.log.quieter());
-    if (!r.completed) throw ArmFailure(current_ + ": " + r.failure);
+    if (!r.completed) {
+      std::string reason = current_ + ": " + r.failure;
+      // Under force control a failure past the first increments is usually the model's load
+      // limit (scar fibre damage or bond failure softening the tissue): say how far it got.
+      if (c.axial_force != 0.0)
+        reason += fmt::format("; the last converged state carried {:.0f} N of the {:.0f} N asked "
+                              "(load-case time {:.3g})",
+                              c.axial_force * c.force_profile(converged), c.axial_force, converged);
+      throw ArmFailure(reason);
+    }
     history_ = problem.state();
     time_ += 1.0;
   }

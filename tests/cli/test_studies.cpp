@@ -24,7 +24,8 @@ std::string studies_dir() { return std::string(SINEW_SOURCE_DIR) + "/tests/data/
 
 // A copy of a test study (and its model) in `dir`, so its results land there.
 std::string copy_study(const TempDir& dir, const std::string& name) {
-  for (const char* f : {"small-model.yaml", "small-study.yaml", "failing-study.yaml"})
+  for (const char* f : {"small-model.yaml", "small-study.yaml", "failing-study.yaml",
+                        "overload-study.yaml"})
     fs::copy_file(fs::path(studies_dir()) / f, dir.path() / f, fs::copy_options::overwrite_existing);
   return dir.file(name);
 }
@@ -134,6 +135,24 @@ TEST(StudyRun, FailingArmIsRecordedAndTheOthersFinish) {
   EXPECT_NE(r.out.find("arm impossible failed"), std::string::npos) << r.out;
 }
 
+// A force-controlled load case beyond the model's capacity fails with how far it got.
+TEST(StudyRun, OverloadedArmSaysHowMuchForceItCarried) {
+  TempDir dir;
+  const auto study = copy_study(dir, "overload-study.yaml");
+  const auto r = run_sinew({"run", study, "--quiet"});
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const auto arms = io::read_study_summary(dir.path() / "results.h5");
+  ASSERT_EQ(arms.size(), 1u);
+  EXPECT_EQ(arms[0].status, "failed");
+  const std::regex carried(R"(the last converged state carried (\d+) N of the (\d+) N asked)");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(arms[0].failure, m, carried)) << arms[0].failure;
+  const double reached = std::stod(m[1]), asked = std::stod(m[2]);
+  EXPECT_NEAR(asked, 300 * 9.81 * 15, 0.5);
+  EXPECT_GT(reached, 0.0);
+  EXPECT_LT(reached, asked);
+}
+
 bool have_h5py() {
   return std::system("/usr/bin/python3 -c 'import h5py, numpy' >/dev/null 2>&1") == 0;
 }
@@ -189,6 +208,20 @@ TEST(StudyFile, MatchesTheDocumentedSchemaAndReadsWithH5py) {
   char first[32];
   std::snprintf(first, sizeof first, "%.6g", arms[0].values[0][0]);
   EXPECT_NE(printed.find(first), std::string::npos) << first << "\n" << printed;
+}
+
+// The single-run file of a tissue model (mesh, fields, interface, reactions) matches the
+// document as well.
+TEST(StudyFile, SingleRunOfATissueModelMatchesTheDocumentedSchema) {
+  if (!have_h5py()) GTEST_SKIP() << "/usr/bin/python3 cannot import h5py (Debian: python3-h5py)";
+  TempDir dir;
+  copy_study(dir, "small-study.yaml");
+  const fs::path file = dir.path() / "run.h5";
+  const auto r = run_sinew({"solve", dir.file("small-model.yaml"), "-o", file.string(), "--threads", "1"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto [rc, text] = run_python_tool(dir, "check_results_schema.py", file);
+  EXPECT_EQ(rc, 0) << text;
+  EXPECT_NE(text.find("matches results-schema.md (single run"), std::string::npos) << text;
 }
 
 // Runs the study in the background, kills it with `sig` once `parts` arm parts are finished,
