@@ -141,7 +141,7 @@ inline std::unique_ptr<Material> make_law(const LawCase& c,
 
 /// A fixed, platform-independent seed per label (FNV-1a).
 inline std::uint64_t seed_of(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ull;
+  std::uint64_t h = 14695981039346656037ull;
   for (char ch : s) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
   return h;
 }

@@ -183,8 +183,10 @@ TEST_P(DamageTest, LoadingBranchMatchesFiniteDifferences) {
     elastic.fibre_stretch_max = s + 1e-9;
     const Mat6 D_load = law->stress_tangent(C, p).D, D_elastic = law->stress_tangent(C, elastic).D;
     EXPECT_GT(relative_error(D_load, D_elastic), 1e-3) << "sample " << i;
+    // The stress is continuous there: moving the history by 1e-9 changes it by about
+    // 1e-9 D'/(1 - D), at most 2e-7 for the samples (1 - D >= 0.005 / (full - onset)).
     EXPECT_LT(relative_error(law->stress_tangent(C, p).S, law->stress_tangent(C, elastic).S),
-              1e-7);
+              1e-6);
     return std::make_pair(C, p);
   });
   RecordProperty("worst_stress_error", sci(e.stress));
