@@ -27,6 +27,10 @@ class Coupling {
   /// Accepts the converged state at time t: irreversible history (damage, slip) is updated.
   virtual void commit(const VecX& u, Real t) = 0;
 
+  /// Makes t the time of the committed state, history unchanged: a problem that starts its own
+  /// clock on a copied history (a metric probe from t = 0) must not see a negative time step.
+  virtual void restart_clock(Real t) { (void)t; }
+
   /// False when the tangent is not symmetric (friction, current-frame normal).
   virtual bool is_symmetric() const = 0;
 

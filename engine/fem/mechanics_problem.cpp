@@ -274,6 +274,10 @@ void MechanicsProblem::set_state(const ProblemState& s) {
   couplings_ = clone_all(s.couplings);
 }
 
+void MechanicsProblem::restart_clock(Real t) {
+  for (auto& c : couplings_) c->restart_clock(t);
+}
+
 std::vector<Real> MechanicsProblem::fibre_damage() const {
   std::vector<Real> d(fields_.size(), 0.0);
   for (Index c = 0; c < model_.mesh.n_cells(); ++c)

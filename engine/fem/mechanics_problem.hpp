@@ -39,6 +39,10 @@ class MechanicsProblem : public solver::NonlinearProblem {
   ProblemState state() const;
   void set_state(const ProblemState& s);
 
+  /// Makes t the couplings' committed time (rate-dependent laws measure time steps from it);
+  /// the history itself is unchanged. For probes that run a clock of their own from t.
+  void restart_clock(Real t);
+
   /// Per-point fields including history (fibre_stretch_max), indexed like Model::point_fields.
   const std::vector<materials::PointFields>& fields() const { return fields_; }
 

@@ -67,6 +67,7 @@ class InterfaceSet final : public fem::Coupling {
   void add(const VecX& u, Real t, VecX& r, SparseMatrix* K,
            const fem::AssemblyPlan& plan) const override;
   void commit(const VecX& u, Real t) override;
+  void restart_clock(Real t) override { t_committed_ = t; }
   /// Always false: with the current mid-surface normal, contact and mixed-mode softening give
   /// non-symmetric tangents (O(gap) terms), and so does friction in slip.
   bool is_symmetric() const override { return false; }

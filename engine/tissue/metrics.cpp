@@ -103,6 +103,7 @@ void stiffness_probe(const fem::MechanicsProblem& source, const TissueModel& tis
 
   fem::MechanicsProblem problem(model);
   problem.set_state(source.state());
+  problem.restart_clock(0.0);  // the probe's own clock: its ramp runs over t in [0, 1]
   solver::NewtonSolver newton(problem, registry, settings, log);
   const ProbeRun run = run_probe(problem, newton, tissue.probes.force_increments, log, "stiffness");
 
@@ -162,6 +163,7 @@ void gliding_probe(const fem::MechanicsProblem& source, const TissueModel& tissu
 
   fem::MechanicsProblem problem(model);
   problem.set_state(source.state());
+  problem.restart_clock(0.0);  // the probe's own clock: its ramp runs over t in [0, 1]
   solver::NewtonSolver newton(problem, registry, settings, log);
   const ProbeRun run =
       run_probe(problem, newton, tissue.probes.excursion_increments, log, "gliding");
