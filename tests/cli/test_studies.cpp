@@ -121,12 +121,21 @@ TEST(StudyRun, ShardsMergedGiveTheSameMetricsAsSerial) {
   expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 1e-9);
 }
 
+// Runs a test study that has a failing arm in `dir`: exit code 1, the output and the arms.
+struct FailedStudy {
+  RunResult run;
+  std::vector<io::ArmSummary> arms;
+};
+FailedStudy run_failing_study(const TempDir& dir, const std::string& name) {
+  FailedStudy f{run_sinew({"run", copy_study(dir, name), "--quiet"}), {}};
+  EXPECT_EQ(f.run.exit_code, 1) << f.run.err;
+  f.arms = io::read_study_summary(dir.path() / "results.h5");
+  return f;
+}
+
 TEST(StudyRun, FailingArmIsRecordedAndTheOthersFinish) {
   TempDir dir;
-  const auto study = copy_study(dir, "failing-study.yaml");
-  const auto r = run_sinew({"run", study, "--quiet"});
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  const auto arms = io::read_study_summary(dir.path() / "results.h5");
+  const auto [r, arms] = run_failing_study(dir, "failing-study.yaml");
   ASSERT_EQ(arms.size(), 3u);
   EXPECT_EQ(arms[0].status, "completed");
   EXPECT_EQ(arms[1].status, "failed");
@@ -138,10 +147,7 @@ TEST(StudyRun, FailingArmIsRecordedAndTheOthersFinish) {
 // A force-controlled load case beyond the model's capacity fails with how far it got.
 TEST(StudyRun, OverloadedArmSaysHowMuchForceItCarried) {
   TempDir dir;
-  const auto study = copy_study(dir, "overload-study.yaml");
-  const auto r = run_sinew({"run", study, "--quiet"});
-  EXPECT_EQ(r.exit_code, 1) << r.err;
-  const auto arms = io::read_study_summary(dir.path() / "results.h5");
+  const auto arms = run_failing_study(dir, "overload-study.yaml").arms;
   ASSERT_EQ(arms.size(), 1u);
   EXPECT_EQ(arms[0].status, "failed");
   const std::regex carried(R"(the last converged state carried (\d+) N of the (\d+) N asked)");
@@ -172,14 +178,26 @@ std::pair<int, std::string> run_python_tool(const TempDir& dir, const std::strin
 TEST(StudyFile, MatchesTheDocumentedSchemaAndReadsWithH5py) {
   if (!have_h5py()) GTEST_SKIP() << "/usr/bin/python3 cannot import h5py (Debian: python3-h5py)";
   TempDir dir;
-  const auto study = copy_study(dir, "failing-study.yaml");
-  const auto r = run_sinew({"run", study, "--quiet"});
-  ASSERT_EQ(r.exit_code, 1) << r.err;
+  const auto arms = run_failing_study(dir, "failing-study.yaml").arms;
   const fs::path file = dir.path() / "results.h5";
 
   const auto [rc, text] = run_python_tool(dir, "check_results_schema.py", file);
   EXPECT_EQ(rc, 0) << text;
   EXPECT_NE(text.find("matches results-schema.md (3 arm(s)"), std::string::npos) << text;
+
+  // tools/print_study.py: the metrics table of every arm, the failed arm with its reason.
+  const auto [prc, printed] = run_python_tool(dir, "print_study.py", file);
+  EXPECT_EQ(prc, 0) << printed;
+  for (const auto& a : arms) {
+    EXPECT_NE(printed.find("arm " + a.name + ": " + a.status), std::string::npos) << printed;
+  }
+  EXPECT_NE(printed.find("stiffness (N/mm)"), std::string::npos) << printed;
+  EXPECT_NE(printed.find("failure: "), std::string::npos) << printed;
+  // The first arm's first stiffness value, as the engine wrote it (6 significant digits).
+  ASSERT_FALSE(arms[0].values.empty());
+  char first[32];
+  std::snprintf(first, sizeof first, "%.6g", arms[0].values[0][0]);
+  EXPECT_NE(printed.find(first), std::string::npos) << first << "\n" << printed;
 
   // The checker is not blind: an undocumented dataset and a wrong unit are both reported.
   const std::string spoil =
@@ -193,21 +211,6 @@ TEST(StudyFile, MatchesTheDocumentedSchemaAndReadsWithH5py) {
   EXPECT_NE(bad.find("/arms/before/metrics/stiffness: units 'kN/m', documented 'N/mm'"),
             std::string::npos)
       << bad;
-
-  // tools/print_study.py: the metrics table of every arm, the failed arm with its reason.
-  const auto arms = io::read_study_summary(file);
-  const auto [prc, printed] = run_python_tool(dir, "print_study.py", file);
-  EXPECT_EQ(prc, 0) << printed;
-  for (const auto& a : arms) {
-    EXPECT_NE(printed.find("arm " + a.name + ": " + a.status), std::string::npos) << printed;
-  }
-  EXPECT_NE(printed.find("stiffness (N/mm)"), std::string::npos) << printed;
-  EXPECT_NE(printed.find("failure: "), std::string::npos) << printed;
-  // The first arm's first stiffness value, as the engine wrote it (6 significant digits).
-  ASSERT_FALSE(arms[0].values.empty());
-  char first[32];
-  std::snprintf(first, sizeof first, "%.6g", arms[0].values[0][0]);
-  EXPECT_NE(printed.find(first), std::string::npos) << first << "\n" << printed;
 }
 
 // The single-run file of a tissue model (mesh, fields, interface, reactions) matches the
