@@ -4,7 +4,9 @@
 #pragma once
 
 #include <hdf5.h>
+#include <unistd.h>
 
+#include <array>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
@@ -136,5 +138,14 @@ inline void write_attr(hid_t obj, const char* name, std::int64_t value) {
   check(H5Awrite(a, H5T_NATIVE_INT64, &value), std::string("cannot write attribute ") + name);
 }
 
+
+// ---- provenance ---------------------------------------------------------------------------
+
+// This machine's host name ("" when it cannot be read).
+inline std::string host_name() {
+  std::array<char, 256> buf{};
+  if (gethostname(buf.data(), buf.size() - 1) != 0) return "";
+  return buf.data();
+}
 
 }  // namespace sinew::io::h5

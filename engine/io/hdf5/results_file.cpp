@@ -1,16 +1,12 @@
 // ResultsWriter on the HDF5 C API: the results file (docs/results-schema.md) and its VTKHDF 1.0
 // step views. Only engine/io/hdf5/*.cpp include HDF5; the public header exposes none of it.
 #include <hdf5.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <ctime>
 #include <fstream>
-#include <limits>
 #include <memory>
 #include <regex>
 #include <sstream>
@@ -19,11 +15,12 @@
 #include <vector>
 
 #include "core/parallel.hpp"
-#include "hdf5_support.hpp"
 #include "fem/mechanics_problem.hpp"
+#include "hdf5_support.hpp"
 #include "io/cell_fields.hpp"
 #include "io/interface_fields.hpp"
 #include "io/results_writer.hpp"
+#include "vtkhdf_views.hpp"
 
 namespace sinew::io {
 
@@ -137,38 +134,6 @@ std::string shell_quote(const std::string& a) {
   return q + "'";
 }
 
-std::string host_name() {
-  std::array<char, 256> buf{};
-  if (gethostname(buf.data(), buf.size() - 1) != 0) return "";
-  return buf.data();
-}
-
-std::string format_double(double v) {
-  std::array<char, 64> buf{};
-  const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v);  // shortest round trip
-  return std::string(buf.data(), r.ptr);
-}
-
-// Writes `text` to `path` through a temporary file and a rename, so readers never see half a
-// file.
-void write_text_atomically(const fs::path& path, const std::string& text) {
-  const fs::path tmp = path.string() + ".part";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, path);
-}
-
-// "<prefix>_000042.hdf": the view file of step 42 of a series ("step", "interface").
-std::string view_file_name(const char* prefix, std::size_t step) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%s_%06zu.hdf", prefix, step);
-  return buf;
-}
-
 // ---- units and descriptions (docs/results-schema.md lists the same) -------------------------
 
 constexpr const char* kDisplacementDoc =
@@ -195,24 +160,6 @@ constexpr const char* kScarDoc =
 constexpr const char* kReferenceFibreDoc =
     "reference fibre direction a0 (model key fibre, scar misalignment, helix), mean over the "
     "cell's quadrature points normalised to unit length (cell, component x/y/z)";
-
-// One array of a VTKHDF view: a virtual dataset on row `step` of a time-major source (step,
-// inner...) or, when static, on the whole source of shape `inner`.
-struct ViewArray {
-  const char* group;  // "PointData", "CellData" or "FieldData"
-  std::string name;
-  std::string source;  // dataset in the results file
-  std::vector<hsize_t> inner;
-  std::string units;
-  bool per_step = true;
-};
-
-// A VTKHDF 1.0 UnstructuredGrid view: mesh arrays linked from `mesh_group` of the results file.
-struct ViewSpec {
-  std::int64_t points = 0, cells = 0, connectivity_ids = 0;
-  std::string mesh_group;  // "/mesh" or "/interface/mesh"
-  std::vector<ViewArray> arrays;
-};
 
 }  // namespace
 
@@ -261,8 +208,6 @@ struct ResultsWriter::Impl {
   void create(const RunInfo& info);
   void create_interface(int gz);
   void write_views(std::size_t step) const;
-  void write_view(const fs::path& path, std::size_t step, const ViewSpec& spec) const;
-  void write_series(const char* prefix, const char* series) const;
   void write_all_series() const;
 };
 
@@ -404,11 +349,7 @@ void ResultsWriter::Impl::create(const RunInfo& info) {
   if (options.vtk_views) {
     fs::create_directories(vtk_dir);
     // Views left by an earlier run into this folder would otherwise join the new series.
-    static const std::regex ours(
-        R"((step|interface)_\d{6}\.hdf(\.part)?|(steps|interface)\.hdf\.series(\.part)?)");
-    for (const auto& entry : fs::directory_iterator(vtk_dir))
-      if (entry.is_regular_file() && std::regex_match(entry.path().filename().string(), ours))
-        fs::remove(entry.path());
+    vtkhdf::remove_stale_views(vtk_dir);
     write_all_series();
   }
 }
@@ -575,158 +516,58 @@ void ResultsWriter::write_step(const model::StepOutput& out, const VecX& u) {
 // The view files of one step: step_<s>.hdf for the mesh and, with an interface,
 // interface_<s>.hdf for the interface surface.
 void ResultsWriter::Impl::write_views(std::size_t step) const {
+  using vtkhdf::ViewArray;
+  auto array = [](const char* group, const char* name, const char* source,
+                  std::vector<hsize_t> inner, const char* units, bool per_step = true) {
+    return ViewArray{group, name, source, std::move(inner), per_step, {}, units};
+  };
   const auto& mesh = def.model.mesh;
   const auto N = static_cast<hsize_t>(mesh.n_nodes()), M = static_cast<hsize_t>(mesh.n_cells());
-  ViewSpec spec;
+  vtkhdf::ViewSpec spec;
   spec.points = static_cast<std::int64_t>(N);
   spec.cells = static_cast<std::int64_t>(M);
   spec.connectivity_ids = static_cast<std::int64_t>(mesh.connectivity.size());
   spec.mesh_group = "/mesh";
-  spec.arrays = {
-      {"PointData", "displacement", "/fields/displacement", {N, 3}, "mm"},
-      {"CellData", "cauchy_stress", "/fields/cauchy_stress", {M, 6}, "MPa"},
-      {"CellData", "max_principal_green_lagrange_strain",
-       "/fields/max_principal_green_lagrange_strain", {M}, "1"},
-      {"CellData", "fibre_stretch", "/fields/fibre_stretch", {M}, "1"},
-      {"CellData", "fibre_direction", "/fields/fibre_direction", {M, 3}, "1"},
-      {"CellData", "fibre_damage", "/fields/fibre_damage", {M}, "1"},
-      {"CellData", "scar_fraction", "/mesh/scar_fraction", {M}, "1", false},
-      // The step's time, also for readers that take a list of files without the .series.
-      {"FieldData", "TimeValue", "/time", {}, "s"},
-  };
-  write_view(vtk_dir / view_file_name("step", step), step, spec);
+  auto& a = spec.arrays;
+  a.push_back(array("PointData", "displacement", "/fields/displacement", {N, 3}, "mm"));
+  a.push_back(array("CellData", "cauchy_stress", "/fields/cauchy_stress", {M, 6}, "MPa"));
+  a.push_back(array("CellData", "max_principal_green_lagrange_strain",
+                    "/fields/max_principal_green_lagrange_strain", {M}, "1"));
+  a.push_back(array("CellData", "fibre_stretch", "/fields/fibre_stretch", {M}, "1"));
+  a.push_back(array("CellData", "fibre_direction", "/fields/fibre_direction", {M, 3}, "1"));
+  a.push_back(array("CellData", "fibre_damage", "/fields/fibre_damage", {M}, "1"));
+  a.push_back(array("CellData", "scar_fraction", "/mesh/scar_fraction", {M}, "1", false));
+  // The step's time, also for readers that take a list of files without the .series.
+  a.push_back(array("FieldData", "TimeValue", "/time", {}, "s"));
+  vtkhdf::write_view(vtk_dir / vtkhdf::view_file_name("step", step), step, spec, link_target);
   if (!has_interface) return;
 
   const InterfaceMesh& im = interface_mesh;
   const auto P = static_cast<hsize_t>(im.n_points()), F = static_cast<hsize_t>(im.n_cells());
-  ViewSpec ispec;
+  vtkhdf::ViewSpec ispec;
   ispec.points = static_cast<std::int64_t>(P);
   ispec.cells = static_cast<std::int64_t>(F);
   ispec.connectivity_ids = static_cast<std::int64_t>(im.connectivity.size());
   ispec.mesh_group = "/interface/mesh";
-  ispec.arrays = {
-      {"PointData", "displacement", "/interface/fields/displacement", {P, 3}, "mm"},
-      {"CellData", "adhesion", "/interface/fields/adhesion", {F}, "1"},
-      {"CellData", "bond_damage", "/interface/fields/bond_damage", {F}, "1"},
-      {"CellData", "slip", "/interface/fields/slip", {F}, "mm"},
-      {"CellData", "tangential_gap", "/interface/fields/tangential_gap", {F}, "mm"},
-      {"CellData", "normal_gap", "/interface/fields/normal_gap", {F}, "mm"},
-      {"CellData", "traction", "/interface/fields/traction", {F, 3}, "MPa"},
-      {"CellData", "adhesion_density", "/interface/mesh/adhesion_density", {F}, "1", false},
-      {"CellData", "area", "/interface/mesh/area", {F}, "mm^2", false},
-      {"FieldData", "TimeValue", "/time", {}, "s"},
-  };
-  write_view(vtk_dir / view_file_name("interface", step), step, ispec);
-}
-
-// One VTKHDF 1.0 UnstructuredGrid file. It holds no bulk data: the mesh arrays are external
-// links to the results file and the field arrays are virtual datasets mapping the step's row of
-// the time-major fields (or the whole of a static one), both by the relative name
-// "../<file>.h5" so the pair can be moved together.
-void ResultsWriter::Impl::write_view(const fs::path& path, std::size_t step,
-                                     const ViewSpec& spec) const {
-  const fs::path tmp = path.string() + ".part";
-  {
-    Handle f(check(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
-                   "cannot create " + tmp.string()),
-             H5Fclose);
-    const Handle root = make_group(f, "VTKHDF");
-    {
-      const std::int64_t version[2] = {1, 0};
-      const hsize_t two = 2;
-      const Handle space = make_space({two});
-      const Handle a(check(H5Acreate2(root, "Version", H5T_STD_I64LE, space, H5P_DEFAULT,
-                                      H5P_DEFAULT),
-                           "cannot create attribute Version"),
-                     H5Aclose);
-      check(H5Awrite(a, H5T_NATIVE_INT64, version), "cannot write attribute Version");
-      // Fixed-length ASCII, as VTK's own examples write it.
-      const std::string type = "UnstructuredGrid";
-      Handle t(check(H5Tcopy(H5T_C_S1), "cannot copy a string type"), H5Tclose);
-      check(H5Tset_size(t, type.size()), "cannot size a string type");
-      check(H5Tset_strpad(t, H5T_STR_NULLPAD), "cannot pad a string type");
-      const Handle scalar(check(H5Screate(H5S_SCALAR), "cannot create a dataspace"), H5Sclose);
-      const Handle b(check(H5Acreate2(root, "Type", t, scalar, H5P_DEFAULT, H5P_DEFAULT),
-                           "cannot create attribute Type"),
-                     H5Aclose);
-      check(H5Awrite(b, t, type.data()), "cannot write attribute Type");
-    }
-    const std::int64_t counts[3] = {spec.points, spec.cells, spec.connectivity_ids};
-    const char* count_names[3] = {"NumberOfPoints", "NumberOfCells", "NumberOfConnectivityIds"};
-    for (int i = 0; i < 3; ++i)
-      write_fixed(root, count_names[i], H5T_STD_I64LE, H5T_NATIVE_INT64, {1}, &counts[i], "1",
-                  "VTKHDF piece size", 0);
-    const std::pair<const char*, const char*> links[4] = {{"Points", "points"},
-                                                          {"Connectivity", "connectivity"},
-                                                          {"Offsets", "offsets"},
-                                                          {"Types", "types"}};
-    for (const auto& [name, dataset] : links) {
-      const std::string target = spec.mesh_group + "/" + dataset;
-      check(H5Lcreate_external(link_target.c_str(), target.c_str(), root, name, H5P_DEFAULT,
-                               H5P_DEFAULT),
-            std::string("cannot link ") + name);
-    }
-
-    // A view of row `step` of a time-major dataset (step, inner...), or of a whole static one.
-    // Its fill value is NaN: a missing results file then reads as NaN rather than as plausible
-    // zeros.
-    auto view = [&](hid_t group, const ViewArray& a) {
-      // A scalar source row (the time) is shown as an array of one value.
-      const Handle vspace = make_space(a.inner.empty() ? std::vector<hsize_t>{1} : a.inner);
-      Handle sspace;
-      if (a.per_step) {
-        std::vector<hsize_t> src_dims{step + 1}, start(a.inner.size() + 1, 0), count{1};
-        for (auto d : a.inner) {
-          src_dims.push_back(d);
-          count.push_back(d);
-        }
-        start[0] = step;
-        sspace = make_space(src_dims);
-        check(H5Sselect_hyperslab(sspace, H5S_SELECT_SET, start.data(), nullptr, count.data(),
-                                  nullptr),
-              "cannot select the row of " + a.name);
-      } else {
-        sspace = make_space(a.inner);
-        check(H5Sselect_all(sspace), "cannot select " + a.name);
-      }
-      const Handle dcpl = make_plist(H5P_DATASET_CREATE);
-      const double nan = std::numeric_limits<double>::quiet_NaN();
-      check(H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &nan), "cannot set a fill value");
-      check(H5Pset_virtual(dcpl, vspace, link_target.c_str(), a.source.c_str(), sspace),
-            "cannot map " + a.name);
-      const Handle ds(check(H5Dcreate2(group, a.name.c_str(), H5T_IEEE_F64LE, vspace,
-                                       H5P_DEFAULT, dcpl, H5P_DEFAULT),
-                            "cannot create view " + a.name),
-                      H5Dclose);
-      describe(ds, a.units,
-               a.per_step ? "step " + std::to_string(step) + " of " + a.source + " (virtual)"
-                          : a.source + ", constant in time (virtual)");
-    };
-    for (const char* group : {"PointData", "CellData", "FieldData"}) {
-      const Handle g = make_group(root, group);
-      for (const auto& a : spec.arrays)
-        if (std::string(a.group) == group) view(g, a);
-    }
-    f.close("cannot close " + tmp.string());
+  auto& b = ispec.arrays;
+  b.push_back(array("PointData", "displacement", "/interface/fields/displacement", {P, 3}, "mm"));
+  for (const char* name : {"adhesion", "bond_damage", "slip", "tangential_gap", "normal_gap"}) {
+    const std::string source = std::string("/interface/fields/") + name;
+    const bool length = std::string(name) != "adhesion" && std::string(name) != "bond_damage";
+    b.push_back(array("CellData", name, source.c_str(), {F}, length ? "mm" : "1"));
   }
-  fs::rename(tmp, path);
-}
-
-// <series> lists <prefix>_<s>.hdf with the times of the steps written.
-void ResultsWriter::Impl::write_series(const char* prefix, const char* series) const {
-  std::string s = "{\n  \"file-series-version\": \"1.0\",\n  \"files\": [";
-  for (size_t i = 0; i < times.size(); ++i) {
-    s += i ? ",\n" : "\n";
-    s += "    {\"name\": \"" + view_file_name(prefix, i) + "\", \"time\": " +
-         format_double(times[i]) + "}";
-  }
-  s += times.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  write_text_atomically(vtk_dir / series, s);
+  b.push_back(array("CellData", "traction", "/interface/fields/traction", {F, 3}, "MPa"));
+  b.push_back(array("CellData", "adhesion_density", "/interface/mesh/adhesion_density", {F}, "1",
+                    false));
+  b.push_back(array("CellData", "area", "/interface/mesh/area", {F}, "mm^2", false));
+  b.push_back(array("FieldData", "TimeValue", "/time", {}, "s"));
+  vtkhdf::write_view(vtk_dir / vtkhdf::view_file_name("interface", step), step, ispec,
+                     link_target);
 }
 
 void ResultsWriter::Impl::write_all_series() const {
-  write_series("step", "steps.hdf.series");
-  if (has_interface) write_series("interface", "interface.hdf.series");
+  vtkhdf::write_series(vtk_dir, "step", "steps.hdf.series", times);
+  if (has_interface) vtkhdf::write_series(vtk_dir, "interface", "interface.hdf.series", times);
 }
 
 void ResultsWriter::close(bool completed, const std::string& failure) {

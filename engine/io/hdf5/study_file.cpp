@@ -1,17 +1,10 @@
 // The study results file on the HDF5 C API (docs/results-schema.md, "Study results file"):
 // merge_study copies the arms' single-run part files under /arms/<arm>, write_study_views writes
-// VTKHDF 1.0 views of every arm's steps. The small error and handle helpers are a copy of those
-// in results_file.cpp, which keeps its own in an unnamed namespace.
+// VTKHDF 1.0 views of every arm's steps (vtkhdf_views.hpp, shared with the single-run writer).
 #include <hdf5.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <cstdint>
-#include <cstdio>
-#include <fstream>
-#include <limits>
 #include <regex>
 #include <set>
 #include <stdexcept>
@@ -21,11 +14,14 @@
 #include "hdf5_support.hpp"
 #include "io/results_writer.hpp"
 #include "io/study_file.hpp"
+#include "vtkhdf_views.hpp"
 
 namespace sinew::io {
 
 namespace fs = std::filesystem;
 using namespace h5;
+using vtkhdf::ViewArray;
+using vtkhdf::ViewSpec;
 
 namespace {
 
@@ -150,39 +146,6 @@ std::vector<double> read_doubles(hid_t loc, const std::string& path, const std::
   return v;
 }
 
-// ---- small text helpers -------------------------------------------------------------------
-
-std::string host_name() {
-  std::array<char, 256> buf{};
-  if (gethostname(buf.data(), buf.size() - 1) != 0) return "";
-  return buf.data();
-}
-
-std::string format_double(double v) {
-  std::array<char, 64> buf{};
-  const auto r = std::to_chars(buf.data(), buf.data() + buf.size(), v);  // shortest round trip
-  return std::string(buf.data(), r.ptr);
-}
-
-// Writes `text` to `path` through a temporary file and a rename: readers never see half a file.
-void write_text_atomically(const fs::path& path, const std::string& text) {
-  const fs::path tmp = path.string() + ".part";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
-  }
-  fs::rename(tmp, path);
-}
-
-// "<prefix>_000042.hdf": the view file of step 42 of a series ("step", "interface").
-std::string view_file_name(const char* prefix, std::size_t step) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%s_%06zu.hdf", prefix, step);
-  return buf;
-}
-
 // ---- arms ---------------------------------------------------------------------------------
 
 // Arm names become HDF5 link names and folder names: a safe character set, and never "." or
@@ -296,24 +259,6 @@ void write_study_file(const fs::path& tmp, const std::vector<Part>& parts,
 
 // ---- views --------------------------------------------------------------------------------
 
-// One array of a VTKHDF view: a virtual dataset on row `step` of a time-major source (step,
-// inner...) or, when static, on the whole source of shape `inner`.
-struct ViewArray {
-  std::string group;   // "PointData", "CellData" or "FieldData"
-  std::string name;
-  std::string source;  // dataset in the study file
-  std::vector<hsize_t> inner;
-  Handle type;         // the source's type, so the view reads exactly the stored values
-  bool per_step = true;
-};
-
-// A VTKHDF 1.0 UnstructuredGrid view of one arm: mesh arrays linked from `mesh_group`.
-struct ViewSpec {
-  std::int64_t points = 0, cells = 0, connectivity_ids = 0;
-  std::string mesh_group;  // "/arms/<arm>/mesh" or "/arms/<arm>/interface/mesh"
-  std::vector<ViewArray> arrays;
-};
-
 // Where the views find the study file, and the file open for reading their shapes.
 struct StudySource {
   hid_t file;               // not owned
@@ -334,7 +279,9 @@ ViewArray view_array(const StudySource& src, const std::string& group, const std
     dims.erase(dims.begin());
   }
   Handle type(check(H5Dget_type(ds), src.file_name + ": cannot query " + source), H5Tclose);
-  return {group, name, source, dims, std::move(type), per_step};
+  const std::string units =
+      has_attr(ds, "units") ? read_string_attr(ds, "units", src.file_name + ": " + source) : "";
+  return {group, name, source, std::move(dims), per_step, std::move(type), units};
 }
 
 // The per-step arrays of every dataset in `fields` (PointData or CellData by its `association`
@@ -376,137 +323,19 @@ ViewSpec view_spec(const StudySource& src, const std::string& mesh, const std::s
   return spec;
 }
 
-void write_vtkhdf_header(hid_t root, const ViewSpec& spec) {
-  const std::int64_t version[2] = {1, 0};
-  const Handle space = make_space({2});
-  const Handle a(check(H5Acreate2(root, "Version", H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT),
-                       "cannot create attribute Version"),
-                 H5Aclose);
-  check(H5Awrite(a, H5T_NATIVE_INT64, version), "cannot write attribute Version");
-  // Fixed-length ASCII, as VTK's own examples write it.
-  const std::string type = "UnstructuredGrid";
-  const Handle t(check(H5Tcopy(H5T_C_S1), "cannot copy a string type"), H5Tclose);
-  check(H5Tset_size(t, type.size()), "cannot size a string type");
-  check(H5Tset_strpad(t, H5T_STR_NULLPAD), "cannot pad a string type");
-  const Handle scalar(check(H5Screate(H5S_SCALAR), "cannot create a dataspace"), H5Sclose);
-  const Handle b(check(H5Acreate2(root, "Type", t, scalar, H5P_DEFAULT, H5P_DEFAULT),
-                       "cannot create attribute Type"),
-                 H5Aclose);
-  check(H5Awrite(b, t, type.data()), "cannot write attribute Type");
-
-  const std::int64_t counts[3] = {spec.points, spec.cells, spec.connectivity_ids};
-  const char* names[3] = {"NumberOfPoints", "NumberOfCells", "NumberOfConnectivityIds"};
-  const Handle one = make_space({1});
-  for (int i = 0; i < 3; ++i) {
-    const Handle ds(check(H5Dcreate2(root, names[i], H5T_STD_I64LE, one, H5P_DEFAULT,
-                                     H5P_DEFAULT, H5P_DEFAULT),
-                          std::string("cannot create ") + names[i]),
-                    H5Dclose);
-    check(H5Dwrite(ds, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, &counts[i]),
-          std::string("cannot write ") + names[i]);
-  }
-}
-
-// A virtual dataset on row `step` of a time-major source, or on the whole of a static one. A
-// float view's fill value is NaN: a missing study file then reads as NaN, not plausible zeros.
-void write_virtual(hid_t group, const ViewArray& a, std::size_t step,
-                   const std::string& link_target) {
-  // A scalar source row (the time) is shown as an array of one value.
-  const Handle vspace = make_space(a.inner.empty() ? std::vector<hsize_t>{1} : a.inner);
-  Handle sspace;
-  if (a.per_step) {
-    std::vector<hsize_t> src_dims{step + 1}, start(a.inner.size() + 1, 0), count{1};
-    for (auto d : a.inner) {
-      src_dims.push_back(d);
-      count.push_back(d);
-    }
-    start[0] = step;
-    sspace = make_space(src_dims);
-    check(H5Sselect_hyperslab(sspace, H5S_SELECT_SET, start.data(), nullptr, count.data(),
-                              nullptr),
-          "cannot select the row of " + a.name);
-  } else {
-    sspace = make_space(a.inner);
-    check(H5Sselect_all(sspace), "cannot select " + a.name);
-  }
-  const Handle dcpl = make_plist(H5P_DATASET_CREATE);
-  if (H5Tget_class(a.type) == H5T_FLOAT) {
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    check(H5Pset_fill_value(dcpl, H5T_NATIVE_DOUBLE, &nan), "cannot set a fill value");
-  }
-  check(H5Pset_virtual(dcpl, vspace, link_target.c_str(), a.source.c_str(), sspace),
-        "cannot map " + a.name);
-  const Handle ds(check(H5Dcreate2(group, a.name.c_str(), a.type, vspace, H5P_DEFAULT, dcpl,
-                                   H5P_DEFAULT),
-                        "cannot create view " + a.name),
-                  H5Dclose);
-}
-
-// One VTKHDF 1.0 UnstructuredGrid file holding no bulk data: external links to the study
-// file's mesh arrays and virtual datasets on the step's rows, both by the relative name
-// "../../<file>.h5", so the study file and its views can be moved together.
-void write_view(const fs::path& path, std::size_t step, const ViewSpec& spec,
-                const std::string& link_target) {
-  const fs::path tmp = path.string() + ".part";
-  {
-    Handle f(check(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
-                   "cannot create " + tmp.string()),
-             H5Fclose);
-    const Handle root = make_group(f, "VTKHDF");
-    write_vtkhdf_header(root, spec);
-    const std::pair<const char*, const char*> links[4] = {
-        {"Points", "points"}, {"Connectivity", "connectivity"}, {"Offsets", "offsets"},
-        {"Types", "types"}};
-    for (const auto& [name, dataset] : links) {
-      const std::string target = spec.mesh_group + "/" + dataset;
-      check(H5Lcreate_external(link_target.c_str(), target.c_str(), root, name, H5P_DEFAULT,
-                               H5P_DEFAULT),
-            std::string("cannot link ") + name);
-    }
-    for (const char* group : {"PointData", "CellData", "FieldData"}) {
-      const Handle g = make_group(root, group);
-      for (const auto& a : spec.arrays)
-        if (a.group == group) write_virtual(g, a, step, link_target);
-    }
-    f.close("cannot close " + tmp.string());
-  }
-  fs::rename(tmp, path);
-}
-
-// <series> lists <prefix>_<s>.hdf with the times of the steps (empty for an arm without steps).
-void write_series(const fs::path& folder, const char* prefix, const char* series,
-                  const std::vector<double>& times) {
-  std::string s = "{\n  \"file-series-version\": \"1.0\",\n  \"files\": [";
-  for (std::size_t i = 0; i < times.size(); ++i) {
-    s += i ? ",\n" : "\n";
-    s += "    {\"name\": \"" + view_file_name(prefix, i) + "\", \"time\": " +
-         format_double(times[i]) + "}";
-  }
-  s += times.empty() ? "]\n}\n" : "\n  ]\n}\n";
-  write_text_atomically(folder / series, s);
-}
-
 void write_series_views(const fs::path& folder, const char* prefix, const char* series,
                         const ViewSpec& spec, const std::vector<double>& times,
                         const std::string& link_target) {
   for (std::size_t s = 0; s < times.size(); ++s)
-    write_view(folder / view_file_name(prefix, s), s, spec, link_target);
-  write_series(folder, prefix, series, times);
-}
-
-// Views of an earlier write into this folder would otherwise join the new series.
-void remove_stale_views(const fs::path& folder) {
-  static const std::regex ours(
-      R"((step|interface)_\d{6}\.hdf(\.part)?|(steps|interface)\.hdf\.series(\.part)?)");
-  for (const auto& entry : fs::directory_iterator(folder))
-    if (entry.is_regular_file() && std::regex_match(entry.path().filename().string(), ours))
-      fs::remove(entry.path());
+    vtkhdf::write_view(folder / vtkhdf::view_file_name(prefix, s), s, spec, link_target);
+  vtkhdf::write_series(folder, prefix, series, times);
 }
 
 void write_arm_views(const StudySource& src, const std::string& arm, const fs::path& folder) {
   const std::string a = "/arms/" + arm;
   fs::create_directories(folder);
-  remove_stale_views(folder);
+  // Views of an earlier write into this folder would otherwise join the new series.
+  vtkhdf::remove_stale_views(folder);
   const std::vector<double> times = read_doubles(src.file, a + "/time", src.file_name);
   const auto steps = static_cast<hsize_t>(times.size());
   const ViewSpec spec =
