@@ -551,11 +551,11 @@ void ResultsWriter::Impl::write_views(std::size_t step) const {
   ispec.mesh_group = "/interface/mesh";
   auto& b = ispec.arrays;
   b.push_back(array("PointData", "displacement", "/interface/fields/displacement", {P, 3}, "mm"));
-  for (const char* name : {"adhesion", "bond_damage", "slip", "tangential_gap", "normal_gap"}) {
-    const std::string source = std::string("/interface/fields/") + name;
-    const bool length = std::string(name) != "adhesion" && std::string(name) != "bond_damage";
-    b.push_back(array("CellData", name, source.c_str(), {F}, length ? "mm" : "1"));
-  }
+  b.push_back(array("CellData", "adhesion", "/interface/fields/adhesion", {F}, "1"));
+  b.push_back(array("CellData", "bond_damage", "/interface/fields/bond_damage", {F}, "1"));
+  b.push_back(array("CellData", "slip", "/interface/fields/slip", {F}, "mm"));
+  b.push_back(array("CellData", "tangential_gap", "/interface/fields/tangential_gap", {F}, "mm"));
+  b.push_back(array("CellData", "normal_gap", "/interface/fields/normal_gap", {F}, "mm"));
   b.push_back(array("CellData", "traction", "/interface/fields/traction", {F, 3}, "MPa"));
   b.push_back(array("CellData", "adhesion_density", "/interface/mesh/adhesion_density", {F}, "1",
                     false));
