@@ -39,8 +39,13 @@ class Schema:
     def _read(self, path):
         with open(path, encoding="utf-8") as f:
             lines = f.read().splitlines()
-        part, heading, header, table_index = "", "", None, 0
+        part, heading, header, table_index, fence = "", "", None, 0, False
         for i, line in enumerate(lines):
+            if line.startswith("```"):
+                fence = not fence
+                continue
+            if fence:
+                continue
             if line.startswith("## "):
                 part = line
             if line.startswith("#"):
@@ -63,18 +68,32 @@ class Schema:
             units = [normal_unit(u) for u in row[unit_col].split(",")] if unit_col is not None else []
             if len(units) == 1:
                 units = units * len(names)
+            if units and len(units) != len(names):
+                raise ValueError(f"{path}:{i + 1}: {len(names)} names but {len(units)} units")
             study = part.startswith("## Study results file")
             if "Root attributes" in heading:
                 (self.study_attrs if study else self.run_attrs).update(names)
             elif study and "Arm attributes" in heading:
                 self.arm_attrs.update(names)
             elif study and "/metrics" in heading:
+                if table_index > 2:
+                    raise ValueError(f"{path}:{i + 1}: a third table under '{heading}'")
                 table = "metrics" if table_index == 1 else "sessions"
                 for n, u in zip(names, units or [None] * len(names)):
                     self.arm_tables.setdefault(table, {})[n] = u
             elif not study and names[0].startswith("/") and not names[0].startswith("/VTKHDF"):
                 for n, u in zip(names, units or [None] * len(names)):
                     self.datasets[n] = u
+
+    def group_patterns(self):
+        """Regexes of the groups the documented datasets live in (relative paths)."""
+        groups = set()
+        for path in list(self.datasets) + [f"{t}/x" for t in self.arm_tables]:
+            parts = path.strip("/").split("/")[:-1]
+            for k in range(1, len(parts) + 1):
+                groups.add("/".join(parts[:k]))
+        return [re.compile("^" + re.sub(r"<[^>]+>", "[^/]+", re.escape(g).replace(r"\<", "<")
+                                         .replace(r"\>", ">")) + "$") for g in groups]
 
     def patterns(self):
         """(regex, documented path, unit) of every dataset of one arm / run, relative paths."""
@@ -88,6 +107,11 @@ class Schema:
                                          .replace(r"\>", ">")) + "$"), p, u) for p, u in out]
 
 
+# Attributes every dataset and group may carry (docs/results-schema.md, "Conventions").
+DATASET_ATTRS = {"units", "description", "association"}
+GROUP_ATTRS = {"description"}
+
+
 def check_run(group, schema, patterns, label, problems, extra_attrs=frozenset(), tables=False):
     documented_attrs = schema.run_attrs | set(extra_attrs)
     attrs = set(group.attrs.keys())
@@ -97,9 +121,15 @@ def check_run(group, schema, patterns, label, problems, extra_attrs=frozenset(),
         problems.append(f"{label}: documented attribute '{a}' is missing")
 
     found = set()
+    groups = schema.group_patterns()
 
     def visit(name, obj):
+        allowed = GROUP_ATTRS if isinstance(obj, h5py.Group) else DATASET_ATTRS
+        for a in sorted(set(obj.attrs.keys()) - allowed):
+            problems.append(f"{label}/{name}: attribute '{a}' is not documented")
         if not isinstance(obj, h5py.Dataset):
+            if not any(rx.match(name) for rx in groups):
+                problems.append(f"{label}/{name}: group is not documented")
             if "description" not in obj.attrs:
                 problems.append(f"{label}/{name}: group has no 'description'")
             return
@@ -153,6 +183,9 @@ def main(argv):
                     problems.append(f"/{k}: not documented (a study file holds only /arms)")
             checked = 0
             for name, arm in f["arms"].items():
+                if not isinstance(arm, h5py.Group):
+                    problems.append(f"/arms/{name}: not a group (an arm is a group)")
+                    continue
                 checked += check_run(arm, schema, patterns, f"/arms/{name}", problems,
                                      schema.arm_attrs, tables=True)
             summary = f"{len(f['arms'])} arm(s), {checked} datasets"

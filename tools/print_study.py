@@ -25,9 +25,10 @@ def main(path):
               f"status {text(a['status'])}, {a['arm_count']} arm(s)")
         for name, arm in f["arms"].items():
             print()
-            print(f"arm {name}: {text(arm.attrs['status'])} "
+            status = text(arm.attrs["arm_status"])  # completed, failed or interrupted
+            print(f"arm {name}: {status} "
                   f"(base arm {text(arm.attrs['base_arm'])}, sweep {text(arm.attrs['sweep'])})")
-            if text(arm.attrs["status"]) != "completed":
+            if status != "completed":
                 print(f"  failure: {text(arm.attrs['failure_reason'])}")
             metrics = arm["metrics"]
             probes = len(metrics["stage"])

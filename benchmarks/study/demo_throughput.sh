@@ -53,5 +53,7 @@ if command -v mpirun >/dev/null; then
 fi
 t1=$(cat "$work/jobs1.time")
 for l in jobs2 mpi2; do
-  [ -f "$work/$l.time" ] && printf 'speed-up %s over jobs1: %.2f\n' "$l" "$(echo "$t1 / $(cat "$work/$l.time")" | bc -l)"
+  if [ -f "$work/$l.time" ]; then
+    printf 'speed-up %s over jobs1: %.2f\n' "$l" "$(echo "$t1 / $(cat "$work/$l.time")" | bc -l)"
+  fi
 done

@@ -173,10 +173,12 @@ class ArmRun {
       std::string reason = current_ + ": " + r.failure;
       // Under force control a failure past the first increments is usually the model's load
       // limit (scar fibre damage or bond failure softening the tissue): say how far it got.
-      if (c.axial_force != 0.0)
+      if (c.axial_force != 0.0 && converged > 0.0)
         reason += fmt::format("; the last converged state carried {:.0f} N of the {:.0f} N asked "
                               "(load-case time {:.3g})",
                               c.axial_force * c.force_profile(converged), c.axial_force, converged);
+      else if (c.axial_force != 0.0)
+        reason += fmt::format("; no increment converged ({:.0f} N asked)", c.axial_force);
       throw ArmFailure(reason);
     }
     history_ = problem.state();

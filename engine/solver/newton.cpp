@@ -210,11 +210,13 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
         eta = std::max(eta, 0.5 * settings_.residual_tolerance * ref_residual / rec.residual_norm);
       forcing = std::clamp(eta, settings_.forcing_min, settings_.forcing_max);
     }
+    const Real last_residual = previous_residual;
     previous_residual = rec.residual_norm;
 
+    // BFGS: re-form the tangent when the history is full or the residual grew.
     if (bfgs && k > 0 &&
         (static_cast<int>(hist_s.size()) >= settings_.bfgs_max_updates ||
-         rec.residual_norm > (k == 1 ? ref_residual : previous_residual)))
+         rec.residual_norm > (k == 1 ? ref_residual : last_residual)))
       reform = true;
     if (!bfgs || reform) {
       if (!tangent_current) problem_.evaluate(u, t, r_, &K_);

@@ -13,8 +13,8 @@ namespace {
 
 TEST(TissueProbeClock, ProbesOfAHistoryCommittedLaterAreTheSame) {
   TendonModel m;
+  // Fully bonded, no scar; the next test shows the viscosity acts in this model's probes.
   m.interface = "{adhesion_density: 1.0, friction_coefficient: 0.0, viscosity: 0.05}";
-  m.scars.clear();
   const auto def = load(m.text());
   fem::MechanicsProblem problem(def.model);
   const auto at_zero = tissue::measure_metrics(problem, def.tissue, def.newton, registries().linear);
