@@ -185,6 +185,16 @@ TEST(StudyFile, MatchesTheDocumentedSchemaAndReadsWithH5py) {
   EXPECT_EQ(rc, 0) << text;
   EXPECT_NE(text.find("matches results-schema.md (3 arm(s)"), std::string::npos) << text;
 
+  // The arm's VTKHDF views carry their sources' units (read through the views' links).
+  const std::string view = (dir.path() / "results_vtk/before/step_000000.hdf").string();
+  const std::string units_cmd =
+      "/usr/bin/python3 -c \"import h5py; f = h5py.File('" + view + "', 'r'); "
+      "print(f['VTKHDF/PointData/displacement'].attrs['units'], "
+      "f['VTKHDF/CellData/cauchy_stress'].attrs['units'], "
+      "f['VTKHDF/PointData/displacement'].shape[1])\" >" + quoted(dir.file("units.out")) + " 2>&1";
+  ASSERT_EQ(std::system(units_cmd.c_str()), 0) << read_text(dir.file("units.out"));
+  EXPECT_EQ(read_text(dir.file("units.out")), "mm MPa 3\n");
+
   // tools/print_study.py: the metrics table of every arm, the failed arm with its reason.
   const auto [prc, printed] = run_python_tool(dir, "print_study.py", file);
   EXPECT_EQ(prc, 0) << printed;
