@@ -85,26 +85,29 @@ class Schema:
                 for n, u in zip(names, units or [None] * len(names)):
                     self.datasets[n] = u
 
-    def group_patterns(self):
-        """Regexes of the groups the documented datasets live in (relative paths)."""
-        groups = set()
-        for path in list(self.datasets) + [f"{t}/x" for t in self.arm_tables]:
-            parts = path.strip("/").split("/")[:-1]
-            for k in range(1, len(parts) + 1):
-                groups.add("/".join(parts[:k]))
-        return [re.compile("^" + re.sub(r"<[^>]+>", "[^/]+", re.escape(g).replace(r"\<", "<")
-                                         .replace(r"\>", ">")) + "$") for g in groups]
+    def dataset_paths(self):
+        """(documented path relative to a run or arm, unit) of every dataset."""
+        out = [(path.lstrip("/"), unit) for path, unit in self.datasets.items()]
+        for table, names in self.arm_tables.items():
+            out += [(f"{table}/{n}", unit) for n, unit in names.items()]
+        return out
 
     def patterns(self):
-        """(regex, documented path, unit) of every dataset of one arm / run, relative paths."""
-        out = []
-        for path, unit in self.datasets.items():
-            out.append((path.lstrip("/"), unit))
-        for table, names in self.arm_tables.items():
-            for n, unit in names.items():
-                out.append((f"{table}/{n}", unit))
-        return [(re.compile("^" + re.sub(r"<[^>]+>", "[^/]+", re.escape(p).replace(r"\<", "<")
-                                         .replace(r"\>", ">")) + "$"), p, u) for p, u in out]
+        """(regex, documented path, unit) of every dataset of one arm / run."""
+        return [(path_regex(p), p, u) for p, u in self.dataset_paths()]
+
+    def group_patterns(self):
+        """Regexes of the groups the documented datasets live in."""
+        groups = {"/".join(p.split("/")[:k]) for p, _ in self.dataset_paths()
+                  for k in range(1, p.count("/") + 1)}
+        return [path_regex(g) for g in groups]
+
+
+def path_regex(path):
+    """A documented path as a regex: each <placeholder> stands for one path component."""
+    parts = re.split(r"(<[^>]+>)", path)
+    return re.compile("^" + "".join("[^/]+" if q.startswith("<") else re.escape(q) for q in parts)
+                      + "$")
 
 
 # Attributes every dataset and group may carry (docs/results-schema.md, "Conventions").
@@ -112,7 +115,8 @@ DATASET_ATTRS = {"units", "description", "association"}
 GROUP_ATTRS = {"description"}
 
 
-def check_run(group, schema, patterns, label, problems, extra_attrs=frozenset(), tables=False):
+def check_run(group, schema, patterns, groups, label, problems, extra_attrs=frozenset(),
+              tables=False):
     documented_attrs = schema.run_attrs | set(extra_attrs)
     attrs = set(group.attrs.keys())
     for a in sorted(attrs - documented_attrs):
@@ -121,7 +125,6 @@ def check_run(group, schema, patterns, label, problems, extra_attrs=frozenset(),
         problems.append(f"{label}: documented attribute '{a}' is missing")
 
     found = set()
-    groups = schema.group_patterns()
 
     def visit(name, obj):
         allowed = GROUP_ATTRS if isinstance(obj, h5py.Group) else DATASET_ATTRS
@@ -169,7 +172,7 @@ def main(argv):
     if not schema.datasets or not schema.run_attrs:
         print(f"{doc}: no dataset tables found", file=sys.stderr)
         return 2
-    patterns = schema.patterns()
+    patterns, groups = schema.patterns(), schema.group_patterns()
     problems = []
     with h5py.File(argv[1], "r") as f:
         if "arms" in f and "schema" in f.attrs and str(f.attrs["schema"]).startswith("sinew-study"):
@@ -186,11 +189,11 @@ def main(argv):
                 if not isinstance(arm, h5py.Group):
                     problems.append(f"/arms/{name}: not a group (an arm is a group)")
                     continue
-                checked += check_run(arm, schema, patterns, f"/arms/{name}", problems,
+                checked += check_run(arm, schema, patterns, groups, f"/arms/{name}", problems,
                                      schema.arm_attrs, tables=True)
             summary = f"{len(f['arms'])} arm(s), {checked} datasets"
         else:
-            checked = check_run(f, schema, patterns, "", problems)
+            checked = check_run(f, schema, patterns, groups, "", problems)
             summary = f"single run, {checked} datasets"
     for p in problems:
         print(p)

@@ -159,25 +159,39 @@ TEST(StudyRun, OverloadedArmSaysHowMuchForceItCarried) {
   EXPECT_LT(reached, asked);
 }
 
-bool have_h5py() {
-  return std::system("/usr/bin/python3 -c 'import h5py, numpy' >/dev/null 2>&1") == 0;
-}
-
-// Runs one of the Python tools on `file`; returns its exit code and output.
-std::pair<int, std::string> run_python_tool(const TempDir& dir, const std::string& tool,
-                                            const fs::path& file) {
-  const std::string out = dir.file(tool + ".out");
-  const std::string cmd = "/usr/bin/python3 " + quoted(std::string(SINEW_SOURCE_DIR) + "/tools/" + tool) +
-                          " " + quoted(file.string()) + " >" + quoted(out) + " 2>&1";
+// Runs Debian's /usr/bin/python3 with `args` (already quoted); its exit code and output.
+// tools/setup.sh installs python3-h5py, so h5py missing is a failure, not a reason to skip.
+std::pair<int, std::string> run_python(const TempDir& dir, const std::string& args) {
+  const std::string out = dir.file("python.out");
+  const std::string cmd = "/usr/bin/python3 " + args + " >" + quoted(out) + " 2>&1";
   const int status = std::system(cmd.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_text(out)};
+}
+
+// Runs one of the Python tools (tools/<tool>) on `file`.
+std::pair<int, std::string> run_python_tool(const TempDir& dir, const std::string& tool,
+                                            const fs::path& file) {
+  return run_python(dir, quoted(std::string(SINEW_SOURCE_DIR) + "/tools/" + tool) + " " +
+                             quoted(file.string()));
+}
+
+// Runs a one-line h5py script (no double quotes in it).
+std::pair<int, std::string> run_h5py(const TempDir& dir, const std::string& code) {
+  return run_python(dir, "-c \"import h5py; " + code + "\"");
+}
+
+void expect_h5py(const TempDir& dir) {
+  const auto [rc, out] = run_h5py(dir, "print(h5py.__version__)");
+  ASSERT_EQ(rc, 0) << "/usr/bin/python3 cannot import h5py (Debian: python3-h5py, installed by "
+                      "tools/setup.sh): "
+                   << out;
 }
 
 // A study file with completed and failed arms holds exactly what docs/results-schema.md
 // documents (groups, datasets, attributes, units); the h5py example prints every arm's metrics.
 TEST(StudyFile, MatchesTheDocumentedSchemaAndReadsWithH5py) {
-  if (!have_h5py()) GTEST_SKIP() << "/usr/bin/python3 cannot import h5py (Debian: python3-h5py)";
   TempDir dir;
+  ASSERT_NO_FATAL_FAILURE(expect_h5py(dir));
   const auto arms = run_failing_study(dir, "failing-study.yaml").arms;
   const fs::path file = dir.path() / "results.h5";
 
@@ -187,13 +201,13 @@ TEST(StudyFile, MatchesTheDocumentedSchemaAndReadsWithH5py) {
 
   // The arm's VTKHDF views carry their sources' units (read through the views' links).
   const std::string view = (dir.path() / "results_vtk/before/step_000000.hdf").string();
-  const std::string units_cmd =
-      "/usr/bin/python3 -c \"import h5py; f = h5py.File('" + view + "', 'r'); "
-      "print(f['VTKHDF/PointData/displacement'].attrs['units'], "
-      "f['VTKHDF/CellData/cauchy_stress'].attrs['units'], "
-      "f['VTKHDF/PointData/displacement'].shape[1])\" >" + quoted(dir.file("units.out")) + " 2>&1";
-  ASSERT_EQ(std::system(units_cmd.c_str()), 0) << read_text(dir.file("units.out"));
-  EXPECT_EQ(read_text(dir.file("units.out")), "mm MPa 3\n");
+  const auto [urc, units] = run_h5py(
+      dir, "f = h5py.File('" + view + "', 'r'); "
+           "print(f['VTKHDF/PointData/displacement'].attrs['units'], "
+           "f['VTKHDF/CellData/cauchy_stress'].attrs['units'], "
+           "f['VTKHDF/PointData/displacement'].shape[1])");
+  ASSERT_EQ(urc, 0) << units;
+  EXPECT_EQ(units, "mm MPa 3\n");
 
   // tools/print_study.py: the metrics table of every arm, the failed arm with its reason.
   const auto [prc, printed] = run_python_tool(dir, "print_study.py", file);
@@ -211,11 +225,11 @@ TEST(StudyFile, MatchesTheDocumentedSchemaAndReadsWithH5py) {
   EXPECT_NE(printed.find(first), std::string::npos) << first << "\n" << printed;
 
   // The checker is not blind: an undocumented dataset and a wrong unit are both reported.
-  const std::string spoil =
-      "/usr/bin/python3 -c \"import h5py; f = h5py.File('" + file.string() + "', 'a'); "
-      "a = f['arms/before']; a.create_dataset('fields/extra', data=[1.0]); "
-      "a['metrics/stiffness'].attrs['units'] = 'kN/m'\"";
-  ASSERT_EQ(std::system(spoil.c_str()), 0);
+  const auto [src, spoilt] = run_h5py(
+      dir, "f = h5py.File('" + file.string() + "', 'a'); a = f['arms/before']; "
+           "a.create_dataset('fields/extra', data=[1.0]); "
+           "a['metrics/stiffness'].attrs['units'] = 'kN/m'");
+  ASSERT_EQ(src, 0) << spoilt;
   const auto [bad_rc, bad] = run_python_tool(dir, "check_results_schema.py", file);
   EXPECT_EQ(bad_rc, 1) << bad;
   EXPECT_NE(bad.find("/arms/before/fields/extra: dataset is not documented"), std::string::npos) << bad;
@@ -227,8 +241,8 @@ TEST(StudyFile, MatchesTheDocumentedSchemaAndReadsWithH5py) {
 // The single-run file of a tissue model (mesh, fields, interface, reactions) matches the
 // document as well.
 TEST(StudyFile, SingleRunOfATissueModelMatchesTheDocumentedSchema) {
-  if (!have_h5py()) GTEST_SKIP() << "/usr/bin/python3 cannot import h5py (Debian: python3-h5py)";
   TempDir dir;
+  ASSERT_NO_FATAL_FAILURE(expect_h5py(dir));
   copy_study(dir, "small-study.yaml");
   const fs::path file = dir.path() / "run.h5";
   const auto r = run_sinew({"solve", dir.file("small-model.yaml"), "-o", file.string(), "--threads", "1"});
