@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up (installs missing Debian packages), builds, and runs the default demo study: six
 # interventions on a scarred Achilles tendon over two adhesion densities, two arms at a time,
-# then the pictures and report (sinew-viz, under xvfb-run when there is no display).
+# then the pictures and report (sinew-viz, on a private virtual display when there is none).
 #   tools/run-demo.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,6 +12,6 @@ status=0
 results="$here/out/achilles-interventions.h5"
 if [ -f "$results" ] && [ -x "$here/build/viz/sinew-viz" ]; then
   if [ -n "${DISPLAY:-}" ]; then "$here/build/viz/sinew-viz" "$results"
-  else xvfb-run -a "$here/build/viz/sinew-viz" "$results"; fi
+  else "$here/tools/with-x-display.sh" "$here/build/viz/sinew-viz" "$results"; fi
 fi
 exit $status

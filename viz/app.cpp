@@ -13,6 +13,7 @@
 #include "metric_charts.hpp"
 #include "selection.hpp"
 #include "study_reader.hpp"
+#include "x_display_hold.hpp"
 
 namespace sinew::viz {
 namespace {
@@ -162,6 +163,14 @@ int run_checked(const Options& o, const Checked& c, std::ostream& out, std::ostr
   if (!display || !*display) {
     err << "sinew-viz: no X display (DISPLAY is not set). VTK 9.1 on Debian renders through X "
            "only; without a screen run it under a virtual one:\n  xvfb-run -a sinew-viz "
+        << o.results.string() << " ...\n";
+    return 2;
+  }
+  const XDisplayHold x_connection;  // open until the last picture is written
+  if (!x_connection.connected()) {
+    err << "sinew-viz: cannot connect to the X display '" << display
+        << "' (DISPLAY). Is the X server running and may this user connect to it? Without a "
+           "screen run it under a virtual one:\n  xvfb-run -a sinew-viz "
         << o.results.string() << " ...\n";
     return 2;
   }

@@ -56,7 +56,7 @@ struct RenderSettings {
   std::array<double, 2> range{0, 1};   ///< colour range (same for all arms)
 };
 
-/// Renders `frame` off screen (needs an X display: DISPLAY or xvfb-run) into the PNG `out`.
+/// Renders `frame` off screen (needs an X display: DISPLAY or a virtual one, Xvfb) into the PNG `out`.
 /// Throws std::runtime_error on failure.
 void render_frame(const Frame& frame, const Bounds& camera_bounds, const RenderSettings& settings,
                   const std::filesystem::path& out);

@@ -1,7 +1,8 @@
 // sinew-viz end to end: a synthetic study file (study_fixture.hpp) goes through the real
 // executable; the PNGs (size, not blank, colours of known cells) and index.html are checked.
-// Rendering needs X: the executable runs under `xvfb-run -a` when DISPLAY is unset; the
-// rendering tests are skipped only if there is neither a DISPLAY nor xvfb-run.
+// Rendering needs X: when DISPLAY is unset the executable runs on a private virtual display
+// (tools/with-x-display.sh); the rendering tests are skipped only if there is neither a
+// DISPLAY nor Xvfb.
 #include <gtest/gtest.h>
 
 #include <vtkImageData.h>
@@ -46,15 +47,16 @@ bool has_display() {
   return d && *d;
 }
 
-bool has_xvfb_run() { return std::system("command -v xvfb-run >/dev/null 2>&1") == 0; }
+bool has_xvfb() { return std::system("command -v Xvfb >/dev/null 2>&1") == 0; }
 
-bool can_render() { return has_display() || has_xvfb_run(); }
+bool can_render() { return has_display() || has_xvfb(); }
 
-// Runs sinew-viz with `args` (under xvfb-run -a without DISPLAY if `x`); output to files in dir.
+// Runs sinew-viz with `args` (on a private virtual display without DISPLAY if `x`); output to
+// files in dir.
 RunResult run_viz(const fs::path& dir, const std::vector<std::string>& args, bool x = true,
                   const std::string& env = "") {
   std::string cmd = env;
-  if (x && !has_display()) cmd += "xvfb-run -a ";
+  if (x && !has_display()) cmd += quote(SINEW_WITH_X_DISPLAY) + " ";
   cmd += quote(SINEW_VIZ_EXE);
   for (const auto& a : args) cmd.append(" ").append(quote(a));
   cmd.append(" >").append(quote((dir / "stdout.txt").string()));
@@ -134,8 +136,8 @@ std::pair<int, int> box_extent(const Image& img, int y) {
 
 #define SKIP_WITHOUT_X()                                                                    \
   if (!can_render())                                                                       \
-  GTEST_SKIP() << "no X display: DISPLAY is unset and xvfb-run is not installed "           \
-                  "(apt-get install xvfb xauth)"
+  GTEST_SKIP() << "no X display: DISPLAY is unset and Xvfb is not installed "               \
+                  "(apt-get install xvfb)"
 
 const std::vector<std::string> kArms{"control", "art", "diverged"};
 const std::vector<std::string> kMetrics{"stiffness", "gliding_resistance", "scar_mean_fibre_damage"};
@@ -273,6 +275,17 @@ TEST(SinewVizErrors, UnreadableFileExitsWith2) {
   EXPECT_NE(r.err.find("not an HDF5 file"), std::string::npos) << r.err;
   r = run_viz(dir, {(dir / "missing.h5").string()}, false);
   EXPECT_EQ(r.code, 2);
+}
+
+TEST(SinewVizErrors, UnreachableDisplayExitsWith2) {
+  const fs::path dir = fresh_fixture("unreachable_display");
+  // Display 4711 has no server: no socket, no lock file.
+  ASSERT_FALSE(fs::exists("/tmp/.X11-unix/X4711"));
+  const RunResult r =
+      run_viz(dir, {(dir / "study.h5").string()}, false, "env DISPLAY=:4711 ");
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("cannot connect to the X display ':4711'"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "study_report"));
 }
 
 TEST(SinewVizErrors, NoDisplayAsksForXvfbRun) {

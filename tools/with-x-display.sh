@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs a command on a private virtual X display and stops the display afterwards; exits with the
+# command's status. Xvfb chooses a free display number itself (-displayfd): it takes the first
+# number whose lock file and sockets it can create, so several started at the same moment, or
+# on hosts that share a network namespace, never collide. (`xvfb-run -a` picks the number from
+# /tmp lock files before the server starts, and two runs can end up on the same display.)
+#   tools/with-x-display.sh build/viz/sinew-viz out/study.h5
+set -euo pipefail
+if [ $# -eq 0 ]; then echo "usage: $0 command [args...]" >&2; exit 2; fi
+if ! command -v Xvfb >/dev/null 2>&1; then
+  echo "$0: Xvfb is not installed (Debian: apt-get install xvfb)" >&2
+  exit 3
+fi
+work="$(mktemp -d -t sinew-x.XXXXXX)"
+server=""
+stop_server() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap stop_server EXIT
+mkfifo "$work/display"
+# Unix sockets only; the screen matches xvfb-run's default. -noreset: by default the server resets
+# when its last client disconnects, and a program that opens and closes connections one after
+# another (VTK opens one per render window) can try to connect during the reset and fail.
+Xvfb -displayfd 3 -nolisten tcp -noreset -screen 0 1280x1024x24 3>"$work/display" 2>"$work/xvfb.log" &
+server=$!
+display=""
+read -r -t 30 display <"$work/display" || true
+if [ -z "$display" ]; then
+  echo "$0: Xvfb did not start; its log:" >&2
+  cat "$work/xvfb.log" >&2
+  exit 3
+fi
+status=0
+DISPLAY=":$display" "$@" || status=$?
+exit $status
