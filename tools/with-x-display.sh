@@ -7,10 +7,12 @@
 #   tools/with-x-display.sh build/viz/sinew-viz out/study.h5
 set -euo pipefail
 if [ $# -eq 0 ]; then echo "usage: $0 command [args...]" >&2; exit 2; fi
-if ! command -v Xvfb >/dev/null 2>&1; then
-  echo "$0: Xvfb is not installed (Debian: apt-get install xvfb)" >&2
-  exit 3
-fi
+for tool in Xvfb xauth mcookie; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "$0: $tool is not installed (Debian: apt-get install xvfb xauth)" >&2
+    exit 3
+  fi
+done
 work="$(mktemp -d -t sinew-x.XXXXXX)"
 server=""
 stop_server() {
@@ -19,10 +21,16 @@ stop_server() {
 }
 trap stop_server EXIT
 mkfifo "$work/display"
+# Only holders of this cookie may connect (other users on a shared node may not); the cookie is
+# written for displays 0-999 because the server chooses its number only when it starts.
+export XAUTHORITY="$work/Xauthority"
+cookie="$(mcookie)"
+touch "$XAUTHORITY"
+for n in $(seq 0 999); do echo "add :$n . $cookie"; done | xauth -q source - 2>/dev/null
 # Unix sockets only; the screen matches xvfb-run's default. -noreset: by default the server resets
 # when its last client disconnects, and a program that opens and closes connections one after
 # another (VTK opens one per render window) can try to connect during the reset and fail.
-Xvfb -displayfd 3 -nolisten tcp -noreset -screen 0 1280x1024x24 3>"$work/display" 2>"$work/xvfb.log" &
+Xvfb -displayfd 3 -nolisten tcp -noreset -auth "$XAUTHORITY" -screen 0 1280x1024x24 3>"$work/display" 2>"$work/xvfb.log" &
 server=$!
 display=""
 read -r -t 30 display <"$work/display" || true

@@ -47,7 +47,9 @@ bool has_display() {
   return d && *d;
 }
 
-bool has_xvfb() { return std::system("command -v Xvfb >/dev/null 2>&1") == 0; }
+bool has_xvfb() {
+  return std::system("command -v Xvfb >/dev/null 2>&1 && command -v xauth >/dev/null 2>&1") == 0;
+}
 
 bool can_render() { return has_display() || has_xvfb(); }
 
@@ -136,8 +138,8 @@ std::pair<int, int> box_extent(const Image& img, int y) {
 
 #define SKIP_WITHOUT_X()                                                                    \
   if (!can_render())                                                                       \
-  GTEST_SKIP() << "no X display: DISPLAY is unset and Xvfb is not installed "               \
-                  "(apt-get install xvfb)"
+  GTEST_SKIP() << "no X display: DISPLAY is unset and Xvfb or xauth is not installed "     \
+                  "(apt-get install xvfb xauth)"
 
 const std::vector<std::string> kArms{"control", "art", "diverged"};
 const std::vector<std::string> kMetrics{"stiffness", "gliding_resistance", "scar_mean_fibre_damage"};
