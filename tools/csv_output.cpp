@@ -18,7 +18,7 @@ void write_displacements_csv(const std::string& path, const mesh::Mesh& mesh, co
   }
 }
 
-void write_reactions_csv(const std::string& path, const model::RunResult& result,
+void write_reactions_csv(const std::string& path, const simulation::RunResult& result,
                          const std::vector<std::string>& sets) {
   std::ofstream out(path);
   if (!out) throw std::runtime_error("cannot write " + path);

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "model/run_model.hpp"
+#include "simulation/run_model.hpp"
 
 namespace sinew::tools {
 
@@ -11,7 +11,7 @@ namespace sinew::tools {
 void write_displacements_csv(const std::string& path, const mesh::Mesh& mesh, const VecX& u);
 
 /// step,time,newton_iterations,<set>_Rx,<set>_Ry,<set>_Rz... (s, -, N).
-void write_reactions_csv(const std::string& path, const model::RunResult& result,
+void write_reactions_csv(const std::string& path, const simulation::RunResult& result,
                          const std::vector<std::string>& sets);
 
 }  // namespace sinew::tools

@@ -7,7 +7,7 @@
 
 namespace sinew::tools {
 
-void print_metrics_table(std::FILE* out, const std::vector<model::MetricsRow>& rows) {
+void print_metrics_table(std::FILE* out, const std::vector<simulation::MetricsRow>& rows) {
   if (rows.empty()) return;
   const auto& table = tissue::metric_table();
   size_t width = 12;

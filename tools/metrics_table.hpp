@@ -5,10 +5,10 @@
 #include <cstdio>
 #include <vector>
 
-#include "model/run_model.hpp"
+#include "simulation/run_model.hpp"
 
 namespace sinew::tools {
 
-void print_metrics_table(std::FILE* out, const std::vector<model::MetricsRow>& rows);
+void print_metrics_table(std::FILE* out, const std::vector<simulation::MetricsRow>& rows);
 
 }  // namespace sinew::tools

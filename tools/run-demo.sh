@@ -5,7 +5,10 @@
 #   tools/run-demo.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$here/tools/setup.sh"
+# Only what the demo runs is built (not the test suite).
+viz_target=()
+if [ -f "$here/viz/CMakeLists.txt" ]; then viz_target=(--target sinew-viz); fi
+"$here/tools/setup.sh" --target sinew "${viz_target[@]}"
 mkdir -p "$here/out"
 status=0
 "$here/build/tools/sinew" run "$here/scenarios/achilles-interventions.yaml" --jobs 2 || status=$?

@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages Sinew needs (only the missing ones, quietly when none are),
 # then configures and builds the project. Idempotent: safe to run on every invocation.
 #
-#   tools/setup.sh [--build-dir DIR] [--target NAME] [--no-build] [--no-viz]
+#   tools/setup.sh [--build-dir DIR] [--target NAME]... [--no-build] [--no-viz]
+#   (--target may be repeated; without it everything is built, the test suite included)
 #
 # Environment: SINEW_BUILD_TYPE (default Release), SINEW_WERROR (ON in CI), SINEW_JOBS.
 set -euo pipefail
@@ -10,17 +11,17 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="$here/build"
 do_build=1
-target=""
+targets=()
 # The VTK packages (about 1 GB) are needed only once viz/ has something to build.
 with_viz=OFF
 if [ -f "$here/viz/CMakeLists.txt" ]; then with_viz=ON; fi
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) build_dir="$2"; shift 2 ;;
-    --target) target="$2"; shift 2 ;;
+    --target) targets+=("$2"); shift 2 ;;
     --no-build) do_build=0; shift ;;
     --no-viz) with_viz=OFF; shift ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown option '$1' (allowed: --build-dir DIR, --target NAME, --no-build, --no-viz)" >&2; exit 2 ;;
   esac
 done
@@ -68,4 +69,8 @@ werror="${SINEW_WERROR:-$werror}"
 cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE="${SINEW_BUILD_TYPE:-Release}" \
   -DSINEW_WERROR="$werror" -DSINEW_WITH_VIZ="$with_viz" >"$build_dir.configure.log" 2>&1 \
   || { cat "$build_dir.configure.log"; exit 1; }
-cmake --build "$build_dir" -j "$jobs" ${target:+--target "$target"}
+if [ ${#targets[@]} -gt 0 ]; then
+  cmake --build "$build_dir" -j "$jobs" --target "${targets[@]}"
+else
+  cmake --build "$build_dir" -j "$jobs"
+fi

@@ -11,25 +11,20 @@
 
 #include "core/error.hpp"
 #include "core/parallel.hpp"
+#include "core/thread_budget.hpp"
 #include "csv_output.hpp"
 #include "io/results_writer.hpp"
 #include "materials/register.hpp"
 #include "model/model_definition.hpp"
 #include "metrics_table.hpp"
-#include "model/run_model.hpp"
+#include "simulation/run_model.hpp"
 #include "solver/linear/blas_info.hpp"
 #include "solver/linear/linear_solver.hpp"
 
-#ifdef _OPENMP
-#include <omp.h>
-#endif
 
 namespace sinew::tools {
 
 namespace {
-
-/// Above this size CHOLMOD's factorisation gains from more than one BLAS thread.
-constexpr Index kBlasThreadingMinDofs = 50'000;
 
 void print_input_errors(const std::exception& e) {
   if (const auto* many = dynamic_cast<const InputErrors*>(&e)) {
@@ -79,9 +74,6 @@ int run_check(const std::string& model_file) {
 }
 
 int run_solve(const SolveOptions& options) {
-#ifdef _OPENMP
-  if (options.threads > 0) omp_set_num_threads(options.threads);
-#endif
   materials::MaterialRegistry materials;
   materials::register_materials(materials);
   solver::LinearSolverRegistry linear;
@@ -98,13 +90,11 @@ int run_solve(const SolveOptions& options) {
     return 2;
   }
   if (!options.output.empty()) def.output.file = options.output;
-  // BLAS threads: small factorisations lose to the thread hand-off (9.1 s with 1 thread against
-  // 12.6 s with 2 on a 10k-dof HGO cube), large ones gain (33 s against 46 s at 89k dofs);
-  // benchmarks/RESULTS.md.
-  const Index dofs = 3 * def.model.mesh.n_nodes();
-  solver::set_blas_threads(options.blas_threads > 0 ? options.blas_threads
-                           : dofs > kBlasThreadingMinDofs ? max_threads()
-                                                          : 1);
+  const ThreadBudget budget =
+      plan_threads(1, requested_threads(options.threads), usable_cores(),
+                   3 * def.model.mesh.n_nodes(), 1, requested_blas_threads(options.blas_threads));
+  ScopedThreads threads(budget.threads_per_job);
+  solver::set_blas_threads(budget.blas_threads);
 
   // Output path: -o is relative to the working directory, output.file to the model's folder.
   std::filesystem::path out;
@@ -117,8 +107,8 @@ int run_solve(const SolveOptions& options) {
   const bool hdf5_output = out.extension() == ".h5";
 
   const auto log = console_log(options.verbose);
-  log.info("sinew " SINEW_VERSION ": " + options.model_file + " (" +
-           std::to_string(max_threads()) + " threads; BLAS: " + solver::blas_info() + ")");
+  log.info("sinew " SINEW_VERSION ": " + options.model_file + " (threads: " + budget.describe() +
+           "; BLAS: " + solver::blas_info() + ")");
 
   // The HDF5 file is created before the solve (a bad path fails at once) and written step by
   // step, so a run that dies keeps the steps it finished.
@@ -138,7 +128,7 @@ int run_solve(const SolveOptions& options) {
       return 2;
     }
   }
-  const auto on_output = [&](const model::StepOutput& o, const VecX& u) {
+  const auto on_output = [&](const simulation::StepOutput& o, const VecX& u) {
     if (!writer) return;
     try {
       writer->write_step(o, u);
@@ -148,9 +138,9 @@ int run_solve(const SolveOptions& options) {
   };
 
   const auto start = std::chrono::steady_clock::now();
-  model::RunResult result;
+  simulation::RunResult result;
   try {
-    result = model::run_model(def, linear, log, on_output);
+    result = simulation::run_model(def, linear, log, on_output);
   } catch (const ResultsFileError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 2;  // the writer's destructor records the run as failed

@@ -77,10 +77,11 @@ void print_summary(const scenario::StudySpec& study) {
   }
 }
 
-LogSink warnings_log() {
+// Warnings always; information lines (the thread budget) unless quiet.
+LogSink console_log(bool quiet) {
   return LogSink([](LogLevel level, const std::string& m) {
-    if (level == LogLevel::Warning) std::cerr << "warning: " << m << "\n";
-  }, LogLevel::Warning);
+    std::cerr << (level == LogLevel::Warning ? "warning: " : "") << m << "\n";
+  }, quiet ? LogLevel::Warning : LogLevel::Info);
 }
 
 }  // namespace
@@ -120,7 +121,7 @@ int run_study_command(const StudyOptions& o) {
   ro.command_line = io::process_command_line();
   ro.materials = &r.materials;
   ro.linear_solvers = &r.linear;
-  ro.log = warnings_log();
+  ro.log = console_log(o.quiet);
   ro.stop = &install_stop_handlers();
   ro.mpi = &mpi;
   if (!o.quiet) {

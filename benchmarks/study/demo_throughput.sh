@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Study throughput: the demo study (scenarios/achilles-interventions.yaml) run from scratch with
-# --jobs 1, with --jobs 2, and with `mpirun -n 2` (one thread per rank). Prints wall time, arms
-# per hour, peak resident memory (largest process) and the speed-ups over --jobs 1, and how many
-# arms completed.
+# Study throughput: the demo study (scenarios/achilles-interventions.yaml) run from scratch as
+# the README runs it (`sinew run STUDY --jobs 2`, in a clean environment: no OMP_NUM_THREADS or
+# OPENBLAS_NUM_THREADS, so the thread budget decides), then with --jobs 1, with explicit thread
+# variables (to find the best setting), and with `mpirun -n 2`. Prints wall time, arms per hour,
+# peak resident memory (largest process), the speed-ups over --jobs 1, and how many arms completed.
 #   benchmarks/study/demo_throughput.sh [study=scenarios/achilles-interventions.yaml] [build dir]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -44,15 +45,17 @@ PY
 }
 
 echo "study: $study ($arms arms), $(nproc) cores"
-export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
-run jobs1 "$sinew" run "$copy" --fresh --quiet --jobs 1 --threads 1
-run jobs2 "$sinew" run "$copy" --fresh --quiet --jobs 2 --threads 2
+clean=(env -i "PATH=$PATH" "HOME=${HOME:-/root}")
+run readme "${clean[@]}" "$sinew" run "$copy" --fresh --quiet --jobs 2
+run jobs1 "${clean[@]}" "$sinew" run "$copy" --fresh --quiet --jobs 1
+run jobs2-env1 "${clean[@]}" OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
+  "$sinew" run "$copy" --fresh --quiet --jobs 2
 if command -v mpirun >/dev/null; then
-  run mpi2 env OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
-    mpirun --oversubscribe -n 2 "$sinew" run "$copy" --fresh --quiet --threads 1
+  run mpi2 "${clean[@]}" OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 \
+    mpirun --oversubscribe -n 2 "$sinew" run "$copy" --fresh --quiet
 fi
 t1=$(cat "$work/jobs1.time")
-for l in jobs2 mpi2; do
+for l in readme jobs2-env1 mpi2; do
   if [ -f "$work/$l.time" ]; then
     printf 'speed-up %s over jobs1: %.2f\n' "$l" "$(echo "$t1 / $(cat "$work/$l.time")" | bc -l)"
   fi

@@ -1,44 +1,34 @@
-// The session loop of one arm.
+// One arm: the session loop of engine/simulation writing into the arm's part file.
 #include "batch/arm_runner.hpp"
 
 #include <fmt/format.h>
 
-#include <cmath>
-#include <limits>
 #include <set>
-#include <stdexcept>
 
 #include "core/parallel.hpp"
-#include "fem/mechanics_problem.hpp"
-#include "interventions/load_case_model.hpp"
 #include "io/results_writer.hpp"
-#include "solver/load_stepper.hpp"
+#include "solver/linear/blas_info.hpp"
 
 namespace sinew::batch {
 
 namespace {
 
-struct Interrupted : std::runtime_error {
-  Interrupted() : std::runtime_error("interrupted") {}
-};
-
-std::string parameter_text(const std::map<std::string, Real>& p) {
-  std::string s;
-  for (const auto& [k, v] : p) s += (s.empty() ? "" : ", ") + fmt::format("{}={:g}", k, v);
-  return s;
+// The arm's log: every message names the arm (parallel arms share one console).
+LogSink arm_log(const LogSink& log, const std::string& arm) {
+  return LogSink([log, arm](LogLevel level, const std::string& m) { log(level, "arm '" + arm + "': " + m); },
+                 LogLevel::Debug);
 }
-
-// Work units of an arm for the progress fraction: load increments and probe increments.
-struct WorkMeter {
-  double total = 0.0, done = 0.0;
-  double fraction() const { return total > 0 ? std::min(1.0, done / total) : 1.0; }
-};
 
 class ArmRun {
  public:
   ArmRun(const scenario::ArmSpec& arm, const std::filesystem::path& part,
          const ArmRunOptions& options)
       : arm_(arm), options_(options), def_(arm.load_model(*options.materials)) {
+    if (options.budget.jobs == 1 && requested_blas_threads(0) == 0) {
+      const Index dofs = 3 * def_.model.mesh.n_nodes();
+      solver::set_blas_threads(
+          plan_threads(1, options.threads, options.budget.cores, dofs).blas_threads);
+    }
     io::RunInfo info;
     info.model_file = options.study_file;
     info.model_text = options.study_text;
@@ -54,148 +44,29 @@ class ArmRun {
     for (const auto& [k, v] : arm.sweep_values)
       sweep += fmt::format("{}\"{}\": {:.17g}", sweep.size() > 1 ? ", " : "", k, v);
     writer_->write_attribute("sweep", sweep + "}");
-    frame_ = interventions::loading_frame(def_.model, def_.tissue, arm.bed_stiffness);
-    fem::MechanicsProblem initial(def_.model);
-    history_ = initial.state();
-    const int probe_work = def_.tissue.probes.force_increments + def_.tissue.probes.excursion_increments;
-    for (const auto& s : arm.sessions) {
-      meter_.total += 2 * probe_work;
-      for (const auto& c : s.impl->load_cases()) meter_.total += c.increments;
-    }
   }
 
   ArmOutcome run() {
+    simulation::SessionsOptions so;
+    so.bed_stiffness = arm_.bed_stiffness;
+    so.report_every = options_.output.every;
+    so.log = arm_log(options_.log, arm_.name).quieter();
+    so.on_step = [&](const simulation::StepOutput& step, const VecX& u) { writer_->write_step(step, u); };
+    so.on_progress = options_.on_progress;
+    so.stop = options_.stop;
+    auto sessions = simulation::run_sessions(def_, arm_.sessions, *options_.linear_solvers, so);
     ArmOutcome out;
     out.name = arm_.name;
-    out.status = "completed";
-    try {
-      for (size_t k = 0; k < arm_.sessions.size(); ++k) run_session(static_cast<int>(k), out);
-    } catch (const Interrupted&) {
-      out.status = "interrupted";
-      out.failure = "interrupted (signal) after " + std::to_string(steps_) + " step(s)";
-    } catch (const std::invalid_argument& e) {
-      out.status = "failed";
-      out.failure = current_ + ": " + e.what();
-    } catch (const ArmFailure& e) {
-      out.status = "failed";
-      out.failure = e.what();
-    }
-    out.steps = steps_;
+    out.status = sessions.status;
+    out.failure = sessions.failure;
+    out.probes = std::move(sessions.probes);
+    out.sessions = std::move(sessions.sessions);
+    out.steps = sessions.steps;
     finish(out);
     return out;
   }
 
  private:
-  struct ArmFailure : std::runtime_error {
-    using std::runtime_error::runtime_error;
-  };
-
-  void check_stop() const {
-    if (options_.stop && options_.stop->load()) throw Interrupted();
-  }
-
-  void report(const std::string& session, const std::string& activity) const {
-    if (options_.on_progress) options_.on_progress({meter_.fraction(), session, activity});
-  }
-
-  void probe(int session, const std::string& name, const char* stage, ArmOutcome& out) {
-    check_stop();
-    report(name, std::string("probing ") + stage);
-    ProbeRow row{session, name, stage, time_, {}};
-    if (std::string(stage) == "before" && !out.probes.empty()) {
-      row.values = out.probes.back().values;  // the state after the previous session
-    } else if (def_.tissue.enabled) {
-      fem::MechanicsProblem holder(def_.model);
-      holder.set_state(history_);
-      try {
-        row.values = tissue::measure_metrics(holder, def_.tissue, def_.newton,
-                                             *options_.linear_solvers, options_.log.quieter());
-      } catch (const std::runtime_error& e) {
-        options_.log.warn(fmt::format("arm '{}': metrics {} session '{}' not available: {}",
-                                      arm_.name, stage, name, e.what()));
-        row.values.fill(std::numeric_limits<Real>::quiet_NaN());
-      }
-    } else {
-      row.values.fill(std::numeric_limits<Real>::quiet_NaN());
-    }
-    meter_.done += def_.tissue.probes.force_increments + def_.tissue.probes.excursion_increments;
-    out.probes.push_back(row);
-  }
-
-  void run_session(int k, ArmOutcome& out) {
-    const auto& s = arm_.sessions[k];
-    SessionRow row;
-    row.name = s.name;
-    row.intervention = s.intervention;
-    row.summary = s.impl->summary();
-    row.cycles = s.impl->cycles();
-    row.evidence = s.impl->evidence();
-    row.parameters = parameter_text(s.parameters);
-    row.first_step = static_cast<std::int64_t>(steps_);
-    probe(k, s.name, "before", out);
-    const auto cases = s.impl->load_cases();
-    row.load_cases = static_cast<std::int64_t>(cases.size());
-    out.sessions.push_back(row);
-    for (const auto& c : cases) run_case(s.name, c);
-    out.sessions.back().step_count = static_cast<std::int64_t>(steps_) - row.first_step;
-    probe(k, s.name, "after", out);
-  }
-
-  void run_case(const std::string& session, const interventions::LoadCase& c) {
-    check_stop();
-    current_ = fmt::format("session '{}', load case '{}'", session, c.name);
-    report(session, c.name);
-    const fem::Model model = interventions::load_case_model(def_.model, def_.tissue, frame_, c, time_);
-    fem::MechanicsProblem problem(model);
-    problem.set_state(history_);
-    solver::NewtonSolver newton(problem, *options_.linear_solvers, def_.newton,
-                                options_.log.quieter());
-    VecX u = VecX::Zero(problem.n_dofs());
-    solver::LoadStepSettings stepping;
-    stepping.t_start = time_;
-    stepping.t_end = time_ + 1.0;
-    stepping.increments = c.increments;
-    int nominal = 0;
-    Real converged = 0.0;  // load-case time of the last converged (sub-)increment
-    const double done_before = meter_.done;
-    auto on_step = [&](const solver::StepRecord& rec, const VecX& state) {
-      converged = rec.t - time_;
-      if (!rec.nominal) return;
-      ++nominal;
-      meter_.done = done_before + nominal;
-      const bool last = nominal == c.increments;
-      if (last || nominal % options_.output.every == 0) write_step(session, c, rec, state, problem, newton);
-      report(session, c.name);
-      check_stop();
-    };
-    const auto r = solver::run_load_steps(problem, newton, u, stepping, on_step, options_.log.quieter());
-    if (!r.completed) {
-      std::string reason = current_ + ": " + r.failure;
-      // Under force control a failure past the first increments is usually the model's load
-      // limit (scar fibre damage or bond failure softening the tissue): say how far it got.
-      if (c.axial_force != 0.0 && converged > 0.0)
-        reason += fmt::format("; the last converged state carried {:.0f} N of the {:.0f} N asked "
-                              "(load-case time {:.3g})",
-                              c.axial_force * c.force_profile(converged), c.axial_force, converged);
-      else if (c.axial_force != 0.0)
-        reason += fmt::format("; no increment converged ({:.0f} N asked)", c.axial_force);
-      throw ArmFailure(reason);
-    }
-    history_ = problem.state();
-    time_ += 1.0;
-  }
-
-  void write_step(const std::string& session, const interventions::LoadCase& c,
-                  const solver::StepRecord& rec, const VecX& u, const fem::MechanicsProblem& problem,
-                  const solver::NewtonSolver& newton) {
-    model::StepOutput out{session + ": " + c.name, rec, {}};
-    for (const auto& set : def_.output.reaction_sets)
-      out.reactions[set] = problem.set_force(def_.model.mesh.node_set(set), newton.residual());
-    out.problem = &problem;
-    writer_->write_step(out, u);
-    ++steps_;
-  }
-
   void finish(const ArmOutcome& out) {
     using io::TableColumn;
     const auto& table = tissue::metric_table();
@@ -259,12 +130,6 @@ class ArmRun {
   const ArmRunOptions& options_;
   model::ModelDefinition def_;
   std::unique_ptr<io::ResultsWriter> writer_;
-  interventions::LoadingFrame frame_;
-  fem::ProblemState history_;
-  WorkMeter meter_;
-  double time_ = 0.0;
-  std::size_t steps_ = 0;
-  std::string current_ = "setting up";
 };
 
 }  // namespace

@@ -1,6 +1,5 @@
-// Runs one study arm: its sessions' load cases one after the other on the arm's tissue model,
-// carrying fibre and bond damage from one load case to the next, probing the metrics before and
-// after every session, and writing the arm's part file (docs/results-schema.md).
+// Runs one study arm through the session loop (engine/simulation) and writes the arm's part file
+// (docs/results-schema.md): its steps as they are reported, then the metrics and sessions tables.
 #pragma once
 
 #include <atomic>
@@ -10,19 +9,16 @@
 #include <vector>
 
 #include "core/log.hpp"
+#include "core/thread_budget.hpp"
 #include "materials/register.hpp"
 #include "scenario/study_spec.hpp"
-#include "solver/newton.hpp"
-#include "tissue/metrics.hpp"
+#include "simulation/session_loop.hpp"
 
 namespace sinew::batch {
 
-/// Progress of an arm: fraction of its work done (load increments and probes) and where it is.
-struct ArmProgress {
-  double fraction = 0.0;
-  std::string session;  ///< current session name
-  std::string activity; ///< e.g. "stroke 1/1", "probing after"
-};
+using simulation::ArmProgress;
+using simulation::ProbeRow;
+using simulation::SessionRow;
 
 struct ArmRunOptions {
   scenario::OutputSpec output;
@@ -35,22 +31,9 @@ struct ArmRunOptions {
   /// recorded as interrupted.
   const std::atomic<bool>* stop = nullptr;
   int threads = 1;  ///< OpenMP threads of this arm
-};
-
-/// Metric values of one probe.
-struct ProbeRow {
-  int session = 0;
-  std::string session_name;
-  std::string stage;  ///< "before" or "after"
-  double time = 0.0;  ///< s, model time of the probe
-  tissue::MetricValues values{};
-};
-
-struct SessionRow {
-  std::string name, intervention, summary;
-  std::int64_t load_cases = 0, cycles = 0, first_step = 0, step_count = 0;
-  interventions::Evidence evidence;
-  std::string parameters;  ///< "key=value, ..." of every parameter
+  /// The study's thread budget: with one job at a time, a large arm may use several BLAS
+  /// threads (set when its model is loaded); with several, BLAS stays at one thread.
+  ThreadBudget budget;
 };
 
 struct ArmOutcome {

@@ -6,9 +6,11 @@
 
 #include "batch/progress_board.hpp"
 #include "core/parallel.hpp"
+#include "core/thread_budget.hpp"
 #include "io/results_writer.hpp"
 #include "io/study_file.hpp"
 #include "io/study_summary.hpp"
+#include "solver/linear/blas_info.hpp"
 
 namespace sinew::batch {
 
@@ -57,9 +59,13 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
     todo.push_back(i);
   }
 
-  const int total_threads = options.threads > 0 ? options.threads : max_threads();
-  const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(std::max<size_t>(todo.size(), 1))));
-  const int threads_per_arm = std::max(1, total_threads / jobs);
+  const ThreadBudget budget =
+      plan_threads(options.jobs, requested_threads(options.threads), usable_cores(), 0,
+                   todo.size(), requested_blas_threads(0));
+  const int jobs = budget.jobs;
+  solver::set_blas_threads(budget.blas_threads);
+  if (rank == 0 && !todo.empty())
+    options.log.info("threads: " + budget.describe() + "; BLAS: " + solver::blas_info());
   const auto counter = options.mpi ? options.mpi->make_counter() : MpiSession::local_counter();
   std::mutex result_mutex;
 
@@ -78,7 +84,8 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
       ao.linear_solvers = options.linear_solvers;
       ao.log = options.log;
       ao.stop = options.stop;
-      ao.threads = threads_per_arm;
+      ao.threads = budget.threads_per_job;
+      ao.budget = budget;
       if (board) {
         board->started(i);
         ao.on_progress = [&, i](const ArmProgress& p) { board->update(i, p); };

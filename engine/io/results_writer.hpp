@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "model/model_definition.hpp"
-#include "model/run_model.hpp"
+#include "simulation/step_output.hpp"
 
 namespace sinew::io {
 
@@ -63,7 +63,7 @@ class ResultsWriter {
   /// of the problem's fibre damage, reactions of the model's output sets, for models with an
   /// interface the per-facet interface state (/interface/fields), and the step's VTKHDF views.
   /// Throws std::runtime_error on a write failure.
-  void write_step(const model::StepOutput& out, const VecX& u);
+  void write_step(const simulation::StepOutput& out, const VecX& u);
 
   /// Writes (or replaces) a string attribute of the file's root group.
   void write_attribute(const std::string& name, const std::string& value);

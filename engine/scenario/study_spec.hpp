@@ -11,18 +11,13 @@
 
 #include "core/types.hpp"
 #include "interventions/intervention.hpp"
+#include "interventions/session_plan.hpp"
 #include "materials/register.hpp"
 #include "model/model_definition.hpp"
 
 namespace sinew::scenario {
 
-/// One session of an arm, resolved: its intervention and every parameter value.
-struct SessionPlan {
-  std::string name;          ///< unique within the arm
-  std::string intervention;  ///< registry name
-  std::map<std::string, Real> parameters;  ///< all declared parameters, defaults filled in
-  std::shared_ptr<const interventions::Intervention> impl;
-};
+using interventions::SessionPlan;
 
 struct ProbeSelection {
   std::vector<std::string> metrics;  ///< metric names to store and compare (all by default)

@@ -6,7 +6,7 @@
 #include "fem/mechanics_problem.hpp"
 #include "materials/register.hpp"
 #include "model/model_definition.hpp"
-#include "model/run_model.hpp"
+#include "simulation/run_model.hpp"
 #include "solver/linear/linear_solver.hpp"
 
 namespace sinew::testing {
@@ -29,8 +29,8 @@ inline model::ModelDefinition load(const std::string& yaml) {
   return model::load_model_text(yaml, "test.yaml", registries().materials);
 }
 
-inline model::RunResult solve(model::ModelDefinition& def) {
-  return model::run_model(def, registries().linear);
+inline simulation::RunResult solve(model::ModelDefinition& def) {
+  return simulation::run_model(def, registries().linear);
 }
 
 }  // namespace sinew::testing

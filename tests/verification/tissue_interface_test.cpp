@@ -132,7 +132,7 @@ output: {reactions: [fascia_distal, fascia_proximal]}
   const auto result = solve(def);
   ASSERT_TRUE(result.completed) << result.failure;
   ASSERT_EQ(result.outputs.size(), 6u);
-  auto x_reaction = [](const model::StepOutput& o) {
+  auto x_reaction = [](const simulation::StepOutput& o) {
     return o.reactions.at("fascia_distal").x() + o.reactions.at("fascia_proximal").x();
   };
   // After pressing, before sliding: the ends' x reactions cancel (symmetric band).

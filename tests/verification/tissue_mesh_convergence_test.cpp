@@ -51,8 +51,8 @@ tissue::MetricValues metrics_after_loading(int n) {
   tissue::MetricValues values;
   values.fill(std::nan(""));
   int outputs = 0;
-  const auto result = model::run_model(def, registries().linear, {},
-                                       [&](const model::StepOutput& out, const VecX&) {
+  const auto result = simulation::run_model(def, registries().linear, {},
+                                       [&](const simulation::StepOutput& out, const VecX&) {
                                          if (++outputs == 3)
                                            values = tissue::measure_metrics(
                                                *out.problem, tissue_model, def.newton,

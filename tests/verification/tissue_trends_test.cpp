@@ -105,8 +105,8 @@ TEST(TissueTrends, FibreDamageAndBondLossNeverHeal) {
   Real previous_intact = 1.0;
   std::vector<Real> max_damage, intact;  // per output
   int violations = 0, outputs = 0;
-  const auto result = model::run_model(
-      def, registries().linear, {}, [&](const model::StepOutput& out, const VecX&) {
+  const auto result = simulation::run_model(
+      def, registries().linear, {}, [&](const simulation::StepOutput& out, const VecX&) {
         ASSERT_NE(out.problem, nullptr);
         const auto damage = out.problem->fibre_damage();
         ASSERT_EQ(damage.size(), previous_damage.size());

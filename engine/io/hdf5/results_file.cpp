@@ -450,7 +450,7 @@ void ResultsWriter::Impl::create_interface(int gz) {
                      "cell");
 }
 
-void ResultsWriter::write_step(const model::StepOutput& out, const VecX& u) {
+void ResultsWriter::write_step(const simulation::StepOutput& out, const VecX& u) {
   auto& m = *impl_;
   if (m.closed) throw std::logic_error("ResultsWriter::write_step after close");
   const auto& mesh = m.def.model.mesh;

@@ -24,7 +24,7 @@
 #include "io/results_writer.hpp"
 #include "materials/register.hpp"
 #include "model/model_definition.hpp"
-#include "model/run_model.hpp"
+#include "simulation/run_model.hpp"
 #include "solver/linear/linear_solver.hpp"
 
 namespace sinew::io_test {
@@ -87,7 +87,7 @@ inline io::RunInfo cube_info() {
 
 /// What the engine reported at each step, copied as it went by.
 struct Recorded {
-  std::vector<model::StepOutput> outputs;
+  std::vector<simulation::StepOutput> outputs;
   std::vector<VecX> u;
 };
 
@@ -100,8 +100,8 @@ inline Recorded run_cube(model::ModelDefinition& def, io::ResultsWriter* writer,
                          int stop_after = 0) {
   Recorded rec;
   try {
-    const auto result = model::run_model(
-        def, linear_registry(), {}, [&](const model::StepOutput& out, const VecX& u) {
+    const auto result = simulation::run_model(
+        def, linear_registry(), {}, [&](const simulation::StepOutput& out, const VecX& u) {
           if (writer) writer->write_step(out, u);
           rec.outputs.push_back(out);
           rec.u.push_back(u);

@@ -89,7 +89,7 @@ class CrashChild : public ::testing::Environment {
     auto def = load_cube();
     io::ResultsWriter writer(file, def, cube_info());
     int steps = 0;
-    model::run_model(def, linear_registry(), {}, [&](const model::StepOutput& o, const VecX& u) {
+    simulation::run_model(def, linear_registry(), {}, [&](const simulation::StepOutput& o, const VecX& u) {
       writer.write_step(o, u);
       if (++steps == 2) std::raise(SIGKILL);
     });

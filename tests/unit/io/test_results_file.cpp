@@ -351,7 +351,7 @@ TEST(ResultsFile, WriteStepChecksItsInput) {
   TempDir dir;
   auto def = load_cube();
   io::ResultsWriter writer(dir.path() / "r.h5", def, cube_info());
-  model::StepOutput out;
+  simulation::StepOutput out;
   out.reactions["x1"] = Vec3::Zero();
   out.reactions["x0"] = Vec3::Zero();
   EXPECT_THROW(writer.write_step(out, VecX::Zero(3)), std::invalid_argument);

@@ -86,8 +86,8 @@ struct TissueRun {
     info.model_file = "tendon.yaml";
     info.model_text = text;
     io::ResultsWriter writer(file, def, info);
-    const auto result = model::run_model(
-        def, linear_registry(), {}, [&](const model::StepOutput& out, const VecX& u) {
+    const auto result = simulation::run_model(
+        def, linear_registry(), {}, [&](const simulation::StepOutput& out, const VecX& u) {
           writer.write_step(out, u);
           StepState s;
           s.t = out.record.t;

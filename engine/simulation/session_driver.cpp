@@ -1,0 +1,79 @@
+// Stages and probes on a carried history.
+#include "simulation/session_driver.hpp"
+
+#include <limits>
+#include <stdexcept>
+
+#include "solver/load_stepper.hpp"
+
+namespace sinew::simulation {
+
+SessionDriver::SessionDriver(const model::ModelDefinition& def,
+                             const solver::LinearSolverRegistry& linear_solvers, LogSink log)
+    : def_(def), linear_solvers_(linear_solvers), log_(std::move(log)) {
+  history_ = fem::MechanicsProblem(def.model).state();
+  u_ = VecX::Zero(n_dofs());
+}
+
+SessionDriver::~SessionDriver() = default;
+
+void SessionDriver::start_stage(const Stage& stage) {
+  if (!stage.model) throw std::invalid_argument("stage '" + stage.name + "' has no model");
+  if (stage.continues && problem_ && stage.model == model_) return;
+  // The solver refers to the problem, the problem to the model: release in that order.
+  newton_.reset();
+  problem_.reset();
+  model_ = stage.model;
+  problem_ = std::make_unique<fem::MechanicsProblem>(*model_);
+  problem_->set_state(history_);
+  newton_ = std::make_unique<solver::NewtonSolver>(*problem_, linear_solvers_, def_.newton, log_);
+  u_ = VecX::Zero(problem_->n_dofs());
+}
+
+StageResult SessionDriver::run_stage(const Stage& stage, const StepObserver& on_step) {
+  start_stage(stage);
+  StageResult result;
+  result.last_converged_time = stage.stepping.t_start;
+  auto on_increment = [&](const solver::StepRecord& rec, const VecX& u) {
+    result.last_converged_time = rec.t;
+    if (!rec.nominal) return;
+    StepOutput out{stage.name, rec, {}};
+    for (const auto& set : def_.output.reaction_sets)
+      out.reactions[set] = problem_->set_force(def_.model.mesh.node_set(set), newton_->residual());
+    if (on_step) {
+      out.problem = problem_.get();
+      on_step(out, u);
+    }
+  };
+  const auto r = solver::run_load_steps(*problem_, *newton_, u_, stage.stepping, on_increment, log_);
+  result.completed = r.completed;
+  result.failure = r.failure;
+  if (r.completed) history_ = problem_->state();
+  return result;
+}
+
+tissue::MetricValues SessionDriver::probe(const std::string& label) const {
+  tissue::MetricValues values;
+  values.fill(std::numeric_limits<Real>::quiet_NaN());
+  if (!def_.tissue.enabled) return values;
+  const LogSink quiet = log_.quieter();
+  fem::MechanicsProblem holder(def_.model);
+  holder.set_state(history_);
+  try {
+    values = tissue::measure_metrics(holder, def_.tissue, def_.newton, linear_solvers_, quiet);
+  } catch (const std::runtime_error& e) {  // a probe that does not converge
+    quiet.warn("metrics " + label + " not available: " + e.what());
+    values.fill(std::numeric_limits<Real>::quiet_NaN());
+  }
+  return values;
+}
+
+VecX SessionDriver::residual() const {
+  return newton_ ? newton_->residual() : VecX::Zero(n_dofs());
+}
+
+std::string SessionDriver::linear_solver_name() const {
+  return newton_ ? newton_->linear_solver_name() : def_.newton.linear_solver;
+}
+
+}  // namespace sinew::simulation

@@ -1,0 +1,163 @@
+// The session loop of an arm on the session driver.
+#include "simulation/session_loop.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "interventions/load_case_model.hpp"
+#include "simulation/session_driver.hpp"
+
+namespace sinew::simulation {
+
+namespace {
+
+struct Interrupted : std::runtime_error {
+  Interrupted() : std::runtime_error("interrupted") {}
+};
+
+struct LoadCaseFailure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::string parameter_text(const std::map<std::string, Real>& p) {
+  std::string s;
+  for (const auto& [k, v] : p) s += (s.empty() ? "" : ", ") + fmt::format("{}={:g}", k, v);
+  return s;
+}
+
+// Under force control a failure past the first increments is usually the model's load limit
+// (scar fibre damage or bond failure softening the tissue): say how far it got.
+std::string force_reached(const interventions::LoadCase& c, Real converged) {
+  if (c.axial_force == 0.0) return "";
+  if (converged > 0.0)
+    return fmt::format("; the last converged state carried {:.0f} N of the {:.0f} N asked "
+                       "(load-case time {:.3g})",
+                       c.axial_force * c.force_profile(converged), c.axial_force, converged);
+  return fmt::format("; no increment converged ({:.0f} N asked)", c.axial_force);
+}
+
+class SessionLoop {
+ public:
+  SessionLoop(const model::ModelDefinition& def, const std::vector<interventions::SessionPlan>& sessions,
+              const solver::LinearSolverRegistry& linear_solvers, const SessionsOptions& options)
+      : def_(def), sessions_(sessions), options_(options),
+        driver_(def, linear_solvers, options.log),
+        frame_(interventions::loading_frame(def.model, def.tissue, options.bed_stiffness)) {
+    for (const auto& s : sessions_) {
+      work_total_ += 2 * probe_work();
+      for (const auto& c : s.impl->load_cases()) work_total_ += c.increments;
+    }
+  }
+
+  SessionsOutcome run() {
+    try {
+      for (size_t k = 0; k < sessions_.size(); ++k) run_session(static_cast<int>(k));
+    } catch (const Interrupted&) {
+      out_.status = "interrupted";
+      out_.failure = "interrupted (signal) after " + std::to_string(out_.steps) + " step(s)";
+    } catch (const std::invalid_argument& e) {
+      out_.status = "failed";
+      out_.failure = current_ + ": " + e.what();
+    } catch (const LoadCaseFailure& e) {
+      out_.status = "failed";
+      out_.failure = e.what();
+    }
+    return out_;
+  }
+
+ private:
+  int probe_work() const {
+    return def_.tissue.probes.force_increments + def_.tissue.probes.excursion_increments;
+  }
+  double fraction() const { return work_total_ > 0 ? std::min(1.0, work_done_ / work_total_) : 1.0; }
+
+  void check_stop() const {
+    if (options_.stop && options_.stop->load()) throw Interrupted();
+  }
+
+  void report(const std::string& session, const std::string& activity) const {
+    if (options_.on_progress) options_.on_progress({fraction(), session, activity});
+  }
+
+  void probe(int session, const std::string& name, const char* stage) {
+    check_stop();
+    report(name, std::string("probing ") + stage);
+    ProbeRow row{session, name, stage, time_, {}};
+    if (std::string(stage) == "before" && !out_.probes.empty())
+      row.values = out_.probes.back().values;  // the state after the previous session
+    else
+      row.values = driver_.probe(fmt::format("{} session '{}'", stage, name));
+    work_done_ += probe_work();
+    out_.probes.push_back(row);
+  }
+
+  void run_session(int k) {
+    const auto& s = sessions_[k];
+    SessionRow row;
+    row.name = s.name;
+    row.intervention = s.intervention;
+    row.summary = s.impl->summary();
+    row.cycles = s.impl->cycles();
+    row.evidence = s.impl->evidence();
+    row.parameters = parameter_text(s.parameters);
+    row.first_step = static_cast<std::int64_t>(out_.steps);
+    probe(k, s.name, "before");
+    const auto cases = s.impl->load_cases();
+    row.load_cases = static_cast<std::int64_t>(cases.size());
+    out_.sessions.push_back(row);
+    for (const auto& c : cases) run_case(s.name, c);
+    out_.sessions.back().step_count = static_cast<std::int64_t>(out_.steps) - row.first_step;
+    probe(k, s.name, "after");
+  }
+
+  void run_case(const std::string& session, const interventions::LoadCase& c) {
+    check_stop();
+    current_ = fmt::format("session '{}', load case '{}'", session, c.name);
+    report(session, c.name);
+    Stage stage;
+    stage.name = session + ": " + c.name;
+    stage.model = std::make_shared<const fem::Model>(
+        interventions::load_case_model(def_.model, def_.tissue, frame_, c, time_));
+    stage.stepping.t_start = time_;
+    stage.stepping.t_end = time_ + 1.0;
+    stage.stepping.increments = c.increments;
+    int nominal = 0;
+    const double done_before = work_done_;
+    const auto r = driver_.run_stage(stage, [&](const StepOutput& step, const VecX& u) {
+      ++nominal;
+      work_done_ = done_before + nominal;
+      if (nominal == c.increments || nominal % options_.report_every == 0) {
+        if (options_.on_step) options_.on_step(step, u);
+        ++out_.steps;
+      }
+      report(session, c.name);
+      check_stop();
+    });
+    if (!r.completed)
+      throw LoadCaseFailure(current_ + ": " + r.failure +
+                            force_reached(c, r.last_converged_time - time_));
+    time_ += 1.0;
+  }
+
+  const model::ModelDefinition& def_;
+  const std::vector<interventions::SessionPlan>& sessions_;
+  const SessionsOptions& options_;
+  SessionDriver driver_;
+  interventions::LoadingFrame frame_;
+  SessionsOutcome out_;
+  double work_total_ = 0.0, work_done_ = 0.0;
+  double time_ = 0.0;
+  std::string current_ = "setting up";
+};
+
+}  // namespace
+
+SessionsOutcome run_sessions(const model::ModelDefinition& def,
+                             const std::vector<interventions::SessionPlan>& sessions,
+                             const solver::LinearSolverRegistry& linear_solvers,
+                             const SessionsOptions& options) {
+  return SessionLoop(def, sessions, linear_solvers, options).run();
+}
+
+}  // namespace sinew::simulation
