@@ -11,6 +11,7 @@
 #include "scenario/study_spec.hpp"
 #include "scenario/sweep.hpp"
 #include "scenario/yaml_paths.hpp"
+#include "simulation/output_table.hpp"
 #include "tissue/metrics.hpp"
 
 namespace sinew::scenario {
@@ -22,9 +23,16 @@ using model::YamlNode;
 
 namespace {
 
-const std::vector<std::string> kFieldNames{
-    "displacement",       "cauchy_stress", "max_principal_green_lagrange_strain",
-    "fibre_stretch",      "fibre_direction", "fibre_damage", "interface"};
+// The fields a study may keep (output.fields): the solid fields of the output-field table and
+// "interface" (the interface surface with all its fields).
+std::vector<std::string> selectable_fields() {
+  std::vector<std::string> names;
+  for (const auto& f : simulation::field_catalogue())
+    if (f.association == fem::Association::Point || f.association == fem::Association::Cell)
+      names.push_back(f.name);
+  names.push_back("interface");
+  return names;
+}
 
 std::string read_text(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -216,7 +224,7 @@ class StudyLoader {
         else if (f)
           study.output.file = *f;
       }
-      if (n["fields"].defined()) study.output.fields = n.value_or(n["fields"].strings(kFieldNames), {});
+      if (n["fields"].defined()) study.output.fields = n.value_or(n["fields"].strings(selectable_fields()), {});
       if (n["every"].defined())
         study.output.every = static_cast<int>(n.value_or(n["every"].integer(1, 1000000), 1L));
       if (n["vtk"].defined()) study.output.vtk = n.value_or(n["vtk"].boolean(), true);

@@ -93,7 +93,7 @@ struct TissueRun {
           s.t = out.record.t;
           s.u = u;
           s.points = out.problem->point_states(u);
-          s.fibre_damage = out.problem->fibre_damage();
+          s.fibre_damage = out.problem->point_output("fibre_damage").values;
           if (const auto* set = interface_of(*out.problem)) {
             s.info = set->point_info();
             s.iface = set->evaluate(u, out.record.t);

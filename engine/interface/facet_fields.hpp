@@ -1,6 +1,7 @@
-// The interface surface of a model with adhesion/contact interfaces (interface::InterfaceSet
-// couplings) as a mesh in VTK conventions, and its per-facet result fields: averages over each
-// facet's Gauss points of the bonds' committed state and of the traction at a displacement.
+// The interface surface of a model with adhesion/contact interfaces (InterfaceSet couplings) as
+// a mesh in VTK conventions, its per-facet result fields (averages over each facet's Gauss points
+// of the bonds' committed state and of the traction at a displacement), and the interface's
+// entries of the output-field table (fem/output_fields.hpp).
 #pragma once
 
 #include <cstdint>
@@ -8,38 +9,27 @@
 #include <vector>
 
 #include "fem/coupling.hpp"
+#include "fem/output_fields.hpp"
 #include "interface/interface_set.hpp"
 #include "mesh/mesh.hpp"
 
-namespace sinew::io {
+namespace sinew::interface {
 
 /// The interface couplings among `couplings`, in their order (the others are skipped).
-std::vector<const interface::InterfaceSet*> interface_sets(
+std::vector<const InterfaceSet*> interface_sets(
     const std::vector<std::shared_ptr<const fem::Coupling>>& couplings);
-std::vector<const interface::InterfaceSet*> interface_sets(
+std::vector<const InterfaceSet*> interface_sets(
     const std::vector<std::unique_ptr<fem::Coupling>>& couplings);
 
-/// One cell per interface pair (the pairs of all sets, set after set): the pair's primary facet
-/// over the primary nodes, VTK_QUAD (9) or VTK_TRIANGLE (5), nodes in the facet's order (right-
-/// hand normal from the primary into the secondary body). Points are the primary nodes used by
-/// some pair, by ascending mesh node id.
-struct InterfaceMesh {
-  std::vector<Index> node_ids;            ///< P: mesh node id of each point (ascending)
-  std::vector<Real> points;               ///< P x 3: reference coordinates (mm)
-  std::vector<Index> secondary_node_ids;  ///< K: secondary node paired with each connectivity entry
-  std::vector<Index> connectivity;        ///< K: point indices (0 .. P-1), cell after cell
-  std::vector<Index> offsets{0};          ///< F + 1
-  std::vector<std::uint8_t> types;        ///< F: VTK cell type
-  std::vector<Real> area;                 ///< F: reference area = sum of the Gauss weights (mm^2)
-  std::vector<Real> adhesion_density;     ///< F: area-weighted mean of the bond density rho (1)
-
-  Index n_points() const { return static_cast<Index>(node_ids.size()); }
-  Index n_cells() const { return static_cast<Index>(types.size()); }
-};
+/// The interface surface (fem::FacetMesh): one cell per interface pair (the pairs of all sets,
+/// set after set): the pair's primary facet over the primary nodes, VTK_QUAD (9) or VTK_TRIANGLE
+/// (5), nodes in the facet's order (right-hand normal from the primary into the secondary body).
+/// Points are the primary nodes used by some pair, by ascending mesh node id.
+using InterfaceMesh = fem::FacetMesh;
 
 /// Builds the interface mesh of `sets` on `mesh` (the mesh the sets were built on).
 InterfaceMesh interface_mesh(const mesh::Mesh& mesh,
-                             const std::vector<const interface::InterfaceSet*>& sets);
+                             const std::vector<const InterfaceSet*>& sets);
 
 /// Per-facet fields at one state: area-weighted means over each facet's Gauss points (weights:
 /// the points' reference areas w), F values (or F x 3) facet-major, and the displacement of the
@@ -59,7 +49,15 @@ struct InterfaceFields {
 /// The fields of `sets` (with their committed history) at displacement u and time t. `sets` must
 /// have the pairs `imesh` was built from (throws std::invalid_argument otherwise).
 InterfaceFields interface_averages(const InterfaceMesh& imesh,
-                                   const std::vector<const interface::InterfaceSet*>& sets,
+                                   const std::vector<const InterfaceSet*>& sets,
                                    const VecX& u, Real t);
 
-}  // namespace sinew::io
+/// The interface's output fields over `imesh` (the mesh of the model's interface sets, in the
+/// order interface_sets() finds them): displacement of the surface points and the facet
+/// averages above. `imesh` may be null for the catalogue (then evaluate must not be called).
+std::vector<fem::OutputField> interface_output_fields(std::shared_ptr<const InterfaceMesh> imesh);
+
+/// The static facet fields of `imesh`: area and adhesion_density.
+std::vector<fem::StaticField> interface_static_fields(const InterfaceMesh& imesh);
+
+}  // namespace sinew::interface

@@ -1,19 +1,21 @@
-// Interface surface mesh and per-facet averages of the interface state.
-#include "io/interface_fields.hpp"
+// Interface surface mesh, per-facet averages of the interface state and their output fields.
+#include "interface/facet_fields.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 #include <string>
 
-namespace sinew::io {
+#include "fem/mechanics_problem.hpp"
+
+namespace sinew::interface {
 
 namespace {
 
 template <class Ptr>
-std::vector<const interface::InterfaceSet*> find_sets(const std::vector<Ptr>& couplings) {
-  std::vector<const interface::InterfaceSet*> out;
+std::vector<const InterfaceSet*> find_sets(const std::vector<Ptr>& couplings) {
+  std::vector<const InterfaceSet*> out;
   for (const auto& c : couplings)
-    if (const auto* s = dynamic_cast<const interface::InterfaceSet*>(c.get())) out.push_back(s);
+    if (const auto* s = dynamic_cast<const InterfaceSet*>(c.get())) out.push_back(s);
   return out;
 }
 
@@ -21,18 +23,18 @@ constexpr std::uint8_t kVtkTriangle = 5, kVtkQuad = 9;
 
 }  // namespace
 
-std::vector<const interface::InterfaceSet*> interface_sets(
+std::vector<const InterfaceSet*> interface_sets(
     const std::vector<std::shared_ptr<const fem::Coupling>>& couplings) {
   return find_sets(couplings);
 }
 
-std::vector<const interface::InterfaceSet*> interface_sets(
+std::vector<const InterfaceSet*> interface_sets(
     const std::vector<std::unique_ptr<fem::Coupling>>& couplings) {
   return find_sets(couplings);
 }
 
 InterfaceMesh interface_mesh(const mesh::Mesh& mesh,
-                             const std::vector<const interface::InterfaceSet*>& sets) {
+                             const std::vector<const InterfaceSet*>& sets) {
   InterfaceMesh m;
   for (const auto* s : sets)
     for (const auto& pr : s->pairs())
@@ -73,7 +75,7 @@ InterfaceMesh interface_mesh(const mesh::Mesh& mesh,
 }
 
 InterfaceFields interface_averages(const InterfaceMesh& imesh,
-                                   const std::vector<const interface::InterfaceSet*>& sets,
+                                   const std::vector<const InterfaceSet*>& sets,
                                    const VecX& u, Real t) {
   Index pairs = 0;
   for (const auto* s : sets) pairs += s->n_pairs();
@@ -128,4 +130,68 @@ InterfaceFields interface_averages(const InterfaceMesh& imesh,
   return f;
 }
 
-}  // namespace sinew::io
+namespace {
+
+using fem::Association;
+using fem::FieldContext;
+using fem::FieldKind;
+using fem::OutputField;
+
+// The facet averages of one state, shared by the interface's fields of one context.
+const InterfaceFields& averages(const FieldContext& c, const InterfaceMesh& imesh) {
+  return c.shared<InterfaceFields>("interface.averages", [&] {
+    return interface_averages(imesh, interface_sets(c.problem().couplings()), c.u(), c.t());
+  });
+}
+
+}  // namespace
+
+std::vector<OutputField> interface_output_fields(std::shared_ptr<const InterfaceMesh> imesh) {
+  auto field = [&](const char* name, Association a, int components, const char* units,
+                   const char* doc, std::vector<Real> InterfaceFields::*member) {
+    return OutputField{name, a, components, units, doc, FieldKind::Output,
+                       [imesh, member](const FieldContext& c) { return averages(c, *imesh).*member; }};
+  };
+  return {
+      field("displacement", Association::FacetPoint, 3, "mm",
+            "displacement of the interface points (= rows node_ids of /fields/displacement) "
+            "(step, point, x/y/z)",
+            &InterfaceFields::displacement),
+      field("adhesion", Association::Facet, 1, "1",
+            "intact bond density rho (1 - D) of the committed state (step, facet)",
+            &InterfaceFields::adhesion),
+      field("bond_damage", Association::Facet, 1, "1",
+            "bond damage D in [0, 1] of the committed state, the damage acting on the bonds "
+            "(rate-dependent D_v; = D without viscosity), mean weighted by the bond density: the "
+            "fraction of the facet's bonds that are broken (0 without bonds) (step, facet)",
+            &InterfaceFields::bond_damage),
+      field("slip", Association::Facet, 1, "mm",
+            "committed friction slip |s| (the frictional, irreversible part of the tangential "
+            "gap) (step, facet)",
+            &InterfaceFields::slip),
+      field("tangential_gap", Association::Facet, 1, "mm",
+            "tangential gap |g_t|: sliding of the secondary body relative to the primary one at "
+            "the step (step, facet)",
+            &InterfaceFields::tangential_gap),
+      field("normal_gap", Association::Facet, 1, "mm",
+            "normal gap g_n along the current mid-surface normal (> 0 opening, < 0 penetration) "
+            "(step, facet)",
+            &InterfaceFields::normal_gap),
+      field("traction", Association::Facet, 3, "MPa",
+            "interface traction on the primary body per unit reference area (bonds, contact and "
+            "friction) (step, facet, x/y/z)",
+            &InterfaceFields::traction),
+  };
+}
+
+std::vector<fem::StaticField> interface_static_fields(const InterfaceMesh& imesh) {
+  return {{"adhesion_density", Association::Facet, 1, "1",
+           "initial bond density rho in [0, 1] (interface adhesion_density blended toward the "
+           "scars' adhesion_density), area-weighted mean over the facet's Gauss points; constant "
+           "in time (facet)",
+           true, imesh.adhesion_density},
+          {"area", Association::Facet, 1, "mm^2",
+           "reference area of each facet (sum of its Gauss points' weights)", true, imesh.area}};
+}
+
+}  // namespace sinew::interface
