@@ -68,6 +68,7 @@ struct StepState {
   VecX u;
   std::vector<fem::PointState> points;
   std::vector<Real> fibre_damage;                     // per quadrature point
+  std::vector<Real> stretch_max;                      // per point: the law's state slot 0
   std::vector<interface::InterfacePointInfo> info;    // committed, per Gauss point
   std::vector<interface::InterfacePointState> iface;  // at (u, t)
   Real intact_bond_area = 0;
@@ -94,6 +95,7 @@ struct TissueRun {
           s.u = u;
           s.points = out.problem->point_states(u);
           s.fibre_damage = out.problem->point_output("fibre_damage").values;
+          for (const auto& pf : out.problem->fields()) s.stretch_max.push_back(pf.state[0]);
           if (const auto* set = interface_of(*out.problem)) {
             s.info = set->point_info();
             s.iface = set->evaluate(u, out.record.t);
@@ -189,6 +191,48 @@ TEST_F(TissueFields, ScarFractionIsTheCellMeanOfTheModelsScarFraction) {
   EXPECT_EQ(*std::min_element(scar.values.begin(), scar.values.end()), 0.0);  // healthy cells
   EXPECT_EQ(string_attr(f, "/mesh/scar_fraction", "units"), "1");
   EXPECT_EQ(string_attr(f, "/mesh/scar_fraction", "association"), "cell");
+}
+
+// The damage history is a declared state variable: /state/fibre_stretch_max holds the cell means
+// of the committed slot, at least 1, never decreasing, with the units and description the law
+// declares; in the table it comes after the fixed fields.
+TEST_F(TissueFields, StateVariableIsWrittenUnderState) {
+  const auto& run = *run_;
+  const H5 f = open_file(run.file);
+  const auto& model = run.def.model;
+  const auto stored = read<double>(f, "/state/fibre_stretch_max");
+  ASSERT_EQ(stored.dims, (std::vector<hsize_t>{3, static_cast<hsize_t>(model.mesh.n_cells())}));
+  EXPECT_EQ(string_attr(f, "/state/fibre_stretch_max", "units"), "1");
+  EXPECT_EQ(string_attr(f, "/state/fibre_stretch_max", "association"), "cell");
+  EXPECT_NE(string_attr(f, "/state/fibre_stretch_max", "description").find("largest equivalent"),
+            std::string::npos);
+  // Cells whose law keeps the history (the others hold 0: their law declares no such state).
+  std::vector<bool> keeps(static_cast<size_t>(model.mesh.n_cells()), false);
+  int kept = 0;
+  for (const auto& region : model.regions)
+    for (Index c : region.cells) {
+      keeps[static_cast<size_t>(c)] = !region.material->state_variables().empty();
+      kept += keeps[static_cast<size_t>(c)] ? 1 : 0;
+    }
+  EXPECT_GT(kept, 0);
+  double grown = 0;
+  for (size_t s = 0; s < run.steps.size(); ++s) {
+    SCOPED_TRACE("step " + std::to_string(s));
+    const auto want = cell_mean(model, run.steps[s].stretch_max);
+    expect_near(row(stored, s), want, 1e-15, "fibre_stretch_max");
+    for (size_t c = 0; c < want.size(); ++c) {
+      if (!keeps[c]) {
+        EXPECT_EQ(want[c], 0.0);
+        continue;
+      }
+      EXPECT_GE(want[c], 1.0);
+      if (s > 0) {
+        EXPECT_GE(want[c], cell_mean(model, run.steps[s - 1].stretch_max)[c]);
+      }
+      grown = std::max(grown, want[c] - 1.0);
+    }
+  }
+  EXPECT_GT(grown, 0.01);  // the fibres were stretched: the history moved
 }
 
 TEST_F(TissueFields, FibreDamageAndDirectionEqualTheProblemStateAtEveryStep) {
@@ -534,7 +578,7 @@ for name in sys.argv[1:]:
   in >> points >> cells >> type >> names >> first_max;
   EXPECT_EQ(cells, run.def.model.mesh.n_cells()) << text;
   EXPECT_EQ(names,
-            "cauchy_stress,fibre_damage,fibre_direction,fibre_stretch,"
+            "cauchy_stress,fibre_damage,fibre_direction,fibre_stretch,fibre_stretch_max,"
             "max_principal_green_lagrange_strain,scar_fraction")
       << text;
 }
