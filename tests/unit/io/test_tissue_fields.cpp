@@ -112,7 +112,7 @@ struct TissueRun {
   }
 };
 
-// Cell mean of per-point values, written independently of engine/io/cell_fields.cpp.
+// Cell mean of per-point values, written independently of engine/fem/cell_fields.cpp.
 std::vector<double> cell_mean(const fem::Model& m, const std::vector<Real>& v) {
   std::vector<double> out;
   for (Index c = 0; c < m.mesh.n_cells(); ++c) {
