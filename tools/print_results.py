@@ -74,12 +74,13 @@ def main(path):
             share = f" ({intact / bonded:.6g} of {bonded:.6g} mm^2)" if bonded > 0 else ""
             print(f"interface: {len(area)} facets, intact bonded area at the last step "
                   f"{intact:.6g} mm^2{share}")
-        # Every field of the file at the last step; /state holds the materials' declared state
-        # variables (model-dependent, so listed from the file).
+        # Every field of the file at the last step; /state and /interface/state hold the declared
+        # state variables (model-dependent, so listed from the file).
         print("last step, largest magnitude of each field:")
         names = [(name, units) for name, units in FIELDS if name in f]
-        if "state" in f:
-            names += [(f"state/{n}", f["state"][n].attrs["units"]) for n in f["state"]]
+        for group in ("state", "interface/state"):
+            if group in f:
+                names += [(f"{group}/{n}", f[group][n].attrs["units"]) for n in f[group]]
         for name, units in names:
             values = np.abs(f[name][steps - 1])
             units = units.decode() if isinstance(units, bytes) else units

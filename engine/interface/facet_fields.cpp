@@ -184,6 +184,52 @@ std::vector<OutputField> interface_output_fields(std::shared_ptr<const Interface
   };
 }
 
+namespace {
+
+// Area-weighted facet means of one declared variable over every set's Gauss points.
+std::vector<double> facet_state_means(const FieldContext& c, const InterfaceMesh& imesh,
+                                      const materials::StateVariable& v) {
+  const auto sets = interface_sets(c.problem().couplings());
+  const auto n = static_cast<size_t>(v.components);
+  std::vector<double> out(static_cast<size_t>(imesh.n_cells()) * n, 0.0);
+  size_t cell = 0;
+  for (const auto* s : sets) {
+    const auto vars = s->state_variables();
+    size_t width = 0;
+    for (const auto& d : vars) width = std::max(width, static_cast<size_t>(d.offset + d.components));
+    const auto values = s->state_values();
+    const auto& w = s->gauss_weights();
+    for (Index k = 0; k < s->n_pairs(); ++k, ++cell) {
+      Real area = 0.0;
+      for (Index q = s->first_gauss_point(k); q < s->first_gauss_point(k + 1); ++q) {
+        const auto i = static_cast<size_t>(q);
+        area += w[i];
+        for (size_t j = 0; j < n; ++j)
+          out[cell * n + j] += w[i] * values[i * width + static_cast<size_t>(v.offset) + j];
+      }
+      for (size_t j = 0; j < n; ++j) out[cell * n + j] = area > 0.0 ? out[cell * n + j] / area : 0.0;
+    }
+  }
+  if (cell != static_cast<size_t>(imesh.n_cells()))
+    throw std::invalid_argument("interface state: the interface mesh does not match the sets");
+  return out;
+}
+
+}  // namespace
+
+std::vector<OutputField> interface_state_fields(std::shared_ptr<const InterfaceMesh> imesh,
+                                                const std::vector<const InterfaceSet*>& sets) {
+  std::vector<OutputField> out;
+  if (sets.empty()) return out;
+  for (const auto& v : sets.front()->state_variables())
+    out.push_back({v.name, Association::Facet, v.components, v.units,
+                   v.description + ", area-weighted mean over the facet's Gauss points",
+                   FieldKind::State, [imesh, v](const FieldContext& c) {
+                     return facet_state_means(c, *imesh, v);
+                   }});
+  return out;
+}
+
 std::vector<fem::StaticField> interface_static_fields(const InterfaceMesh& imesh) {
   return {{"adhesion_density", Association::Facet, 1, "1",
            "initial bond density rho in [0, 1] (interface adhesion_density blended toward the "

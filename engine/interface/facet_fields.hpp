@@ -57,6 +57,11 @@ InterfaceFields interface_averages(const InterfaceMesh& imesh,
 /// averages above. `imesh` may be null for the catalogue (then evaluate must not be called).
 std::vector<fem::OutputField> interface_output_fields(std::shared_ptr<const InterfaceMesh> imesh);
 
+/// The state variables the interface sets declare (fem::Coupling::state_variables of the first
+/// set; all sets declare the same), each as a field of area-weighted facet means over `imesh`.
+std::vector<fem::OutputField> interface_state_fields(std::shared_ptr<const InterfaceMesh> imesh,
+                                                     const std::vector<const InterfaceSet*>& sets);
+
 /// The static facet fields of `imesh`: area and adhesion_density.
 std::vector<fem::StaticField> interface_static_fields(const InterfaceMesh& imesh);
 

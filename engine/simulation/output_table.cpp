@@ -19,6 +19,7 @@ OutputTable::OutputTable(const model::ModelDefinition& def) : def_(def) {
   }
   if (facets_) {
     for (auto& f : interface::interface_output_fields(facets_)) fields_.push_back(std::move(f));
+    for (auto& f : interface::interface_state_fields(facets_, sets)) fields_.push_back(std::move(f));
     for (auto& f : interface::interface_static_fields(*facets_))
       static_fields_.push_back(std::move(f));
   }

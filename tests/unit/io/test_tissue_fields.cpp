@@ -235,6 +235,35 @@ TEST_F(TissueFields, StateVariableIsWrittenUnderState) {
   EXPECT_GT(grown, 0.01);  // the fibres were stretched: the history moved
 }
 
+// The interface declares its per-Gauss-point history; /interface/state holds the area-weighted
+// facet means of each declared variable, e.g. viscous_damage (= the bond damage acting on the
+// bonds, unweighted by the bonds) and max_separation, with the declared units.
+TEST_F(TissueFields, InterfaceStateVariablesAreFacetMeansOfTheHistory) {
+  const auto& run = *run_;
+  const H5 f = open_file(run.file);
+  const auto& set = run.interface_set();
+  const auto damage = read<double>(f, "/interface/state/viscous_damage");
+  const auto separation = read<double>(f, "/interface/state/max_separation");
+  const auto slip = read<double>(f, "/interface/state/slip_vector");
+  const auto F = static_cast<hsize_t>(set.n_pairs());
+  ASSERT_EQ(damage.dims, (std::vector<hsize_t>{3, F}));
+  ASSERT_EQ(slip.dims, (std::vector<hsize_t>{3, F, 3}));
+  EXPECT_EQ(string_attr(f, "/interface/state/max_separation", "units"), "mm");
+  EXPECT_EQ(string_attr(f, "/interface/state/slip_vector", "units"), "mm");
+  double broken = 0;
+  for (size_t s = 0; s < run.steps.size(); ++s) {
+    SCOPED_TRACE("step " + std::to_string(s));
+    const auto& info = run.steps[s].info;
+    const auto want = facet_mean(set, info, [&](size_t q) { return info[q].damage; });
+    expect_near(row(damage, s), want, 1e-14, "viscous_damage");
+    expect_near(row(separation, s),
+                facet_mean(set, info, [&](size_t q) { return info[q].max_separation; }), 1e-14,
+                "max_separation");
+    broken = std::max(broken, *std::max_element(want.begin(), want.end()));
+  }
+  EXPECT_GT(broken, 0.1);  // bonds did break: the comparison is not of zeros
+}
+
 TEST_F(TissueFields, FibreDamageAndDirectionEqualTheProblemStateAtEveryStep) {
   const auto& run = *run_;
   ASSERT_EQ(run.steps.size(), 3u);
@@ -572,7 +601,9 @@ for name in sys.argv[1:]:
   EXPECT_EQ(cells, 16);
   EXPECT_EQ(type, 9);  // VTK_QUAD
   EXPECT_EQ(names,
-            "adhesion,adhesion_density,area,bond_damage,normal_gap,slip,tangential_gap,traction");
+            "adhesion,adhesion_density,area,bond_damage,bond_energy,damage,damage_dissipation,"
+            "friction_dissipation,max_separation,normal_gap,slip,slip_vector,tangential_gap,"
+            "traction,viscous_damage");
   const auto adhesion = row(read<double>(results, "/interface/fields/adhesion"), 2);
   EXPECT_EQ(first_max, *std::max_element(adhesion.begin(), adhesion.end()));
   in >> points >> cells >> type >> names >> first_max;
