@@ -59,9 +59,10 @@ void print_markdown(const std::vector<OutputField>& fields) {
             << "| --- | --- | --- | --- | --- | --- |\n";
   for (const auto& f : fields) {
     std::string d = f.description;
-    for (size_t p = d.find('|'); p != std::string::npos; p = d.find('|', p + 2)) d.replace(p, 1, "\\|");
-    std::cout << "| `" << simulation::field_path(f) << "` | " << fem::association_name(f.association)
-              << " | " << f.components << " | " << f.units << " | " << kind_name(f) << " | " << d
+    for (size_t p = d.find('|'); p != std::string::npos; p = d.find('|', p + 2))
+      d.replace(p, 1, "\\|");
+    std::cout << "| `" << simulation::field_path(f) << "` | "
+              << fem::association_name(f.association) << " | " << f.components << " | " << f.units << " | " << kind_name(f) << " | " << d
               << " |\n";
   }
 }

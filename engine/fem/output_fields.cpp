@@ -19,7 +19,8 @@ const char* association_name(Association a) {
 }
 
 const std::vector<PointState>& FieldContext::point_states() const {
-  if (!states_) states_ = std::make_shared<const std::vector<PointState>>(problem_.point_states(u_));
+  if (!states_)
+    states_ = std::make_shared<const std::vector<PointState>>(problem_.point_states(u_));
   return *states_;
 }
 
@@ -74,7 +75,9 @@ OutputField point_output_field(std::string name, int components, std::string uni
 std::vector<OutputField> solid_output_fields() {
   std::vector<OutputField> f;
   f.push_back({"displacement", Association::Point, 3, "mm", kDisplacementDoc, FieldKind::Output,
-               [](const FieldContext& c) { return Values(c.u().data(), c.u().data() + c.u().size()); }});
+               [](const FieldContext& c) {
+                 return Values(c.u().data(), c.u().data() + c.u().size());
+               }});
   f.push_back({"cauchy_stress", Association::Cell, 6, "MPa", kStressDoc, FieldKind::Output,
                [](const FieldContext& c) { return c.cell_fields().cauchy_stress; }});
   f.push_back({"max_principal_green_lagrange_strain", Association::Cell, 1, "1", kStrainDoc,
@@ -84,7 +87,8 @@ std::vector<OutputField> solid_output_fields() {
   f.push_back({"fibre_stretch", Association::Cell, 1, "1", kFibreDoc, FieldKind::Output,
                [](const FieldContext& c) { return c.cell_fields().fibre_stretch; }});
   f.push_back({"fibre_direction", Association::Cell, 3, "1", kFibreDirectionDoc,
-               FieldKind::Output, [](const FieldContext& c) { return c.cell_fields().fibre_direction; }});
+               FieldKind::Output,
+               [](const FieldContext& c) { return c.cell_fields().fibre_direction; }});
   f.push_back(point_output_field("fibre_damage", 1, "1", kFibreDamageDoc));
   return f;
 }
@@ -94,14 +98,16 @@ std::vector<OutputField> declared_point_fields(const Model& model) {
   std::vector<OutputField> out;
   auto listed = [&](const std::string& name) {
     auto same = [&](const OutputField& f) { return f.name == name; };
-    return std::any_of(fixed.begin(), fixed.end(), same) || std::any_of(out.begin(), out.end(), same);
+    return std::any_of(fixed.begin(), fixed.end(), same) ||
+           std::any_of(out.begin(), out.end(), same);
   };
   for (const auto& region : model.regions) {
     if (!region.material) continue;
     for (const auto& o : region.material->point_outputs())
       if (!listed(o.name))
-        out.push_back(point_output_field(o.name, o.components, o.units,
-                                         o.description + ", mean over the cell's quadrature points"));
+        out.push_back(point_output_field(
+            o.name, o.components, o.units,
+            o.description + ", mean over the cell's quadrature points"));
     for (const auto& v : region.material->state_variables()) {
       if (listed(v.name)) continue;
       const std::string key = v.name;

@@ -150,7 +150,9 @@ std::vector<OutputField> interface_output_fields(std::shared_ptr<const Interface
   auto field = [&](const char* name, Association a, int components, const char* units,
                    const char* doc, std::vector<Real> InterfaceFields::*member) {
     return OutputField{name, a, components, units, doc, FieldKind::Output,
-                       [imesh, member](const FieldContext& c) { return averages(c, *imesh).*member; }};
+                       [imesh, member](const FieldContext& c) {
+                         return averages(c, *imesh).*member;
+                       }};
   };
   return {
       field("displacement", Association::FacetPoint, 3, "mm",
@@ -196,7 +198,8 @@ std::vector<double> facet_state_means(const FieldContext& c, const InterfaceMesh
   for (const auto* s : sets) {
     const auto vars = s->state_variables();
     size_t width = 0;
-    for (const auto& d : vars) width = std::max(width, static_cast<size_t>(d.offset + d.components));
+    for (const auto& d : vars)
+      width = std::max(width, static_cast<size_t>(d.offset + d.components));
     const auto values = s->state_values();
     const auto& w = s->gauss_weights();
     for (Index k = 0; k < s->n_pairs(); ++k, ++cell) {
@@ -207,7 +210,8 @@ std::vector<double> facet_state_means(const FieldContext& c, const InterfaceMesh
         for (size_t j = 0; j < n; ++j)
           out[cell * n + j] += w[i] * values[i * width + static_cast<size_t>(v.offset) + j];
       }
-      for (size_t j = 0; j < n; ++j) out[cell * n + j] = area > 0.0 ? out[cell * n + j] / area : 0.0;
+      for (size_t j = 0; j < n; ++j)
+        out[cell * n + j] = area > 0.0 ? out[cell * n + j] / area : 0.0;
     }
   }
   if (cell != static_cast<size_t>(imesh.n_cells()))

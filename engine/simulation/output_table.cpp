@@ -13,13 +13,15 @@ OutputTable::OutputTable(const model::ModelDefinition& def) : def_(def) {
   static_fields_ = fem::solid_static_fields(model, def.tissue.scar_fraction);
   const auto sets = interface::interface_sets(model.couplings);
   if (!sets.empty()) {
-    auto imesh = std::make_shared<const fem::FacetMesh>(interface::interface_mesh(model.mesh, sets));
+    auto imesh =
+        std::make_shared<const fem::FacetMesh>(interface::interface_mesh(model.mesh, sets));
     // Interfaces without pairs have nothing to show.
     if (imesh->n_cells() > 0) facets_ = std::move(imesh);
   }
   if (facets_) {
     for (auto& f : interface::interface_output_fields(facets_)) fields_.push_back(std::move(f));
-    for (auto& f : interface::interface_state_fields(facets_, sets)) fields_.push_back(std::move(f));
+    for (auto& f : interface::interface_state_fields(facets_, sets))
+      fields_.push_back(std::move(f));
     for (auto& f : interface::interface_static_fields(*facets_))
       static_fields_.push_back(std::move(f));
   }

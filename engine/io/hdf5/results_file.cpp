@@ -333,7 +333,8 @@ void ResultsWriter::Impl::create_mesh(int gz) {
                 {static_cast<hsize_t>(nodes.size())}, nodes.data(), "1",
                 "ids of the nodes of set '" + name + "' (0-based)", gz);
     if (link != name) {
-      const Handle ds(check(H5Dopen2(sets, link.c_str(), H5P_DEFAULT), "cannot open " + link), H5Dclose);
+      const Handle ds(check(H5Dopen2(sets, link.c_str(), H5P_DEFAULT), "cannot open " + link),
+                      H5Dclose);
       write_attr(ds, "name", name);
     }
   }
