@@ -91,6 +91,7 @@ int run_validate(const StudyOptions& o) {
   const auto study = load(o.study_file, r);
   if (!study) return 2;
   fmt::print("{}: valid; {} arm(s)\n", o.study_file, study->arms.size());
+  for (const auto& note : study->notes) fmt::print("note: {}\n", note);
   for (const auto& arm : study->arms) {
     std::size_t cases = 0;
     for (const auto& s : arm.sessions) cases += s.impl->load_cases().size();

@@ -20,8 +20,10 @@ int component_index(const std::string& c) { return c == "x" ? 0 : c == "y" ? 1 :
 
 class Loader {
  public:
-  Loader(const materials::MaterialRegistry& registry, std::string file)
-      : registry_(registry), file_(std::move(file)) {}
+  /// `steps_required`: a model file solved on its own needs steps; a study's model does not
+  /// (its arms' sessions define the loading).
+  Loader(const materials::MaterialRegistry& registry, std::string file, bool steps_required = true)
+      : registry_(registry), file_(std::move(file)), steps_required_(steps_required) {}
 
   ModelDefinition load(const YAML::Node& root_yaml, const std::string& key_prefix = {}) {
     YamlNode root(root_yaml, key_prefix, file_, &diag_);
@@ -359,6 +361,7 @@ class Loader {
   }
 
   void load_steps(const YamlNode& n) {
+    if (!steps_required_ && !n.defined()) return;
     if (!n.require() || !n.expect_sequence()) return;
     if (n.size() == 0) n.error("at least one step is needed");
     Real t = 0;
@@ -435,6 +438,7 @@ class Loader {
 
   const materials::MaterialRegistry& registry_;
   std::string file_;
+  bool steps_required_ = true;
   Diagnostics diag_;
   ModelDefinition def_;
   std::map<std::string, int> curve_index_;
@@ -452,7 +456,7 @@ ModelDefinition load_model_text(const std::string& text, const std::string& file
 ModelDefinition load_model_node(const YAML::Node& root, const std::string& file_name,
                                 const std::string& key_prefix,
                                 const materials::MaterialRegistry& materials) {
-  return Loader(materials, file_name).load(root, key_prefix);
+  return Loader(materials, file_name, false).load(root, key_prefix);
 }
 
 ModelDefinition load_model_file(const std::string& path,

@@ -131,6 +131,7 @@ class StudyLoader {
     check_sweep_interventions(sweep);
     if (model_ok && check_models) check_base_model();
     diag_.throw_if_any();
+    if (model_ok) note_unused_model_sections(study);
 
     expand(study, sweep, model_ok && check_models);
     diag_.throw_if_any();
@@ -310,6 +311,17 @@ class StudyLoader {
         p.where.error("intervention '" + p.intervention + "' has no parameter '" + p.parameter +
                       "' (allowed: " + names + ")");
     }
+  }
+
+  // A model file shared with `sinew solve` may carry its own boundary conditions and steps;
+  // the arms' sessions replace them, which the user is told rather than left to guess.
+  void note_unused_model_sections(StudySpec& study) const {
+    const YAML::Node node = parse_model(source_);
+    for (const char* key : {"boundary", "steps"})
+      if (node[key])
+        study.notes.push_back(std::string("model.") + key +
+                              " is not used by studies: each arm's sessions define the loading "
+                              "(docs/scenario-reference.md)");
   }
 
   // The base model (with `model.set` and probe overrides) loads without errors; its errors
