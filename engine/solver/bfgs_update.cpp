@@ -5,7 +5,8 @@ namespace sinew::solver {
 
 bool BfgsUpdate::should_reform(int k, Real residual, Real previous_residual, Real ref_residual,
                                int updates, int max_updates) {
-  return k > 0 && (updates >= max_updates || residual > (k == 1 ? ref_residual : previous_residual));
+  return k > 0 &&
+         (updates >= max_updates || residual > (k == 1 ? ref_residual : previous_residual));
 }
 
 void BfgsUpdate::clear() {

@@ -180,10 +180,11 @@ TEST(LoadStepsToy, DisplacementControlTraversesTheLimitPoint) {
   LoadStepSettings steps;
   std::vector<Real> reaction, w;
   VecX u = VecX::Zero(2);
-  const LoadStepResult r = run_load_steps(bar, newton, u, steps, [&](const StepRecord&, const VecX& x) {
+  const auto record = [&](const StepRecord&, const VecX& x) {
     reaction.push_back(newton.residual()[1]);
     w.push_back(x[0]);
-  });
+  };
+  const LoadStepResult r = run_load_steps(bar, newton, u, steps, record);
   ASSERT_TRUE(r.completed) << r.failure;
   ASSERT_EQ(r.steps.size(), 10u);
   for (const StepRecord& step : r.steps) EXPECT_EQ(step.cutbacks, 0);

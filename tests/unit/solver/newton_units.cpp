@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
+#include "core/error.hpp"
 #include "solver/bfgs_update.hpp"
 #include "solver/convergence_test.hpp"
 #include "solver/forcing_term.hpp"
@@ -194,6 +196,29 @@ TEST(LineSearch, RunsTrialsUntilAccepted) {
   evaluations = 0;
   EXPECT_EQ(off.run(1.0, [&](Real a) { last = a, ++evaluations; }, [&] { return -3.0; }), 1.0);
   EXPECT_EQ(evaluations, 1);
+}
+
+TEST(LineSearch, InvertedElementsHalveAlphaOtherErrorsPropagate) {
+  const LineSearch ls({true, 0.9, 5});
+  // Trials beyond alpha = 0.3 invert an element: 1 and 0.5 fail, 0.25 is evaluated and accepted
+  // (s(0.25) = 0.1 is small).
+  std::vector<Real> tried;
+  const auto inverting = [&](Real a) {
+    tried.push_back(a);
+    if (a > 0.3) throw NumericalError(NumericalError::Kind::InvertedElement, "inverted");
+  };
+  EXPECT_EQ(ls.run(1.0, inverting, [] { return 0.1; }), 0.25);
+  EXPECT_EQ(tried, (std::vector<Real>{1.0, 0.5, 0.25}));
+  // Inverted at every alpha: after max_trials halvings the error reaches the caller.
+  tried.clear();
+  const auto always = [&](Real a) {
+    tried.push_back(a);
+    throw NumericalError(NumericalError::Kind::InvertedElement, "inverted");
+  };
+  EXPECT_THROW(ls.run(1.0, always, [] { return 0.0; }), NumericalError);
+  EXPECT_EQ(tried.size(), 6u);
+  const auto nan = [](Real) { throw NumericalError(NumericalError::Kind::NotANumber, "nan"); };
+  EXPECT_THROW(ls.run(1.0, nan, [] { return 0.0; }), NumericalError);
 }
 
 LoadStepSettings four_increments() {

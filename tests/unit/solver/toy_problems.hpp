@@ -43,16 +43,15 @@ class DenseToyProblem : public NonlinearProblem {
   void prescribed_values(Real t, VecX& values) const override { values = prescribed(t); }
 
   void evaluate(const VecX& u, Real t, VecX& r, SparseMatrix* K) override {
-    ++evaluations;
     MatX dense = MatX::Zero(n_, n_);
     r.resize(n_);
     residual(u, t, r, dense);
     if (!K) return;
     for (Index j = 0; j < K->outerSize(); ++j)
-      for (SparseMatrix::InnerIterator it(*K, j); it; ++it) it.valueRef() = dense(it.row(), it.col());
+      for (SparseMatrix::InnerIterator it(*K, j); it; ++it)
+        it.valueRef() = dense(it.row(), it.col());
   }
 
-  int evaluations = 0;
 
  protected:
   virtual VecX prescribed(Real /*t*/) const { return VecX(0); }
