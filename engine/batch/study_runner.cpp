@@ -2,8 +2,11 @@
 #include "batch/study_runner.hpp"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 #include <thread>
 
+#include "batch/part_check.hpp"
 #include "batch/progress_board.hpp"
 #include "core/parallel.hpp"
 #include "io/results_writer.hpp"
@@ -22,6 +25,87 @@ fs::path parts_folder(const scenario::StudySpec& study) {
 fs::path part_path(const scenario::StudySpec& study, const scenario::ArmSpec& arm) {
   return parts_folder(study) / (arm.name + ".h5");
 }
+
+namespace {
+
+bool in_shard(size_t i, const StudyRunOptions& o) {
+  return static_cast<int>(i % static_cast<size_t>(o.shard_count)) == o.shard_index;
+}
+
+// Which arms of this process's shard are complete already (1) when resuming. Rank 0 alone
+// checks the parts, sets damaged ones aside (their arms run again) and tells the other ranks.
+std::vector<char> completed_arms(const scenario::StudySpec& study, const StudyRunOptions& o,
+                                 int rank) {
+  std::vector<char> done(study.arms.size(), 0);
+  if (rank == 0 && o.resume) {
+    for (size_t i = 0; i < study.arms.size(); ++i) {
+      if (!in_shard(i, o)) continue;
+      const fs::path part = part_path(study, study.arms[i]);
+      const PartCheck c = check_part(part, study.arms[i].spec_hash);
+      if (c.state == PartState::Damaged) {
+        const fs::path aside = set_part_aside(part);
+        o.log.warn("arm " + study.arms[i].name + ": the part file " + part.string() +
+                   " cannot be trusted (" + c.problem + "); moved aside to " + aside.string() +
+                   ", the arm runs again");
+      }
+      done[i] = c.state == PartState::Trusted && c.status == "completed";
+    }
+  }
+  if (o.mpi) o.mpi->broadcast(done);
+  return done;
+}
+
+// Runs the arms `todo` on `jobs` threads (and the other ranks), recording each outcome.
+void run_arms(const scenario::StudySpec& study, const StudyRunOptions& options,
+              const std::vector<size_t>& todo, ProgressBoard* board, StudyRunResult& result) {
+  const int total_threads = options.threads > 0 ? options.threads : max_threads();
+  const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(std::max<size_t>(todo.size(), 1))));
+  const int threads_per_arm = std::max(1, total_threads / jobs);
+  const auto counter = options.mpi ? options.mpi->make_counter() : MpiSession::local_counter();
+  std::mutex result_mutex;
+  auto worker = [&]() {
+    for (;;) {
+      if (options.stop && options.stop->load()) return;
+      const size_t k = counter->next();
+      if (k >= todo.size()) return;
+      const size_t i = todo[k];
+      const auto& arm = study.arms[i];
+      ArmRunOptions ao;
+      ao.output = study.output;
+      ao.study_file = study.file;
+      ao.study_text = study.text;
+      ao.materials = options.materials;
+      ao.linear_solvers = options.linear_solvers;
+      ao.log = options.log;
+      ao.stop = options.stop;
+      ao.threads = threads_per_arm;
+      if (board) {
+        board->started(i);
+        ao.on_progress = [board, i](const ArmProgress& p) { board->update(i, p); };
+      }
+      ArmResult r{arm.name, "failed", ""};
+      const fs::path part = part_path(study, arm);
+      remove_part_checksum(part);  // until the new part is whole
+      try {
+        const auto outcome = run_arm(arm, part, ao);
+        write_part_checksum(part);
+        r.status = outcome.status;
+        r.failure = outcome.failure;
+      } catch (const std::exception& e) {  // the part file could not be written, bad model
+        r.failure = e.what();
+      }
+      if (board) board->finished(i, r.status, r.failure);
+      std::lock_guard lock(result_mutex);
+      result.arms[i] = r;
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int j = 1; j < jobs; ++j) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+}
+
+}  // namespace
 
 StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions& options) {
   const std::string start_time = io::iso8601_utc_now();
@@ -42,64 +126,19 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
     board = std::make_unique<ProgressBoard>(options.progress, options.progress_terminal && rank == 0, names);
 
   // The arms this process may run (its shard), with completed ones skipped when resuming.
+  const std::vector<char> done = completed_arms(study, options, rank);
   std::vector<size_t> todo;
   for (size_t i = 0; i < n; ++i) {
-    if (static_cast<int>(i % static_cast<size_t>(options.shard_count)) != options.shard_index) continue;
-    if (options.resume) {
-      const auto s = io::read_part_summary(part_path(study, study.arms[i]));
-      if (s && s->status == "completed" && s->spec_hash == study.arms[i].spec_hash) {
-        result.arms[i].status = "skipped";
-        result.arms[i].failure = "already complete";
-        if (board && rank == 0) board->skipped(i, "already complete");
-        continue;
-      }
+    if (!in_shard(i, options)) continue;
+    if (done[i]) {
+      result.arms[i].status = "skipped";
+      result.arms[i].failure = "already complete";
+      if (board && rank == 0) board->skipped(i, "already complete");
+      continue;
     }
     todo.push_back(i);
   }
-
-  const int total_threads = options.threads > 0 ? options.threads : max_threads();
-  const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(std::max<size_t>(todo.size(), 1))));
-  const int threads_per_arm = std::max(1, total_threads / jobs);
-  const auto counter = options.mpi ? options.mpi->make_counter() : MpiSession::local_counter();
-  std::mutex result_mutex;
-
-  auto worker = [&]() {
-    for (;;) {
-      if (options.stop && options.stop->load()) return;
-      const size_t k = counter->next();
-      if (k >= todo.size()) return;
-      const size_t i = todo[k];
-      const auto& arm = study.arms[i];
-      ArmRunOptions ao;
-      ao.output = study.output;
-      ao.study_file = study.file;
-      ao.study_text = study.text;
-      ao.materials = options.materials;
-      ao.linear_solvers = options.linear_solvers;
-      ao.log = options.log;
-      ao.stop = options.stop;
-      ao.threads = threads_per_arm;
-      if (board) {
-        board->started(i);
-        ao.on_progress = [&, i](const ArmProgress& p) { board->update(i, p); };
-      }
-      ArmResult r{arm.name, "failed", ""};
-      try {
-        const auto outcome = run_arm(arm, part_path(study, arm), ao);
-        r.status = outcome.status;
-        r.failure = outcome.failure;
-      } catch (const std::exception& e) {  // the part file could not be written, bad model
-        r.failure = e.what();
-      }
-      if (board) board->finished(i, r.status, r.failure);
-      std::lock_guard lock(result_mutex);
-      result.arms[i] = r;
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int j = 1; j < jobs; ++j) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  run_arms(study, options, todo, board.get(), result);
 
   bool failed = false, interrupted = options.stop && options.stop->load();
   for (const auto& a : result.arms) {
@@ -114,28 +153,70 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
   result.any_failed = failed;
   result.interrupted = interrupted;
   if (options.merge && options.shard_count == 1 && rank == 0) {
-    merge_parts(study, options.command_line, options.jobs, ranks, start_time, interrupted);
+    result.merge = merge_parts(study, options.command_line, options.jobs, ranks, start_time, interrupted);
     result.merged = true;
   }
   return result;
 }
 
-std::vector<std::string> merge_parts(const scenario::StudySpec& study,
-                                     const std::string& command_line, int jobs, int ranks,
-                                     const std::string& start_time, bool interrupted) {
-  std::vector<fs::path> parts;
-  std::vector<std::string> missing;
+namespace {
+
+// The arms of the earlier results file by name; `error` set when it exists but cannot be read.
+std::map<std::string, io::StoredArm> earlier_arms(const fs::path& results, std::string& error) {
+  std::map<std::string, io::StoredArm> arms;
+  std::error_code ec;
+  if (!fs::exists(results, ec)) return arms;
+  try {
+    for (auto& a : io::read_stored_arms(results)) arms.emplace(a.name, a);
+  } catch (const std::exception& e) {
+    error = e.what();
+  }
+  return arms;
+}
+
+std::string part_trouble(const PartCheck& c) {
+  switch (c.state) {
+    case PartState::Missing: return "no part file";
+    case PartState::Outdated: return "its part file is of another specification of the arm";
+    default: return "its part file is damaged (" + c.problem + ")";
+  }
+}
+
+}  // namespace
+
+MergeReport merge_parts(const scenario::StudySpec& study, const std::string& command_line,
+                        int jobs, int ranks, const std::string& start_time, bool interrupted) {
+  const fs::path results(study.results_path);
+  std::string unreadable;
+  const auto earlier = earlier_arms(results, unreadable);
+  MergeReport report;
+  std::vector<io::ArmSource> sources;
   bool all_completed = true;
   for (const auto& arm : study.arms) {
     const fs::path p = part_path(study, arm);
-    const auto s = io::read_part_summary(p);
-    if (s && s->spec_hash == arm.spec_hash) {
-      parts.push_back(p);
-      all_completed = all_completed && s->status == "completed";
-    } else {
-      missing.push_back(arm.name);
+    const PartCheck c = check_part(p, arm.spec_hash);
+    if (c.state == PartState::Trusted) {
+      sources.push_back({p, "/"});
+      all_completed = all_completed && c.status == "completed";
+      continue;
     }
+    const auto it = earlier.find(arm.name);
+    if (it != earlier.end() && it->second.spec_hash == arm.spec_hash) {
+      sources.push_back({results, "/arms/" + arm.name});
+      all_completed = all_completed && it->second.status == "completed";
+      report.notes.push_back("arm '" + arm.name + "': " + part_trouble(c) + "; kept from " +
+                             results.string());
+      continue;
+    }
+    report.missing.push_back(arm.name);
+    report.notes.push_back("arm '" + arm.name + "': " + part_trouble(c) +
+                           "; it is not in the results");
   }
+  if (!unreadable.empty() && !report.missing.empty())
+    throw std::runtime_error("not replacing " + results.string() +
+                             ": it cannot be read (" + unreadable + ") and may hold arms (" +
+                             report.missing.front() + (report.missing.size() > 1 ? ", ..." : "") +
+                             ") that have no trusted part file; move it away to merge without it");
   io::StudyInfo info;
   info.scenario_file = study.file;
   info.scenario_text = study.text;
@@ -143,7 +224,7 @@ std::vector<std::string> merge_parts(const scenario::StudySpec& study,
   info.start_time = start_time.empty() ? io::iso8601_utc_now() : start_time;
   info.end_time = io::iso8601_utc_now();
   info.status = interrupted ? "interrupted"
-                : !missing.empty() ? "incomplete"
+                : !report.missing.empty() ? "incomplete"
                 : all_completed    ? "completed"
                                    : "failed";
   info.threads = max_threads();
@@ -152,8 +233,8 @@ std::vector<std::string> merge_parts(const scenario::StudySpec& study,
 #ifdef SINEW_GIT_COMMIT
   info.git_commit = SINEW_GIT_COMMIT;
 #endif
-  io::merge_study(parts, study.results_path, info, study.output.vtk);
-  return missing;
+  io::merge_study(sources, results, info, study.output.vtk);
+  return report;
 }
 
 }  // namespace sinew::batch

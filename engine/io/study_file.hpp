@@ -42,6 +42,19 @@ void merge_study(const std::vector<std::filesystem::path>& parts,
                  const std::filesystem::path& out, const StudyInfo& info,
                  bool vtk_views = true);
 
+/// Where an arm of a merge comes from: a part file (`group` "/"), or the arm group of an earlier
+/// study file (`group` "/arms/<arm>"), copied as it is so a merge can keep an arm whose part
+/// file is gone or damaged.
+struct ArmSource {
+  std::filesystem::path file;
+  std::string group = "/";
+};
+
+/// merge_study over arm sources; a source may be `out` itself (it is read before `out` is
+/// replaced).
+void merge_study(const std::vector<ArmSource>& arms, const std::filesystem::path& out,
+                 const StudyInfo& info, bool vtk_views = true);
+
 /// Writes the VTKHDF views of every arm of the study file `results` (<dir>/<stem>.h5) into
 /// <dir>/<stem>_vtk/<arm>/: step_<s>.hdf and steps.hdf.series, and for arms with an interface
 /// interface_<s>.hdf and interface.hdf.series. View files of an earlier write in an arm's
