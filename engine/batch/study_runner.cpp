@@ -182,49 +182,45 @@ std::string part_trouble(const PartCheck& c) {
   }
 }
 
-}  // namespace
-
-MergeReport merge_parts(const scenario::StudySpec& study, const std::string& command_line,
-                        int jobs, int ranks, const std::string& start_time, bool interrupted) {
-  const fs::path results(study.results_path);
-  std::string unreadable;
-  const auto earlier = earlier_arms(results, unreadable);
-  MergeReport report;
+// What goes into the merged file: one source per arm that has one, in study order.
+struct MergePlan {
   std::vector<io::ArmSource> sources;
-  bool all_completed = true;
-  for (const auto& arm : study.arms) {
-    const fs::path p = part_path(study, arm);
-    const PartCheck c = check_part(p, arm.spec_hash);
-    if (c.state == PartState::Trusted) {
-      sources.push_back({p, "/"});
-      all_completed = all_completed && c.status == "completed";
-      continue;
-    }
-    const auto it = earlier.find(arm.name);
-    if (it != earlier.end() && it->second.spec_hash == arm.spec_hash) {
-      sources.push_back({results, "/arms/" + arm.name});
-      all_completed = all_completed && it->second.status == "completed";
-      report.notes.push_back("arm '" + arm.name + "': " + part_trouble(c) + "; kept from " +
-                             results.string());
-      continue;
-    }
-    report.missing.push_back(arm.name);
-    report.notes.push_back("arm '" + arm.name + "': " + part_trouble(c) +
-                           "; it is not in the results");
+  std::vector<const scenario::ArmSpec*> arms;  // the arm of each source
+  std::vector<std::string> status;             // its `status`
+  MergeReport report;
+};
+
+// Adds `arm` (as source `at`) from the earlier results file if that holds it with the arm's
+// specification, else records it missing; `why` says what is wrong with its part.
+void keep_or_miss(MergePlan& plan, std::size_t at, const scenario::ArmSpec& arm,
+                  const std::string& why, const std::map<std::string, io::StoredArm>& earlier,
+                  const fs::path& results) {
+  const auto it = earlier.find(arm.name);
+  if (it != earlier.end() && it->second.spec_hash == arm.spec_hash) {
+    const auto k = static_cast<std::ptrdiff_t>(at);
+    plan.sources.insert(plan.sources.begin() + k, io::ArmSource{results, "/arms/" + arm.name});
+    plan.arms.insert(plan.arms.begin() + k, &arm);
+    plan.status.insert(plan.status.begin() + k, it->second.status);
+    plan.report.notes.push_back("arm '" + arm.name + "': " + why + "; kept from " + results.string());
+    return;
   }
-  if (!unreadable.empty() && !report.missing.empty())
-    throw std::runtime_error("not replacing " + results.string() +
-                             ": it cannot be read (" + unreadable + ") and may hold arms (" +
-                             report.missing.front() + (report.missing.size() > 1 ? ", ..." : "") +
-                             ") that have no trusted part file; move it away to merge without it");
+  plan.report.missing.push_back(arm.name);
+  plan.report.notes.push_back("arm '" + arm.name + "': " + why + "; it is not in the results");
+}
+
+io::StudyInfo study_info(const scenario::StudySpec& study, const MergePlan& plan,
+                         const std::string& command_line, int jobs, int ranks,
+                         const std::string& start_time, bool interrupted) {
   io::StudyInfo info;
   info.scenario_file = study.file;
   info.scenario_text = study.text;
   info.command_line = command_line.empty() ? io::process_command_line() : command_line;
   info.start_time = start_time.empty() ? io::iso8601_utc_now() : start_time;
   info.end_time = io::iso8601_utc_now();
+  const bool all_completed = std::all_of(plan.status.begin(), plan.status.end(),
+                                         [](const std::string& s) { return s == "completed"; });
   info.status = interrupted ? "interrupted"
-                : !report.missing.empty() ? "incomplete"
+                : !plan.report.missing.empty() ? "incomplete"
                 : all_completed    ? "completed"
                                    : "failed";
   info.threads = max_threads();
@@ -233,8 +229,53 @@ MergeReport merge_parts(const scenario::StudySpec& study, const std::string& com
 #ifdef SINEW_GIT_COMMIT
   info.git_commit = SINEW_GIT_COMMIT;
 #endif
-  io::merge_study(sources, results, info, study.output.vtk);
-  return report;
+  return info;
+}
+
+}  // namespace
+
+MergeReport merge_parts(const scenario::StudySpec& study, const std::string& command_line,
+                        int jobs, int ranks, const std::string& start_time, bool interrupted) {
+  const fs::path results(study.results_path);
+  std::string unreadable;
+  const auto earlier = earlier_arms(results, unreadable);
+  MergePlan plan;
+  for (const auto& arm : study.arms) {
+    const fs::path p = part_path(study, arm);
+    const PartCheck c = check_part(p, arm.spec_hash);
+    if (c.state != PartState::Trusted) {
+      keep_or_miss(plan, plan.sources.size(), arm, part_trouble(c), earlier, results);
+      continue;
+    }
+    plan.sources.push_back({p, "/"});
+    plan.arms.push_back(&arm);
+    plan.status.push_back(c.status);
+  }
+  // A part that passed the checks but cannot be copied (damage HDF5 notices only when copying)
+  // is treated like a damaged one and the merge tried again; each try drops one part.
+  for (;;) {
+    if (!unreadable.empty() && !plan.report.missing.empty())
+      throw std::runtime_error(
+          "not replacing " + results.string() + ": it cannot be read (" + unreadable +
+          ") and may hold arms (" + plan.report.missing.front() +
+          (plan.report.missing.size() > 1 ? ", ..." : "") +
+          ") that have no trusted part file; move it away to merge without it");
+    try {
+      io::merge_study(plan.sources, results,
+                      study_info(study, plan, command_line, jobs, ranks, start_time, interrupted),
+                      study.output.vtk);
+      return plan.report;
+    } catch (const io::ArmSourceError& e) {
+      const std::size_t k = e.source();
+      if (plan.sources[k].group != "/") throw;  // the earlier file's arm: refuse, keep the file
+      const scenario::ArmSpec& arm = *plan.arms[k];
+      plan.sources.erase(plan.sources.begin() + static_cast<std::ptrdiff_t>(k));
+      plan.arms.erase(plan.arms.begin() + static_cast<std::ptrdiff_t>(k));
+      plan.status.erase(plan.status.begin() + static_cast<std::ptrdiff_t>(k));
+      keep_or_miss(plan, k, arm, "its part file cannot be copied (" + std::string(e.what()) + ")",
+                   earlier, results);
+    }
+  }
 }
 
 }  // namespace sinew::batch

@@ -4,6 +4,7 @@
 // a resumed run sets truncated or bit-flipped parts aside and runs their arms again.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 
 #include "cli_support.hpp"
@@ -90,6 +91,26 @@ TEST(StudyMerge, ATruncatedPartKeepsTheArmFromTheEarlierResults) {
   const auto gone = run_sinew({"merge", study});
   EXPECT_EQ(gone.exit_code, 0) << gone.err;
   expect_same_metrics(lone, io::read_study_summary(dir.path() / "results.h5"), 0.0);
+}
+
+// A part that passes the checks but cannot be copied (no checksum file, as from an older
+// version, and a link HDF5 can only fail on when copying) is treated as damaged.
+TEST(StudyMerge, APartThatCannotBeCopiedKeepsTheArmFromTheEarlierResults) {
+  TempDir dir;
+  const auto study = copy_study(dir, "two-arm-study.yaml");
+  const auto lone = run_two_arms(dir, study);
+  fs::remove(part(dir, 1).string() + ".fnv1a64");
+  const std::string code = "import h5py; f = h5py.File('" + part(dir, 1).string() +
+                           "', 'a'); f['dangling'] = h5py.SoftLink('/nowhere')";
+  ASSERT_EQ(std::system(("/usr/bin/python3 -c " + quoted(code)).c_str()), 0);
+  const auto m = run_sinew({"merge", study});
+  EXPECT_EQ(m.exit_code, 0) << m.err;
+  EXPECT_NE(m.err.find("warning: arm 'stretch--adhesion_density_1': its part file cannot be "
+                       "copied ("),
+            std::string::npos)
+      << m.err;
+  const auto merged = io::read_study_summary(dir.path() / "results.h5");
+  expect_same_metrics(lone, merged, 0.0);
 }
 
 TEST(StudyMerge, AnUnreadableEarlierFileIsLeftAloneWhenPartsAreMissing) {

@@ -190,8 +190,14 @@ Part open_part(const ArmSource& source) {
 std::vector<Part> open_parts(const std::vector<ArmSource>& sources) {
   std::vector<Part> parts;
   std::set<std::string> names;
-  for (const auto& source : sources) {
-    Part p = open_part(source);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const ArmSource& source = sources[i];
+    Part p;
+    try {
+      p = open_part(source);
+    } catch (const std::runtime_error& e) {
+      throw ArmSourceError(i, e.what());
+    }
     if (!names.insert(p.arm).second) {
       const auto first = std::find_if(parts.begin(), parts.end(),
                                       [&](const Part& q) { return q.arm == p.arm; });
@@ -260,7 +266,13 @@ void write_study_file(const fs::path& tmp, const std::vector<Part>& parts,
   const Handle arms = make_group(f, "arms", gcpl);
   write_attr(arms, "description",
              std::string("one group per arm: the arm's single-run results (sinew-results)"));
-  for (const auto& part : parts) copy_part(part, arms);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    try {
+      copy_part(parts[i], arms);
+    } catch (const std::runtime_error& e) {
+      throw ArmSourceError(i, e.what());
+    }
+  }
   f.close("cannot close " + tmp.string());
 }
 
