@@ -83,6 +83,18 @@ bool MpiSession::any(bool flag) const {
   return out != 0;
 }
 
+int MpiSession::broadcast(int value) const {
+  if (active_) MPI_Bcast(&value, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  return value;
+}
+
+void MpiSession::broadcast(std::vector<char>& bytes) const {
+  if (!active_) return;
+  const int n = broadcast(static_cast<int>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(n));
+  if (n > 0) MPI_Bcast(bytes.data(), n, MPI_CHAR, 0, MPI_COMM_WORLD);
+}
+
 std::unique_ptr<MpiSession::Counter> MpiSession::make_counter() const {
   if (active_ && size_ > 1) return std::make_unique<WindowCounter>();
   return local_counter();

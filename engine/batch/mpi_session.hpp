@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <vector>
 
 namespace sinew::batch {
 
@@ -23,6 +24,10 @@ class MpiSession {
   void barrier() const;
   /// Logical OR of `flag` over the ranks.
   bool any(bool flag) const;
+  /// Rank 0's `value` on every rank (collective).
+  int broadcast(int value) const;
+  /// Rank 0's `bytes` on every rank (collective; other ranks' contents are replaced).
+  void broadcast(std::vector<char>& bytes) const;
 
   /// A counter shared by all ranks: next() returns 0, 1, 2, ... across the ranks, each value
   /// once. Collective: every rank creates it. Thread-safe within a rank.
