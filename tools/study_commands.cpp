@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -31,10 +32,11 @@ struct Registries {
   materials::MaterialRegistry materials;
   interventions::InterventionRegistry interventions;
   solver::LinearSolverRegistry linear;
-  Registries() {
+  /// `start_parallel_runtime`: how "amg-cg" starts MPI and hypre (commands that solve).
+  explicit Registries(std::function<void()> start_parallel_runtime = {}) {
     materials::register_materials(materials);
     interventions::register_interventions(interventions);
-    solver::register_linear_solvers(linear);
+    solver::register_linear_solvers(linear, {std::move(start_parallel_runtime)});
   }
 };
 
@@ -190,8 +192,8 @@ int finish_run(const StudyOptions& o, const scenario::StudySpec& study,
 }  // namespace
 
 int run_study_command(const StudyOptions& o) {
-  const Registries r;
   batch::MpiSession mpi;
+  const Registries r([&mpi] { mpi.start_parallel_runtime(); });
   const auto study = load(o.study_file, r);
   if (!study) return 2;
   batch::StudyRunOptions ro;

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace sinew::batch {
@@ -17,6 +18,12 @@ class MpiSession {
   ~MpiSession();
   MpiSession(const MpiSession&) = delete;
   MpiSession& operator=(const MpiSession&) = delete;
+
+  /// Starts what hypre's MPI build needs (MPI when no launcher started it, then HYPRE_Init),
+  /// once, on the first call from any thread; the destructor finalises them. Pass it to
+  /// register_linear_solvers as LinearSolverEnvironment::start_parallel_runtime, so MPI is
+  /// initialised by the program only when an "amg-cg" solver is first made.
+  void start_parallel_runtime();
 
   int rank() const { return rank_; }
   int size() const { return size_; }
@@ -41,6 +48,9 @@ class MpiSession {
   static std::unique_ptr<Counter> local_counter();
 
  private:
+  std::once_flag runtime_once_;
+  bool owns_mpi_ = false;        // MPI started by start_parallel_runtime (no launcher)
+  bool hypre_started_ = false;
   bool active_ = false;
   int rank_ = 0, size_ = 1;
 };
