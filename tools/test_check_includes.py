@@ -99,6 +99,18 @@ class CheckIncludes(unittest.TestCase):
         self.assertEqual(code, 1)
         self.assertIn("known violation 'engine/fem/par.cpp <mpi.h>' is gone", err)
 
+    def test_table_must_match_the_modules_each_module_links(self):
+        cmake = ("sinew_module(core SOURCES a.cpp DEPS Eigen3::Eigen)\n"
+                 "sinew_module(fem SOURCES model.cpp DEPS sinew_core)  # fem: DEPS sinew_io\n"
+                 "sinew_module(io\n  SOURCES file.cpp\n  DEPS sinew_fem hdf5::hdf5)\n")
+        write(self.root, "engine/CMakeLists.txt", cmake)
+        self.assertEqual(run(self.root)[0], 0)
+        write(self.root, "engine/CMakeLists.txt", cmake.replace("DEPS sinew_fem", "DEPS sinew_core"))
+        code, _, err = run(self.root)
+        self.assertEqual(code, 1)
+        self.assertEqual(err.strip(), "engine/modules.txt: io may include core fem but "
+                                      "engine/CMakeLists.txt links core")
+
     def test_table_letting_a_physics_module_use_mpi_or_with_a_cycle_is_rejected(self):
         write(self.root, "engine/modules.txt", TABLE.replace("mpi.h | tools", "mpi.h | tools fem"))
         self.assertEqual(run(self.root)[0], 2)
