@@ -14,7 +14,7 @@ if [ "${CI:-}" = "true" ]; then werror=ON; fi
 werror="${SINEW_WERROR:-$werror}"
 
 # The executables built and the ctest labels run (each test carries its executable's name).
-unit_tests=(test_fem test_interface test_io test_materials test_mesh test_model test_scenario
+unit_tests=(test_core test_fem test_interface test_io test_materials test_mesh test_model test_scenario
             test_solver test_tissue test_verification)
 
 sanitize="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
@@ -26,6 +26,7 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # at build time, under the same options).
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 
+export CCACHE_BASEDIR="$here"
 launcher=()
 if command -v ccache >/dev/null; then
   launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)

@@ -213,13 +213,15 @@ std::vector<Part> open_parts(const std::vector<ArmSource>& sources) {
 // the data are copied bit for bit) and every attribute of it. Soft links are expanded so the
 // arm never points at study-root paths that do not exist.
 void copy_part(const Part& part, hid_t arms) {
-  const std::string where = "study arm source " + part.path.string() + " " + part.group;
+  const std::string where = part.group == "/" ? "study arm part " + part.path.string()
+                                              : "study file " + part.path.string();
+  const std::string prefix = part.group == "/" ? "/" : part.group + "/";
   const Handle arm = make_group(arms, part.arm);
   const Handle ocpypl = make_plist(H5P_OBJECT_COPY);
   check(H5Pset_copy_object(ocpypl, H5O_COPY_EXPAND_SOFT_LINK_FLAG), "cannot set copy options");
   for (const auto& name : link_names(part.file, part.group, part.path.string()))
     check(H5Ocopy(part.loc, name.c_str(), arm, name.c_str(), ocpypl, H5P_DEFAULT),
-          where + ": cannot copy " + name);
+          where + ": cannot copy " + prefix + name);
   std::vector<std::string> attrs;
   check(H5Aiterate2(part.loc, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_attr_name, &attrs),
         where + ": cannot list the attributes");
