@@ -16,7 +16,8 @@ KeySpec generator_key(const std::string& name, const std::string& meaning) {
 }
 
 /// A length (mm) > 0.
-KeySpec length_key(const std::string& name, const std::string& fallback, const std::string& meaning) {
+KeySpec length_key(const std::string& name, const std::string& fallback,
+                   const std::string& meaning) {
   return {name, "mm", fallback, "> 0", meaning, 0.0, kInf, true};
 }
 

@@ -19,8 +19,8 @@ struct MeshGeneratorEntry;
 
 /// Reads the `mesh` section (keys already known to be a mapping with this generator) and builds
 /// the mesh into def; false on errors (reported to the node's diagnostics).
-using MeshBuilder =
-    std::function<bool(const YamlNode& mesh, const MeshGeneratorEntry& entry, ModelDefinition& def)>;
+using MeshBuilder = std::function<bool(const YamlNode& mesh, const MeshGeneratorEntry& entry,
+                                       ModelDefinition& def)>;
 
 struct MeshGeneratorEntry {
   std::string description;

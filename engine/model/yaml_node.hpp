@@ -44,7 +44,9 @@ struct Range {
 };
 
 /// The range a key's declaration allows.
-inline Range key_range(const KeySpec& k) { return {k.min, k.max, k.min_exclusive, k.max_exclusive}; }
+inline Range key_range(const KeySpec& k) {
+  return {k.min, k.max, k.min_exclusive, k.max_exclusive};
+}
 
 class YamlNode {
  public:

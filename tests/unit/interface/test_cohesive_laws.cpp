@@ -71,7 +71,7 @@ TEST_P(EachSofteningLaw, ModeITractionAndWorkOfSeparation) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Registry, EachSofteningLaw, ::testing::ValuesIn(law_names()),
-                         [](const auto& info) { return std::string(info.param); });
+                         [](const auto& param_info) { return std::string(param_info.param); });
 
 }  // namespace
 }  // namespace sinew::interface

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "common/doc_tables.hpp"
+#include "core/error.hpp"
 #include "common/neo_hookean_uniaxial.hpp"
 #include "interface/cohesive_laws.hpp"
 #include "interface/interface_set.hpp"
@@ -112,7 +113,9 @@ TEST_P(EachMeshGenerator, MakesAValidMeshWithItsDocumentedSets) {
     EXPECT_GT(v, 0.0) << "cell " << c;
     volume += v;
   }
-  if (!std::isnan(it->second.volume)) EXPECT_NEAR(volume, it->second.volume, 1e-12 * volume);
+  if (!std::isnan(it->second.volume)) {
+    EXPECT_NEAR(volume, it->second.volume, 1e-12 * volume);
+  }
   for (const auto& s : entry.element_sets) EXPECT_FALSE(mesh.element_set(s).empty()) << s;
   for (const auto& s : entry.facet_sets) EXPECT_FALSE(mesh.facet_set(s).empty()) << s;
   for (const auto& s : entry.node_sets) EXPECT_FALSE(mesh.node_set(s).empty()) << s;
@@ -150,7 +153,8 @@ const std::map<std::string, BoundaryCase>& boundary_cases() {
           EXPECT_EQ(m.displacements[4].component, 2);
           EXPECT_EQ(m.displacements[4].nodes.size(), 4u);
           EXPECT_EQ(m.displacements[4].value, 0.0);
-        }}},
+        },
+        "", kNaN}},
       // Uniaxial stretch 1.1 over 2 mm: reaction = P11(1.1) x 1.5 mm^2.
       {"displacement",
        {"{type: displacement, nodes: x1, component: x, value: 0.2}",
@@ -164,7 +168,8 @@ const std::map<std::string, BoundaryCase>& boundary_cases() {
        {"{type: force, nodes: x1, value: [0.1, 0, 0]}",
         [](const fem::Model& m) {
           ASSERT_EQ(m.nodal_forces.size(), 1u);
-          EXPECT_DOUBLE_EQ(static_cast<Real>(m.nodal_forces[0].nodes.size()) * m.nodal_forces[0].force.x(), 0.4);
+          const auto& f = m.nodal_forces[0];
+          EXPECT_DOUBLE_EQ(static_cast<Real>(f.nodes.size()) * f.force.x(), 0.4);
         },
         "x0", -0.4}},
       {"pressure",
@@ -173,7 +178,8 @@ const std::map<std::string, BoundaryCase>& boundary_cases() {
           ASSERT_EQ(m.pressures.size(), 1u);
           EXPECT_EQ(m.pressures[0].facets.size(), 1u);
           EXPECT_EQ(m.pressures[0].pressure, 0.02);
-        }}},
+        },
+        "", kNaN}},
       // 0.3 N spread over 1.5 mm^2: 0.2 MPa of dead traction, held by the x0 supports.
       {"traction",
        {"{type: traction, facets: x1, total_force: [0.3, 0, 0]}",
@@ -188,7 +194,8 @@ const std::map<std::string, BoundaryCase>& boundary_cases() {
           ASSERT_EQ(m.foundations.size(), 1u);
           EXPECT_EQ(m.foundations[0].facets.size(), 2u);
           EXPECT_EQ(m.foundations[0].stiffness, 2.0);
-        }}},
+        },
+        "", kNaN}},
   };
   return table;
 }
@@ -324,6 +331,47 @@ TEST_P(EachMetric, HasUnitAndDescriptionAndIsDocumentedUnderItsProbe) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Registry, EachMetric, ::testing::ValuesIn(metric_names()), name_of);
+
+// ---- unknown names ---------------------------------------------------------------------------
+
+// The one error of a model text, with its key path.
+std::string only_error(const std::string& text, std::string* path = nullptr) {
+  try {
+    load(text);
+  } catch (const InputErrors& e) {
+    if (e.errors().size() != 1)
+      return "expected one error, got " + std::to_string(e.errors().size());
+    if (path) *path = e.errors()[0].key_path();
+    return e.errors()[0].message();
+  }
+  return "no error";
+}
+
+TEST(RegistryNames, UnknownNamesListTheRegistry) {
+  MeshGeneratorRegistry generators;
+  register_mesh_generators(generators);
+  BoundaryTypeRegistry boundary;
+  register_boundary_types(boundary);
+  interface::CohesiveLawRegistry laws;
+  interface::register_cohesive_laws(laws);
+  std::string solvers;
+  for (const auto& n : solver::linear_solver_names()) solvers += (solvers.empty() ? "" : ", ") + n;
+  std::string path;
+  EXPECT_EQ(only_error(model_text("{generator: cube}"), &path),
+            "'cube' is not allowed (allowed: " + generators.joined_names() + ")");
+  EXPECT_EQ(path, "mesh.generator");
+  EXPECT_EQ(only_error(model_text(kBoxMesh, "boundary:\n  - {type: spring, nodes: x0}\n"), &path),
+            "'spring' is not allowed (allowed: " + boundary.joined_names() + ")");
+  EXPECT_EQ(path, "boundary[0].type");
+  EXPECT_EQ(only_error(model_text(generator_cases().at("fascia_band").mesh,
+                                  "interface: {law: linear}\n"),
+                       &path),
+            "'linear' is not allowed (allowed: " + laws.joined_names() + ")");
+  EXPECT_EQ(path, "interface.law");
+  EXPECT_EQ(only_error(model_text(kBoxMesh, "solver: {linear: mumps}\n"), &path),
+            "'mumps' is not allowed (allowed: " + solvers + ")");
+  EXPECT_EQ(path, "solver.linear");
+}
 
 }  // namespace
 }  // namespace sinew::model

@@ -100,7 +100,9 @@ TEST_P(EachIntervention, LoadCasesAndCyclesFollowTheParameters) {
 
 INSTANTIATE_TEST_SUITE_P(Registry, EachIntervention,
                          ::testing::ValuesIn(scenario::testing::intervention_registry().names()),
-                         [](const auto& info) { return sinew::testing::safe_name(info.param); });
+                         [](const auto& param_info) {
+                           return sinew::testing::safe_name(param_info.param);
+                         });
 
 }  // namespace
 }  // namespace sinew::interventions
