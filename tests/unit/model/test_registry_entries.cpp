@@ -17,6 +17,8 @@
 #include "common/neo_hookean_uniaxial.hpp"
 #include "interface/cohesive_laws.hpp"
 #include "interface/interface_set.hpp"
+#include "mesh/fascia_band_generator.hpp"
+#include "mesh/tendon_sheath_generator.hpp"
 #include "model/boundary_types.hpp"
 #include "model/mesh_generators.hpp"
 #include "simulation/run_model.hpp"
@@ -70,20 +72,27 @@ struct GeneratorCase {
   std::string mesh;  ///< the `mesh` section
   Index cells;       ///< cells it must make
   Real volume;       ///< total reference volume (mm^3); NaN when not a closed form
+  std::map<std::string, Real> spec_defaults;  ///< the generator's own defaults, by key
 };
 
 const std::map<std::string, GeneratorCase>& generator_cases() {
   static const std::map<std::string, GeneratorCase> table = {
-      {"box", {"{generator: box, size: [2, 1, 1.5], divisions: [2, 1, 3]}", 6, 3.0}},
+      {"box", {"{generator: box, size: [2, 1, 1.5], divisions: [2, 1, 3]}", 6, 3.0, {}}},
       // Per axial layer: core 2 x 2, then 4 x core = 8 cells in each tendon and sheath ring.
       {"tendon_sheath",
        {"{generator: tendon_sheath, length: 10, semi_axes: [3, 2], sheath_thickness: 0.5, "
         "divisions: {axial: 2, core: 2, tendon_radial: 1, sheath_radial: 1}}",
-        2 * (4 + 8 + 8), kNaN}},
+        2 * (4 + 8 + 8), kNaN,
+        {{"length", mesh::TendonSheathSpec{}.length},
+         {"sheath_thickness", mesh::TendonSheathSpec{}.sheath_thickness}}}},
       {"fascia_band",
        {"{generator: fascia_band, length: 10, width: 4, thickness: 1, underlay_thickness: 2, "
         "divisions: {length: 2, width: 2, thickness: 1, underlay: 1}}",
-        8, 10.0 * 4.0 * 3.0}},
+        8, 10.0 * 4.0 * 3.0,
+        {{"length", mesh::FasciaBandSpec{}.length},
+         {"width", mesh::FasciaBandSpec{}.width},
+         {"thickness", mesh::FasciaBandSpec{}.thickness},
+         {"underlay_thickness", mesh::FasciaBandSpec{}.underlay_thickness}}}},
   };
   return table;
 }
@@ -119,6 +128,9 @@ TEST_P(EachMeshGenerator, MakesAValidMeshWithItsDocumentedSets) {
   for (const auto& s : entry.element_sets) EXPECT_FALSE(mesh.element_set(s).empty()) << s;
   for (const auto& s : entry.facet_sets) EXPECT_FALSE(mesh.facet_set(s).empty()) << s;
   for (const auto& s : entry.node_sets) EXPECT_FALSE(mesh.node_set(s).empty()) << s;
+  // The defaults the registry (and so the docs) states are the generator's own.
+  for (const auto& [key, value] : it->second.spec_defaults)
+    EXPECT_EQ(std::stod(entry.key(key).default_text), value) << key;
   // A tissue generator's interface joins its two documented interface sets.
   EXPECT_EQ(def.model.couplings.size(), entry.tissue() ? 1u : 0u);
 }
