@@ -37,6 +37,7 @@ packages=(
   libyaml-cpp-dev libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-h5py python3-numpy          # Python example and schema checks
+  clang-format                        # tools/check_format.sh
 )
 if [ "$with_viz" = ON ]; then
   packages+=(libvtk9-dev python3-vtk9 xvfb xauth)

@@ -11,7 +11,7 @@
 
 namespace sinew::solver {
 
-void register_linear_solvers(LinearSolverRegistry& registry) {
+void register_linear_solvers(LinearSolverRegistry& registry, LinearSolverEnvironment environment) {
   registry.add(
       "cholmod", [] { return std::make_unique<CholmodSolver>(); },
       "CHOLMOD supernodal Cholesky (SPD; BLAS-bound; default up to " +
@@ -32,7 +32,8 @@ void register_linear_solvers(LinearSolverRegistry& registry) {
       "iccg", [] { return std::make_unique<IccgSolver>(); },
       "conjugate gradients with incomplete Cholesky (SPD; iterative)");
   registry.add(
-      "amg-cg", [] { return std::make_unique<AmgCgSolver>(); },
+      "amg-cg",
+      [start = environment.start_parallel_runtime] { return std::make_unique<AmgCgSolver>(start); },
       "conjugate gradients with hypre BoomerAMG (SPD; iterative; default above " +
           std::to_string(kDirectSolverMaxDofs) + " dofs)");
 }
