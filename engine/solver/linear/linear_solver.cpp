@@ -38,6 +38,14 @@ void register_linear_solvers(LinearSolverRegistry& registry, LinearSolverEnviron
           std::to_string(kDirectSolverMaxDofs) + " dofs)");
 }
 
+std::vector<std::string> linear_solver_names() {
+  LinearSolverRegistry registry;
+  register_linear_solvers(registry);
+  std::vector<std::string> names{"auto"};
+  for (const auto& n : registry.names()) names.push_back(n);
+  return names;
+}
+
 std::string default_linear_solver(Index n_dofs) {
   return n_dofs <= kDirectSolverMaxDofs ? "cholmod" : "amg-cg";
 }

@@ -101,6 +101,9 @@ struct LinearSolverEnvironment {
 /// (multifrontal LU, for nonsymmetric tangents).
 void register_linear_solvers(LinearSolverRegistry& registry, LinearSolverEnvironment environment = {});
 
+/// The names a model file may give as `solver.linear`: "auto" and every registered backend.
+std::vector<std::string> linear_solver_names();
+
 /// Systems up to this many dofs go to "cholmod", larger ones to "amg-cg". Re-measured on real
 /// tangents (benchmarks/RESULTS.md, HGO tendon cube, 2 vCPUs, OpenBLAS SkylakeX kernels): an
 /// accurate (1e-8) solve takes CHOLMOD 0.06 / 0.59 / 3.8 s and BoomerAMG-PCG 0.09 / 2.4 / 9.7 s
