@@ -53,6 +53,8 @@ struct StudySpec {
   ProbeSelection probes;
   OutputSpec output;
   std::string results_path;   ///< output.file resolved against the study folder
+  /// Things the user should know that are not errors (e.g. model sections studies do not use).
+  std::vector<std::string> notes;
 };
 
 struct StudyRegistries {

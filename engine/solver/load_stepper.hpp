@@ -1,6 +1,6 @@
 // Load stepping over a time interval: equal nominal increments whose end points are always
 // reached (results are reported there), automatic cut-back on failure and growth after easy
-// steps.
+// steps (the increment rule is StepController's, step_controller.hpp).
 #pragma once
 
 #include <functional>

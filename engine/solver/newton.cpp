@@ -1,12 +1,19 @@
-// Newton-Raphson with line search, constraint elimination and linear-solver fallbacks.
+// Newton-Raphson: the iteration loop over the predictor, convergence test, forcing term, BFGS
+// updates and line search, plus constraint elimination and linear-solver fallbacks.
 #include "solver/newton.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "core/error.hpp"
+#include "solver/bfgs_update.hpp"
+#include "solver/convergence_test.hpp"
+#include "solver/forcing_term.hpp"
+#include "solver/line_search.hpp"
+#include "solver/newton_predictor.hpp"
 
 namespace sinew::solver {
 
@@ -16,6 +23,17 @@ std::string sci(Real v) {
   s.precision(3);
   s << std::scientific << v;
   return s.str();
+}
+
+ConvergenceTolerances tolerances(const NewtonSettings& s) {
+  return {s.residual_tolerance, s.residual_absolute, s.displacement_tolerance,
+          s.energy_tolerance};
+}
+
+void log_iteration(const LogSink& log, const IterationRecord& rec) {
+  log.debug("  newton " + std::to_string(rec.iteration) + ": |r| " + sci(rec.residual_norm) +
+            " |du| " + sci(rec.displacement_norm) + " |e| " + sci(rec.energy_norm) +
+            (rec.alpha < 1 ? " alpha " + sci(rec.alpha) : std::string()));
 }
 }  // namespace
 
@@ -33,7 +51,8 @@ NewtonSolver::NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry
       registry_(registry),
       settings_(std::move(settings)),
       log_(std::move(log)),
-      linear_(registry, primary_linear_solver(problem, settings_.linear_solver)) {
+      linear_(registry, primary_linear_solver(problem, settings_.linear_solver)),
+      dofs_(problem.n_dofs(), problem.constrained_dofs()) {
   linear_.set_block_size(problem_.dofs_per_node());
   bfgs_ = settings_.strategy == NewtonStrategy::Bfgs ||
           (settings_.strategy == NewtonStrategy::Auto && !linear_.active().is_iterative() &&
@@ -44,13 +63,11 @@ NewtonSolver::NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry
 
 void NewtonSolver::prepare_constraint_masks() {
   const SparseMatrix& P = problem_.pattern();
-  is_constrained_.assign(static_cast<size_t>(problem_.n_dofs()), 0);
-  for (Index d : problem_.constrained_dofs()) is_constrained_[d] = 1;
   std::map<Index, Index> diagonal;
   for (Index j = 0; j < P.outerSize(); ++j)
     for (Index k = P.outerIndexPtr()[j]; k < P.outerIndexPtr()[j + 1]; ++k) {
       const Index i = P.innerIndexPtr()[k];
-      if (!is_constrained_[i] && !is_constrained_[j]) continue;
+      if (!dofs_.is_constrained(i) && !dofs_.is_constrained(j)) continue;
       if (i == j) diagonal[i] = k; else zero_entries_.push_back(k);
     }
   for (Index d : problem_.constrained_dofs()) diagonal_entries_.push_back(diagonal.at(d));
@@ -127,197 +144,122 @@ VecX NewtonSolver::tangent_solve(const VecX& u, Real t, const VecX& b) {
 
 NewtonResult NewtonSolver::solve(VecX& u, Real t) {
   NewtonResult result;
-  const auto& cdofs = problem_.constrained_dofs();
   const Index n = problem_.n_dofs();
-  VecX target;
-  problem_.prescribed_values(t, target);
-
-  // Prescribed increment, applied through the tangent in the first iteration.
-  VecX delta_c = VecX::Zero(n);
-  for (size_t i = 0; i < cdofs.size(); ++i)
-    delta_c[cdofs[i]] = target[static_cast<Index>(i)] - u[cdofs[i]];
-  const bool has_prescribed_increment = delta_c.squaredNorm() > 0;
+  const NewtonPredictor predictor(problem_, dofs_, u, t);
   const VecX u_start = u;
-
-  auto free_norm = [&](const VecX& v) {
-    Real s = 0;
-    for (Index i = 0; i < n; ++i)
-      if (!is_constrained_[i]) s += v[i] * v[i];
-    return std::sqrt(s);
-  };
-  auto free_dot = [&](const VecX& a, const VecX& b) {
-    Real s = 0;
-    for (Index i = 0; i < n; ++i)
-      if (!is_constrained_[i]) s += a[i] * b[i];
-    return s;
-  };
-
-  const bool bfgs = bfgs_;
-  auto zero_constrained = [&](VecX& v) {
-    for (Index d : cdofs) v[d] = 0.0;
-  };
+  const ConvergenceTest test(tolerances(settings_));
+  std::optional<ConvergenceCheck> check;
+  ForcingTerm forcing(settings_.forcing_min, settings_.forcing_max, settings_.residual_tolerance);
+  BfgsUpdate bfgs;
+  bool reform = !(bfgs_ && settings_.bfgs_keep_across_steps && have_factorization_);
 
   problem_.evaluate(u, t, r_, &K_);
-  bool tangent_current = true;  // K_ is the tangent at u
-  VecX rhs(n), du(n), r_trial(n);
-  Real ref_residual = 0, ref_energy = 0, previous_residual = 0, forcing = settings_.forcing_max;
-  // BFGS history (Nocedal & Wright 2006, Alg. 7.4, with H0 = the factorised tangent): steps s_i,
-  // residual changes y_i (free unknowns only) and rho_i = 1 / (y_i . s_i).
-  std::vector<VecX> hist_s, hist_y;
-  std::vector<Real> hist_rho;
-  bool reform = !(bfgs && settings_.bfgs_keep_across_steps && have_factorization_);
+  tangent_current_ = true;
+  VecX rhs(n), du(n), r_trial(n), u_trial;
+  Real ref_residual = 0, ref_energy = 0, previous_residual = 0;
 
   // One pass more than max_iterations: the last update is checked before giving up.
   for (int k = 0; k <= settings_.max_iterations; ++k) {
     IterationRecord rec;
     rec.iteration = k;
-    rec.residual_norm = free_norm(r_);
+    rec.residual_norm = dofs_.norm(r_);
     rhs = -r_;
-    if (k == 0 && has_prescribed_increment) rhs -= K_ * delta_c;
-    for (Index d : cdofs) rhs[d] = 0.0;
-    if (k == 0) ref_residual = free_norm(rhs);
+    if (k == 0) predictor.add_tangent_term(K_, rhs);
+    dofs_.zero_constrained(rhs);
+    if (k == 0) ref_residual = dofs_.norm(rhs);
 
     // Convergence (from the second iteration on: norms of the update just made).
     if (k > 0) {
-      const auto& last = result.iterations.back();
-      const bool r_ok = settings_.residual_tolerance <= 0 ||
-                        rec.residual_norm <= settings_.residual_tolerance * ref_residual ||
-                        rec.residual_norm <= settings_.residual_absolute;
-      // Relative to the step's movement, or to the state itself in a step that holds the load.
-      const Real total = std::max((u - u_start).norm(), u.norm());
-      const bool d_ok = settings_.displacement_tolerance <= 0 ||
-                        last.displacement_norm <= settings_.displacement_tolerance * total;
-      const bool e_ok = settings_.energy_tolerance <= 0 ||
-                        last.energy_norm <= settings_.energy_tolerance * ref_energy ||
-                        rec.residual_norm <= settings_.residual_absolute;
-      if (r_ok && d_ok && e_ok) {
+      const IterationRecord& last = result.iterations.back();
+      check = test.check({rec.residual_norm, ref_residual, last.displacement_norm,
+                          std::max((u - u_start).norm(), u.norm()), last.energy_norm,
+                          ref_energy});
+      if (check->converged()) {
         result.converged = true;
         result.final_residual_norm = rec.residual_norm;
         result.iterations.push_back(rec);
-        break;
+        return result;
       }
     }
     if (k == settings_.max_iterations) break;
 
-    // Eisenstat-Walker choice 2 forcing term for iterative backends.
-    if (k > 0 && previous_residual > 0) {
-      const Real ratio = rec.residual_norm / previous_residual;
-      Real eta = 0.9 * ratio * ratio;
-      const Real safeguard = 0.9 * forcing * forcing;
-      if (safeguard > 0.1) eta = std::max(eta, safeguard);
-      // Do not solve more accurately than the Newton tolerance needs.
-      if (rec.residual_norm > 0)
-        eta = std::max(eta, 0.5 * settings_.residual_tolerance * ref_residual / rec.residual_norm);
-      forcing = std::clamp(eta, settings_.forcing_min, settings_.forcing_max);
-    }
-    const Real last_residual = previous_residual;
+    if (k > 0 && previous_residual > 0)
+      forcing.update(rec.residual_norm, previous_residual, ref_residual);
+    if (bfgs_ && BfgsUpdate::should_reform(k, rec.residual_norm, previous_residual, ref_residual,
+                                           bfgs.updates(), settings_.bfgs_max_updates))
+      reform = true;
     previous_residual = rec.residual_norm;
 
-    // BFGS: re-form the tangent when the history is full or the residual grew.
-    if (bfgs && k > 0 &&
-        (static_cast<int>(hist_s.size()) >= settings_.bfgs_max_updates ||
-         rec.residual_norm > (k == 1 ? ref_residual : last_residual)))
-      reform = true;
-    if (!bfgs || reform) {
-      if (!tangent_current) problem_.evaluate(u, t, r_, &K_);
-      K_factored_ = K_;
-      apply_constraints(K_factored_, factored_diagonal_);
-      if (k == 0)
-        for (size_t i = 0; i < cdofs.size(); ++i)
-          rhs[cdofs[i]] = factored_diagonal_[static_cast<Index>(i)] * delta_c[cdofs[i]];
-      rec.linear_iterations = linear_solve(K_factored_, rhs, du, forcing, k == 0, result);
-      have_factorization_ = true;
-      if (bfgs && k > 0) ++result.reformations;
-      hist_s.clear();
-      hist_y.clear();
-      hist_rho.clear();
-      reform = false;
-    } else {
-      // Two-loop recursion: du = H rhs with H the BFGS-updated inverse of the factorised K.
-      if (k == 0)
-        for (size_t i = 0; i < cdofs.size(); ++i)
-          rhs[cdofs[i]] = factored_diagonal_[static_cast<Index>(i)] * delta_c[cdofs[i]];
-      VecX q = rhs;
-      std::vector<Real> a(hist_s.size());
-      for (size_t i = hist_s.size(); i-- > 0;) {
-        a[i] = hist_rho[i] * hist_s[i].dot(q);
-        q -= a[i] * hist_y[i];
-      }
-      rec.linear_iterations = linear_resolve(K_factored_, q, du, result);
-      for (size_t i = 0; i < hist_s.size(); ++i) {
-        const Real b = hist_rho[i] * hist_y[i].dot(du);
-        du += (a[i] - b) * hist_s[i];
-      }
-      if (k == 0)  // the prescribed increment is applied exactly
-        for (Index d : cdofs) du[d] = delta_c[d];
-      else
-        zero_constrained(du);
-    }
+    rec.linear_iterations =
+        search_direction(k, predictor, u, t, rhs, du, forcing.value(), reform, bfgs, result);
     result.linear_iterations += rec.linear_iterations;
     if (!du.allFinite())
       throw NumericalError(NumericalError::Kind::NotANumber, "linear solve gave NaN");
-    if (k == 0) ref_energy = std::abs(free_dot(du, rhs));
+    if (k == 0) ref_energy = std::abs(dofs_.dot(du, rhs));
 
-    // Line search on the free part: s(alpha) = du . r(u + alpha du) should vanish.
-    // The prescribed part is always applied in full.
-    const Real s0 = free_dot(du, rhs);
-    Real alpha = 1.0;
-    VecX u_trial;
-    for (int ls = 0;; ++ls) {
-      u_trial = u + alpha * du;
-      if (k == 0)
-        for (Index d : cdofs) u_trial[d] = u[d] + du[d];
-      try {
-        // Full Newton needs the tangent at the accepted point anyway; BFGS only residuals.
-        problem_.evaluate(u_trial, t, r_trial, bfgs ? nullptr : &K_);
-        tangent_current = !bfgs;
-      } catch (const NumericalError& e) {
-        if (e.kind() != NumericalError::Kind::InvertedElement || ls >= settings_.line_search_max)
-          throw;
-        alpha *= 0.5;
-        continue;
-      }
-      if (!settings_.line_search || ls >= settings_.line_search_max) break;
-      const Real s1 = -free_dot(du, r_trial);
-      if (std::abs(s1) <= settings_.line_search_tolerance * std::abs(s0) || s0 <= 0) break;
-      // Secant root of s(alpha) between 0 and alpha, kept in [0.1, 1] alpha.
-      const Real a_new = alpha * s0 / (s0 - s1);
-      const Real bounded = std::clamp(a_new, 0.1 * alpha, alpha);
-      if (a_new >= alpha || bounded == alpha) break;
-      alpha = bounded;
-    }
-    rec.alpha = alpha;
+    rec.alpha = line_search(k, predictor, u, t, du, dofs_.dot(du, rhs), u_trial, r_trial);
     const VecX step = u_trial - u;
     rec.displacement_norm = step.norm();
-    rec.energy_norm = std::abs(free_dot(step, rhs));
-    if (bfgs && k > 0) {
-      VecX y = r_trial - r_;
-      zero_constrained(y);
-      VecX s_step = step;
-      zero_constrained(s_step);
-      const Real ys = y.dot(s_step);
-      if (ys > 1e-12 * y.norm() * s_step.norm()) {
-        hist_s.push_back(std::move(s_step));
-        hist_y.push_back(std::move(y));
-        hist_rho.push_back(1.0 / ys);
-      } else {
-        reform = true;  // no positive curvature along the step: the update would break H
-      }
-    }
+    rec.energy_norm = std::abs(dofs_.dot(step, rhs));
+    if (bfgs_ && k > 0) update_bfgs(step, r_trial, bfgs, reform);
     u = u_trial;
     r_ = r_trial;
     result.iterations.push_back(rec);
-    log_.debug("  newton " + std::to_string(k) + ": |r| " + sci(rec.residual_norm) + " |du| " +
-               sci(rec.displacement_norm) + " |e| " + sci(rec.energy_norm) +
-               (alpha < 1 ? " alpha " + sci(alpha) : std::string()));
+    log_iteration(log_, rec);
   }
-  if (!result.converged) {
-    result.final_residual_norm = free_norm(r_);
-    result.failure = "no convergence in " + std::to_string(settings_.max_iterations) +
-                     " iterations (|r| = " + sci(result.final_residual_norm) + ", |r0| = " +
-                     sci(ref_residual) + ")";
-  }
+  result.final_residual_norm = dofs_.norm(r_);
+  result.failure = "no convergence in " + std::to_string(settings_.max_iterations) +
+                   " iterations" + (check ? ": " + test.describe(*check) : std::string());
   return result;
+}
+
+int NewtonSolver::search_direction(int k, const NewtonPredictor& predictor, const VecX& u,
+                                   Real t, VecX& rhs, VecX& du, Real forcing, bool& reform,
+                                   BfgsUpdate& bfgs, NewtonResult& result) {
+  if (!bfgs_ || reform) {
+    if (!tangent_current_) problem_.evaluate(u, t, r_, &K_);
+    K_factored_ = K_;
+    apply_constraints(K_factored_, factored_diagonal_);
+    if (k == 0) predictor.set_constrained_rhs(factored_diagonal_, rhs);
+    const int its = linear_solve(K_factored_, rhs, du, forcing, k == 0, result);
+    have_factorization_ = true;
+    if (bfgs_ && k > 0) ++result.reformations;
+    bfgs.clear();
+    reform = false;
+    return its;
+  }
+  if (k == 0) predictor.set_constrained_rhs(factored_diagonal_, rhs);
+  const int its = bfgs.apply(
+      rhs, [&](const VecX& q, VecX& x) { return linear_resolve(K_factored_, q, x, result); }, du);
+  if (k == 0)
+    predictor.set_constrained_step(du);  // the prescribed increment is applied exactly
+  else
+    dofs_.zero_constrained(du);
+  return its;
+}
+
+Real NewtonSolver::line_search(int k, const NewtonPredictor& predictor, const VecX& u, Real t,
+                               const VecX& du, Real s0, VecX& u_trial, VecX& r_trial) {
+  const LineSearch search(
+      {settings_.line_search, settings_.line_search_tolerance, settings_.line_search_max});
+  return search.run(
+      s0,
+      [&](Real alpha) {
+        predictor.trial_point(u, du, alpha, k == 0, u_trial);
+        // Full Newton needs the tangent at the accepted point anyway; BFGS only residuals.
+        problem_.evaluate(u_trial, t, r_trial, bfgs_ ? nullptr : &K_);
+        tangent_current_ = !bfgs_;
+      },
+      [&] { return -dofs_.dot(du, r_trial); });
+}
+
+void NewtonSolver::update_bfgs(const VecX& step, const VecX& r_trial, BfgsUpdate& bfgs,
+                               bool& reform) const {
+  VecX y = r_trial - r_;
+  dofs_.zero_constrained(y);
+  VecX s = step;
+  dofs_.zero_constrained(s);
+  if (!bfgs.add(std::move(s), std::move(y))) reform = true;
 }
 
 }  // namespace sinew::solver

@@ -1,6 +1,8 @@
 // Newton-Raphson with line search for a NonlinearProblem, with prescribed unknowns applied
 // through the consistent linearised predictor, convergence on residual, displacement and energy
-// norms (all three must hold, as in FEBio), and a per-iteration record of the norms.
+// norms (all three must hold, as in FEBio), and a per-iteration record of the norms. The solver
+// orchestrates the units beside it: newton_predictor, convergence_test, forcing_term,
+// bfgs_update and line_search.
 #pragma once
 
 #include <memory>
@@ -8,11 +10,15 @@
 #include <vector>
 
 #include "core/log.hpp"
+#include "solver/free_dofs.hpp"
 #include "solver/linear/fallback.hpp"
 #include "solver/linear/linear_solver.hpp"
 #include "solver/nonlinear_problem.hpp"
 
 namespace sinew::solver {
+
+class BfgsUpdate;
+class NewtonPredictor;
 
 /// How each iteration obtains its search direction.
 enum class NewtonStrategy {
@@ -61,7 +67,9 @@ struct IterationRecord {
 
 struct NewtonResult {
   bool converged = false;
-  std::string failure;  ///< why not, when not converged
+  /// Why not, when not converged: "no convergence in N iterations: " and the convergence
+  /// criteria of the last check, the failed ones first (see ConvergenceTest::describe).
+  std::string failure;
   std::vector<IterationRecord> iterations;
   Real final_residual_norm = 0;
   int factorizations = 0;        ///< numeric factorisations / preconditioner set-ups
@@ -102,6 +110,17 @@ class NewtonSolver {
                    NewtonResult& result);
   /// Solves with the last factorisation (BFGS iterations between re-formations).
   int linear_resolve(const SparseMatrix& K, const VecX& b, VecX& x, NewtonResult& result);
+  /// Iteration k's direction du for rhs: a new factorisation (full Newton, or BFGS when
+  /// `reform`), else the BFGS-updated inverse of the last one. Returns linear iterations.
+  int search_direction(int k, const NewtonPredictor& predictor, const VecX& u, Real t, VecX& rhs,
+                       VecX& du, Real forcing, bool& reform, BfgsUpdate& bfgs,
+                       NewtonResult& result);
+  /// Line search along du from u with slope s0; leaves the accepted point and its residual in
+  /// u_trial and r_trial and returns alpha.
+  Real line_search(int k, const NewtonPredictor& predictor, const VecX& u, Real t, const VecX& du,
+                   Real s0, VecX& u_trial, VecX& r_trial);
+  /// Adds the BFGS update of an accepted step; asks for a re-formation when it cannot.
+  void update_bfgs(const VecX& step, const VecX& r_trial, BfgsUpdate& bfgs, bool& reform) const;
 
   NonlinearProblem& problem_;
   const LinearSolverRegistry& registry_;
@@ -111,7 +130,8 @@ class NewtonSolver {
   bool bfgs_ = false;  ///< the resolved strategy
   bool analyzed_ = false;
   int iterations_after_setup_ = -1;
-  std::vector<char> is_constrained_;
+  FreeDofs dofs_;
+  bool tangent_current_ = false;  ///< K_ is the tangent at the current iterate
   std::vector<Index> zero_entries_;  ///< value indices in constrained rows/columns (off-diag)
   std::vector<Index> diagonal_entries_;  ///< value index of each constrained dof's diagonal
   SparseMatrix K_;

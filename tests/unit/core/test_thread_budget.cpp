@@ -17,7 +17,9 @@ TEST(ThreadBudget, JobsShareTheCoresAndBlasStaysSingleThreaded) {
         EXPECT_LE(b.jobs * b.threads_per_job, std::max(cores, b.jobs))
             << cores << " cores, " << jobs << " jobs, " << requested << " threads";
         EXPECT_GE(b.threads_per_job, 1);
-        if (b.jobs > 1) EXPECT_EQ(b.blas_threads, 1);
+        if (b.jobs > 1) {
+          EXPECT_EQ(b.blas_threads, 1);
+        }
         // BLAS threads run while the same arm's OpenMP threads wait: never more than its share.
         EXPECT_LE(b.blas_threads, b.threads_per_job);
       }
@@ -64,10 +66,7 @@ TEST(ThreadBudget, UnboundMpiRanksSplitTheNode) {
   ::setenv("OMPI_COMM_WORLD_LOCAL_SIZE", "2", 1);
   const int shared = usable_cores();
   ::unsetenv("OMPI_COMM_WORLD_LOCAL_SIZE");
-  if (alone >= 2)
-    EXPECT_EQ(shared, alone / 2);
-  else
-    EXPECT_EQ(shared, 1);
+  EXPECT_EQ(shared, alone >= 2 ? alone / 2 : 1);
 }
 
 }  // namespace

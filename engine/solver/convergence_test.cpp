@@ -1,0 +1,75 @@
+// Newton convergence criteria (residual, displacement, energy) and their report.
+#include "solver/convergence_test.hpp"
+
+#include <sstream>
+#include <vector>
+
+namespace sinew::solver {
+
+namespace {
+std::string sci(Real v) {
+  std::ostringstream s;
+  s.precision(1);
+  s << std::scientific << v;
+  return s.str();
+}
+
+/// "a / b" as a ratio, or "inf" when b is 0 (a criterion relative to nothing cannot hold).
+std::string ratio(Real a, Real b) { return b > 0 ? sci(a / b) : std::string("inf"); }
+}  // namespace
+
+ConvergenceCheck ConvergenceTest::check(const ConvergenceNorms& n) const {
+  ConvergenceCheck c;
+  c.norms = n;
+  c.residual_ok = tol_.residual <= 0 || n.residual <= tol_.residual * n.ref_residual ||
+                  n.residual <= tol_.residual_absolute;
+  // Relative to the step's movement, or to the state itself in a step that holds the load.
+  c.displacement_ok = tol_.displacement <= 0 || n.displacement <= tol_.displacement * n.movement;
+  c.energy_ok = tol_.energy <= 0 || n.energy <= tol_.energy * n.ref_energy ||
+                n.residual <= tol_.residual_absolute;
+  return c;
+}
+
+std::string ConvergenceTest::describe_residual(const ConvergenceCheck& c) const {
+  if (tol_.residual <= 0) return "residual criterion off";
+  const ConvergenceNorms& n = c.norms;
+  std::string s = "residual " + sci(n.residual) + " N";
+  if (c.residual_ok) {
+    if (n.residual <= tol_.residual_absolute)
+      return s + " met (abs " + sci(tol_.residual_absolute) + " N)";
+    return s + " met (ratio " + ratio(n.residual, n.ref_residual) + " <= " + sci(tol_.residual) +
+           ")";
+  }
+  return s + " > abs " + sci(tol_.residual_absolute) + " N, ratio " +
+         ratio(n.residual, n.ref_residual) + " > " + sci(tol_.residual);
+}
+
+std::string ConvergenceTest::describe_displacement(const ConvergenceCheck& c) const {
+  if (tol_.displacement <= 0) return "displacement criterion off";
+  const ConvergenceNorms& n = c.norms;
+  return "displacement ratio " + ratio(n.displacement, n.movement) +
+         (c.displacement_ok ? " met (<= " : " > ") + sci(tol_.displacement) +
+         (c.displacement_ok ? ")" : "");
+}
+
+std::string ConvergenceTest::describe_energy(const ConvergenceCheck& c) const {
+  if (tol_.energy <= 0) return "energy criterion off";
+  const ConvergenceNorms& n = c.norms;
+  if (c.energy_ok && n.residual <= tol_.residual_absolute && n.energy > tol_.energy * n.ref_energy)
+    return "energy met (residual below abs " + sci(tol_.residual_absolute) + " N)";
+  return "energy ratio " + ratio(n.energy, n.ref_energy) + (c.energy_ok ? " met (<= " : " > ") +
+         sci(tol_.energy) + (c.energy_ok ? ")" : "");
+}
+
+std::string ConvergenceTest::describe(const ConvergenceCheck& c) const {
+  std::vector<std::string> failed, met;
+  (c.residual_ok ? met : failed).push_back(describe_residual(c));
+  (c.displacement_ok ? met : failed).push_back(describe_displacement(c));
+  (c.energy_ok ? met : failed).push_back(describe_energy(c));
+  std::string out;
+  for (const auto* list : {&failed, &met})
+    for (const std::string& s : *list) out += (out.empty() ? "" : "; ") + s;
+  return out;
+}
+
+}  // namespace sinew::solver

@@ -1,0 +1,40 @@
+// Secant line search on s(alpha) = -du . r(u + alpha du), the residual's component along the
+// Newton direction: alpha is accepted when |s(alpha)| <= tol |s(0)| and kept in [0.1, 1] of the
+// previous trial. A trial that inverts an element halves alpha instead.
+#pragma once
+
+#include <functional>
+#include <optional>
+
+#include "core/types.hpp"
+
+namespace sinew::solver {
+
+struct LineSearchSettings {
+  bool enabled = true;
+  Real tolerance = 0.9;  ///< accept alpha when |s(alpha)| <= tol |s(0)|
+  int max_trials = 5;    ///< trials after the first (also the inverted-element halvings)
+};
+
+class LineSearch {
+ public:
+  /// Evaluates the residual at u + alpha du (may throw NumericalError).
+  using Evaluate = std::function<void(Real alpha)>;
+  /// s(alpha) = -du . r(u + alpha du) at the point last evaluated.
+  using Slope = std::function<Real()>;
+
+  explicit LineSearch(LineSearchSettings settings) : s_(settings) {}
+
+  /// The next alpha after a trial at `alpha` with slopes s0 = s(0) and s1 = s(alpha), or none
+  /// when `alpha` is accepted (|s1| small enough, s0 not a descent slope, or no smaller root).
+  std::optional<Real> next_alpha(Real alpha, Real s0, Real s1) const;
+
+  /// Runs trials from alpha = 1 and returns the accepted alpha; the last evaluation is at it.
+  /// Rethrows a NumericalError other than an inverted element, or one past max_trials.
+  Real run(Real s0, const Evaluate& evaluate, const Slope& slope) const;
+
+ private:
+  LineSearchSettings s_;
+};
+
+}  // namespace sinew::solver

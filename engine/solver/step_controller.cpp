@@ -1,0 +1,56 @@
+// Cut-back and growth of the load increment.
+#include "solver/step_controller.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "solver/load_stepper.hpp"
+
+namespace sinew::solver {
+
+StepController::StepController(const LoadStepSettings& s)
+    : t_start_(s.t_start),
+      t_end_(s.t_end),
+      span_(s.t_end - s.t_start),
+      nominal_(span_ / std::max(1, s.increments)),
+      // The smallest increment allowed, less a hair so that rounding cannot forbid the last
+      // halving.
+      dt_min_(nominal_ * std::ldexp(1.0, -s.max_cutbacks) * (1 - 1e-9)),
+      adaptive_(s.adaptive),
+      easy_iterations_(s.easy_iterations),
+      growth_(s.growth),
+      t_(s.t_start),
+      dt_(nominal_) {}
+
+bool StepController::finished() const { return !(t_ < t_end_ - 1e-12 * std::abs(span_)); }
+
+StepAttempt StepController::next() const {
+  StepAttempt a;
+  const Real t_mark = t_start_ + next_nominal_ * nominal_;
+  a.t_from = t_;
+  a.t_to = std::min(t_ + dt_, t_mark);
+  a.reaches_mark = a.t_to >= t_mark - 1e-12 * std::abs(span_);
+  a.t_target = a.reaches_mark ? t_mark : a.t_to;
+  return a;
+}
+
+bool StepController::cut_back(const StepAttempt& failed) {
+  ++failed_attempts_;
+  const Real dt_try = (failed.t_to - failed.t_from) * 0.5;
+  if (!adaptive_ || dt_try < dt_min_) return false;
+  dt_ = dt_try;
+  return true;
+}
+
+std::string StepController::give_up_reason() const {
+  return adaptive_ ? " (no cut-backs left)" : " (adaptive stepping off)";
+}
+
+void StepController::accept(const StepAttempt& done, int newton_iterations) {
+  failed_attempts_ = 0;
+  t_ = done.t_target;
+  if (done.reaches_mark) ++next_nominal_;
+  if (adaptive_ && newton_iterations <= easy_iterations_) dt_ = std::min(nominal_, dt_ * growth_);
+}
+
+}  // namespace sinew::solver

@@ -1,0 +1,206 @@
+// NewtonSolver and run_load_steps on closed-form toy problems: quadratic convergence of full
+// Newton and superlinear convergence of BFGS on a cubic spring, the line search on an arctan
+// spring, and a limit point under force control (clean failure after the cut-backs) and under
+// displacement control (traversed).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "solver/load_stepper.hpp"
+#include "solver/newton.hpp"
+#include "toy_problems.hpp"
+
+namespace sinew::solver {
+namespace {
+
+using testing::ArctanSpring;
+using testing::CubicSpring;
+using testing::SofteningBarDisplacement;
+using testing::SofteningBarForce;
+using testing::SofteningLaw;
+using testing::toy_registry;
+
+NewtonSettings toy_settings(NewtonStrategy strategy = NewtonStrategy::Full) {
+  NewtonSettings s;
+  s.strategy = strategy;
+  s.linear_solver = "eigen-ldlt";
+  return s;
+}
+
+std::vector<Real> residuals(const NewtonResult& r) {
+  std::vector<Real> out;
+  for (const auto& it : r.iterations) out.push_back(it.residual_norm);
+  return out;
+}
+
+// The observed order log(r_{k+1} / r_k) / log(r_k / r_{k-1}) of the last triple whose newest
+// residual is still above rounding (1e-13 N here).
+Real observed_order(const std::vector<Real>& r) {
+  Real order = 0;
+  for (size_t k = 1; k + 1 < r.size(); ++k)
+    if (r[k + 1] > 1e-13) order = std::log(r[k + 1] / r[k]) / std::log(r[k] / r[k - 1]);
+  return order;
+}
+
+TEST(NewtonToy, CubicSpringConvergesQuadraticallyToTheCardanoRoot) {
+  CubicSpring spring(1.0, 1.0, 10.0);  // u + u^3 = 10: root 2
+  NewtonSettings s = toy_settings();
+  s.residual_tolerance = 1e-15;
+  s.residual_absolute = 1e-13;
+  NewtonSolver newton(spring, toy_registry(), s);
+  VecX u = VecX::Zero(1);
+  const NewtonResult r = newton.solve(u, 1.0);
+  ASSERT_TRUE(r.converged) << r.failure;
+  EXPECT_NEAR(spring.root(1.0), 2.0, 1e-14);
+  EXPECT_NEAR(u[0], spring.root(1.0), 1e-12);
+  EXPECT_GE(observed_order(residuals(r)), 1.8);
+  EXPECT_EQ(r.factorizations, static_cast<int>(r.iterations.size()) - 1);  // one per iteration
+}
+
+TEST(NewtonToy, BfgsConvergesSuperlinearlyWithOneFactorisation) {
+  CubicSpring spring(1.0, 1.0, 10.0);
+  NewtonSettings s = toy_settings(NewtonStrategy::Bfgs);
+  s.residual_tolerance = 1e-15;
+  s.residual_absolute = 1e-13;
+  NewtonSolver newton(spring, toy_registry(), s);
+  VecX u = VecX::Constant(1, 1.5);
+  const NewtonResult r = newton.solve(u, 1.0);
+  ASSERT_TRUE(r.converged) << r.failure;
+  EXPECT_NEAR(u[0], 2.0, 1e-12);
+  EXPECT_EQ(r.factorizations, 1);
+  EXPECT_EQ(r.reformations, 0);
+  // Superlinear: the contraction factor r_{k+1} / r_k falls towards zero (a fixed tangent
+  // would keep it near 1 - K(u0) / K(u*) = 0.35 here); the secant method's order is 1.6.
+  const std::vector<Real> res = residuals(r);
+  std::vector<Real> factor;
+  for (size_t k = 0; k + 1 < res.size(); ++k)
+    if (res[k + 1] > 1e-13) factor.push_back(res[k + 1] / res[k]);
+  ASSERT_GE(factor.size(), 3u);
+  for (size_t k = 2; k < factor.size(); ++k) EXPECT_LT(factor[k], factor[k - 1]) << k;
+  EXPECT_LT(factor.back(), 1e-2);
+  EXPECT_GE(observed_order(res), 1.4);
+}
+
+TEST(NewtonToy, BfgsReformsWhenTheResidualGrows) {
+  // From u = 0 the tangent 1 sends the first step to u = 10 where r = 1000 > r0 = 10: without a
+  // line search to catch it, the grown residual must re-form the tangent (the history limit is
+  // set out of reach, so growth is the only reason to re-form here).
+  CubicSpring spring(1.0, 1.0, 10.0);
+  NewtonSettings s = toy_settings(NewtonStrategy::Bfgs);
+  s.line_search = false;
+  s.bfgs_max_updates = 100;
+  s.max_iterations = 100;
+  NewtonSolver newton(spring, toy_registry(), s);
+  VecX u = VecX::Zero(1);
+  const NewtonResult r = newton.solve(u, 1.0);
+  ASSERT_TRUE(r.converged) << r.failure;
+  EXPECT_NEAR(u[0], 2.0, 1e-8);
+  ASSERT_GE(r.iterations.size(), 2u);
+  EXPECT_EQ(r.iterations[1].residual_norm, 1000.0);
+  EXPECT_GE(r.reformations, 1);
+  EXPECT_EQ(r.factorizations, r.reformations + 1);
+}
+
+TEST(NewtonToy, LineSearchTamesTheArctanOvershoot) {
+  ArctanSpring spring(1.0);  // atan(u) = 1: root tan(1)
+  NewtonSolver with(spring, toy_registry(), toy_settings());
+  VecX u = VecX::Constant(1, 10.0);
+  const NewtonResult r = with.solve(u, 1.0);
+  ASSERT_TRUE(r.converged) << r.failure;
+  EXPECT_NEAR(u[0], std::tan(1.0), 1e-12);
+  EXPECT_LT(r.iterations[0].alpha, 0.2);  // the full step would land at u = -37.6
+
+  // Without it the iterates run away: u_{k+1} ~ -(pi/2 - 1 sign) u_k^2.
+  NewtonSettings off = toy_settings();
+  off.line_search = false;
+  off.max_iterations = 3;
+  NewtonSolver without(spring, toy_registry(), off);
+  VecX v = VecX::Constant(1, 10.0);
+  const NewtonResult d = without.solve(v, 1.0);
+  EXPECT_FALSE(d.converged);
+  EXPECT_GT(std::abs(v[0]), 1e6);
+  for (size_t k = 1; k < d.iterations.size(); ++k)
+    EXPECT_GT(d.iterations[k].displacement_norm, d.iterations[k - 1].displacement_norm);
+}
+
+TEST(NewtonToy, FailureNamesTheCriterionThatFailed) {
+  // Two iterations cannot bring the cubic spring from 0 to its root: the residual criterion
+  // fails, and the message says so with the numbers.
+  CubicSpring spring(1.0, 1.0, 10.0);
+  NewtonSettings s = toy_settings();
+  s.max_iterations = 2;
+  NewtonSolver newton(spring, toy_registry(), s);
+  VecX u = VecX::Zero(1);
+  const NewtonResult r = newton.solve(u, 1.0);
+  ASSERT_FALSE(r.converged);
+  EXPECT_EQ(r.failure.rfind("no convergence in 2 iterations: residual ", 0), 0u) << r.failure;
+  EXPECT_NE(r.failure.find(" > abs 1.0e-10 N, ratio "), std::string::npos) << r.failure;
+}
+
+TEST(LoadStepsToy, ForceControlStopsCleanlyPastTheLimitPoint) {
+  // The limit load is reached at t* = 0.55. Two nominal increments, four cut-backs, no growth:
+  // 0 -> 0.5 converges; 1, 0.75, 0.625, 0.5625 fail; 0.53125 (dt = 0.5 / 2^4) converges;
+  // 0.5625 fails again and a fifth halving is not allowed.
+  const SofteningLaw law;
+  SofteningBarForce bar(law, law.peak() / 0.55);
+  NewtonSolver newton(bar, toy_registry(), toy_settings());
+  LoadStepSettings steps;
+  steps.increments = 2;
+  steps.max_cutbacks = 4;
+  steps.easy_iterations = 0;
+  VecX u = VecX::Zero(1);
+  const LoadStepResult r = run_load_steps(bar, newton, u, steps);
+  EXPECT_FALSE(r.completed);
+  ASSERT_EQ(r.steps.size(), 2u);
+  EXPECT_EQ(r.steps[0].t, 0.5);
+  EXPECT_EQ(r.steps[0].cutbacks, 0);
+  EXPECT_EQ(r.steps[1].t, 0.53125);
+  EXPECT_EQ(r.steps[1].cutbacks, 4);
+  EXPECT_FALSE(r.steps[1].nominal);
+  // The state is that of the last converged step, on the rising branch below the limit point.
+  EXPECT_NEAR(law.force(u[0]), law.peak() / 0.55 * 0.53125, 1e-10);
+  EXPECT_LT(u[0], law.w0);
+  EXPECT_EQ(r.failure.rfind("step to t = 0.5625 failed: no convergence in 25 iterations: ", 0), 0u)
+      << r.failure;
+  const std::string tail = " (no cut-backs left)";
+  ASSERT_GE(r.failure.size(), tail.size());
+  EXPECT_EQ(r.failure.substr(r.failure.size() - tail.size()), tail) << r.failure;
+}
+
+TEST(LoadStepsToy, DisplacementControlTraversesTheLimitPoint) {
+  // Pulling the bar through a spring k_s = 1 > e^-2 to v = 5 in 10 increments: the reaction
+  // rises to F_max = 1/e at the limit point and falls on the softening branch beyond.
+  const SofteningLaw law;
+  SofteningBarDisplacement bar(law, 1.0, 5.0);
+  NewtonSolver newton(bar, toy_registry(), toy_settings());
+  LoadStepSettings steps;
+  std::vector<Real> reaction, w;
+  VecX u = VecX::Zero(2);
+  const auto record = [&](const StepRecord&, const VecX& x) {
+    reaction.push_back(newton.residual()[1]);
+    w.push_back(x[0]);
+  };
+  const LoadStepResult r = run_load_steps(bar, newton, u, steps, record);
+  ASSERT_TRUE(r.completed) << r.failure;
+  ASSERT_EQ(r.steps.size(), 10u);
+  for (const StepRecord& step : r.steps) EXPECT_EQ(step.cutbacks, 0);
+  for (size_t i = 0; i < w.size(); ++i) {
+    EXPECT_NEAR(reaction[i], law.force(w[i]), 1e-10) << i;  // equilibrium of the bar
+    if (i > 0) {
+      EXPECT_GT(w[i], w[i - 1]) << i;
+    }
+  }
+  const auto peak = std::max_element(reaction.begin(), reaction.end());
+  EXPECT_LT(*peak, law.peak());
+  EXPECT_GT(*peak, 0.9 * law.peak());
+  EXPECT_LT(w[static_cast<size_t>(peak - reaction.begin()) - 1], law.w0);
+  EXPECT_GT(w.back(), 3 * law.w0);  // well past the limit point
+  EXPECT_LT(reaction.back(), 0.5 * law.peak());
+}
+
+}  // namespace
+}  // namespace sinew::solver
