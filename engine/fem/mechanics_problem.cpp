@@ -42,6 +42,25 @@ MechanicsProblem::MechanicsProblem(const Model& model)
       fields_(model.point_fields),
       couplings_(clone_all(model.couplings)),
       plan_(make_plan(model.mesh, couplings_)) {
+  assign_cells();
+  declare_state();
+
+  // The plan colours cells and coupling elements together; cells are assembled in parallel by
+  // colour, couplings serially after them.
+  for (const auto& colour : plan_.colours()) {
+    std::vector<Index> cells;
+    for (Index g : colour)
+      if (g < model.mesh.n_cells()) cells.push_back(g);
+    if (!cells.empty()) cell_colours_.push_back(std::move(cells));
+  }
+
+  reference_geometry();
+  constraints_and_foundations();
+}
+
+/// Each cell's material and formulation, checking that every cell has one that suits it.
+void MechanicsProblem::assign_cells() {
+  const Model& model = model_;
   const auto& m = model.mesh;
   cells_.assign(static_cast<size_t>(m.n_cells()), {nullptr, Formulation::Standard});
   for (const auto& region : model.regions) {
@@ -64,18 +83,12 @@ MechanicsProblem::MechanicsProblem(const Model& model)
       throw std::invalid_argument("cell " + std::to_string(c) + " belongs to no region");
   if (static_cast<Index>(model.point_fields.size()) != model.point_offset.back())
     throw std::invalid_argument("point fields are not initialised");
-  declare_state();
+}
 
-  // The plan colours cells and coupling elements together; cells are assembled in parallel by
-  // colour, couplings serially after them.
-  for (const auto& colour : plan_.colours()) {
-    std::vector<Index> cells;
-    for (Index g : colour)
-      if (g < m.n_cells()) cells.push_back(g);
-    if (!cells.empty()) cell_colours_.push_back(std::move(cells));
-  }
-
-  // Reference gradients and volume elements at every quadrature point.
+/// Reference gradients and volume elements at every quadrature point.
+void MechanicsProblem::reference_geometry() {
+  const Model& model = model_;
+  const auto& m = model.mesh;
   geo_offset_ = model.point_offset;
   dNdX_.resize(static_cast<size_t>(model.point_offset.back()) * 8 * 3);
   dV_.resize(static_cast<size_t>(model.point_offset.back()));
@@ -103,7 +116,13 @@ MechanicsProblem::MechanicsProblem(const Model& model)
     if (m.cell_type(c) == CellType::Hex8) fill(hex8_rule()); else fill(tet4_rule());
   }
 
-  // Prescribed dofs: a later boundary condition on the same dof replaces an earlier one.
+}
+
+/// Prescribed dofs (a later boundary condition on the same dof replaces an earlier one) and the
+/// lumped facet masses of the elastic foundations.
+void MechanicsProblem::constraints_and_foundations() {
+  const Model& model = model_;
+  const auto& m = model.mesh;
   std::map<Index, int> dof_bc;
   for (size_t b = 0; b < model.displacements.size(); ++b) {
     const auto& bc = model.displacements[b];

@@ -83,6 +83,9 @@ class MechanicsProblem : public solver::NonlinearProblem {
   const AssemblyPlan& plan() const { return plan_; }
 
  private:
+  void assign_cells();
+  void reference_geometry();
+  void constraints_and_foundations();
   struct CellInfo {
     const materials::Material* material;
     Formulation formulation;
