@@ -12,6 +12,10 @@ results, with the reason in the commit message).
 What is compared: every float dataset of /time, /fields, /reactions and /interface/fields of a
 `sinew solve -o x.h5` run, by its shape, sum, sum of squares and largest magnitude, and every value
 of each study arm's /arms/<arm>/metrics table. Runs use one OpenMP and one BLAS thread.
+Newton iteration counts are not compared: where an increment converges just at a tolerance, the
+last bit of a sum (an inlining or vectorisation choice of the compiler) moves the count by one
+while every field stays within 1e-12. The fields are the check; Newton's convergence has tests
+of its own (tests/unit/solver, tests/verification/newton_convergence_test.cpp).
 """
 import json
 import math
@@ -68,9 +72,6 @@ def solve_summary(binary, model, work):
                     top in ("time", "fields", "reactions") or name.startswith("interface/fields")):
                 summary[name] = digest(obj[()])
         f.visititems(visit)
-        for name in ("steps/newton_iterations", "steps/cutbacks"):
-            if name in f:
-                summary[name] = [int(v) for v in f[name][()]]
     return summary
 
 

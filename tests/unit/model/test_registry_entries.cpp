@@ -12,6 +12,7 @@
 #include <map>
 #include <string>
 
+#include "batch/mpi_session.hpp"
 #include "common/doc_tables.hpp"
 #include "core/error.hpp"
 #include "common/neo_hookean_uniaxial.hpp"
@@ -41,10 +42,18 @@ const materials::MaterialRegistry& material_registry() {
   return r;
 }
 
+// The test program's MPI, started by "amg-cg" on first use (as `sinew` does) and finalised when
+// the program ends; made before the registry, so it outlives the solvers.
+batch::MpiSession& mpi() {
+  static batch::MpiSession session;
+  return session;
+}
+
 const solver::LinearSolverRegistry& linear_registry() {
+  mpi();
   static const solver::LinearSolverRegistry r = [] {
     solver::LinearSolverRegistry reg;
-    solver::register_linear_solvers(reg);
+    solver::register_linear_solvers(reg, {[] { mpi().start_parallel_runtime(); }});
     return reg;
   }();
   return r;
