@@ -22,6 +22,7 @@ using testing::CubicSpring;
 using testing::SofteningBarDisplacement;
 using testing::SofteningBarForce;
 using testing::SofteningLaw;
+using testing::TripleRootSpring;
 using testing::toy_registry;
 
 NewtonSettings toy_settings(NewtonStrategy strategy = NewtonStrategy::Full) {
@@ -139,6 +140,23 @@ TEST(NewtonToy, FailureNamesTheCriterionThatFailed) {
   ASSERT_FALSE(r.converged);
   EXPECT_EQ(r.failure.rfind("no convergence in 2 iterations: residual ", 0), 0u) << r.failure;
   EXPECT_NE(r.failure.find(" > abs 1.0e-10 N, ratio "), std::string::npos) << r.failure;
+}
+
+TEST(NewtonToy, ResidualAtRoundOffConvergesWhereTheUpdateIsStillLarge) {
+  // (u - 1)^3 = 0 from u = 0: e_k = (2/3)^k, ||r_k|| = e_k^3 <= 1e-10 first at k = 19
+  // (3 k log10(1.5) >= 10), when the update ratio e_k / 3 is still 1.5e-4. Before the floor
+  // ended the increment, the displacement criterion failed it after 25 iterations with
+  // ||r|| = 6e-14 N.
+  TripleRootSpring spring(1.0);
+  NewtonSolver newton(spring, toy_registry(), toy_settings());
+  VecX u = VecX::Zero(1);
+  const NewtonResult r = newton.solve(u, 1.0);
+  ASSERT_TRUE(r.converged) << r.failure;
+  EXPECT_EQ(r.iterations.size(), 20u);
+  EXPECT_LE(r.final_residual_norm, 1e-10);
+  EXPECT_GT(r.iterations[18].residual_norm, 1e-10);
+  EXPECT_NEAR(u[0], 1.0 - std::pow(2.0 / 3.0, 19), 1e-12);
+  EXPECT_GT(r.iterations[18].displacement_norm, 1e-4);  // far above 1e-8 |u|
 }
 
 TEST(LoadStepsToy, ForceControlStopsCleanlyPastTheLimitPoint) {

@@ -78,6 +78,24 @@ TEST(ConvergenceTest, DisplacementAloneDecides) {
   EXPECT_TRUE(starts_with(test.describe(test.check(n)), "displacement ratio inf > 1.0e-08"));
 }
 
+TEST(ConvergenceTest, AResidualAtTheFloorSatisfiesEveryCriterion) {
+  // At round-off the update is noise: a displacement ratio of 1e-3 with ||r|| = 3e-11 N
+  // converges (an increment is never rejected with its residual below the floor).
+  const ConvergenceTest test({});
+  ConvergenceNorms n = passing();
+  n.residual = 3e-11;
+  n.displacement = 1e-3;
+  n.energy = 1.0;
+  const ConvergenceCheck c = test.check(n);
+  EXPECT_TRUE(c.converged());
+  EXPECT_EQ(test.describe(c),
+            "residual 3.0e-11 N met (abs 1.0e-10 N); displacement met (residual below abs "
+            "1.0e-10 N); energy met (residual below abs 1.0e-10 N)");
+  // Just above the floor the displacement criterion decides again.
+  n.residual = 1.1e-10;
+  EXPECT_FALSE(test.check(n).displacement_ok);
+}
+
 TEST(ConvergenceTest, EnergyAloneDecides) {
   const ConvergenceTest test({});
   ConvergenceNorms n = passing();

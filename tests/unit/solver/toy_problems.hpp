@@ -1,6 +1,7 @@
 // Small nonlinear problems with closed-form residuals and tangents for the Newton and load-
 // stepping tests: a stiffening cubic spring, an arctan spring (whose full Newton step overshoots
-// from far away) and a softening bar with a limit point, alone or driven through a spring.
+// from far away), a spring with a triple root (a vanishing tangent) and a softening bar with a
+// limit point, alone or driven through a spring.
 #pragma once
 
 #include <cmath>
@@ -100,6 +101,25 @@ class ArctanSpring : public DenseToyProblem {
 
  private:
   Real f_;
+};
+
+/// r(u) = a (u - 1)^3: a triple root, where the tangent 3 a (u - 1)^2 vanishes. Newton
+/// converges only linearly, e_{k+1} = 2/3 e_k, so the residual (~ e^3) reaches round-off while
+/// the update (~ e / 3) is still far above any displacement tolerance: the way a nearly singular
+/// tangent (a sliding interface, a slack fibre) behaves.
+class TripleRootSpring : public DenseToyProblem {
+ public:
+  explicit TripleRootSpring(Real a) : DenseToyProblem(1), a_(a) {}
+
+ protected:
+  void residual(const VecX& u, Real /*t*/, VecX& r, MatX& K) const override {
+    const Real e = u[0] - 1;
+    r[0] = a_ * e * e * e;
+    K(0, 0) = 3 * a_ * e * e;
+  }
+
+ private:
+  Real a_;
 };
 
 /// Force of a softening bar F(w) = k w exp(-w / w0): it peaks at the limit point w = w0 with
