@@ -15,12 +15,13 @@ bool AutoStrategy::start_increment() {
   return enabled_ && !newton_;
 }
 
-bool AutoStrategy::should_switch(int k, Real residual, Real ref_residual) {
+bool AutoStrategy::should_switch(int k, Real residual, Real ref_residual, bool fresh) {
   if (!enabled_ || newton_ || k <= 0) return false;
   if (residuals_.empty()) residuals_.push_back(ref_residual);
   const Real previous = residuals_.back();
   residuals_.push_back(residual);
-  if (residual > previous) return true;  // growth
+  if (fresh && residual > previous) return true;  // even the tangent's direction made it worse
+  if (2 * k >= max_iterations_) return true;
   const size_t n = residuals_.size();
   return n > static_cast<size_t>(kWindow) &&
          residual > kWindowContraction * residuals_[n - 1 - kWindow];

@@ -57,7 +57,8 @@ NewtonSolver::NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry
   bfgs_ = settings_.strategy == NewtonStrategy::Bfgs ||
           (settings_.strategy == NewtonStrategy::Auto && !linear_.active().is_iterative() &&
            problem_.n_dofs() > settings_.auto_bfgs_min_dofs);
-  auto_ = AutoStrategy(bfgs_ && settings_.strategy == NewtonStrategy::Auto);
+  auto_ = AutoStrategy(bfgs_ && settings_.strategy == NewtonStrategy::Auto,
+                       settings_.max_iterations);
   prepare_constraint_masks();
   K_ = problem_.pattern();
 }
@@ -239,8 +240,10 @@ int NewtonSolver::search_direction(int k, const NewtonPredictor& predictor, cons
     if (step_bfgs_ && k > 0) ++result.reformations;
     bfgs.clear();
     reform = false;
+    fresh_direction_ = true;
     return its;
   }
+  fresh_direction_ = false;
   if (k == 0) predictor.set_constrained_rhs(factored_diagonal_, rhs);
   const int its = bfgs.apply(
       rhs, [&](const VecX& q, VecX& x) { return linear_resolve(K_factored_, q, x, result); }, du);
@@ -274,7 +277,7 @@ bool NewtonSolver::start_increment(NewtonResult& result) {
 
 void NewtonSolver::choose_update(int k, Real residual, Real previous_residual, Real ref_residual,
                                  int bfgs_updates, bool& reform, NewtonResult& result) {
-  if (step_bfgs_ && auto_.should_switch(k, residual, ref_residual))
+  if (step_bfgs_ && auto_.should_switch(k, residual, ref_residual, fresh_direction_))
     switch_to_newton(k, "residual " + sci(residual) + " grew or stagnated", result);
   if (step_bfgs_ && BfgsUpdate::should_reform(k, residual, previous_residual, ref_residual,
                                               bfgs_updates, settings_.bfgs_max_updates))

@@ -151,6 +151,7 @@ class NewtonSolver {
   bool bfgs_ = false;       ///< the resolved strategy
   bool step_bfgs_ = false;  ///< the current iteration's: bfgs_ unless auto switched to Newton
   AutoStrategy auto_{false};
+  bool fresh_direction_ = false;  ///< the last direction came from a new factorisation
   bool analyzed_ = false;
   int iterations_after_setup_ = -1;
   FreeDofs dofs_;

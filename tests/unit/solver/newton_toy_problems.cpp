@@ -181,8 +181,8 @@ TEST(NewtonToy, AutoSwitchesToFullNewtonWhereBfgsStagnates) {
   // Twenty exponential fibres under forces 10..1000 from rest: the tangent at rest is wrong by
   // factors 11..1001 in twenty directions, and BFGS, one direction per update, needs 22
   // iterations and 3 factorisations; full Newton needs 10. Auto (BFGS, as above kBfgsMinDofs)
-  // sees the residual stall (1.61e2, 1.59e2, 1.54e2, 1.64e2: growth at iteration 3) and
-  // finishes with full Newton.
+  // sees the residual stall (less than halved in five iterations) and finishes with full
+  // Newton: 5 BFGS and 7 full Newton iterations.
   const auto solve = [](NewtonStrategy strategy) {
     ExponentialBundle bundle(20, 1.0, 100.0, 10.0, 1000.0);
     NewtonSettings s = toy_settings(strategy);
@@ -201,10 +201,10 @@ TEST(NewtonToy, AutoSwitchesToFullNewtonWhereBfgsStagnates) {
   EXPECT_EQ(its(full), 10);
   EXPECT_EQ(its(bfgs), 22);
   EXPECT_EQ(bfgs.full_newton_from, -1);
-  EXPECT_EQ(automatic.full_newton_from, 3);
-  EXPECT_EQ(its(automatic), 10);
+  EXPECT_EQ(automatic.full_newton_from, 5);
+  EXPECT_EQ(its(automatic), 12);
   EXPECT_LE(its(automatic), 1.25 * std::min(its(full), its(bfgs)));
-  EXPECT_EQ(automatic.factorizations, 8);  // the kept one, then one per full Newton iteration
+  EXPECT_EQ(automatic.factorizations, 8);  // the first, then one per full Newton iteration
 }
 
 TEST(LoadStepsToy, ForceControlStopsCleanlyPastTheLimitPoint) {
