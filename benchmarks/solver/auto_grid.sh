@@ -14,6 +14,7 @@ sizes="${1:-13 20}"
 strategies="${2:-newton bfgs auto}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 build="${3:-$here/build}"
+sinew="${SINEW:-$build/tools/sinew}"
 work="$(mktemp -d)"
 all=""
 for type in hgo hgo-coupled; do for k2 in 1 100 1000; do for kappa in 0 0.3; do
@@ -50,7 +51,7 @@ for n in $sizes; do
           model "$n" "{type: $type, c: 1.0, k1: 141.0, k2: $k2, kappa: $kappa, k: 100.0}" \
             "$formulation" "$strategy" > "$yaml"
           log="$work/run.log"
-          /usr/bin/time -f "%e %U %S" -o "$work/time" timeout 600 "$build/tools/sinew" solve "$yaml" \
+          /usr/bin/time -f "%e %U %S" -o "$work/time" timeout 600 "$sinew" solve "$yaml" \
             >"$log" 2>&1
           status=$?
           read -r wall user sys < <(tail -1 "$work/time")
