@@ -46,23 +46,23 @@ for n in $sizes; do
     IFS=: read -r type k2 kappa <<< "$spec"
     formulation=$([ "$type" = hgo ] && echo mean-dilatation || echo standard)
     law="$type k2=$k2 kappa=$kappa"
-        for strategy in $strategies; do
-          yaml="$work/m.yaml"
-          model "$n" "{type: $type, c: 1.0, k1: 141.0, k2: $k2, kappa: $kappa, k: 100.0}" \
-            "$formulation" "$strategy" > "$yaml"
-          log="$work/run.log"
-          /usr/bin/time -f "%e %U %S" -o "$work/time" timeout 600 "$sinew" solve "$yaml" \
-            >"$log" 2>&1
-          status=$?
-          read -r wall user sys < <(tail -1 "$work/time")
-          result=$([ $status -eq 0 ] && echo completed || echo "failed")
-          its=$(grep '^t = ' "$log" \
-                | sed -E 's/.*: ([0-9]+) Newton iterations, ([0-9]+) factorisations?.*/\1 \2/' \
-                | awk '{n+=$1; f+=$2} END {print n+0, f+0}')
-          cuts=$(grep -c 'cutting back' "$log")
-          printf '%-22s %3s %7s %-7s %-9s %8.1f %8.1f %6s %6s %5s\n' "$law" "$n" \
-            "$((3 * (n + 1) ** 3))" "$strategy" "$result" "$wall" "$(echo "$user + $sys" | bc -l)" \
-            $its "$cuts"
-        done
+    for strategy in $strategies; do
+      yaml="$work/m.yaml"
+      model "$n" "{type: $type, c: 1.0, k1: 141.0, k2: $k2, kappa: $kappa, k: 100.0}" \
+        "$formulation" "$strategy" > "$yaml"
+      log="$work/run.log"
+      /usr/bin/time -f "%e %U %S" -o "$work/time" timeout 600 "$sinew" solve "$yaml" \
+        >"$log" 2>&1
+      status=$?
+      read -r wall user sys < <(tail -1 "$work/time")
+      result=completed; [ $status -eq 124 ] && result=timeout; [ $status -ne 0 ] && [ $status -ne 124 ] && result=failed
+      its=$(grep '^t = ' "$log" \
+            | sed -E 's/.*: ([0-9]+) Newton iterations, ([0-9]+) factorisations?.*/\1 \2/' \
+            | awk '{n+=$1; f+=$2} END {print n+0, f+0}')
+      cuts=$(grep -c 'cutting back' "$log")
+      printf '%-22s %3s %7s %-7s %-9s %8.1f %8.1f %6s %6s %5s\n' "$law" "$n" \
+        "$((3 * (n + 1) ** 3))" "$strategy" "$result" "$wall" "$(echo "$user + $sys" | bc -l)" \
+        $its "$cuts"
+    done
   done
 done
