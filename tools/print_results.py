@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 # Prints the step table of a Sinew results file: time, Newton iterations, reactions, max |u|,
-# and for tissue models the last step's fibre damage and intact interface bonds.
+# for tissue models the last step's fibre damage and intact interface bonds, and the largest
+# magnitude of every field at the last step.
 """Usage: /usr/bin/python3 tools/print_results.py results.h5
 
 A first h5py script on a Sinew results file. The file is plain HDF5 (docs/results-schema.md):
@@ -11,6 +12,24 @@ import sys
 
 import h5py
 import numpy as np
+
+# The per-step datasets of schema 2 with their units: `sinew fields --json` lists the same (a
+# ctest test compares the two), so a field added to the engine's table must be added here.
+FIELDS = [
+    ("fields/displacement", "mm"),
+    ("fields/cauchy_stress", "MPa"),
+    ("fields/max_principal_green_lagrange_strain", "1"),
+    ("fields/fibre_stretch", "1"),
+    ("fields/fibre_direction", "1"),
+    ("fields/fibre_damage", "1"),
+    ("interface/fields/displacement", "mm"),
+    ("interface/fields/adhesion", "1"),
+    ("interface/fields/bond_damage", "1"),
+    ("interface/fields/slip", "mm"),
+    ("interface/fields/tangential_gap", "mm"),
+    ("interface/fields/normal_gap", "mm"),
+    ("interface/fields/traction", "MPa"),
+]
 
 
 def main(path):
@@ -55,6 +74,17 @@ def main(path):
             share = f" ({intact / bonded:.6g} of {bonded:.6g} mm^2)" if bonded > 0 else ""
             print(f"interface: {len(area)} facets, intact bonded area at the last step "
                   f"{intact:.6g} mm^2{share}")
+        # Every field of the file at the last step; /state and /interface/state hold the declared
+        # state variables (model-dependent, so listed from the file).
+        print("last step, largest magnitude of each field:")
+        names = [(name, units) for name, units in FIELDS if name in f]
+        for group in ("state", "interface/state"):
+            if group in f:
+                names += [(f"{group}/{n}", f[group][n].attrs["units"]) for n in f[group]]
+        for name, units in names:
+            values = np.abs(f[name][steps - 1])
+            units = units.decode() if isinstance(units, bytes) else units
+            print(f"  {name} ({units}): {values.max() if values.size else 0.0:.6g}")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ done
 
 packages=(
   build-essential cmake pkg-config git
+  ccache                              # rebuilds after a change or in a fresh clone are cheap
   libeigen3-dev                       # dense/sparse linear algebra
   libsuitesparse-dev                  # CHOLMOD supernodal Cholesky
   libopenblas-dev libopenblas0-pthread  # optimised BLAS under CHOLMOD (replaces reference BLAS)
@@ -37,6 +38,7 @@ packages=(
   libyaml-cpp-dev libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-h5py python3-numpy          # Python example and schema checks
+  clang-format                        # tools/check_format.sh
 )
 if [ "$with_viz" = ON ]; then
   packages+=(libvtk9-dev python3-vtk9 xvfb xauth)
@@ -66,8 +68,15 @@ werror=OFF
 if [ "${CI:-}" = "true" ]; then werror=ON; fi
 werror="${SINEW_WERROR:-$werror}"
 
+# ccache with paths relative to the checkout, so a second clone reuses the first one's objects.
+export CCACHE_BASEDIR="$here"
+launcher=()
+if command -v ccache >/dev/null; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+fi
 cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE="${SINEW_BUILD_TYPE:-Release}" \
-  -DSINEW_WERROR="$werror" -DSINEW_WITH_VIZ="$with_viz" >"$build_dir.configure.log" 2>&1 \
+  -DSINEW_WERROR="$werror" -DSINEW_WITH_VIZ="$with_viz" "${launcher[@]}" \
+  >"$build_dir.configure.log" 2>&1 \
   || { cat "$build_dir.configure.log"; exit 1; }
 if [ ${#targets[@]} -gt 0 ]; then
   cmake --build "$build_dir" -j "$jobs" --target "${targets[@]}"

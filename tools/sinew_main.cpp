@@ -1,6 +1,7 @@
 // The `sinew` command-line program.
 #include <CLI/CLI.hpp>
 
+#include "fields_command.hpp"
 #include "solve_command.hpp"
 #include "study_commands.hpp"
 
@@ -47,6 +48,15 @@ int main(int argc, char** argv) {
   slurm_cmd->add_option("--sbatch", study.slurm_options,
                         "extra #SBATCH options, ';'-separated, e.g. '--time=02:00:00;--partition=short'");
 
+  sinew::tools::FieldsOptions fields;
+  auto* fields_cmd = app.add_subcommand("fields", "print the output-field table (what results files hold)");
+  fields_cmd->add_option("--model", fields.model_file,
+                         "a model file: its table, with the state variables its materials declare");
+  auto* fields_format = fields_cmd->add_option_group("format");
+  fields_format->add_flag("--markdown", fields.markdown, "a Markdown table");
+  fields_format->add_flag("--json", fields.json, "JSON");
+  fields_format->require_option(0, 1);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -59,5 +69,6 @@ int main(int argc, char** argv) {
   if (*run_cmd) return sinew::tools::run_study_command(study);
   if (*merge_cmd) return sinew::tools::run_merge(study);
   if (*slurm_cmd) return sinew::tools::run_slurm(study);
+  if (*fields_cmd) return sinew::tools::run_fields(fields);
   return 2;
 }

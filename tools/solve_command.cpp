@@ -9,6 +9,7 @@
 #include <memory>
 #include <sstream>
 
+#include "batch/mpi_session.hpp"
 #include "core/error.hpp"
 #include "core/parallel.hpp"
 #include "core/thread_budget.hpp"
@@ -73,11 +74,90 @@ int run_check(const std::string& model_file) {
   return 2;
 }
 
+namespace {
+
+// Output path: -o is relative to the working directory, output.file to the model's folder.
+std::filesystem::path output_path(const SolveOptions& options, const model::ModelDefinition& def) {
+  std::filesystem::path out;
+  if (def.output.file.empty()) return out;
+  out = def.output.file;
+  if (out.is_relative() && !options.output.empty()) out = std::filesystem::absolute(out);
+  else if (out.is_relative()) out = std::filesystem::path(options.model_file).parent_path() / out;
+  return out;
+}
+
+// The HDF5 file is created before the solve (a bad path fails at once) and written step by
+// step, so a run that dies keeps the steps it finished. Null after printing the error.
+std::unique_ptr<io::ResultsWriter> open_results(const SolveOptions& options,
+                                                const model::ModelDefinition& def,
+                                                const std::filesystem::path& out) {
+  try {
+    io::RunInfo info;
+    info.model_file = options.model_file;
+    info.model_text = read_file_text(options.model_file);
+    info.threads = max_threads();
+    return std::make_unique<io::ResultsWriter>(out, def, info);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "error: " << options.model_file << ": " << e.what() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+  }
+  return nullptr;
+}
+
+// Step table: time, iterations and reaction sums; then the metrics.
+void print_steps(const model::ModelDefinition& def, const simulation::RunResult& result,
+                 double seconds) {
+  std::printf("\n%-12s %10s %6s", "step", "time (s)", "iters");
+  for (const auto& s : def.output.reaction_sets)
+    std::printf(" %14s %14s %14s", (s + " Rx (N)").c_str(), (s + " Ry (N)").c_str(),
+                (s + " Rz (N)").c_str());
+  std::printf("\n");
+  for (const auto& o : result.outputs) {
+    std::printf("%-12s %10.4g %6d", o.step.c_str(), o.record.t, o.record.newton_iterations);
+    for (const auto& s : def.output.reaction_sets) {
+      const Vec3& R = o.reactions.at(s);
+      std::printf(" %14.6g %14.6g %14.6g", R.x(), R.y(), R.z());
+    }
+    std::printf("\n");
+  }
+  print_metrics_table(stdout, result.metrics);
+  std::printf("\n%s in %.2f s with %s\n", result.completed ? "solved" : "stopped", seconds,
+              result.linear_solver.c_str());
+}
+
+// Closes the HDF5 results, or writes the CSV outputs. False after printing the error.
+bool finish_outputs(const model::ModelDefinition& def, const simulation::RunResult& result,
+                    const std::filesystem::path& out, io::ResultsWriter* writer) {
+  try {
+    if (writer) {
+      writer->close(result.completed, result.failure);
+      std::printf("wrote %s and %s\n", out.c_str(),
+                  (writer->vtk_folder() / "steps.hdf.series").c_str());
+    } else if (!out.empty()) {
+      auto reactions = out;
+      reactions.replace_extension(".reactions.csv");
+      write_displacements_csv(out.string(), def.model.mesh, result.u);
+      write_reactions_csv(reactions.string(), result, def.output.reaction_sets);
+      std::printf("wrote %s and %s\n", out.c_str(), reactions.c_str());
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << (writer ? "closing " + out.string() + ": " : "") << e.what()
+              << "\n";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 int run_solve(const SolveOptions& options) {
   materials::MaterialRegistry materials;
   materials::register_materials(materials);
+  // MPI belongs to the program: started only if an "amg-cg" solver is made, finalised at the end.
+  batch::MpiSession mpi;
   solver::LinearSolverRegistry linear;
-  solver::register_linear_solvers(linear);
+  solver::register_linear_solvers(linear, {[&mpi] { mpi.start_parallel_runtime(); }});
 
   model::ModelDefinition def;
   try {
@@ -96,38 +176,12 @@ int run_solve(const SolveOptions& options) {
   ScopedThreads threads(budget.threads_per_job);
   solver::set_blas_threads(budget.blas_threads);
 
-  // Output path: -o is relative to the working directory, output.file to the model's folder.
-  std::filesystem::path out;
-  if (!def.output.file.empty()) {
-    out = def.output.file;
-    if (out.is_relative() && !options.output.empty()) out = std::filesystem::absolute(out);
-    else if (out.is_relative())
-      out = std::filesystem::path(options.model_file).parent_path() / out;
-  }
-  const bool hdf5_output = out.extension() == ".h5";
-
+  const std::filesystem::path out = output_path(options, def);
   const auto log = console_log(options.verbose);
   log.info("sinew " SINEW_VERSION ": " + options.model_file + " (threads: " + budget.describe() +
            "; BLAS: " + solver::blas_info() + ")");
-
-  // The HDF5 file is created before the solve (a bad path fails at once) and written step by
-  // step, so a run that dies keeps the steps it finished.
   std::unique_ptr<io::ResultsWriter> writer;
-  if (hdf5_output) {
-    try {
-      io::RunInfo info;
-      info.model_file = options.model_file;
-      info.model_text = read_file_text(options.model_file);
-      info.threads = max_threads();
-      writer = std::make_unique<io::ResultsWriter>(out, def, info);
-    } catch (const std::invalid_argument& e) {
-      std::cerr << "error: " << options.model_file << ": " << e.what() << "\n";
-      return 2;
-    } catch (const std::exception& e) {
-      std::cerr << "error: " << e.what() << "\n";
-      return 2;
-    }
-  }
+  if (out.extension() == ".h5" && !(writer = open_results(options, def, out))) return 2;
   const auto on_output = [&](const simulation::StepOutput& o, const VecX& u) {
     if (!writer) return;
     try {
@@ -148,48 +202,9 @@ int run_solve(const SolveOptions& options) {
     std::cerr << "error: " << options.model_file << ": " << e.what() << "\n";
     return 2;
   }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-  // Step table: time, iterations and reaction sums.
-  std::printf("\n%-12s %10s %6s", "step", "time (s)", "iters");
-  for (const auto& s : def.output.reaction_sets)
-    std::printf(" %14s %14s %14s", (s + " Rx (N)").c_str(), (s + " Ry (N)").c_str(),
-                (s + " Rz (N)").c_str());
-  std::printf("\n");
-  for (const auto& o : result.outputs) {
-    std::printf("%-12s %10.4g %6d", o.step.c_str(), o.record.t, o.record.newton_iterations);
-    for (const auto& s : def.output.reaction_sets) {
-      const Vec3& R = o.reactions.at(s);
-      std::printf(" %14.6g %14.6g %14.6g", R.x(), R.y(), R.z());
-    }
-    std::printf("\n");
-  }
-  print_metrics_table(stdout, result.metrics);
-  std::printf("\n%s in %.2f s with %s\n", result.completed ? "solved" : "stopped", seconds,
-              result.linear_solver.c_str());
-
-  if (writer) {
-    try {
-      writer->close(result.completed, result.failure);
-    } catch (const std::exception& e) {
-      std::cerr << "error: closing " << out.string() << ": " << e.what() << "\n";
-      return 2;
-    }
-    std::printf("wrote %s and %s\n", out.c_str(),
-                (writer->vtk_folder() / "steps.hdf.series").c_str());
-  } else if (!out.empty()) {
-    auto reactions = out;
-    reactions.replace_extension(".reactions.csv");
-    try {
-      write_displacements_csv(out.string(), def.model.mesh, result.u);
-      write_reactions_csv(reactions.string(), result, def.output.reaction_sets);
-    } catch (const std::exception& e) {
-      std::cerr << "error: " << e.what() << "\n";
-      return 2;
-    }
-    std::printf("wrote %s and %s\n", out.c_str(), reactions.c_str());
-  }
+  print_steps(def, result,
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  if (!finish_outputs(def, result, out, writer.get())) return 2;
   if (!result.completed) {
     std::cerr << "error: solve failed: " << result.failure << "\n";
     return 1;

@@ -1,14 +1,18 @@
-// The study subcommands. Exit codes: 0 all arms completed, 1 some arm failed or the run was
-// interrupted, 2 bad input (with every problem listed).
+// The study subcommands. Exit codes: 0 all arms completed, 1 some arm failed, is missing from
+// the results or the run was interrupted, 2 bad input (with every problem listed) or the study's
+// output is locked by another run or merge.
 #include "study_commands.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
+#include <map>
 
+#include "batch/study_lock.hpp"
 #include "batch/study_runner.hpp"
 #include "comparison_table.hpp"
 #include "core/error.hpp"
@@ -28,10 +32,11 @@ struct Registries {
   materials::MaterialRegistry materials;
   interventions::InterventionRegistry interventions;
   solver::LinearSolverRegistry linear;
-  Registries() {
+  /// `start_parallel_runtime`: how "amg-cg" starts MPI and hypre (commands that solve).
+  explicit Registries(std::function<void()> start_parallel_runtime = {}) {
     materials::register_materials(materials);
     interventions::register_interventions(interventions);
-    solver::register_linear_solvers(linear);
+    solver::register_linear_solvers(linear, {std::move(start_parallel_runtime)});
   }
 };
 
@@ -77,6 +82,56 @@ void print_summary(const scenario::StudySpec& study) {
   }
 }
 
+// Takes the study's lock (rank 0 only; the outcome is broadcast so every rank gives up
+// together). False, after saying who holds it, when another run or merge does.
+bool take_lock(const scenario::StudySpec& study, const std::string& command_line, int shard_index,
+               int shard_count, const batch::MpiSession* mpi, batch::StudyLock& lock) {
+  int ok = 1;
+  if (!mpi || mpi->rank() == 0) {
+    try {
+      lock = batch::StudyLock::acquire(study.results_path, command_line, shard_index, shard_count);
+      ok = lock.held() ? 1 : 0;
+      for (const auto& h : lock.holders())
+        std::cerr << "error: " << study.results_path << " is being written by another sinew run "
+                  << "or merge: " << h.describe() << "\n";
+      if (!ok)
+        std::cerr << "nothing was changed; wait for it to finish (or stop it) and try again\n";
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      ok = 0;
+    }
+  }
+  if (mpi) ok = mpi->broadcast(ok);
+  return ok != 0;
+}
+
+// The arms of `study` that did not complete: failed in the merged results file, or missing from
+// it. Each with " (missing from the results)" when missing.
+std::vector<std::string> unfinished_arms(const scenario::StudySpec& study) {
+  std::map<std::string, std::string> status;
+  try {
+    for (const auto& a : io::read_stored_arms(study.results_path)) status[a.name] = a.status;
+  } catch (const std::exception& e) {
+    std::cerr << "error: cannot read " << study.results_path << ": " << e.what() << "\n";
+  }
+  std::vector<std::string> bad;
+  for (const auto& arm : study.arms) {
+    const auto it = status.find(arm.name);
+    if (it == status.end()) bad.push_back(arm.name + " (missing from the results)");
+    else if (it->second != "completed") bad.push_back(arm.name);
+  }
+  return bad;
+}
+
+// "N of M arms failed: a, b" on stderr (shown with --quiet too); false when none did.
+bool report_failed(const std::vector<std::string>& bad, std::size_t total) {
+  if (bad.empty()) return false;
+  std::string names;
+  for (const auto& b : bad) names += (names.empty() ? "" : ", ") + b;
+  std::cerr << bad.size() << " of " << total << " arms failed: " << names << "\n";
+  return true;
+}
+
 // Warnings always; information lines (the thread budget) unless quiet.
 LogSink console_log(bool quiet) {
   return LogSink([](LogLevel level, const std::string& m) {
@@ -102,9 +157,43 @@ int run_validate(const StudyOptions& o) {
   return 0;
 }
 
+namespace {
+
+// Rank 0 after the run: the comparison, what failed, the exit code.
+int finish_run(const StudyOptions& o, const scenario::StudySpec& study,
+               const batch::StudyRunResult& result) {
+  for (const auto& note : result.merge.notes) std::cerr << "warning: " << note << "\n";
+  if (result.merged) {
+    print_summary(study);
+    fmt::print("\nresults: {}\n", study.results_path);
+  } else {
+    fmt::print("shard {}: parts in {}; run `sinew merge {}` when every shard has finished\n",
+               o.shard, batch::parts_folder(study).string(), o.study_file);
+  }
+  if (result.interrupted) {
+    std::cerr << "interrupted: run the same command again to resume (finished arms are kept)\n";
+    return 1;
+  }
+  std::vector<std::string> bad;
+  std::size_t total = 0;
+  if (result.merged) {
+    bad = unfinished_arms(study);
+    total = study.arms.size();
+  } else {  // a shard: its own arms
+    for (const auto& a : result.arms) {
+      if (a.status == "not run") continue;
+      ++total;
+      if (a.status != "completed" && a.status != "skipped") bad.push_back(a.name);
+    }
+  }
+  return report_failed(bad, total) || result.any_failed ? 1 : 0;
+}
+
+}  // namespace
+
 int run_study_command(const StudyOptions& o) {
-  const Registries r;
   batch::MpiSession mpi;
+  const Registries r([&mpi] { mpi.start_parallel_runtime(); });
   const auto study = load(o.study_file, r);
   if (!study) return 2;
   batch::StudyRunOptions ro;
@@ -129,6 +218,8 @@ int run_study_command(const StudyOptions& o) {
     ro.progress = stderr;
     ro.progress_terminal = isatty(STDERR_FILENO) != 0;
   }
+  batch::StudyLock lock;
+  if (!take_lock(*study, ro.command_line, ro.shard_index, ro.shard_count, &mpi, lock)) return 2;
   if (mpi.rank() == 0)
     fmt::print(stderr, "{}: {} arm(s), --jobs {}{}\n", o.study_file, study->arms.size(), o.jobs,
                mpi.size() > 1 ? fmt::format(", {} MPI ranks", mpi.size()) : "");
@@ -140,30 +231,22 @@ int run_study_command(const StudyOptions& o) {
     return 1;
   }
   if (mpi.rank() != 0) return result.any_failed || result.interrupted ? 1 : 0;
-  if (result.merged) {
-    print_summary(*study);
-    fmt::print("\nresults: {}\n", study->results_path);
-  } else {
-    fmt::print("shard {}: parts in {}; run `sinew merge {}` when every shard has finished\n",
-               o.shard, batch::parts_folder(*study).string(), o.study_file);
-  }
-  if (result.interrupted) {
-    std::cerr << "interrupted: run the same command again to resume (finished arms are kept)\n";
-    return 1;
-  }
-  return result.any_failed ? 1 : 0;
+  return finish_run(o, *study, result);
 }
 
 int run_merge(const StudyOptions& o) {
   const Registries r;
   const auto study = load(o.study_file, r);
   if (!study) return 2;
+  const std::string command_line = io::process_command_line();
+  batch::StudyLock lock;
+  if (!take_lock(*study, command_line, 0, 1, nullptr, lock)) return 2;
   try {
-    const auto missing = batch::merge_parts(*study, io::process_command_line(), 1, 1, {}, false);
-    for (const auto& m : missing) std::cerr << "warning: arm '" << m << "' has no finished part file\n";
+    const auto report = batch::merge_parts(*study, command_line, 1, 1, {}, false);
+    for (const auto& note : report.notes) std::cerr << "warning: " << note << "\n";
     print_summary(*study);
     fmt::print("\nresults: {}\n", study->results_path);
-    return missing.empty() ? 0 : 1;
+    return report_failed(unfinished_arms(*study), study->arms.size()) ? 1 : 0;
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 1;

@@ -54,6 +54,15 @@ const std::vector<FieldInfo>& known_fields() {
   return fields;
 }
 
+const std::vector<std::string>& fields_not_shown() {
+  static const std::vector<std::string> paths{
+      "fields/fibre_direction",         // a direction: no scalar to colour by
+      "interface/fields/displacement",  // the same values as fields/displacement
+      "interface/fields/traction",      // a vector on the surface; adhesion and gaps show it
+  };
+  return paths;
+}
+
 const FieldInfo& find_field(const std::string& name) {
   std::vector<std::string> names;
   for (const auto& f : known_fields()) {

@@ -34,6 +34,10 @@ struct FieldInfo {
 
 /// Every field sinew-viz can show, in the order of its help text.
 const std::vector<FieldInfo>& known_fields();
+/// Paths of the results file's per-step fields (sinew fields) that the viewer does not offer,
+/// each for a reason given in selection.cpp; with known_fields() they cover the whole table
+/// (tests/consistency/field_lists.py checks this).
+const std::vector<std::string>& fields_not_shown();
 /// The field called `name`; throws UsageError listing the allowed names.
 const FieldInfo& find_field(const std::string& name);
 

@@ -14,20 +14,28 @@
 #include "solver/linear/linear_solver.hpp"
 #include "solver/newton.hpp"
 #include "core/parallel.hpp"
+#include "batch/mpi_session.hpp"
 
 namespace {
 
 using namespace sinew;
+
+// The program's MPI (for "amg-cg"), started on first use and finalised when the program ends.
+batch::MpiSession& mpi() {
+  static batch::MpiSession session;
+  return session;
+}
 
 struct Registries {
   materials::MaterialRegistry materials;
   solver::LinearSolverRegistry linear;
   Registries() {
     materials::register_materials(materials);
-    solver::register_linear_solvers(linear);
+    solver::register_linear_solvers(linear, {[] { mpi().start_parallel_runtime(); }});
   }
 };
 const Registries& registries() {
+  mpi();  // constructed first, so destroyed after the registries and their solvers
   static const Registries r;
   return r;
 }

@@ -1,12 +1,14 @@
 // MPI initialisation and the shared arm counter (MPI-3 RMA on a window held by rank 0).
 #include "batch/mpi_session.hpp"
 
+#include <HYPRE_utilities.h>
 #include <mpi.h>
 
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <mutex>
+#include <stdexcept>
 
 namespace sinew::batch {
 
@@ -69,7 +71,24 @@ MpiSession::MpiSession() {
 }
 
 MpiSession::~MpiSession() {
-  if (active_) MPI_Finalize();
+  if (hypre_started_) HYPRE_Finalize();
+  if (active_ || owns_mpi_) MPI_Finalize();
+}
+
+void MpiSession::start_parallel_runtime() {
+  std::call_once(runtime_once_, [this] {
+    int initialized = 0;
+    MPI_Initialized(&initialized);
+    if (!initialized) {
+      // SERIALIZED: arms run the solver from worker threads, never two MPI calls at once.
+      int provided = 0;
+      if (MPI_Init_thread(nullptr, nullptr, MPI_THREAD_SERIALIZED, &provided) != MPI_SUCCESS)
+        throw std::runtime_error("MPI_Init_thread failed");
+      owns_mpi_ = true;
+    }
+    HYPRE_Init();
+    hypre_started_ = true;
+  });
 }
 
 void MpiSession::barrier() const {
@@ -81,6 +100,18 @@ bool MpiSession::any(bool flag) const {
   int in = flag ? 1 : 0, out = 0;
   MPI_Allreduce(&in, &out, 1, MPI_INT, MPI_LOR, MPI_COMM_WORLD);
   return out != 0;
+}
+
+int MpiSession::broadcast(int value) const {
+  if (active_) MPI_Bcast(&value, 1, MPI_INT, 0, MPI_COMM_WORLD);
+  return value;
+}
+
+void MpiSession::broadcast(std::vector<char>& bytes) const {
+  if (!active_) return;
+  const int n = broadcast(static_cast<int>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(n));
+  if (n > 0) MPI_Bcast(bytes.data(), n, MPI_CHAR, 0, MPI_COMM_WORLD);
 }
 
 std::unique_ptr<MpiSession::Counter> MpiSession::make_counter() const {

@@ -2,8 +2,11 @@
 #include "batch/study_runner.hpp"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 #include <thread>
 
+#include "batch/part_check.hpp"
 #include "batch/progress_board.hpp"
 #include "core/parallel.hpp"
 #include "core/thread_budget.hpp"
@@ -25,50 +28,48 @@ fs::path part_path(const scenario::StudySpec& study, const scenario::ArmSpec& ar
   return parts_folder(study) / (arm.name + ".h5");
 }
 
-StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions& options) {
-  const std::string start_time = io::iso8601_utc_now();
-  fs::create_directories(parts_folder(study));
-  StudyRunResult result;
-  const auto n = study.arms.size();
-  result.arms.resize(n);
-  std::vector<std::string> names;
-  for (size_t i = 0; i < n; ++i) {
-    names.push_back(study.arms[i].name);
-    result.arms[i] = {study.arms[i].name, "not run", ""};
-  }
-  const int rank = options.mpi ? options.mpi->rank() : 0;
-  const int ranks = options.mpi ? options.mpi->size() : 1;
-  // Only one process draws progress: rank 0 (other ranks log to their own stderr plainly).
-  std::unique_ptr<ProgressBoard> board;
-  if (options.progress)
-    board = std::make_unique<ProgressBoard>(options.progress, options.progress_terminal && rank == 0, names);
+namespace {
 
-  // The arms this process may run (its shard), with completed ones skipped when resuming.
-  std::vector<size_t> todo;
-  for (size_t i = 0; i < n; ++i) {
-    if (static_cast<int>(i % static_cast<size_t>(options.shard_count)) != options.shard_index) continue;
-    if (options.resume) {
-      const auto s = io::read_part_summary(part_path(study, study.arms[i]));
-      if (s && s->status == "completed" && s->spec_hash == study.arms[i].spec_hash) {
-        result.arms[i].status = "skipped";
-        result.arms[i].failure = "already complete";
-        if (board && rank == 0) board->skipped(i, "already complete");
-        continue;
+bool in_shard(size_t i, const StudyRunOptions& o) {
+  return static_cast<int>(i % static_cast<size_t>(o.shard_count)) == o.shard_index;
+}
+
+// Which arms of this process's shard are complete already (1) when resuming. Rank 0 alone
+// checks the parts, sets damaged ones aside (their arms run again) and tells the other ranks.
+std::vector<char> completed_arms(const scenario::StudySpec& study, const StudyRunOptions& o,
+                                 int rank) {
+  std::vector<char> done(study.arms.size(), 0);
+  if (rank == 0 && o.resume) {
+    for (size_t i = 0; i < study.arms.size(); ++i) {
+      if (!in_shard(i, o)) continue;
+      const fs::path part = part_path(study, study.arms[i]);
+      const PartCheck c = check_part(part, study.arms[i].spec_hash);
+      if (c.state == PartState::Damaged) {
+        const fs::path aside = set_part_aside(part);
+        o.log.warn("arm " + study.arms[i].name + ": the part file " + part.string() +
+                   " cannot be trusted (" + c.problem + "); moved aside to " + aside.string() +
+                   ", the arm runs again");
       }
+      done[i] = c.state == PartState::Trusted && c.status == "completed";
     }
-    todo.push_back(i);
   }
+  if (o.mpi) o.mpi->broadcast(done);
+  return done;
+}
 
+// Runs the arms `todo` on `jobs` threads (and the other ranks), recording each outcome.
+void run_arms(const scenario::StudySpec& study, const StudyRunOptions& options,
+              const std::vector<size_t>& todo, ProgressBoard* board, StudyRunResult& result) {
   const ThreadBudget budget =
       plan_threads(options.jobs, requested_threads(options.threads), usable_cores(), 0,
                    todo.size(), requested_blas_threads(0));
   const int jobs = budget.jobs;
   solver::set_blas_threads(budget.blas_threads);
+  const int rank = options.mpi ? options.mpi->rank() : 0;
   if (rank == 0 && !todo.empty())
     options.log.info("threads: " + budget.describe() + "; BLAS: " + solver::blas_info());
   const auto counter = options.mpi ? options.mpi->make_counter() : MpiSession::local_counter();
   std::mutex result_mutex;
-
   auto worker = [&]() {
     for (;;) {
       if (options.stop && options.stop->load()) return;
@@ -88,11 +89,14 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
       ao.budget = budget;
       if (board) {
         board->started(i);
-        ao.on_progress = [&, i](const ArmProgress& p) { board->update(i, p); };
+        ao.on_progress = [board, i](const ArmProgress& p) { board->update(i, p); };
       }
       ArmResult r{arm.name, "failed", ""};
+      const fs::path part = part_path(study, arm);
+      remove_part_checksum(part);  // until the new part is whole
       try {
-        const auto outcome = run_arm(arm, part_path(study, arm), ao);
+        const auto outcome = run_arm(arm, part, ao);
+        write_part_checksum(part);
         r.status = outcome.status;
         r.failure = outcome.failure;
       } catch (const std::exception& e) {  // the part file could not be written, bad model
@@ -107,6 +111,42 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
   for (int j = 1; j < jobs; ++j) pool.emplace_back(worker);
   worker();
   for (auto& t : pool) t.join();
+}
+
+}  // namespace
+
+StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions& options) {
+  const std::string start_time = io::iso8601_utc_now();
+  fs::create_directories(parts_folder(study));
+  StudyRunResult result;
+  const auto n = study.arms.size();
+  result.arms.resize(n);
+  std::vector<std::string> names;
+  for (size_t i = 0; i < n; ++i) {
+    names.push_back(study.arms[i].name);
+    result.arms[i] = {study.arms[i].name, "not run", ""};
+  }
+  const int rank = options.mpi ? options.mpi->rank() : 0;
+  const int ranks = options.mpi ? options.mpi->size() : 1;
+  // Only one process draws progress: rank 0 (other ranks log to their own stderr plainly).
+  std::unique_ptr<ProgressBoard> board;
+  if (options.progress)
+    board = std::make_unique<ProgressBoard>(options.progress, options.progress_terminal && rank == 0, names);
+
+  // The arms this process may run (its shard), with completed ones skipped when resuming.
+  const std::vector<char> done = completed_arms(study, options, rank);
+  std::vector<size_t> todo;
+  for (size_t i = 0; i < n; ++i) {
+    if (!in_shard(i, options)) continue;
+    if (done[i]) {
+      result.arms[i].status = "skipped";
+      result.arms[i].failure = "already complete";
+      if (board && rank == 0) board->skipped(i, "already complete");
+      continue;
+    }
+    todo.push_back(i);
+  }
+  run_arms(study, options, todo, board.get(), result);
 
   bool failed = false, interrupted = options.stop && options.stop->load();
   for (const auto& a : result.arms) {
@@ -121,36 +161,74 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
   result.any_failed = failed;
   result.interrupted = interrupted;
   if (options.merge && options.shard_count == 1 && rank == 0) {
-    merge_parts(study, options.command_line, options.jobs, ranks, start_time, interrupted);
+    result.merge = merge_parts(study, options.command_line, options.jobs, ranks, start_time, interrupted);
     result.merged = true;
   }
   return result;
 }
 
-std::vector<std::string> merge_parts(const scenario::StudySpec& study,
-                                     const std::string& command_line, int jobs, int ranks,
-                                     const std::string& start_time, bool interrupted) {
-  std::vector<fs::path> parts;
-  std::vector<std::string> missing;
-  bool all_completed = true;
-  for (const auto& arm : study.arms) {
-    const fs::path p = part_path(study, arm);
-    const auto s = io::read_part_summary(p);
-    if (s && s->spec_hash == arm.spec_hash) {
-      parts.push_back(p);
-      all_completed = all_completed && s->status == "completed";
-    } else {
-      missing.push_back(arm.name);
-    }
+namespace {
+
+// The arms of the earlier results file by name; `error` set when it exists but cannot be read.
+std::map<std::string, io::StoredArm> earlier_arms(const fs::path& results, std::string& error) {
+  std::map<std::string, io::StoredArm> arms;
+  std::error_code ec;
+  if (!fs::exists(results, ec)) return arms;
+  try {
+    for (auto& a : io::read_stored_arms(results)) arms.emplace(a.name, a);
+  } catch (const std::exception& e) {
+    error = e.what();
   }
+  return arms;
+}
+
+std::string part_trouble(const PartCheck& c) {
+  switch (c.state) {
+    case PartState::Missing: return "no part file";
+    case PartState::Outdated: return "its part file is of another specification of the arm";
+    default: return "its part file is damaged (" + c.problem + ")";
+  }
+}
+
+// What goes into the merged file: one source per arm that has one, in study order.
+struct MergePlan {
+  std::vector<io::ArmSource> sources;
+  std::vector<const scenario::ArmSpec*> arms;  // the arm of each source
+  std::vector<std::string> status;             // its `status`
+  MergeReport report;
+};
+
+// Adds `arm` (as source `at`) from the earlier results file if that holds it with the arm's
+// specification, else records it missing; `why` says what is wrong with its part.
+void keep_or_miss(MergePlan& plan, std::size_t at, const scenario::ArmSpec& arm,
+                  const std::string& why, const std::map<std::string, io::StoredArm>& earlier,
+                  const fs::path& results) {
+  const auto it = earlier.find(arm.name);
+  if (it != earlier.end() && it->second.spec_hash == arm.spec_hash) {
+    const auto k = static_cast<std::ptrdiff_t>(at);
+    plan.sources.insert(plan.sources.begin() + k, io::ArmSource{results, "/arms/" + arm.name});
+    plan.arms.insert(plan.arms.begin() + k, &arm);
+    plan.status.insert(plan.status.begin() + k, it->second.status);
+    plan.report.notes.push_back("arm '" + arm.name + "': " + why + "; kept from " + results.string());
+    return;
+  }
+  plan.report.missing.push_back(arm.name);
+  plan.report.notes.push_back("arm '" + arm.name + "': " + why + "; it is not in the results");
+}
+
+io::StudyInfo study_info(const scenario::StudySpec& study, const MergePlan& plan,
+                         const std::string& command_line, int jobs, int ranks,
+                         const std::string& start_time, bool interrupted) {
   io::StudyInfo info;
   info.scenario_file = study.file;
   info.scenario_text = study.text;
   info.command_line = command_line.empty() ? io::process_command_line() : command_line;
   info.start_time = start_time.empty() ? io::iso8601_utc_now() : start_time;
   info.end_time = io::iso8601_utc_now();
+  const bool all_completed = std::all_of(plan.status.begin(), plan.status.end(),
+                                         [](const std::string& s) { return s == "completed"; });
   info.status = interrupted ? "interrupted"
-                : !missing.empty() ? "incomplete"
+                : !plan.report.missing.empty() ? "incomplete"
                 : all_completed    ? "completed"
                                    : "failed";
   info.threads = max_threads();
@@ -159,8 +237,53 @@ std::vector<std::string> merge_parts(const scenario::StudySpec& study,
 #ifdef SINEW_GIT_COMMIT
   info.git_commit = SINEW_GIT_COMMIT;
 #endif
-  io::merge_study(parts, study.results_path, info, study.output.vtk);
-  return missing;
+  return info;
+}
+
+}  // namespace
+
+MergeReport merge_parts(const scenario::StudySpec& study, const std::string& command_line,
+                        int jobs, int ranks, const std::string& start_time, bool interrupted) {
+  const fs::path results(study.results_path);
+  std::string unreadable;
+  const auto earlier = earlier_arms(results, unreadable);
+  MergePlan plan;
+  for (const auto& arm : study.arms) {
+    const fs::path p = part_path(study, arm);
+    const PartCheck c = check_part(p, arm.spec_hash);
+    if (c.state != PartState::Trusted) {
+      keep_or_miss(plan, plan.sources.size(), arm, part_trouble(c), earlier, results);
+      continue;
+    }
+    plan.sources.push_back({p, "/"});
+    plan.arms.push_back(&arm);
+    plan.status.push_back(c.status);
+  }
+  // A part that passed the checks but cannot be copied (damage HDF5 notices only when copying)
+  // is treated like a damaged one and the merge tried again; each try drops one part.
+  for (;;) {
+    if (!unreadable.empty() && !plan.report.missing.empty())
+      throw std::runtime_error(
+          "not replacing " + results.string() + ": it cannot be read (" + unreadable +
+          ") and may hold arms (" + plan.report.missing.front() +
+          (plan.report.missing.size() > 1 ? ", ..." : "") +
+          ") that have no trusted part file; move it away to merge without it");
+    try {
+      io::merge_study(plan.sources, results,
+                      study_info(study, plan, command_line, jobs, ranks, start_time, interrupted),
+                      study.output.vtk);
+      return plan.report;
+    } catch (const io::ArmSourceError& e) {
+      const std::size_t k = e.source();
+      if (plan.sources[k].group != "/") throw;  // the earlier file's arm: refuse, keep the file
+      const scenario::ArmSpec& arm = *plan.arms[k];
+      plan.sources.erase(plan.sources.begin() + static_cast<std::ptrdiff_t>(k));
+      plan.arms.erase(plan.arms.begin() + static_cast<std::ptrdiff_t>(k));
+      plan.status.erase(plan.status.begin() + static_cast<std::ptrdiff_t>(k));
+      keep_or_miss(plan, k, arm, "its part file cannot be copied (" + std::string(e.what()) + ")",
+                   earlier, results);
+    }
+  }
 }
 
 }  // namespace sinew::batch

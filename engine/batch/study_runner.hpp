@@ -1,6 +1,8 @@
 // Runs a study's arms: `jobs` at once on this machine (each with its share of the threads), a
 // shard of them (`--shard i/N`), or spread over MPI ranks; skips arms whose finished part file
-// matches their specification hash; merges the parts into the study results file.
+// is trusted (part_check.hpp) and matches their specification hash, setting damaged parts aside
+// and running their arms again; merges the parts into the study results file without ever
+// dropping an arm the earlier results file holds.
 #pragma once
 
 #include <atomic>
@@ -37,11 +39,17 @@ struct ArmResult {
   std::string failure;
 };
 
+struct MergeReport {
+  std::vector<std::string> missing;  ///< arms in neither a trusted part nor the earlier results
+  std::vector<std::string> notes;    ///< per arm without a trusted part: why, and what was done
+};
+
 struct StudyRunResult {
   std::vector<ArmResult> arms;  ///< in study order (this rank's/shard's view)
   bool interrupted = false;
   bool merged = false;
   bool any_failed = false;
+  MergeReport merge;  ///< rank 0, when merged
 };
 
 /// Folder of the part files of a study: "<results stem>_parts" beside the results file.
@@ -50,10 +58,13 @@ std::filesystem::path part_path(const scenario::StudySpec& study, const scenario
 
 StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions& options);
 
-/// Merges the part files of every arm that has one (in study order) into the results file,
-/// with the VTKHDF views when the study asks for them. Returns the arms without a part.
-std::vector<std::string> merge_parts(const scenario::StudySpec& study,
-                                     const std::string& command_line, int jobs, int ranks,
-                                     const std::string& start_time, bool interrupted);
+/// Merges the trusted part file of every arm (in study order) into the results file, with the
+/// VTKHDF views when the study asks for them. An arm without a trusted part (none, damaged,
+/// foreign) keeps its group from the earlier results file when that holds the arm with the same
+/// specification hash. The file is written under a temporary name and renamed when complete;
+/// throws std::runtime_error, leaving the earlier file as it was, when the merge fails or the
+/// earlier file cannot be read while it might hold arms the parts lack.
+MergeReport merge_parts(const scenario::StudySpec& study, const std::string& command_line,
+                        int jobs, int ranks, const std::string& start_time, bool interrupted);
 
 }  // namespace sinew::batch

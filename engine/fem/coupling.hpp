@@ -1,7 +1,8 @@
 // The interface through which node-to-node couplings that are not solid cells (the zero-thickness
 // adhesion/contact elements between paired facets) join the finite-element problem. A coupling
 // adds its residual and tangent, tells the assembly which nodes it couples (for the sparsity
-// pattern), and keeps its own irreversible history, which changes only in commit().
+// pattern), and keeps its own irreversible history, which changes only in commit() and which it
+// declares (state_variables) so that outputs can list it without knowing its names.
 #pragma once
 
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "core/types.hpp"
 #include "fem/assembly_plan.hpp"
+#include "materials/state_variable.hpp"
 
 namespace sinew::fem {
 
@@ -33,6 +35,14 @@ class Coupling {
 
   /// False when the tangent is not symmetric (friction, current-frame normal).
   virtual bool is_symmetric() const = 0;
+
+  /// The per-point history the coupling keeps, declared like a material's state variables:
+  /// `offset` is the first column of the variable in a row of state_values(). Empty: none.
+  virtual std::vector<materials::StateVariable> state_variables() const { return {}; }
+
+  /// The committed history as declared: one row per point of the coupling (row width = the
+  /// sum of the declared components), point-major.
+  virtual std::vector<Real> state_values() const { return {}; }
 
   /// A deep copy, history included (metric probes run on copies and never change the original).
   virtual std::unique_ptr<Coupling> clone() const = 0;

@@ -42,6 +42,25 @@ MechanicsProblem::MechanicsProblem(const Model& model)
       fields_(model.point_fields),
       couplings_(clone_all(model.couplings)),
       plan_(make_plan(model.mesh, couplings_)) {
+  assign_cells();
+  declare_state();
+
+  // The plan colours cells and coupling elements together; cells are assembled in parallel by
+  // colour, couplings serially after them.
+  for (const auto& colour : plan_.colours()) {
+    std::vector<Index> cells;
+    for (Index g : colour)
+      if (g < model.mesh.n_cells()) cells.push_back(g);
+    if (!cells.empty()) cell_colours_.push_back(std::move(cells));
+  }
+
+  reference_geometry();
+  constraints_and_foundations();
+}
+
+/// Each cell's material and formulation, checking that every cell has one that suits it.
+void MechanicsProblem::assign_cells() {
+  const Model& model = model_;
   const auto& m = model.mesh;
   cells_.assign(static_cast<size_t>(m.n_cells()), {nullptr, Formulation::Standard});
   for (const auto& region : model.regions) {
@@ -64,17 +83,12 @@ MechanicsProblem::MechanicsProblem(const Model& model)
       throw std::invalid_argument("cell " + std::to_string(c) + " belongs to no region");
   if (static_cast<Index>(model.point_fields.size()) != model.point_offset.back())
     throw std::invalid_argument("point fields are not initialised");
+}
 
-  // The plan colours cells and coupling elements together; cells are assembled in parallel by
-  // colour, couplings serially after them.
-  for (const auto& colour : plan_.colours()) {
-    std::vector<Index> cells;
-    for (Index g : colour)
-      if (g < m.n_cells()) cells.push_back(g);
-    if (!cells.empty()) cell_colours_.push_back(std::move(cells));
-  }
-
-  // Reference gradients and volume elements at every quadrature point.
+/// Reference gradients and volume elements at every quadrature point.
+void MechanicsProblem::reference_geometry() {
+  const Model& model = model_;
+  const auto& m = model.mesh;
   geo_offset_ = model.point_offset;
   dNdX_.resize(static_cast<size_t>(model.point_offset.back()) * 8 * 3);
   dV_.resize(static_cast<size_t>(model.point_offset.back()));
@@ -102,7 +116,13 @@ MechanicsProblem::MechanicsProblem(const Model& model)
     if (m.cell_type(c) == CellType::Hex8) fill(hex8_rule()); else fill(tet4_rule());
   }
 
-  // Prescribed dofs: a later boundary condition on the same dof replaces an earlier one.
+}
+
+/// Prescribed dofs (a later boundary condition on the same dof replaces an earlier one) and the
+/// lumped facet masses of the elastic foundations.
+void MechanicsProblem::constraints_and_foundations() {
+  const Model& model = model_;
+  const auto& m = model.mesh;
   std::map<Index, int> dof_bc;
   for (size_t b = 0; b < model.displacements.size(); ++b) {
     const auto& bc = model.displacements[b];
@@ -244,21 +264,47 @@ bool MechanicsProblem::is_symmetric() const {
 }
 
 void MechanicsProblem::commit(const VecX& u, Real t) {
-  bool any_damage = false;
-  for (const auto& info : cells_) any_damage = any_damage || info.material->has_fibre_damage();
-  if (any_damage) {
+  const bool any_state = std::any_of(laws_.begin(), laws_.end(),
+                                     [](const LawState& l) { return !l.state.empty(); });
+  if (any_state) {
     const auto states = point_states(u);
     for (Index c = 0; c < model_.mesh.n_cells(); ++c) {
       const auto* material = cells_[c].material;
-      if (!material->has_fibre_damage()) continue;
+      if (law_state(material)->state.empty()) continue;
       for (Index p = model_.point_offset[c]; p < model_.point_offset[c + 1]; ++p) {
         const Mat3& F = states[p].F;
-        auto& f = fields_[p];
-        f.fibre_stretch_max = std::max(f.fibre_stretch_max, material->fibre_stretch(F.transpose() * F, f));
+        material->update_state(F.transpose() * F, fields_[p]);
       }
     }
   }
   for (auto& c : couplings_) c->commit(u, t);
+}
+
+// Every distinct law's declarations, once; the declared state starts at its initial values.
+void MechanicsProblem::declare_state() {
+  for (const auto& info : cells_) {
+    if (law_state(info.material)) continue;
+    laws_.push_back({info.material, info.material->state_variables(),
+                     info.material->point_outputs()});
+    for (const auto& v : laws_.back().state)
+      if (std::none_of(declared_state_.begin(), declared_state_.end(),
+                       [&](const auto& d) { return d.name == v.name; }))
+        declared_state_.push_back(v);
+    for (const auto& o : laws_.back().outputs)
+      if (std::none_of(declared_outputs_.begin(), declared_outputs_.end(),
+                       [&](const auto& d) { return d.name == o.name; }))
+        declared_outputs_.push_back(o);
+  }
+  for (Index c = 0; c < model_.mesh.n_cells(); ++c)
+    if (!law_state(cells_[c].material)->state.empty())
+      for (Index p = model_.point_offset[c]; p < model_.point_offset[c + 1]; ++p)
+        materials::initialise_state(*cells_[c].material, fields_[p]);
+}
+
+const MechanicsProblem::LawState* MechanicsProblem::law_state(const materials::Material* m) const {
+  for (const auto& l : laws_)
+    if (l.material == m) return &l;
+  return nullptr;
 }
 
 ProblemState MechanicsProblem::state() const {
@@ -278,12 +324,55 @@ void MechanicsProblem::restart_clock(Real t) {
   for (auto& c : couplings_) c->restart_clock(t);
 }
 
-std::vector<Real> MechanicsProblem::fibre_damage() const {
-  std::vector<Real> d(fields_.size(), 0.0);
+namespace {
+
+// The number of components `name` has in its declarations (1 when none declares it); throws when
+// two laws disagree.
+template <class Decl>
+int declared_components(const std::vector<Decl>& declared, const std::string& name) {
+  for (const auto& d : declared)
+    if (d.name == name) return d.components;
+  return 1;
+}
+
+}  // namespace
+
+MechanicsProblem::PointValues MechanicsProblem::point_output(const std::string& name) const {
+  PointValues out;
+  out.components = declared_components(declared_outputs_, name);
+  const auto n = static_cast<size_t>(out.components);
+  out.values.assign(fields_.size() * n, 0.0);
   for (Index c = 0; c < model_.mesh.n_cells(); ++c)
-    for (Index p = model_.point_offset[c]; p < model_.point_offset[c + 1]; ++p)
-      d[p] = cells_[c].material->fibre_damage(fields_[p].fibre_stretch_max);
-  return d;
+    for (const auto& o : law_state(cells_[c].material)->outputs) {
+      if (o.name != name) continue;
+      if (o.components != out.components)
+        throw std::invalid_argument("point output '" + name + "' is declared with " +
+                                    std::to_string(o.components) + " and " +
+                                    std::to_string(out.components) + " components");
+      for (Index p = model_.point_offset[c]; p < model_.point_offset[c + 1]; ++p)
+        o.evaluate(fields_[p], out.values.data() + static_cast<size_t>(p) * n);
+    }
+  return out;
+}
+
+MechanicsProblem::PointValues MechanicsProblem::state_variable(const std::string& name) const {
+  PointValues out;
+  out.components = declared_components(declared_state_, name);
+  const auto n = static_cast<size_t>(out.components);
+  out.values.assign(fields_.size() * n, 0.0);
+  for (Index c = 0; c < model_.mesh.n_cells(); ++c)
+    for (const auto& v : law_state(cells_[c].material)->state) {
+      if (v.name != name) continue;
+      if (v.components != out.components)
+        throw std::invalid_argument("state variable '" + name + "' is declared with " +
+                                    std::to_string(v.components) + " and " +
+                                    std::to_string(out.components) + " components");
+      for (Index p = model_.point_offset[c]; p < model_.point_offset[c + 1]; ++p)
+        for (size_t k = 0; k < n; ++k)
+          out.values[static_cast<size_t>(p) * n + k] =
+              fields_[p].state[static_cast<size_t>(v.offset) + k];
+    }
+  return out;
 }
 
 std::vector<PointState> MechanicsProblem::point_states(const VecX& u) const {

@@ -2,6 +2,7 @@
 // residual and tangent over element colours, surface loads, and prescribed displacements.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "fem/assembly_plan.hpp"
@@ -11,8 +12,8 @@
 
 namespace sinew::fem {
 
-/// The history a run accumulates: per-point fields (fibre damage history) and the couplings'
-/// internal state. Metric probes copy it into a problem of their own and never write it back.
+/// The history a run accumulates: per-point fields (with every law's declared state variables)
+/// and the couplings' internal state. Metric probes copy it into a problem of their own and never write it back.
 struct ProblemState {
   std::vector<materials::PointFields> fields;
   std::vector<std::shared_ptr<const Coupling>> couplings;
@@ -31,8 +32,8 @@ class MechanicsProblem : public solver::NonlinearProblem {
   void evaluate(const VecX& u, Real t, VecX& r, SparseMatrix* K) override;
   bool is_symmetric() const override;
 
-  /// Updates the irreversible history at a converged state: the largest fibre stretch of every
-  /// point (fibre damage) and the couplings' damage and slip.
+  /// Updates the irreversible history at a converged state: every law's declared state at every
+  /// point (Material::update_state) and the couplings' history (damage, slip).
   void commit(const VecX& u, Real t) override;
 
   /// A copy of the history (for probes that must not change it) and its restoration.
@@ -43,11 +44,25 @@ class MechanicsProblem : public solver::NonlinearProblem {
   /// the history itself is unchanged. For probes that run a clock of their own from t.
   void restart_clock(Real t);
 
-  /// Per-point fields including history (fibre_stretch_max), indexed like Model::point_fields.
+  /// Per-point fields including the declared state, indexed like Model::point_fields.
   const std::vector<materials::PointFields>& fields() const { return fields_; }
 
-  /// Fibre damage D in [0, 1] at every point (0 where the law has no damage).
-  std::vector<Real> fibre_damage() const;
+  /// One named per-point quantity at every point, points x components, point-major.
+  struct PointValues {
+    int components = 1;
+    std::vector<Real> values;
+  };
+  /// The point output `name` (Material::point_outputs, e.g. "fibre_damage") at every point; 0
+  /// at points whose law does not declare it (all zero, 1 component, if no law does).
+  PointValues point_output(const std::string& name) const;
+  /// The committed state variable `name` (Material::state_variables) at every point; 0 at points
+  /// whose law does not declare it.
+  PointValues state_variable(const std::string& name) const;
+
+  /// The distinct state variables and point outputs declared by the model's laws (first
+  /// declaration of each name).
+  const std::vector<materials::StateVariable>& declared_state() const { return declared_state_; }
+  const std::vector<materials::PointOutput>& declared_outputs() const { return declared_outputs_; }
 
   /// The couplings with their current history.
   const std::vector<std::unique_ptr<Coupling>>& couplings() const { return couplings_; }
@@ -68,10 +83,21 @@ class MechanicsProblem : public solver::NonlinearProblem {
   const AssemblyPlan& plan() const { return plan_; }
 
  private:
+  void assign_cells();
+  void reference_geometry();
+  void constraints_and_foundations();
   struct CellInfo {
     const materials::Material* material;
     Formulation formulation;
   };
+  /// Per distinct law: its declarations, read once (they are built on every call).
+  struct LawState {
+    const materials::Material* material;
+    std::vector<materials::StateVariable> state;
+    std::vector<materials::PointOutput> outputs;
+  };
+  const LawState* law_state(const materials::Material* m) const;
+  void declare_state();
   CellGeometry geometry(Index c) const;
   void assemble_cell(Index c, const VecX& u, VecX& r, SparseMatrix* K,
                      PointState* state = nullptr) const;
@@ -83,6 +109,9 @@ class MechanicsProblem : public solver::NonlinearProblem {
   AssemblyPlan plan_;
   std::vector<std::vector<Index>> cell_colours_;  ///< the plan's colours without couplings
   std::vector<CellInfo> cells_;
+  std::vector<LawState> laws_;  ///< the distinct laws of the regions
+  std::vector<materials::StateVariable> declared_state_;
+  std::vector<materials::PointOutput> declared_outputs_;
   std::vector<Index> geo_offset_;  ///< per cell: start (in points) of its gradients / volumes
   std::vector<Real> dNdX_;         ///< per point: n_nodes x 3 reference gradients
   std::vector<Real> dV_;           ///< per point: weight x det(dX/dxi)

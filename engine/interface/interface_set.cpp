@@ -25,6 +25,73 @@ std::array<Index, 8> element_nodes(const InterfacePair& p) {
   return nodes;
 }
 
+/// The pair's reference mid-surface nodes, after checking its nodes: valid, distinct, and each
+/// primary node coinciding with its secondary node. The gap is the displacement jump, so a small
+/// reference offset (meshing round-off, a pairing tolerance) is ignored, but an offset comparable
+/// to the facet (a mis-ordered or wrong pairing) is an error; 1% of the facet diameter separates
+/// the two.
+FacetMatrix checked_reference(const mesh::Mesh& mesh, const InterfacePair& pr, size_t k,
+                              Index n_nodes) {
+  if (pr.n_nodes != 3 && pr.n_nodes != 4)
+    throw std::invalid_argument(pair_name(k) + ": n_nodes must be 3 or 4");
+  const auto nodes = element_nodes(pr);
+  const int m = 2 * pr.n_nodes;
+  for (int i = 0; i < m; ++i) {
+    if (nodes[i] < 0 || nodes[i] >= n_nodes)
+      throw std::invalid_argument(pair_name(k) + ": node id " + std::to_string(nodes[i]) +
+                                  " is not a mesh node");
+    for (int j = 0; j < i; ++j)
+      if (nodes[i] == nodes[j])
+        throw std::invalid_argument(pair_name(k) + ": node " + std::to_string(nodes[i]) +
+                                    " appears twice (the interface needs duplicated nodes)");
+  }
+  FacetMatrix X(3, pr.n_nodes);
+  Real size = 0.0;
+  for (int a = 0; a < pr.n_nodes; ++a)
+    for (int b = 0; b < a; ++b)
+      size = std::max(size, (mesh.points[static_cast<size_t>(pr.primary[a])] -
+                             mesh.points[static_cast<size_t>(pr.primary[b])])
+                                .norm());
+  for (int a = 0; a < pr.n_nodes; ++a) {
+    const Vec3& Xp = mesh.points[static_cast<size_t>(pr.primary[a])];
+    const Vec3& Xs = mesh.points[static_cast<size_t>(pr.secondary[a])];
+    if ((Xp - Xs).norm() > 1e-2 * size)
+      throw std::invalid_argument(pair_name(k) + ": primary node " +
+                                  std::to_string(pr.primary[a]) + " and secondary node " +
+                                  std::to_string(pr.secondary[a]) + " do not coincide");
+    X.col(a) = 0.5 * (Xp + Xs);
+  }
+  return X;
+}
+
+/// Bond density at every Gauss point, from one value per pair or per point; each in [0, 1].
+std::vector<Real> densities_per_point(std::vector<Real> rho, RhoLayout layout,
+                                      const std::vector<Index>& first_point) {
+  const size_t n_pairs = first_point.size() - 1;
+  const size_t n_points = static_cast<size_t>(first_point.back());
+  std::vector<Real> out;
+  if (layout == RhoLayout::PerPair) {
+    if (rho.size() != n_pairs)
+      throw std::invalid_argument("interface: " + std::to_string(rho.size()) +
+                                  " bond densities given for " + std::to_string(n_pairs) +
+                                  " pairs");
+    out.resize(n_points);
+    for (size_t k = 0; k < n_pairs; ++k)
+      std::fill(out.begin() + first_point[k], out.begin() + first_point[k + 1], rho[k]);
+  } else {
+    if (rho.size() != n_points)
+      throw std::invalid_argument("interface: " + std::to_string(rho.size()) +
+                                  " bond densities given for " + std::to_string(n_points) +
+                                  " Gauss points");
+    out = std::move(rho);
+  }
+  for (Real v : out)
+    if (!(v >= 0.0 && v <= 1.0))
+      throw std::invalid_argument("interface: bond density " + std::to_string(v) +
+                                  " is outside [0, 1]");
+  return out;
+}
+
 }  // namespace
 
 InterfaceSet::InterfaceSet(const mesh::Mesh& mesh, std::vector<InterfacePair> pairs,
@@ -34,63 +101,12 @@ InterfaceSet::InterfaceSet(const mesh::Mesh& mesh, std::vector<InterfacePair> pa
   first_point_.assign(1, 0);
   reference_.reserve(pairs_.size());
   for (size_t k = 0; k < pairs_.size(); ++k) {
-    const InterfacePair& pr = pairs_[k];
-    if (pr.n_nodes != 3 && pr.n_nodes != 4)
-      throw std::invalid_argument(pair_name(k) + ": n_nodes must be 3 or 4");
-    const auto nodes = element_nodes(pr);
-    const int m = 2 * pr.n_nodes;
-    for (int i = 0; i < m; ++i) {
-      if (nodes[i] < 0 || nodes[i] >= n_nodes_)
-        throw std::invalid_argument(pair_name(k) + ": node id " + std::to_string(nodes[i]) +
-                                    " is not a mesh node");
-      for (int j = 0; j < i; ++j)
-        if (nodes[i] == nodes[j])
-          throw std::invalid_argument(pair_name(k) + ": node " + std::to_string(nodes[i]) +
-                                      " appears twice (the interface needs duplicated nodes)");
-    }
-    // Paired nodes must coincide. The gap is the displacement jump, so a small reference offset
-    // (meshing round-off, a pairing tolerance) is ignored, but an offset comparable to the facet
-    // (a mis-ordered or wrong pairing) is an error; 1% of the facet diameter separates the two.
-    FacetMatrix X(3, pr.n_nodes);
-    Real size = 0.0;
-    for (int a = 0; a < pr.n_nodes; ++a)
-      for (int b = 0; b < a; ++b)
-        size = std::max(size, (mesh.points[static_cast<size_t>(pr.primary[a])] -
-                               mesh.points[static_cast<size_t>(pr.primary[b])])
-                                  .norm());
-    for (int a = 0; a < pr.n_nodes; ++a) {
-      const Vec3& Xp = mesh.points[static_cast<size_t>(pr.primary[a])];
-      const Vec3& Xs = mesh.points[static_cast<size_t>(pr.secondary[a])];
-      if ((Xp - Xs).norm() > 1e-2 * size)
-        throw std::invalid_argument(pair_name(k) + ": primary node " +
-                                    std::to_string(pr.primary[a]) + " and secondary node " +
-                                    std::to_string(pr.secondary[a]) + " do not coincide");
-      X.col(a) = 0.5 * (Xp + Xs);
-    }
-    reference_.push_back(X);
-    first_point_.push_back(first_point_.back() + gauss_points_per_facet(pr.n_nodes));
+    reference_.push_back(checked_reference(mesh, pairs_[k], k, n_nodes_));
+    first_point_.push_back(first_point_.back() + gauss_points_per_facet(pairs_[k].n_nodes));
   }
 
   const size_t n_points = static_cast<size_t>(first_point_.back());
-  if (layout == RhoLayout::PerPair) {
-    if (rho.size() != pairs_.size())
-      throw std::invalid_argument("interface: " + std::to_string(rho.size()) +
-                                  " bond densities given for " + std::to_string(pairs_.size()) +
-                                  " pairs");
-    rho_.resize(n_points);
-    for (size_t k = 0; k < pairs_.size(); ++k)
-      std::fill(rho_.begin() + first_point_[k], rho_.begin() + first_point_[k + 1], rho[k]);
-  } else {
-    if (rho.size() != n_points)
-      throw std::invalid_argument("interface: " + std::to_string(rho.size()) +
-                                  " bond densities given for " + std::to_string(n_points) +
-                                  " Gauss points");
-    rho_ = std::move(rho);
-  }
-  for (Real v : rho_)
-    if (!(v >= 0.0 && v <= 1.0))
-      throw std::invalid_argument("interface: bond density " + std::to_string(v) +
-                                  " is outside [0, 1]");
+  rho_ = densities_per_point(std::move(rho), layout, first_point_);
 
   history_.assign(n_points, PointHistory{});
   weight_.resize(n_points);

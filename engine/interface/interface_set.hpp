@@ -72,6 +72,9 @@ class InterfaceSet final : public fem::Coupling {
   /// non-symmetric tangents (O(gap) terms), and so does friction in slip.
   bool is_symmetric() const override { return false; }
   std::unique_ptr<fem::Coupling> clone() const override;
+  /// The per-Gauss-point history (interface_state.cpp): bond damage, separation, slip, energies.
+  std::vector<materials::StateVariable> state_variables() const override;
+  std::vector<Real> state_values() const override;
 
   const InterfaceParameters& parameters() const { return params_; }
   const std::vector<InterfacePair>& pairs() const { return pairs_; }
@@ -82,6 +85,8 @@ class InterfaceSet final : public fem::Coupling {
   /// Time of the last commit (0 before the first one): the start of the viscous interval.
   Real committed_time() const { return t_committed_; }
 
+  /// Reference area (mm^2) of every Gauss point.
+  const std::vector<Real>& gauss_weights() const { return weight_; }
   /// Committed per-point history (read-only).
   const std::vector<PointHistory>& history() const { return history_; }
   /// Committed per-point state for outputs and metrics.

@@ -58,10 +58,10 @@ class ResultsWriter {
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
 
-  /// Appends one reported step: time, displacement u (mm, dof 3 node + component), cell
-  /// averages of stress, strain, fibre stretch and direction computed from u, the cell averages
-  /// of the problem's fibre damage, reactions of the model's output sets, for models with an
-  /// interface the per-facet interface state (/interface/fields), and the step's VTKHDF views.
+  /// Appends one reported step: time, every field of the model's output-field table
+  /// (simulation/output_table.hpp: displacement, cell averages, the materials' state variables,
+  /// for models with an interface the per-facet fields) evaluated at u on the step's problem,
+  /// reactions of the model's output sets, and the step's VTKHDF views.
   /// Throws std::runtime_error on a write failure.
   void write_step(const simulation::StepOutput& out, const VecX& u);
 
@@ -73,8 +73,8 @@ class ResultsWriter {
   void write_table(const std::string& group, const std::string& description,
                    const std::vector<TableColumn>& columns);
 
-  /// Removes the field datasets not named in `keep` from /fields (and /interface unless
-  /// "interface" is in `keep`); views are not rewritten. Call before close().
+  /// Removes the field datasets not named in `keep` from /fields and /state (and /interface
+  /// unless "interface" is in `keep`); views are not rewritten. Call before close().
   void keep_only_fields(const std::set<std::string>& keep);
 
   /// Records the end time and status ("completed", or "failed" with `failure`), closes the file

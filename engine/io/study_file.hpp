@@ -3,7 +3,9 @@
 // 9.1 and ParaView 5.11 open as time series. Like results_writer.hpp, no HDF5 types here.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -41,6 +43,31 @@ struct StudyInfo {
 void merge_study(const std::vector<std::filesystem::path>& parts,
                  const std::filesystem::path& out, const StudyInfo& info,
                  bool vtk_views = true);
+
+/// Where an arm of a merge comes from: a part file (`group` "/"), or the arm group of an earlier
+/// study file (`group` "/arms/<arm>"), copied as it is so a merge can keep an arm whose part
+/// file is gone or damaged.
+struct ArmSource {
+  std::filesystem::path file;
+  std::string group = "/";
+};
+
+/// A merge that failed on one source: `source` is its index (it cannot be opened or copied).
+class ArmSourceError : public std::runtime_error {
+ public:
+  ArmSourceError(std::size_t source, const std::string& what)
+      : std::runtime_error(what), source_(source) {}
+  std::size_t source() const { return source_; }
+
+ private:
+  std::size_t source_;
+};
+
+/// merge_study over arm sources; a source may be `out` itself (it is read before `out` is
+/// replaced). Throws ArmSourceError when a source cannot be opened or copied (the merge is then
+/// undone as for any error).
+void merge_study(const std::vector<ArmSource>& arms, const std::filesystem::path& out,
+                 const StudyInfo& info, bool vtk_views = true);
 
 /// Writes the VTKHDF views of every arm of the study file `results` (<dir>/<stem>.h5) into
 /// <dir>/<stem>_vtk/<arm>/: step_<s>.hdf and steps.hdf.series, and for arms with an interface

@@ -19,6 +19,21 @@ struct PartSummary {
 /// The summary of a finished part file; nullopt when it is missing or unreadable.
 std::optional<PartSummary> read_part_summary(const std::filesystem::path& part);
 
+/// Why the part file `part` cannot be trusted, "" when it can: it must open as HDF5, have the
+/// root attributes `spec_hash` and `arm_status`, and a `/metrics` table whose every metric
+/// reads with one value per probe.
+std::string part_problem(const std::filesystem::path& part);
+
+/// An arm of a study results file, as resume and merge compare it with the study.
+struct StoredArm {
+  std::string name, spec_hash;
+  std::string status;  ///< `arm_status`, else `status`
+};
+
+/// The arms of the study results file `results`, in the file's order. Throws
+/// std::runtime_error naming the file when it cannot be read.
+std::vector<StoredArm> read_stored_arms(const std::filesystem::path& results);
+
 struct ArmSummary {
   std::string name, status, failure;
   std::vector<std::string> metric_names, metric_units;

@@ -1,5 +1,5 @@
-// Parameters of the fibre damage function (declaration, validation); the damage itself is in
-// fibre_damage.hpp.
+// Parameters of the fibre damage function (declaration, validation) and its declared state and
+// output; the damage itself is in fibre_damage.hpp.
 #include "materials/fibre_damage.hpp"
 
 #include <string>
@@ -42,6 +42,30 @@ FibreDamage FibreDamage::from_parameters(const ParameterSet& values) {
   d.onset_ = onset;
   d.full_ = full;
   return d;
+}
+
+std::vector<StateVariable> FibreDamage::state_variables() const {
+  if (!enabled()) return {};
+  return {{.name = "fibre_stretch_max",
+           .offset = kStretchMaxSlot,
+           .components = 1,
+           .units = "1",
+           .description = "largest equivalent fibre stretch lambda_m reached in the committed "
+                          "states (the fibre damage history; 1 = virgin fibres)",
+           .initial = 1.0}};
+}
+
+std::vector<PointOutput> FibreDamage::point_outputs() const {
+  if (!enabled()) return {};
+  const FibreDamage damage = *this;
+  return {{.name = "fibre_damage",
+           .components = 1,
+           .units = "1",
+           .description = "fibre damage D(lambda_m) in [0, 1] (0 intact, 1 the fibres carry "
+                          "nothing) from the largest fibre stretch so far",
+           .evaluate = [damage](const PointFields& p, Real* out) {
+             out[0] = damage.at(fibre_stretch_max(p)).D;
+           }}};
 }
 
 }  // namespace sinew::materials

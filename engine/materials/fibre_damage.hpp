@@ -39,6 +39,7 @@
 
 #include "core/parameters.hpp"
 #include "core/types.hpp"
+#include "materials/material.hpp"
 #include "materials/quadrature.hpp"
 
 namespace sinew::materials {
@@ -59,6 +60,9 @@ class FibreDamage {
   /// ParameterError names the offending key.
   static FibreDamage from_parameters(const ParameterSet& values);
 
+  /// The state slot of lambda_m (PointFields::state); laws with damage keep nothing else.
+  static constexpr int kStretchMaxSlot = 0;
+
   bool enabled() const { return full_ > 0.0; }
   Real onset() const { return onset_; }  ///< lambda_on (0 when off)
   Real full() const { return full_; }    ///< lambda_f (0 when off)
@@ -74,6 +78,20 @@ class FibreDamage {
     const Real w = full_ - onset_, x = (lambda_m - onset_) / w;
     return {x * x * (3.0 - 2.0 * x), 6.0 * x * (1.0 - x) / w};
   }
+
+  /// The history a law with damage on declares: fibre_stretch_max (units 1, initial 1 = virgin
+  /// fibres) at kStretchMaxSlot. Empty when damage is off (nothing to keep).
+  std::vector<StateVariable> state_variables() const;
+
+  /// lambda_m = max(lambda_m, fibre_stretch): the commit of one point (when damage is on).
+  void update_state(Real fibre_stretch, PointFields& p) const {
+    if (!enabled()) return;
+    Real& m = p.state[kStretchMaxSlot];
+    m = std::max(m, fibre_stretch);
+  }
+
+  /// fibre_damage: D(lambda_m) of the point (empty when damage is off).
+  std::vector<PointOutput> point_outputs() const;
 
  private:
   Real onset_ = 0.0, full_ = 0.0;
@@ -101,10 +119,15 @@ inline FibreDamage::Value damage_on_driver(const FibreDamage& damage, DamageDriv
   return v;
 }
 
+/// The stored largest equivalent fibre stretch lambda_m of a point (its state slot).
+inline Real fibre_stretch_max(const PointFields& p) {
+  return p.state[FibreDamage::kStretchMaxSlot];
+}
+
 /// The history h in driver units from the stored largest equivalent fibre stretch (values below
-/// 1, e.g. an unset field, count as 1: no fibre has been stretched).
-inline Real history_driver(DamageDriver d, Real fibre_stretch_max) {
-  return stretch_to_driver(d, std::max(fibre_stretch_max, 1.0));
+/// 1, e.g. an unset state slot, count as 1: no fibre has been stretched).
+inline Real history_driver(DamageDriver d, Real stretch_max) {
+  return stretch_to_driver(d, std::max(stretch_max, 1.0));
 }
 
 /// dPhi/dx and d2Phi/dx2 of the damaged potential (see the file comment).

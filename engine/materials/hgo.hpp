@@ -14,7 +14,7 @@ namespace sinew::materials {
 /// E = kappa (I1_bar - 3) + (1 - 3 kappa)(I4_bar - 1); U = k/2 (ln J)^2.
 /// kappa is read per point from PointFields::dispersion (default_fields() gives the parameter).
 /// Optional irreversible fibre damage (fibre_damage.hpp) driven by E, with the history read from
-/// PointFields::fibre_stretch_max.
+/// the state slot fibre_stretch_max.
 class Hgo final : public Material {
  public:
   static constexpr const char* kName = "hgo";
@@ -26,10 +26,15 @@ class Hgo final : public Material {
   std::string name() const override { return kName; }
   bool is_uncoupled() const override { return true; }
   bool has_fibres() const override { return true; }
-  bool has_fibre_damage() const override { return damage_.enabled(); }
   /// sqrt(1 + max(E, 0)) with the generalised fibre strain E of the fibre term.
   Real fibre_stretch(const Mat3& C, const PointFields& p) const override;
-  Real fibre_damage(Real stretch_max) const override { return damage_.at(stretch_max).D; }
+  std::vector<StateVariable> state_variables() const override {
+    return damage_.state_variables();
+  }
+  void update_state(const Mat3& C, PointFields& p) const override {
+    damage_.update_state(fibre_stretch(C, p), p);
+  }
+  std::vector<PointOutput> point_outputs() const override { return damage_.point_outputs(); }
   PointFields default_fields() const override;
   Real energy(const Mat3& C, const PointFields& p) const override;
   StressTangent stress_tangent(const Mat3& C, const PointFields& p) const override;

@@ -62,7 +62,7 @@ Real HgoCoupled::energy(const Mat3& C, const PointFields& p) const {
   const Real c = p.matrix_scale * c_, lnJ = std::log(inv.J);
   const Real E = hgo_fibre_strain(p.dispersion, inv.I1, inv.I4);
   return 0.5 * c * (inv.I1 - 3.0) - c * lnJ + 0.5 * k_ * lnJ * lnJ +
-         hgo_fibre_energy(p.fibre_scale * k1_, k2_, E, damage_, p.fibre_stretch_max,
+         hgo_fibre_energy(p.fibre_scale * k1_, k2_, E, damage_, fibre_stretch_max(p),
                           damage_panels_);
 }
 
@@ -71,7 +71,7 @@ StressTangent HgoCoupled::stress_tangent(const Mat3& C, const PointFields& p) co
   const Real c = p.matrix_scale * c_, lnJ = std::log(inv.J);
   const Real E = hgo_fibre_strain(p.dispersion, inv.I1, inv.I4);
   const DamagedSlopes t = hgo_fibre_slopes(p.fibre_scale * k1_, k2_, E, damage_,
-                                           p.fibre_stretch_max);
+                                           fibre_stretch_max(p));
   const HgoInvariantTerms f = hgo_invariant_terms(t.d1, t.d2, p.dispersion);
   InvariantDerivatives w;
   w.first(kI1) = 0.5 * c + f.d1;

@@ -1,6 +1,8 @@
 // Total (isochoric + volumetric) energy, stress and tangent of a material at a point.
 #include "materials/material.hpp"
 
+#include <stdexcept>
+
 #include "materials/invariants.hpp"
 #include "materials/voigt.hpp"
 
@@ -28,6 +30,16 @@ Real total_energy(const Material& m, const Mat3& C, const PointFields& p) {
   if (!m.is_uncoupled()) return W;
   const Invariants inv = compute_invariants(C, p.fibre);
   return W + volumetric(m.bulk_modulus(), inv.J).U;
+}
+
+void initialise_state(const Material& m, PointFields& p) {
+  for (const auto& v : m.state_variables()) {
+    if (v.offset < 0 || v.components < 1 || v.offset + v.components > kStateCapacity)
+      throw std::invalid_argument("material '" + m.name() + "': state variable '" + v.name +
+                                  "' does not fit in the " + std::to_string(kStateCapacity) +
+                                  " per-point state slots");
+    for (int k = 0; k < v.components; ++k) p.state[static_cast<size_t>(v.offset + k)] = v.initial;
+  }
 }
 
 }  // namespace sinew::materials

@@ -2,12 +2,11 @@
 // per-point fields to an energy, the second Piola-Kirchhoff stress S and the material tangent
 // D = dS/dE = 4 d2W/dCdC. Laws are const and re-entrant; history lives in per-point state.
 //
-// Fibre damage (fibre_damage.hpp) is the one history-dependent effect: a law with damage reads
-// the largest equivalent fibre stretch of the committed states from PointFields and never
-// writes it. The caller (the finite-element problem) owns the history: after each converged
-// increment it sets fibre_stretch_max = max(fibre_stretch_max, fibre_stretch(C, p)) at every
-// quadrature point. Within an increment the history is fixed, so the law stays hyperelastic
-// (energy, stress and a symmetric tangent).
+// History is per-point state declared by the law (state_variable.hpp): energy() and
+// stress_tangent() only read PointFields::state; the caller (the finite-element problem) calls
+// update_state() at every quadrature point after each converged increment. Within an increment
+// the history is fixed, so the law stays hyperelastic (energy, stress and a symmetric tangent).
+// Fibre damage (fibre_damage.hpp) is such a state: the largest equivalent fibre stretch.
 //
 // Uncoupled laws (W = W_iso(C_bar) + U(J), C_bar = J^{-2/3} C) report only the isochoric part
 // through energy()/stress_tangent(); the volumetric part U(J) = K/2 (ln J)^2 is added by the
@@ -16,8 +15,10 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "core/types.hpp"
+#include "materials/state_variable.hpp"
 
 namespace sinew::materials {
 
@@ -27,10 +28,9 @@ struct PointFields {
   Real dispersion = 0.0;      ///< fibre dispersion kappa in [0, 1/3] (HGO); 0 = aligned
   Real fibre_scale = 1.0;     ///< multiplier on the fibre stiffness (scar: < 1)
   Real matrix_scale = 1.0;    ///< multiplier on the matrix stiffness
-  /// History: the largest equivalent fibre stretch (Material::fibre_stretch) reached in
-  /// committed states; updated by the caller after each converged increment, read by laws with
-  /// fibre damage. 1 = virgin fibres.
-  Real fibre_stretch_max = 1.0;
+  /// History: the law's declared state variables at their offsets (Material::state_variables);
+  /// written only by Material::update_state at a commit.
+  StateSlots state{};
 };
 
 /// Second Piola-Kirchhoff stress S (MPa) and material tangent D = dS/dE (MPa, Voigt
@@ -53,17 +53,20 @@ class Material {
   /// True when the law uses the fibre direction (and so needs it set per point).
   virtual bool has_fibres() const { return false; }
 
-  /// True when the law has irreversible fibre damage switched on; then the caller must keep
-  /// PointFields::fibre_stretch_max up to date (see the file comment).
-  virtual bool has_fibre_damage() const { return false; }
-
-  /// The damage driver at C: the equivalent fibre stretch (>= 1; 1 for laws without fibres and
-  /// for slack or compressed fibres). Does not depend on the history.
+  /// The equivalent fibre stretch at C (>= 1; 1 for laws without fibres and for slack or
+  /// compressed fibres), the driver of fibre damage. Does not depend on the history.
   virtual Real fibre_stretch(const Mat3& /*C*/, const PointFields& /*p*/) const { return 1.0; }
 
-  /// Damage D in [0, 1] for the history value stretch_max (0 when damage is off): below the
-  /// stored maximum the fibre term is the undamaged one times 1 - D.
-  virtual Real fibre_damage(Real /*stretch_max*/) const { return 0.0; }
+  /// The per-point state this law keeps (empty: no history). Offsets and components fit in
+  /// kStateCapacity.
+  virtual std::vector<StateVariable> state_variables() const { return {}; }
+
+  /// Advances the declared state of one point to the converged state C (called once per point
+  /// after each converged increment; p.state holds the previous committed values).
+  virtual void update_state(const Mat3& /*C*/, PointFields& /*p*/) const {}
+
+  /// Quantities derived from the state (and fields) of a point, written as output fields.
+  virtual std::vector<PointOutput> point_outputs() const { return {}; }
 
   /// Per-point fields this law starts from (its own dispersion, unit scales).
   virtual PointFields default_fields() const { return {}; }
@@ -96,5 +99,9 @@ StressTangent total_stress_tangent(const Material& m, const Mat3& C, const Point
 
 /// Total energy W_iso + U(J) (uncoupled) or W (coupled).
 Real total_energy(const Material& m, const Mat3& C, const PointFields& p);
+
+/// Sets every state variable m declares to its initial value in p (other slots unchanged).
+/// Throws std::invalid_argument when a declaration does not fit in kStateCapacity.
+void initialise_state(const Material& m, PointFields& p);
 
 }  // namespace sinew::materials

@@ -160,7 +160,7 @@ Real TiMooneyRivlin::energy(const Mat3& C, const PointFields& p) const {
   // from the toe to c5 unless the parameters make it continuous), where the quadrature splits.
   constexpr DamageDriver d = DamageDriver::Stretch;
   const Real phi = damaged_energy(
-      damage_, d, std::sqrt(bar.I4), history_driver(d, p.fibre_stretch_max),
+      damage_, d, std::sqrt(bar.I4), history_driver(d, fibre_stretch_max(p)),
       [&](Real s) { return fibre_energy(s); },
       [&](Real s) { return s > 1.0 ? fibre_stress(s).g / s : 0.0; }, damage_panels_,
       lambda_star_);
@@ -180,7 +180,7 @@ StressTangent TiMooneyRivlin::stress_tangent(const Mat3& C, const PointFields& p
   if (damage_.enabled()) {
     constexpr DamageDriver d = DamageDriver::Stretch;
     const DamagedSlopes s =
-        damaged_slopes(damage_, d, lambda, history_driver(d, p.fibre_stretch_max), f.g, f.dg);
+        damaged_slopes(damage_, d, lambda, history_driver(d, fibre_stretch_max(p)), f.g, f.dg);
     f = {s.d1, s.d2};
   }
   const Real g = p.fibre_scale * f.g, dg = p.fibre_scale * f.dg;

@@ -13,7 +13,7 @@ namespace sinew::materials {
 /// W_iso = c1 (I1_bar - 3) + c2 (I2_bar - 3) + F(lambda), lambda = sqrt(I4_bar), with the fibre
 /// stress lambda F'(lambda) = 0 (lambda <= 1), c3 [exp(c4 (lambda - 1)) - 1] (1 < lambda <
 /// lambda*), c5 lambda + c6 (lambda >= lambda*); U = k/2 (ln J)^2. Optional irreversible fibre
-/// damage (fibre_damage.hpp) driven by lambda, history from PointFields::fibre_stretch_max.
+/// damage (fibre_damage.hpp) driven by lambda, history from the state slot fibre_stretch_max.
 class TiMooneyRivlin final : public Material {
  public:
   static constexpr const char* kName = "ti-mooney-rivlin";
@@ -27,10 +27,15 @@ class TiMooneyRivlin final : public Material {
   std::string name() const override { return kName; }
   bool is_uncoupled() const override { return true; }
   bool has_fibres() const override { return true; }
-  bool has_fibre_damage() const override { return damage_.enabled(); }
   /// max(lambda_bar, 1), lambda_bar = sqrt(I4_bar).
   Real fibre_stretch(const Mat3& C, const PointFields& p) const override;
-  Real fibre_damage(Real stretch_max) const override { return damage_.at(stretch_max).D; }
+  std::vector<StateVariable> state_variables() const override {
+    return damage_.state_variables();
+  }
+  void update_state(const Mat3& C, PointFields& p) const override {
+    damage_.update_state(fibre_stretch(C, p), p);
+  }
+  std::vector<PointOutput> point_outputs() const override { return damage_.point_outputs(); }
   Real energy(const Mat3& C, const PointFields& p) const override;
   StressTangent stress_tangent(const Mat3& C, const PointFields& p) const override;
   Real bulk_modulus() const override { return k_; }

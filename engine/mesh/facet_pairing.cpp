@@ -138,10 +138,8 @@ void check_unique(const std::vector<Facet>& primary, const std::vector<Facet>& s
     }
 }
 
-}  // namespace
-
-std::vector<FacetPair> pair_facets(const Mesh& mesh, const std::vector<Facet>& primary,
-                                   const std::vector<Facet>& secondary, Real tolerance) {
+void check_arguments(const std::vector<Facet>& primary, const std::vector<Facet>& secondary,
+                     Real tolerance) {
   if (!(tolerance > 0) || !std::isfinite(tolerance))
     throw std::invalid_argument("pair_facets: the tolerance must be a finite distance > 0 (mm), "
                                 "got " + format_real(tolerance));
@@ -151,6 +149,13 @@ std::vector<FacetPair> pair_facets(const Mesh& mesh, const std::vector<Facet>& p
         std::to_string(secondary.size()) + " secondary facets; the two sides of an interface " +
         "must cover the same surface with the same facets");
   check_unique(primary, secondary);
+}
+
+}  // namespace
+
+std::vector<FacetPair> pair_facets(const Mesh& mesh, const std::vector<Facet>& primary,
+                                   const std::vector<Facet>& secondary, Real tolerance) {
+  check_arguments(primary, secondary, tolerance);
 
   std::vector<FacetGeometry> sec;
   sec.reserve(secondary.size());

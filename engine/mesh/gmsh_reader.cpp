@@ -551,6 +551,20 @@ class GmshParser {
   }
 
   Mesh build() {
+    check_sections();
+    compact_nodes();
+    const auto groups = physical_groups();
+    assign_cells(groups);
+    const auto volume_nodes = volume_node_sets(groups);
+    add_lower_elements(groups);
+    tidy_sets(volume_nodes);
+    add_all_sets();
+    return std::move(mesh_);
+  }
+
+  using Groups = std::map<std::pair<int, int>, std::string>;  // (dim, physical tag) -> name
+
+  void check_sections() {
     const int last = r_.lines_read();
     if (!seen_.contains("$Nodes")) r_.fail(last, 1, "", "no $Nodes section");
     if (!seen_.contains("$Elements")) r_.fail(last, 1, "", "no $Elements section");
@@ -567,19 +581,18 @@ class GmshParser {
                   std::string(kind_of_dim(key.first)) + " entity " + std::to_string(key.second) +
                       " is not declared in $Entities");
     }
+  }
 
-    compact_nodes();
-
-    // Every physical group, named or not, gets its (possibly empty) sets.
-    std::map<std::pair<int, int>, std::string> groups;
+  /// Every physical group, named or not, with its (possibly empty) sets and, for volumes, a
+  /// block.
+  Groups physical_groups() {
+    Groups groups;
     for (const auto& [key, name] : physical_names_) groups.emplace(key, name);
     for (const auto& [ent, phys] : entity_physicals_)
       for (int p : phys) groups.emplace(std::pair{ent.first, p}, group_name(ent.first, p));
-
-    std::map<std::string, int> block_of;
     for (const auto& [key, name] : groups) {
       if (key.first == 3) {
-        if (block_of.emplace(name, static_cast<int>(mesh_.block_names.size())).second)
+        if (block_of_.emplace(name, static_cast<int>(mesh_.block_names.size())).second)
           mesh_.block_names.push_back(name);
         mesh_.element_sets[name];
       } else if (key.first == 2) {
@@ -587,9 +600,12 @@ class GmshParser {
       }
       mesh_.node_sets[name];
     }
+    return groups;
+  }
 
-    // 3-D groups: cells and blocks. Cells come in runs of one entity, so the entity's sets
-    // are looked up once per run rather than once per cell.
+  /// 3-D groups: cells and blocks. Cells come in runs of one entity, so the entity's sets are
+  /// looked up once per run rather than once per cell.
+  void assign_cells(const Groups& groups) {
     int run_entity = 0;
     int run_block = 0;
     std::vector<std::vector<Index>*> run_sets;
@@ -600,45 +616,42 @@ class GmshParser {
         run_sets.clear();
         const auto& phys = physicals(3, entity);
         for (int p : phys) run_sets.push_back(&mesh_.element_sets[groups.at({3, p})]);
-        run_block = phys.empty() ? 0 : block_of.at(groups.at({3, phys[0]}));
+        run_block = phys.empty() ? 0 : block_of_.at(groups.at({3, phys[0]}));
       }
       mesh_.cell_block[size_t(c)] = run_block;
       for (auto* set : run_sets) set->push_back(c);
     }
-    // Their node sets, in increasing order, by marking (no sort of 8 entries per cell).
+  }
+
+  /// The node sets of the 3-D groups, in increasing order, by marking (no sort of 8 entries
+  /// per cell).
+  std::map<std::string, std::vector<Index>> volume_node_sets(const Groups& groups) const {
     std::map<std::string, std::vector<Index>> volume_nodes;
     std::vector<char> mark(size_t(mesh_.n_nodes()));
     for (const auto& [key, name] : groups) {
       if (key.first != 3 || volume_nodes.contains(name)) continue;
       std::fill(mark.begin(), mark.end(), 0);
-      for (Index c : mesh_.element_sets[name])
+      for (Index c : mesh_.element_sets.at(name))
         for (Index n : mesh_.cell_nodes(c)) mark[size_t(n)] = 1;
       auto& ns = volume_nodes[name];
       for (size_t n = 0; n < mark.size(); ++n)
         if (mark[n]) ns.push_back(Index(n));
     }
+    return volume_nodes;
+  }
 
-    // 2-D groups: each boundary element becomes the cell face with the same nodes. A face
-    // shared by two cells (an internal surface of bodies that share nodes) goes to the lower-
-    // numbered cell; a paired interface with both sides is future work.
+  /// 0-D and 1-D groups give node sets; 2-D groups give facet sets: each boundary element
+  /// becomes the cell face with the same nodes. A face shared by two cells (an internal surface
+  /// of bodies that share nodes) goes to the lower-numbered cell; a paired interface with both
+  /// sides is future work.
+  void add_lower_elements(const Groups& groups) {
     std::optional<NodeCells> around;
     for (const LowerElement& e : lower_) {
       const auto& phys = physicals(e.dim, e.entity);
       if (phys.empty()) continue;
       const std::span<const Index> nodes(e.nodes.data(), size_t(e.n));
       if (e.dim < 2) {
-        for (int i = 0; i < e.n; ++i)
-          if (nodes[size_t(i)] < 0)
-            r_.fail(e.line, 1, "$Elements",
-                    std::string(e.dim == 0 ? "point" : "line2") + " element " +
-                        std::to_string(e.tag) + " of physical group '" +
-                        groups.at({e.dim, phys[0]}) + "' has node " +
-                        std::to_string(e.node_tags[size_t(i)]) +
-                        ", which belongs to no hex8/tet4 cell");
-        for (int p : phys) {
-          auto& ns = mesh_.node_sets[groups.at({e.dim, p})];
-          ns.insert(ns.end(), nodes.begin(), nodes.end());
-        }
+        add_point_or_line(e, groups, phys, nodes);
         continue;
       }
       if (!around) around.emplace(mesh_);
@@ -656,7 +669,25 @@ class GmshParser {
         ns.insert(ns.end(), nodes.begin(), nodes.end());
       }
     }
+  }
 
+  void add_point_or_line(const LowerElement& e, const Groups& groups, const std::vector<int>& phys,
+                         std::span<const Index> nodes) {
+    for (int i = 0; i < e.n; ++i)
+      if (nodes[size_t(i)] < 0)
+        r_.fail(e.line, 1, "$Elements",
+                std::string(e.dim == 0 ? "point" : "line2") + " element " +
+                    std::to_string(e.tag) + " of physical group '" + groups.at({e.dim, phys[0]}) +
+                    "' has node " + std::to_string(e.node_tags[size_t(i)]) +
+                    ", which belongs to no hex8/tet4 cell");
+    for (int p : phys) {
+      auto& ns = mesh_.node_sets[groups.at({e.dim, p})];
+      ns.insert(ns.end(), nodes.begin(), nodes.end());
+    }
+  }
+
+  /// Sorted, duplicate-free sets; volume groups' node sets include their cells' nodes.
+  void tidy_sets(const std::map<std::string, std::vector<Index>>& volume_nodes) {
     for (auto& [name, set] : mesh_.element_sets) sort_unique(set);
     for (auto& [name, set] : mesh_.node_sets) {
       sort_unique(set);
@@ -674,14 +705,15 @@ class GmshParser {
       });
       set.erase(std::unique(set.begin(), set.end()), set.end());
     }
+  }
 
+  void add_all_sets() {
     std::vector<Index> all(size_t(mesh_.n_nodes()));
     for (Index i = 0; i < mesh_.n_nodes(); ++i) all[size_t(i)] = i;
     mesh_.node_sets["all"] = std::move(all);
     std::vector<Index> cells(size_t(mesh_.n_cells()));
     for (Index i = 0; i < mesh_.n_cells(); ++i) cells[size_t(i)] = i;
     mesh_.element_sets["all"] = std::move(cells);
-    return std::move(mesh_);
   }
 
   /// Drops nodes no cell uses, keeping file order; lower-dimensional elements get -1 for them.
@@ -766,6 +798,7 @@ class GmshParser {
 
   LineReader r_;
   Mesh mesh_;
+  std::map<std::string, int> block_of_;  ///< volume group name -> block index
   std::set<std::string> seen_;
   std::map<std::pair<int, int>, std::string> physical_names_;
   std::map<std::pair<int, int>, std::vector<int>> entity_physicals_;

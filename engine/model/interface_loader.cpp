@@ -3,8 +3,10 @@
 #include <algorithm>
 
 #include "core/parameters.hpp"
+#include "interface/cohesive_laws.hpp"
 #include "interface/interface_set.hpp"
 #include "mesh/facet_pairing.hpp"
+#include "model/mesh_generators.hpp"
 #include "model/model_definition.hpp"
 #include "model/yaml_node.hpp"
 #include "tissue/scar.hpp"
@@ -13,11 +15,13 @@ namespace sinew::model {
 
 namespace {
 
-// Default facet sets of the tissue generators.
+// Default facet sets: those of the model's generator, none for a mesh file or a box.
 std::pair<std::string, std::string> default_sets(const std::string& generator) {
-  if (generator == "tendon_sheath") return {"interface_tendon", "interface_sheath"};
-  if (generator == "fascia_band") return {"interface_fascia", "interface_underlay"};
-  return {"", ""};
+  MeshGeneratorRegistry generators;
+  register_mesh_generators(generators);
+  if (!generators.contains(generator)) return {"", ""};
+  const auto& e = generators.entry(generator);
+  return {e.interface_primary, e.interface_secondary};
 }
 
 Real model_size(const mesh::Mesh& m) {
@@ -36,6 +40,9 @@ void load_interface(const YamlNode& n, ModelDefinition& def) {
   if (!n.defined() && primary_set.empty()) return;  // not a tissue model: no interface
   std::map<std::string, Real> given;
   Real healthy_density = 0.0;
+  interface::CohesiveLawRegistry laws;
+  interface::register_cohesive_laws(laws);
+  interface::SofteningLaw softening = laws.entry("bilinear").law;
   bool ok = true;
   if (n.defined()) {
     const auto specs = interface::interface_parameter_specs();
@@ -54,8 +61,8 @@ void load_interface(const YamlNode& n, ModelDefinition& def) {
       if (v) healthy_density = *v; else ok = false;
     }
     if (n["law"].defined()) {
-      auto law = n["law"].string({"bilinear", "exponential"});
-      if (law) given["softening_law"] = *law == "bilinear" ? 0.0 : 1.0; else ok = false;
+      auto law = n["law"].string(laws.names());
+      if (law) softening = laws.entry(*law).law; else ok = false;
     }
     for (const auto& s : specs) {
       if (s.name == "softening_law" || !n[s.name].defined()) continue;
@@ -82,8 +89,9 @@ void load_interface(const YamlNode& n, ModelDefinition& def) {
   std::vector<interface::InterfacePair> pairs;
   for (const auto& fp : facet_pairs) pairs.push_back({fp.n_nodes, fp.primary_nodes, fp.secondary_nodes});
   try {
-    const auto params = interface::InterfaceParameters::from(
+    auto params = interface::InterfaceParameters::from(
         resolve_parameters(interface::interface_parameter_specs(), given));
+    params.softening = softening;
     // Bond density per Gauss point: the healthy density blended toward each scar's density.
     const interface::InterfaceSet probe(mesh, pairs, params, healthy_density);
     std::vector<Real> rho;

@@ -3,9 +3,9 @@
 #include <filesystem>
 #include <set>
 
-#include "fem/surface_kernels.hpp"
-#include "mesh/box_generator.hpp"
 #include "mesh/gmsh_reader.hpp"
+#include "model/boundary_types.hpp"
+#include "model/mesh_generators.hpp"
 #include "model/model_definition.hpp"
 #include "model/tissue_loader.hpp"
 #include "model/yaml_node.hpp"
@@ -14,16 +14,15 @@ namespace sinew::model {
 
 namespace {
 
-const std::vector<std::string> kComponents{"x", "y", "z"};
-
-int component_index(const std::string& c) { return c == "x" ? 0 : c == "y" ? 1 : 2; }
-
-class Loader {
+class Loader : private BoundaryContext {
  public:
   /// `steps_required`: a model file solved on its own needs steps; a study's model does not
   /// (its arms' sessions define the loading).
   Loader(const materials::MaterialRegistry& registry, std::string file, bool steps_required = true)
-      : registry_(registry), file_(std::move(file)), steps_required_(steps_required) {}
+      : registry_(registry), file_(std::move(file)), steps_required_(steps_required) {
+    register_mesh_generators(generators_);
+    register_boundary_types(boundary_types_);
+  }
 
   ModelDefinition load(const YAML::Node& root_yaml, const std::string& key_prefix = {}) {
     YamlNode root(root_yaml, key_prefix, file_, &diag_);
@@ -65,53 +64,29 @@ class Loader {
   bool load_mesh(const YamlNode& n) {
     if (!n.require()) return false;
     if (n.is_map() && n["generator"].defined()) {
-      auto g = n["generator"].string({"box", "tendon_sheath", "fascia_band"});
+      auto g = n["generator"].string(generators_.names());
       if (!g) return false;
-      if (is_tissue_generator(*g)) return load_tissue_mesh(n, *g, def_);
+      const auto& entry = generators_.entry(*g);
+      return entry.build(n, entry, def_);
     }
-    if (!n.expect_map({"generator", "file", "size", "divisions", "cell", "origin"})) return false;
-    const bool has_file = n["file"].defined(), has_gen = n["generator"].defined();
-    if (has_file == has_gen) {
+    // Without a generator: a Gmsh file (the box's keys are accepted to report the missing one).
+    std::vector<std::string> allowed = key_names(generators_.entry("box").keys);
+    allowed.insert(allowed.begin() + 1, "file");
+    if (!n.expect_map(allowed)) return false;
+    if (!n["file"].defined()) {
       n.error("give exactly one of 'generator' (box) or 'file' (Gmsh .msh 4.1)");
       return false;
     }
-    if (has_file) {
-      auto f = n["file"].string();
-      if (!f) return false;
-      std::filesystem::path p(*f);
-      if (p.is_relative()) p = std::filesystem::path(file_).parent_path() / p;
-      try {
-        def_.model.mesh = mesh::read_gmsh(p.string());
-      } catch (const InputError& e) {
-        n["file"].error(std::string("cannot read mesh: ") + e.what());
-        return false;
-      }
-      return true;
-    }
-    auto gen = n["generator"].string({"box", "tendon_sheath", "fascia_band"});
-    auto size = n["size"].vec3(Range::positive());
-    auto div = n["divisions"].reals(Range{1, 1e6});
-    mesh::BoxSpec spec;
-    if (n["origin"].defined())
-      if (auto o = n["origin"].vec3()) spec.origin = *o;
-    if (n["cell"].defined()) {
-      auto c = n["cell"].string({"hex8", "tet4"});
-      if (c) spec.cell = *c == "hex8" ? mesh::CellType::Hex8 : mesh::CellType::Tet4;
-    }
-    if (div && div->size() != 3) {
-      n["divisions"].error("expected a list of 3 whole numbers");
+    auto f = n["file"].string();
+    if (!f) return false;
+    std::filesystem::path p(*f);
+    if (p.is_relative()) p = std::filesystem::path(file_).parent_path() / p;
+    try {
+      def_.model.mesh = mesh::read_gmsh(p.string());
+    } catch (const InputError& e) {
+      n["file"].error(std::string("cannot read mesh: ") + e.what());
       return false;
     }
-    if (!gen || !size || !div) return false;
-    spec.size = *size;
-    for (int i = 0; i < 3; ++i) {
-      spec.divisions[i] = static_cast<int>((*div)[i]);
-      if (spec.divisions[i] != (*div)[i]) {
-        n["divisions"].error("divisions must be whole numbers");
-        return false;
-      }
-    }
-    def_.model.mesh = mesh::make_box(spec);
     return true;
   }
 
@@ -188,7 +163,9 @@ class Loader {
     }
   }
 
-  std::optional<int> curve(const YamlNode& n, int fallback) {
+  fem::Model& model() override { return def_.model; }
+
+  std::optional<int> curve(const YamlNode& n, int fallback) override {
     if (!n.defined()) return fallback;
     auto name = n.string();
     if (!name) return std::nullopt;
@@ -206,7 +183,7 @@ class Loader {
 
   /// Curve index for a load (force, pressure, traction), which always evaluates a curve:
   /// "constant" (-1) becomes a curve equal to 1 at all times, added once.
-  int load_curve(int c) {
+  int load_curve(int c) override {
     if (c >= 0) return c;
     if (constant_curve_ < 0) {
       fem::LoadCurve one;
@@ -233,23 +210,11 @@ class Loader {
       return std::nullopt;
     }
   }
-  std::optional<std::vector<Index>> node_set(const YamlNode& n) {
+  std::optional<std::vector<Index>> node_set(const YamlNode& n) override {
     return set_lookup(n, [&](const std::string& s) { return def_.model.mesh.node_set(s); });
   }
-  std::optional<std::vector<mesh::Facet>> facet_set(const YamlNode& n) {
+  std::optional<std::vector<mesh::Facet>> facet_set(const YamlNode& n) override {
     return set_lookup(n, [&](const std::string& s) { return def_.model.mesh.facet_set(s); });
-  }
-
-  Real reference_area(const std::vector<mesh::Facet>& facets) const {
-    Real area = 0.0;
-    for (const auto& f : facets) {
-      const auto nodes = def_.model.mesh.facet_nodes(f);
-      MatX X(3, static_cast<Index>(nodes.size()));
-      for (size_t a = 0; a < nodes.size(); ++a)
-        X.col(static_cast<Index>(a)) = def_.model.mesh.points[nodes[a]];
-      area += fem::facet_mass(X).sum();
-    }
-    return area;
   }
 
   void load_regions(const YamlNode& n) {
@@ -304,59 +269,11 @@ class Loader {
         b.error("expected a mapping with a 'type'");
         continue;
       }
-      auto type = b["type"].string({"fixed", "displacement", "force", "pressure", "traction",
-                                    "foundation"});
+      auto type = b["type"].string(boundary_types_.names());
       if (!type) continue;
-      if (*type == "fixed") {
-        b.expect_map({"type", "nodes", "components"});
-        auto nodes = node_set(b["nodes"]);
-        auto comps = b["components"].strings(kComponents);
-        if (!nodes || !comps) continue;
-        for (const auto& c : *comps)
-          def_.model.displacements.push_back({*b["nodes"].string(), *nodes, component_index(c), 0.0, -1});
-      } else if (*type == "displacement") {
-        b.expect_map({"type", "nodes", "component", "value", "curve"});
-        auto nodes = node_set(b["nodes"]);
-        auto comp = b["component"].string(kComponents);
-        auto value = b["value"].real();
-        auto c = curve(b["curve"], 0);
-        if (!nodes || !comp || !value || !c) continue;
-        def_.model.displacements.push_back({*b["nodes"].string(), *nodes, component_index(*comp), *value, *c});
-      } else if (*type == "force") {
-        b.expect_map({"type", "nodes", "value", "curve"});
-        auto nodes = node_set(b["nodes"]);
-        auto value = b["value"].vec3();
-        auto c = curve(b["curve"], 0);
-        if (!nodes || !value || !c) continue;
-        def_.model.nodal_forces.push_back({*b["nodes"].string(), *nodes, *value, load_curve(*c)});
-      } else if (*type == "pressure") {
-        b.expect_map({"type", "facets", "value", "curve"});
-        auto facets = facet_set(b["facets"]);
-        auto value = b["value"].real();
-        auto c = curve(b["curve"], 0);
-        if (!facets || !value || !c) continue;
-        def_.model.pressures.push_back({*b["facets"].string(), *facets, *value, load_curve(*c)});
-      } else if (*type == "traction") {
-        // Either a traction (MPa) or the total force (N) spread evenly over the reference area.
-        b.expect_map({"type", "facets", "value", "total_force", "curve"});
-        auto facets = facet_set(b["facets"]);
-        const bool by_force = b["total_force"].defined();
-        if (by_force == b["value"].defined()) {
-          b.error("give exactly one of 'value' (traction, MPa) or 'total_force' (N)");
-          continue;
-        }
-        auto value = by_force ? b["total_force"].vec3() : b["value"].vec3();
-        auto c = curve(b["curve"], 0);
-        if (!facets || !value || !c) continue;
-        if (by_force) *value /= reference_area(*facets);
-        def_.model.tractions.push_back({*b["facets"].string(), *facets, *value, load_curve(*c)});
-      } else {
-        b.expect_map({"type", "facets", "stiffness"});
-        auto facets = facet_set(b["facets"]);
-        auto k = b["stiffness"].real(Range::non_negative());
-        if (!facets || !k) continue;
-        def_.model.foundations.push_back({*b["facets"].string(), *facets, *k});
-      }
+      const auto& entry = boundary_types_.entry(*type);
+      b.expect_map(key_names(entry.keys, {"type"}));
+      entry.build(b, *this);
     }
   }
 
@@ -394,9 +311,7 @@ class Loader {
       return;
     auto& s = def_.newton;
     if (n["linear"].defined()) {
-      std::vector<std::string> names{"auto", "cholmod", "cholmod-ldlt", "amg-cg", "eigen-ldlt", "umfpack",
-                                     "eigen-lu", "iccg"};
-      s.linear_solver = n.value_or(n["linear"].string(names), s.linear_solver);
+      s.linear_solver = n.value_or(n["linear"].string(solver::linear_solver_names()), s.linear_solver);
     }
     if (n["max_iterations"].defined())
       s.max_iterations = static_cast<int>(n.value_or(n["max_iterations"].integer(1, 1000), 25L));
@@ -437,6 +352,8 @@ class Loader {
   }
 
   const materials::MaterialRegistry& registry_;
+  MeshGeneratorRegistry generators_;
+  BoundaryTypeRegistry boundary_types_;
   std::string file_;
   bool steps_required_ = true;
   Diagnostics diag_;

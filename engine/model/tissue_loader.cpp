@@ -1,11 +1,12 @@
-// Tissue sections of the model file: tissue mesh generators, fascicle twist, scars, the adhesion
-// interface, and tissue roles / probes.
+// Tissue sections of the model file: the keys of the tissue mesh generators, fascicle twist,
+// scars, the adhesion interface, and tissue roles / probes.
 #include "model/tissue_loader.hpp"
 
 #include <algorithm>
 
 #include "mesh/fascia_band_generator.hpp"
 #include "mesh/tendon_sheath_generator.hpp"
+#include "model/mesh_generators.hpp"
 #include "tissue/apply_scar.hpp"
 
 namespace sinew::model {
@@ -39,65 +40,84 @@ void set_roles(tissue::TissueRoles& r, std::string body, std::string bed, std::s
 
 }  // namespace
 
-bool load_tissue_mesh(const YamlNode& n, const std::string& generator, ModelDefinition& def) {
-  def.generator = generator;
-  def.tissue.enabled = true;
-  auto positive = [&](const char* key, Real& out) {
-    if (!n[key].defined()) return true;
-    auto v = n[key].real(Range::positive());
-    if (v) out = *v;
-    return v.has_value();
-  };
-  bool ok = true;
+namespace {
+
+// Reads an optional scalar key within its declared range into `out`; false on an error.
+bool read_scalar(const YamlNode& n, const MeshGeneratorEntry& entry, const char* key, Real& out) {
+  if (!n[key].defined()) return true;
+  auto v = n[key].real(key_range(entry.key(key)));
+  if (v) out = *v;
+  return v.has_value();
+}
+
+// The generator's mesh, or the message of the spec it rejects reported at the section.
+template <class Build>
+bool build_reporting(const YamlNode& n, Build&& build) {
   try {
-    if (generator == "tendon_sheath") {
-      n.expect_map({"generator", "length", "semi_axes", "sheath_thickness", "divisions",
-                    "helix_angle"});
-      mesh::TendonSheathSpec spec;
-      ok = positive("length", spec.length) && ok;
-      ok = positive("sheath_thickness", spec.sheath_thickness) && ok;
-      if (n["semi_axes"].defined()) {
-        auto a = n["semi_axes"].reals(Range::positive());
-        if (a && a->size() == 2) {
-          spec.semi_axis_y = (*a)[0];
-          spec.semi_axis_z = (*a)[1];
-        } else {
-          if (a) n["semi_axes"].error("expected [semi-axis along y, semi-axis along z] in mm");
-          ok = false;
-        }
-      }
-      read_divisions(n["divisions"], {{"axial", &spec.axial_divisions},
-                                      {"core", &spec.core_divisions},
-                                      {"tendon_radial", &spec.tendon_radial_divisions},
-                                      {"sheath_radial", &spec.sheath_radial_divisions}});
-      if (n["helix_angle"].defined())
-        def.helix_angle_deg = n.value_or(n["helix_angle"].real(Range{0.0, 60.0}), 0.0);
-      if (!ok) return false;
-      def.model.mesh = mesh::generate_tendon_sheath(spec);
-      def.tendon_sheath = spec;
-      set_roles(def.tissue.roles, "tendon", "sheath", "tendon_distal", "tendon_proximal",
-                "sheath_outer");
-      return true;
-    }
-    n.expect_map({"generator", "length", "width", "thickness", "underlay_thickness", "divisions"});
-    mesh::FasciaBandSpec spec;
-    ok = positive("length", spec.length) && ok;
-    ok = positive("width", spec.width) && ok;
-    ok = positive("thickness", spec.thickness) && ok;
-    ok = positive("underlay_thickness", spec.underlay_thickness) && ok;
-    read_divisions(n["divisions"], {{"length", &spec.length_divisions},
-                                    {"width", &spec.width_divisions},
-                                    {"thickness", &spec.thickness_divisions},
-                                    {"underlay", &spec.underlay_divisions}});
-    if (!ok) return false;
-    def.model.mesh = mesh::generate_fascia_band(spec);
-    set_roles(def.tissue.roles, "fascia", "underlay", "fascia_distal", "fascia_proximal",
-              "underlay_bottom");
+    build();
     return true;
   } catch (const std::invalid_argument& e) {
     n.error(e.what());
     return false;
   }
+}
+
+}  // namespace
+
+bool load_tendon_sheath_mesh(const YamlNode& n, const MeshGeneratorEntry& entry,
+                             ModelDefinition& def) {
+  def.generator = "tendon_sheath";
+  def.tissue.enabled = true;
+  n.expect_map(key_names(entry.keys));
+  mesh::TendonSheathSpec spec;
+  bool ok = read_scalar(n, entry, "length", spec.length);
+  ok = read_scalar(n, entry, "sheath_thickness", spec.sheath_thickness) && ok;
+  if (n["semi_axes"].defined()) {
+    auto a = n["semi_axes"].reals(key_range(entry.key("semi_axes")));
+    if (a && a->size() == 2) {
+      spec.semi_axis_y = (*a)[0];
+      spec.semi_axis_z = (*a)[1];
+    } else {
+      if (a) n["semi_axes"].error("expected [semi-axis along y, semi-axis along z] in mm");
+      ok = false;
+    }
+  }
+  read_divisions(n["divisions"], {{"axial", &spec.axial_divisions},
+                                  {"core", &spec.core_divisions},
+                                  {"tendon_radial", &spec.tendon_radial_divisions},
+                                  {"sheath_radial", &spec.sheath_radial_divisions}});
+  if (n["helix_angle"].defined())
+    def.helix_angle_deg =
+        n.value_or(n["helix_angle"].real(key_range(entry.key("helix_angle"))), 0.0);
+  if (!ok) return false;
+  return build_reporting(n, [&] {
+    def.model.mesh = mesh::generate_tendon_sheath(spec);
+    def.tendon_sheath = spec;
+    set_roles(def.tissue.roles, "tendon", "sheath", "tendon_distal", "tendon_proximal",
+              "sheath_outer");
+  });
+}
+
+bool load_fascia_band_mesh(const YamlNode& n, const MeshGeneratorEntry& entry,
+                           ModelDefinition& def) {
+  def.generator = "fascia_band";
+  def.tissue.enabled = true;
+  n.expect_map(key_names(entry.keys));
+  mesh::FasciaBandSpec spec;
+  bool ok = read_scalar(n, entry, "length", spec.length);
+  ok = read_scalar(n, entry, "width", spec.width) && ok;
+  ok = read_scalar(n, entry, "thickness", spec.thickness) && ok;
+  ok = read_scalar(n, entry, "underlay_thickness", spec.underlay_thickness) && ok;
+  read_divisions(n["divisions"], {{"length", &spec.length_divisions},
+                                  {"width", &spec.width_divisions},
+                                  {"thickness", &spec.thickness_divisions},
+                                  {"underlay", &spec.underlay_divisions}});
+  if (!ok) return false;
+  return build_reporting(n, [&] {
+    def.model.mesh = mesh::generate_fascia_band(spec);
+    set_roles(def.tissue.roles, "fascia", "underlay", "fascia_distal", "fascia_proximal",
+              "underlay_bottom");
+  });
 }
 
 namespace {

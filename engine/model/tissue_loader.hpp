@@ -11,14 +11,6 @@
 
 namespace sinew::model {
 
-/// Mesh generators this file handles.
-inline bool is_tissue_generator(const std::string& name) {
-  return name == "tendon_sheath" || name == "fascia_band";
-}
-
-/// Builds the mesh of a tissue generator from the `mesh` section; false on errors (reported).
-bool load_tissue_mesh(const YamlNode& mesh, const std::string& generator, ModelDefinition& def);
-
 /// After the point fields exist: fascicle twist, `scars`, `interface` and `tissue` sections.
 void load_tissue_sections(const YamlNode& root, ModelDefinition& def);
 

@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/error.hpp"
+#include "core/key_spec.hpp"
 #include "core/types.hpp"
 
 namespace sinew::model {
@@ -41,6 +42,11 @@ struct Range {
   bool contains(Real v) const;
   std::string describe() const;
 };
+
+/// The range a key's declaration allows.
+inline Range key_range(const KeySpec& k) {
+  return {k.min, k.max, k.min_exclusive, k.max_exclusive};
+}
 
 class YamlNode {
  public:

@@ -1,6 +1,8 @@
 // Reading and validating study files, and expanding their sweeps into resolved arms.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -11,6 +13,7 @@
 #include "scenario/study_spec.hpp"
 #include "scenario/sweep.hpp"
 #include "scenario/yaml_paths.hpp"
+#include "simulation/output_table.hpp"
 #include "tissue/metrics.hpp"
 
 namespace sinew::scenario {
@@ -22,9 +25,16 @@ using model::YamlNode;
 
 namespace {
 
-const std::vector<std::string> kFieldNames{
-    "displacement",       "cauchy_stress", "max_principal_green_lagrange_strain",
-    "fibre_stretch",      "fibre_direction", "fibre_damage", "interface"};
+// The fields a study may keep (output.fields): the solid fields of the output-field table and
+// "interface" (the interface surface with all its fields).
+std::vector<std::string> selectable_fields() {
+  std::vector<std::string> names;
+  for (const auto& f : simulation::field_catalogue())
+    if (f.association == fem::Association::Point || f.association == fem::Association::Cell)
+      names.push_back(f.name);
+  names.push_back("interface");
+  return names;
+}
 
 std::string read_text(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -40,9 +50,48 @@ std::string format_number(Real v) {
   return s.str();
 }
 
+// Arm names become file, folder and HDF5 link names: a safe character set (no '/', no control
+// characters), a bounded length, and never only dots ("." and ".." name folders themselves).
+constexpr std::size_t kMaxArmName = 100;
+const char* const kArmNameRule =
+    "arm names match [A-Za-z0-9_.-]{1,100}: letters, digits, '_', '.' and '-' only, at most 100 "
+    "characters (sweep suffix included), and not only dots such as '.' or '..'";
+
 bool valid_arm_name(const std::string& s) {
   static const std::regex re("[A-Za-z0-9_.-]+");
-  return std::regex_match(s, re);
+  return s.size() <= kMaxArmName && std::regex_match(s, re) &&
+         s.find_first_not_of('.') != std::string::npos;
+}
+
+// `name` for a message: control characters as \xNN, so the message stays on one line.
+std::string printable(const std::string& name) {
+  std::string s;
+  for (unsigned char c : name) {
+    if (c >= 0x20 && c != 0x7f) {
+      s.push_back(static_cast<char>(c));
+      continue;
+    }
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "\\x%02x", c);
+    s += buf;
+  }
+  return s;
+}
+
+// The shortest text that reads back as `v`: sweep values reach the model exactly as given, so
+// values apart in the 12th digit give different models, not two runs of one.
+std::string round_trip(Real v) {
+  char buf[32];
+  const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+  return std::string(buf, end);
+}
+
+// "{path: value, ...}" of a sweep point.
+std::string describe_point(const std::map<std::string, Real>& values) {
+  if (values.empty()) return "(no sweep)";
+  std::string s = "{";
+  for (const auto& [key, v] : values) s += (s.size() > 1 ? ", " : "") + key + ": " + round_trip(v);
+  return s + "}";
 }
 
 // The model loader's key path of a dotted override path ("scars.midportion.falloff" ->
@@ -217,7 +266,7 @@ class StudyLoader {
         else if (f)
           study.output.file = *f;
       }
-      if (n["fields"].defined()) study.output.fields = n.value_or(n["fields"].strings(kFieldNames), {});
+      if (n["fields"].defined()) study.output.fields = n.value_or(n["fields"].strings(selectable_fields()), {});
       if (n["every"].defined())
         study.output.every = static_cast<int>(n.value_or(n["every"].integer(1, 1000000), 1L));
       if (n["vtk"].defined()) study.output.vtk = n.value_or(n["vtk"].boolean(), true);
@@ -236,8 +285,7 @@ class StudyLoader {
       if (a["name"].require()) {
         auto name = a["name"].string();
         if (name && !valid_arm_name(*name))
-          a["name"].error("value '" + *name +
-                          "': arm names may use letters, digits, '_', '.' and '-' only");
+          a["name"].error("value '" + printable(*name) + "': " + kArmNameRule);
         else if (name && !names.insert(*name).second)
           a["name"].error("value '" + *name + "': another arm has this name");
         else if (name)
@@ -363,8 +411,31 @@ class StudyLoader {
     }
   }
 
+  // An expanded arm name is a safe file name and unique: part files and result groups are
+  // named after it, so two arms with one name would overwrite each other's results.
+  void check_expanded_name(const ArmSpec& spec, const ArmInput& arm,
+                           std::map<std::string, const ArmSpec*>& seen) {
+    const YamlNode where = arm.where["name"].defined() ? arm.where["name"] : arm.where;
+    if (!arm.name.empty() && valid_arm_name(arm.name) && !valid_arm_name(spec.name)) {
+      if (reported_paths_.insert("name@" + arm.name).second)  // once per arm, not per point
+        where.error("arm '" + spec.name + "' (" + std::to_string(spec.name.size()) +
+                  " characters with its sweep suffix): " + kArmNameRule);
+      return;
+    }
+    const auto [it, inserted] = seen.emplace(spec.name, &spec);
+    if (inserted || arm.name.empty()) return;
+    const ArmSpec& first = *it->second;
+    where.error("arm name '" + spec.name + "' is given to two arms: '" + first.base_arm +
+                "' at sweep point " + describe_point(first.sweep_values) + " and '" +
+                spec.base_arm + "' at sweep point " + describe_point(spec.sweep_values) +
+                "; arm names must be unique (sweep values that are equal, or arm names that "
+                "equal another arm's name with its sweep suffix)");
+  }
+
   void expand(StudySpec& study, const SweepSpec& sweep, bool check_models) {
     const auto points = sweep_points(sweep);
+    std::map<std::string, const ArmSpec*> seen;
+    study.arms.reserve(arms_.size() * points.size());  // `seen` points into it
     for (const auto& arm : arms_) {
       for (const auto& point : points) {
         ArmSpec spec;
@@ -377,6 +448,7 @@ class StudyLoader {
         build_sessions(spec, arm, point, sweep);
         finish_spec(spec);
         study.arms.push_back(std::move(spec));
+        check_expanded_name(study.arms.back(), arm, seen);
       }
     }
   }
@@ -388,7 +460,7 @@ class StudyLoader {
     std::vector<const SweepParameter*> applied;
     for (const auto& p : sweep.parameters) {
       if (p.target != SweepTarget::Model) continue;
-      if (auto e = set_at_path(node, p.path, format_number(point.values.at(p.key))); !e.empty()) {
+      if (auto e = set_at_path(node, p.path, round_trip(point.values.at(p.key))); !e.empty()) {
         if (reported_paths_.insert(p.key).second) p.where.error("cannot set 'model." + p.path + "': " + e);
         continue;
       }

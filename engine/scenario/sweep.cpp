@@ -1,6 +1,7 @@
 // Sweep parsing and expansion (grid and Latin hypercube).
 #include "scenario/sweep.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <random>
 #include <set>
@@ -10,11 +11,30 @@ namespace sinew::scenario {
 
 namespace {
 
-std::string compact(Real v) {
+// `v` with `digits` significant digits; 0: the shortest text that reads back as `v`.
+std::string compact(Real v, int digits) {
+  if (digits == 0) {
+    char buf[32];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    return std::string(buf, end);
+  }
   std::ostringstream s;
-  s.precision(6);
+  s.precision(digits);
   s << v;
   return s.str();
+}
+
+// Significant digits for a parameter's values in arm names: 6 (readable), or as many more as it
+// takes to print distinct values distinctly (0: shortest round trip, which always does), so
+// 0.5000001 and 0.5000002 never give the same arm name.
+int name_digits(const std::vector<Real>& values) {
+  const std::set<Real> distinct(values.begin(), values.end());
+  for (int digits = 6; digits <= 16; ++digits) {
+    std::set<std::string> texts;
+    for (Real v : distinct) texts.insert(compact(v, digits));
+    if (texts.size() == distinct.size()) return digits;
+  }
+  return 0;
 }
 
 std::string last_segment(const std::string& path) {
@@ -116,12 +136,13 @@ std::vector<SweepPoint> sweep_points(const SweepSpec& sweep) {
   if (sweep.mode == SweepMode::Grid) {
     points.push_back({});
     for (const auto& p : sweep.parameters) {
+      const int digits = name_digits(p.values);
       std::vector<SweepPoint> next;
       for (const auto& base : points)
         for (Real v : p.values) {
           SweepPoint q = base;
           q.values[p.key] = v;
-          q.suffix += "--" + p.label + "_" + compact(v);
+          q.suffix += "--" + p.label + "_" + compact(v, digits);
           next.push_back(std::move(q));
         }
       points = std::move(next);

@@ -36,7 +36,9 @@ struct SweepSpec {
 };
 
 struct SweepPoint {
-  std::string suffix;                 ///< appended to the arm name ("" without a sweep)
+  /// Appended to the arm name ("" without a sweep): "--<label>_<value>" per grid parameter, the
+  /// value with 6 significant digits or as many more as tell the parameter's values apart.
+  std::string suffix;
   std::map<std::string, Real> values; ///< key -> value
 };
 

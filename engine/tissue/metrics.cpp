@@ -201,7 +201,8 @@ MetricValues measure_metrics(const fem::MechanicsProblem& source, const TissueMo
     out[kAdhesionIntactFraction] = bonds->intact_fraction();
   }
 
-  const auto damage = source.fibre_damage();
+  // The generic lookup: 0 at points whose law keeps no fibre damage.
+  const auto damage = source.point_output("fibre_damage").values;
   const auto& dV = source.point_volumes();
   Real sum = 0.0, volume = 0.0;
   for (size_t p = 0; p < damage.size(); ++p)

@@ -108,7 +108,7 @@ TEST(TissueTrends, FibreDamageAndBondLossNeverHeal) {
   const auto result = simulation::run_model(
       def, registries().linear, {}, [&](const simulation::StepOutput& out, const VecX&) {
         ASSERT_NE(out.problem, nullptr);
-        const auto damage = out.problem->fibre_damage();
+        const auto damage = out.problem->point_output("fibre_damage").values;
         ASSERT_EQ(damage.size(), previous_damage.size());
         for (size_t p = 0; p < damage.size(); ++p)
           if (damage[p] < previous_damage[p]) ++violations;

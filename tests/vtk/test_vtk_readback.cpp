@@ -18,7 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "io/cell_fields.hpp"
+#include "fem/cell_fields.hpp"
 #include "io/study_file.hpp"
 #include "unit/io/io_test_support.hpp"
 
@@ -154,7 +154,7 @@ TEST(VtkReadback, EveryStepOfEveryArmEqualsTheEnginesValues) {
       expect_array(grid->GetPointData()->GetArray("displacement"),
                    std::vector<double>(u.data(), u.data() + u.size()), 3, "displacement");
       EXPECT_GT(u.norm(), 0.0);
-      const io::CellFields engine = io::cell_averages(arm->def->model, problem.point_states(u));
+      const fem::CellFields engine = fem::cell_averages(arm->def->model, problem.point_states(u));
       vtkCellData* cd = grid->GetCellData();
       expect_array(cd->GetArray("cauchy_stress"), engine.cauchy_stress, 6, "engine stress");
       expect_array(cd->GetArray("max_principal_green_lagrange_strain"),

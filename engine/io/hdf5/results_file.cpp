@@ -1,5 +1,7 @@
 // ResultsWriter on the HDF5 C API: the results file (docs/results-schema.md) and its VTKHDF 1.0
 // step views. Only engine/io/hdf5/*.cpp include HDF5; the public header exposes none of it.
+// Which fields exist, their shapes, units and values come from the model's output-field table
+// (simulation/output_table.hpp); nothing here knows a field by name.
 #include <hdf5.h>
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include <cmath>
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <regex>
 #include <sstream>
@@ -15,11 +18,9 @@
 #include <vector>
 
 #include "core/parallel.hpp"
-#include "fem/mechanics_problem.hpp"
 #include "hdf5_support.hpp"
-#include "io/cell_fields.hpp"
-#include "io/interface_fields.hpp"
 #include "io/results_writer.hpp"
+#include "simulation/output_table.hpp"
 #include "vtkhdf_views.hpp"
 
 namespace sinew::io {
@@ -134,32 +135,18 @@ std::string shell_quote(const std::string& a) {
   return q + "'";
 }
 
-// ---- units and descriptions (docs/results-schema.md lists the same) -------------------------
+using fem::Association;
+using fem::FieldKind;
 
-constexpr const char* kDisplacementDoc =
-    "node displacement u = x - X, time-major (step, node, component x/y/z)";
-constexpr const char* kStressDoc =
-    "Cauchy stress sigma = F S F^T / det F, mean over the cell's quadrature points; Voigt order "
-    "xx, yy, zz, xy, yz, xz (step, cell, component)";
-constexpr const char* kStrainDoc =
-    "largest eigenvalue of the Green-Lagrange strain E = (F^T F - I)/2, mean over the cell's "
-    "quadrature points (step, cell)";
-constexpr const char* kFibreDoc =
-    "fibre stretch |F a0| (a0: reference fibre direction of the point), mean over the cell's "
-    "quadrature points (step, cell)";
-constexpr const char* kFibreDirectionDoc =
-    "current fibre direction: mean over the cell's quadrature points of the unit vector "
-    "F a0 / |F a0|, normalised to unit length (step, cell, component x/y/z)";
-constexpr const char* kFibreDamageDoc =
-    "fibre damage D in [0, 1] (0 intact, 1 fibres carry nothing; irreversible, from the largest "
-    "fibre stretch so far), mean over the cell's quadrature points; 0 where the material has no "
-    "damage law (step, cell)";
-constexpr const char* kScarDoc =
-    "scar fraction s in [0, 1] of the model's scars (0 healthy, 1 scar), mean over the cell's "
-    "quadrature points; constant in time; 0 everywhere without scars (cell)";
-constexpr const char* kReferenceFibreDoc =
-    "reference fibre direction a0 (model key fibre, scar misalignment, helix), mean over the "
-    "cell's quadrature points normalised to unit length (cell, component x/y/z)";
+// The association attribute of a dataset: node-like values are "point", the rest "cell" (facets
+// are the cells of the interface surface).
+std::string association_attr(Association a) {
+  return a == Association::Point || a == Association::FacetPoint ? "point" : "cell";
+}
+
+bool on_interface(Association a) {
+  return a == Association::Facet || a == Association::FacetPoint;
+}
 
 }  // namespace
 
@@ -169,36 +156,35 @@ struct ResultsWriter::Impl {
   fs::path final_path, temp_path, vtk_dir;
   std::string link_target;  // "../<name>.h5": where the views find the results file
   const model::ModelDefinition& def;
-  /// Built only when a step arrives without the run's problem (outputs made by hand).
-  std::unique_ptr<fem::MechanicsProblem> own_problem;
+  /// What is written per step (and the problem used when a step arrives without the run's).
+  simulation::OutputTable table;
   ResultsOptions options;
   std::vector<std::string> reaction_sets;
 
   Handle file;
   Handle string_type;  // memory type of /steps/step_name rows
-  Growing time, displacement, stress, strain, fibre, fibre_direction, fibre_damage, iterations,
-      cutbacks, step_name;
+  Growing time, iterations, cutbacks, step_name;
+  std::vector<Growing> fields;     // per table.fields(); not open: removed by keep_only_fields
   std::vector<Growing> reactions;  // per reaction_sets
-  /// The interface surface (/interface) when the model has interface couplings.
+  /// The interface surface (/interface) when the model has interface pairs.
   bool has_interface = false;
-  InterfaceMesh interface_mesh;
-  Growing i_displacement, i_adhesion, i_bond_damage, i_slip, i_tangential_gap, i_normal_gap,
-      i_traction;
   std::vector<double> times;  // of the steps written (for the .series files)
   bool closed = false;
 
   /// Every per-step dataset (those of an absent interface are not open).
   std::vector<Growing*> growing() {
-    std::vector<Growing*> g{&time, &displacement, &stress, &strain, &fibre, &fibre_direction,
-                            &fibre_damage, &iterations, &cutbacks, &step_name, &i_displacement,
-                            &i_adhesion, &i_bond_damage, &i_slip, &i_tangential_gap,
-                            &i_normal_gap, &i_traction};
+    std::vector<Growing*> g{&time, &iterations, &cutbacks, &step_name};
+    for (auto& f : fields) g.push_back(&f);
     for (auto& r : reactions) g.push_back(&r);
     return g;
   }
 
+  /// Rows of one step of a field: (count, components) without the step dimension.
+  std::vector<hsize_t> inner_dims(const fem::OutputField& f) const;
+  std::vector<hsize_t> inner_dims(Association a, int components) const;
+
   Impl(const fs::path& path, const model::ModelDefinition& d, const ResultsOptions& o)
-      : def(d), options(o), reaction_sets(d.output.reaction_sets) {
+      : def(d), table(d), options(o), reaction_sets(d.output.reaction_sets) {
     final_path = path;
     temp_path = path.string() + ".part";
     vtk_dir = path.parent_path() / (path.stem().string() + "_vtk");
@@ -206,6 +192,8 @@ struct ResultsWriter::Impl {
   }
 
   void create(const RunInfo& info);
+  void create_mesh(int gz);
+  void create_fields(int gz);
   void create_interface(int gz);
   void write_views(std::size_t step) const;
   void write_all_series() const;
@@ -226,9 +214,25 @@ ResultsWriter::ResultsWriter(const fs::path& path, const model::ModelDefinition&
   impl_->create(info);
 }
 
-void ResultsWriter::Impl::create(const RunInfo& info) {
+std::vector<hsize_t> ResultsWriter::Impl::inner_dims(Association a, int components) const {
   const auto& mesh = def.model.mesh;
-  const auto N = static_cast<hsize_t>(mesh.n_nodes()), M = static_cast<hsize_t>(mesh.n_cells());
+  const fem::FacetMesh* im = table.facet_mesh();
+  hsize_t count = 0;
+  switch (a) {
+    case Association::Point: count = static_cast<hsize_t>(mesh.n_nodes()); break;
+    case Association::Cell: count = static_cast<hsize_t>(mesh.n_cells()); break;
+    case Association::FacetPoint: count = im ? static_cast<hsize_t>(im->n_points()) : 0; break;
+    case Association::Facet: count = im ? static_cast<hsize_t>(im->n_cells()) : 0; break;
+  }
+  if (components == 1) return {count};
+  return {count, static_cast<hsize_t>(components)};
+}
+
+std::vector<hsize_t> ResultsWriter::Impl::inner_dims(const fem::OutputField& f) const {
+  return inner_dims(f.association, f.components);
+}
+
+void ResultsWriter::Impl::create(const RunInfo& info) {
   const int gz = options.gzip_level;
 
   file = Handle(check(H5Fcreate(temp_path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
@@ -252,75 +256,14 @@ void ResultsWriter::Impl::create(const RunInfo& info) {
   write_attr(file, "status", std::string("running"));
   write_attr(file, "failure_reason", std::string());
 
-  // Mesh.
-  {
-    const Handle g = make_group(file, "mesh");
-    write_attr(g, "description", std::string("reference mesh, VTK cell types and node order"));
-    std::vector<double> points(3 * N);
-    for (hsize_t n = 0; n < N; ++n)
-      for (int k = 0; k < 3; ++k) points[3 * n + k] = mesh.points[n][k];
-    write_fixed(g, "points", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {N, 3}, points.data(), "mm",
-                "reference node coordinates (node, x/y/z)", gz);
-    write_fixed(g, "connectivity", H5T_STD_I64LE, H5T_NATIVE_INT64,
-                {static_cast<hsize_t>(mesh.connectivity.size())}, mesh.connectivity.data(), "1",
-                "node ids of every cell in VTK node order, cell after cell (0-based)", gz);
-    write_fixed(g, "offsets", H5T_STD_I64LE, H5T_NATIVE_INT64, {M + 1}, mesh.offsets.data(), "1",
-                "cell c's nodes are connectivity[offsets[c]:offsets[c+1]]", gz);
-    std::vector<std::uint8_t> types(M);
-    for (hsize_t c = 0; c < M; ++c) types[c] = static_cast<std::uint8_t>(mesh.types[c]);
-    write_fixed(g, "types", H5T_STD_U8LE, H5T_NATIVE_UINT8, {M}, types.data(), "1",
-                "VTK cell type id per cell (12 hexahedron, 10 tetrahedron)", gz);
-    // Static cell properties of the reference configuration.
-    const std::vector<Real> scar = cell_means(def.model, def.tissue.scar_fraction);
-    write_attr(write_fixed(g, "scar_fraction", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {M},
-                           scar.data(), "1", kScarDoc, gz),
-               "association", std::string("cell"));
-    const std::vector<Real> a0 = reference_fibre_directions(def.model);
-    write_attr(write_fixed(g, "reference_fibre_direction", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
-                           {M, 3}, a0.data(), "1", kReferenceFibreDoc, gz),
-               "association", std::string("cell"));
-    const Handle sets = make_group(g, "node_sets");
-    write_attr(sets, "description", std::string("named node sets of the mesh (node ids)"));
-    for (const auto& [name, nodes] : mesh.node_sets) {
-      const std::string link = link_name(name);
-      write_fixed(sets, link, H5T_STD_I64LE, H5T_NATIVE_INT64,
-                  {static_cast<hsize_t>(nodes.size())}, nodes.data(), "1",
-                  "ids of the nodes of set '" + name + "' (0-based)", gz);
-      if (link != name) {
-        const Handle ds(check(H5Dopen2(sets, link.c_str(), H5P_DEFAULT), "cannot open " + link), H5Dclose);
-        write_attr(ds, "name", name);
-      }
-    }
-  }
-
+  create_mesh(gz);
   // Per-step data. Fields: one step per chunk, so reading one step touches one chunk.
   constexpr hsize_t kRows = 256;  // chunk length of the small per-step tables
   time = make_growing(file, "time", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {}, kRows, gz, "s",
                       "time of each reported step (the load parameter; steps run one after "
                       "the other)");
-  {
-    const Handle g = make_group(file, "fields");
-    write_attr(g, "description", std::string("result fields, time-major: row s is step s"));
-    displacement = make_growing(g, "displacement", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {N, 3}, 1,
-                                gz, "mm", kDisplacementDoc);
-    write_attr(displacement.ds, "association", std::string("point"));
-    stress = make_growing(g, "cauchy_stress", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {M, 6}, 1, gz,
-                          "MPa", kStressDoc);
-    write_attr(stress.ds, "association", std::string("cell"));
-    strain = make_growing(g, "max_principal_green_lagrange_strain", H5T_IEEE_F64LE,
-                          H5T_NATIVE_DOUBLE, {M}, 1, gz, "1", kStrainDoc);
-    write_attr(strain.ds, "association", std::string("cell"));
-    fibre = make_growing(g, "fibre_stretch", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {M}, 1, gz, "1",
-                         kFibreDoc);
-    write_attr(fibre.ds, "association", std::string("cell"));
-    fibre_direction = make_growing(g, "fibre_direction", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
-                                   {M, 3}, 1, gz, "1", kFibreDirectionDoc);
-    write_attr(fibre_direction.ds, "association", std::string("cell"));
-    fibre_damage = make_growing(g, "fibre_damage", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {M}, 1, gz,
-                                "1", kFibreDamageDoc);
-    write_attr(fibre_damage.ds, "association", std::string("cell"));
-  }
   create_interface(gz);
+  create_fields(gz);
   {
     const Handle g = make_group(file, "reactions");
     write_attr(g, "description",
@@ -354,15 +297,84 @@ void ResultsWriter::Impl::create(const RunInfo& info) {
   }
 }
 
+// /mesh: the reference mesh, node sets and the table's static cell fields.
+void ResultsWriter::Impl::create_mesh(int gz) {
+  const auto& mesh = def.model.mesh;
+  const auto N = static_cast<hsize_t>(mesh.n_nodes()), M = static_cast<hsize_t>(mesh.n_cells());
+  const Handle g = make_group(file, "mesh");
+  write_attr(g, "description", std::string("reference mesh, VTK cell types and node order"));
+  std::vector<double> points(3 * N);
+  for (hsize_t n = 0; n < N; ++n)
+    for (int k = 0; k < 3; ++k) points[3 * n + k] = mesh.points[n][k];
+  write_fixed(g, "points", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {N, 3}, points.data(), "mm",
+              "reference node coordinates (node, x/y/z)", gz);
+  write_fixed(g, "connectivity", H5T_STD_I64LE, H5T_NATIVE_INT64,
+              {static_cast<hsize_t>(mesh.connectivity.size())}, mesh.connectivity.data(), "1",
+              "node ids of every cell in VTK node order, cell after cell (0-based)", gz);
+  write_fixed(g, "offsets", H5T_STD_I64LE, H5T_NATIVE_INT64, {M + 1}, mesh.offsets.data(), "1",
+              "cell c's nodes are connectivity[offsets[c]:offsets[c+1]]", gz);
+  std::vector<std::uint8_t> types(M);
+  for (hsize_t c = 0; c < M; ++c) types[c] = static_cast<std::uint8_t>(mesh.types[c]);
+  write_fixed(g, "types", H5T_STD_U8LE, H5T_NATIVE_UINT8, {M}, types.data(), "1",
+              "VTK cell type id per cell (12 hexahedron, 10 tetrahedron)", gz);
+  // Static cell properties of the reference configuration.
+  for (const auto& f : table.static_fields()) {
+    if (on_interface(f.association)) continue;
+    write_attr(write_fixed(g, f.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                           inner_dims(f.association, f.components), f.values.data(), f.units,
+                           f.description, gz),
+               "association", association_attr(f.association));
+  }
+  const Handle sets = make_group(g, "node_sets");
+  write_attr(sets, "description", std::string("named node sets of the mesh (node ids)"));
+  for (const auto& [name, nodes] : mesh.node_sets) {
+    const std::string link = link_name(name);
+    write_fixed(sets, link, H5T_STD_I64LE, H5T_NATIVE_INT64,
+                {static_cast<hsize_t>(nodes.size())}, nodes.data(), "1",
+                "ids of the nodes of set '" + name + "' (0-based)", gz);
+    if (link != name) {
+      const Handle ds(check(H5Dopen2(sets, link.c_str(), H5P_DEFAULT), "cannot open " + link),
+                      H5Dclose);
+      write_attr(ds, "name", name);
+    }
+  }
+}
+
+// The growing dataset of every field of the table, in /fields, /state, /interface/fields or
+// /interface/state (the groups are made when a field needs them).
+void ResultsWriter::Impl::create_fields(int gz) {
+  const std::map<std::string, std::string> group_doc{
+      {"/fields", "result fields, time-major: row s is step s"},
+      {"/state",
+       "committed state variables the materials declare (history), mean over each cell's "
+       "quadrature points, time-major: row s is step s"},
+      {"/interface/fields",
+       "interface fields, time-major: row s is step s; facet values are area-weighted means over "
+       "the facet's Gauss points (bond_damage: weighted by area x bond density)"},
+      {"/interface/state",
+       "committed state variables the interface declares, facet means, time-major"}};
+  for (const auto& f : table.fields()) {
+    const std::string path = simulation::field_path(f);
+    const std::string group = path.substr(0, path.rfind('/'));
+    if (H5Lexists(file, group.c_str(), H5P_DEFAULT) <= 0) {
+      const Handle g = make_group(file, group);
+      write_attr(g, "description", group_doc.at(group));
+    }
+    const Handle g(check(H5Gopen2(file, group.c_str(), H5P_DEFAULT), "cannot open " + group),
+                   H5Gclose);
+    fields.push_back(make_growing(g, f.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, inner_dims(f), 1,
+                                  gz, f.units, f.description));
+    write_attr(fields.back().ds, "association", association_attr(f.association));
+  }
+}
+
 // /interface: the primary facets of the interface pairs as a surface mesh with static facet
-// properties (/interface/mesh) and per-step facet fields (/interface/fields). Only for models
-// with interface couplings.
+// properties (/interface/mesh); its per-step fields are made by create_fields. Only for models
+// with interface pairs.
 void ResultsWriter::Impl::create_interface(int gz) {
-  const auto sets = interface_sets(def.model.couplings);
-  if (sets.empty()) return;
-  interface_mesh = io::interface_mesh(def.model.mesh, sets);
-  const InterfaceMesh& im = interface_mesh;
-  if (im.n_cells() == 0) return;  // interfaces without pairs: nothing to show
+  const fem::FacetMesh* facets = table.facet_mesh();
+  if (!facets) return;
+  const fem::FacetMesh& im = *facets;
   has_interface = true;
   const auto P = static_cast<hsize_t>(im.n_points()), F = static_cast<hsize_t>(im.n_cells()),
              K = static_cast<hsize_t>(im.connectivity.size());
@@ -370,84 +382,38 @@ void ResultsWriter::Impl::create_interface(int gz) {
   write_attr(root, "description",
              std::string("adhesion/contact interface between the primary body (tendon, fascia) "
                          "and its bed: one cell per interface pair, the pair's primary facet"));
-  {
-    const Handle g = make_group(root, "mesh");
-    write_attr(g, "description",
-               std::string("interface surface in the reference configuration: the primary facets "
-                           "of the pairs over the primary nodes, VTK cell types and node order"));
-    write_fixed(g, "points", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {P, 3}, im.points.data(), "mm",
-                "reference coordinates of the primary nodes used by the pairs (point, x/y/z) "
-                "= /mesh/points[node_ids]",
-                gz);
-    write_fixed(g, "node_ids", H5T_STD_I64LE, H5T_NATIVE_INT64, {P}, im.node_ids.data(), "1",
-                "mesh node id (0-based, ascending) of each interface point", gz);
-    write_fixed(g, "connectivity", H5T_STD_I64LE, H5T_NATIVE_INT64, {K}, im.connectivity.data(),
-                "1",
-                "interface point ids (0-based, rows of points) of every facet, facet after "
-                "facet, in the primary facet's order (right-hand normal from the primary into "
-                "the secondary body)",
-                gz);
-    write_fixed(g, "offsets", H5T_STD_I64LE, H5T_NATIVE_INT64, {F + 1}, im.offsets.data(), "1",
-                "facet f's points are connectivity[offsets[f]:offsets[f+1]]", gz);
-    write_fixed(g, "types", H5T_STD_U8LE, H5T_NATIVE_UINT8, {F}, im.types.data(), "1",
-                "VTK cell type id per facet (9 quad, 5 triangle)", gz);
-    write_fixed(g, "secondary_node_ids", H5T_STD_I64LE, H5T_NATIVE_INT64, {K},
-                im.secondary_node_ids.data(), "1",
-                "mesh node id (0-based) of the secondary-body node paired with each entry of "
-                "connectivity",
-                gz);
-    write_attr(write_fixed(g, "area", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {F}, im.area.data(),
-                           "mm^2",
-                           "reference area of each facet (sum of its Gauss points' weights)", gz),
-               "association", std::string("cell"));
-    write_attr(write_fixed(g, "adhesion_density", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {F},
-                           im.adhesion_density.data(), "1",
-                           "initial bond density rho in [0, 1] (interface adhesion_density "
-                           "blended toward the scars' adhesion_density), area-weighted mean "
-                           "over the facet's Gauss points; constant in time (facet)",
-                           gz),
-               "association", std::string("cell"));
-  }
-  const Handle g = make_group(root, "fields");
+  const Handle g = make_group(root, "mesh");
   write_attr(g, "description",
-             std::string("interface fields, time-major: row s is step s; facet values are "
-                         "area-weighted means over the facet's Gauss points (bond_damage: "
-                         "weighted by area x bond density)"));
-  auto field = [&](const char* name, const std::vector<hsize_t>& inner, const char* units,
-                   const std::string& doc, const char* association) {
-    Growing d = make_growing(g, name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, inner, 1, gz, units, doc);
-    write_attr(d.ds, "association", std::string(association));
-    return d;
-  };
-  i_displacement = field("displacement", {P, 3}, "mm",
-                         "displacement of the interface points (= rows node_ids of "
-                         "/fields/displacement) (step, point, x/y/z)",
-                         "point");
-  i_adhesion = field("adhesion", {F}, "1",
-                     "intact bond density rho (1 - D) of the committed state (step, facet)",
-                     "cell");
-  i_bond_damage = field("bond_damage", {F}, "1",
-                        "bond damage D in [0, 1] of the committed state, the damage acting on "
-                        "the bonds (rate-dependent D_v; = D without viscosity), mean weighted by "
-                        "the bond density: the fraction of the facet's bonds that are broken "
-                        "(0 without bonds) (step, facet)",
-                        "cell");
-  i_slip = field("slip", {F}, "mm",
-                 "committed friction slip |s| (the frictional, irreversible part of the "
-                 "tangential gap) (step, facet)",
-                 "cell");
-  i_tangential_gap = field("tangential_gap", {F}, "mm",
-                           "tangential gap |g_t|: sliding of the secondary body relative to the "
-                           "primary one at the step (step, facet)",
-                           "cell");
-  i_normal_gap = field("normal_gap", {F}, "mm",
-                       "normal gap g_n along the current mid-surface normal (> 0 opening, < 0 "
-                       "penetration) (step, facet)",
-                       "cell");
-  i_traction = field("traction", {F, 3}, "MPa",
-                     "interface traction on the primary body per unit reference area (bonds, "
-                     "contact and friction) (step, facet, x/y/z)",
-                     "cell");
+             std::string("interface surface in the reference configuration: the primary facets "
+                         "of the pairs over the primary nodes, VTK cell types and node order"));
+  write_fixed(g, "points", H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {P, 3}, im.points.data(), "mm",
+              "reference coordinates of the primary nodes used by the pairs (point, x/y/z) "
+              "= /mesh/points[node_ids]",
+              gz);
+  write_fixed(g, "node_ids", H5T_STD_I64LE, H5T_NATIVE_INT64, {P}, im.node_ids.data(), "1",
+              "mesh node id (0-based, ascending) of each interface point", gz);
+  write_fixed(g, "connectivity", H5T_STD_I64LE, H5T_NATIVE_INT64, {K}, im.connectivity.data(),
+              "1",
+              "interface point ids (0-based, rows of points) of every facet, facet after "
+              "facet, in the primary facet's order (right-hand normal from the primary into "
+              "the secondary body)",
+              gz);
+  write_fixed(g, "offsets", H5T_STD_I64LE, H5T_NATIVE_INT64, {F + 1}, im.offsets.data(), "1",
+              "facet f's points are connectivity[offsets[f]:offsets[f+1]]", gz);
+  write_fixed(g, "types", H5T_STD_U8LE, H5T_NATIVE_UINT8, {F}, im.types.data(), "1",
+              "VTK cell type id per facet (9 quad, 5 triangle)", gz);
+  write_fixed(g, "secondary_node_ids", H5T_STD_I64LE, H5T_NATIVE_INT64, {K},
+              im.secondary_node_ids.data(), "1",
+              "mesh node id (0-based) of the secondary-body node paired with each entry of "
+              "connectivity",
+              gz);
+  for (const auto& f : table.static_fields()) {
+    if (!on_interface(f.association)) continue;
+    write_attr(write_fixed(g, f.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE,
+                           inner_dims(f.association, f.components), f.values.data(), f.units,
+                           f.description, gz),
+               "association", association_attr(f.association));
+  }
 }
 
 void ResultsWriter::write_step(const simulation::StepOutput& out, const VecX& u) {
@@ -465,35 +431,22 @@ void ResultsWriter::write_step(const simulation::StepOutput& out, const VecX& u)
       throw std::invalid_argument("ResultsWriter::write_step: no reaction for set '" + set + "'");
     forces.push_back(it->second);
   }
-  const fem::MechanicsProblem* problem = out.problem;
-  if (!problem) {
-    if (!m.own_problem) m.own_problem = std::make_unique<fem::MechanicsProblem>(m.def.model);
-    problem = m.own_problem.get();
-  }
-  const CellFields cells = cell_averages(m.def.model, problem->point_states(u));
-  const std::vector<Real> damage = cell_means(m.def.model, problem->fibre_damage());
-  InterfaceFields iface;
-  if (m.has_interface)
-    iface = interface_averages(m.interface_mesh, interface_sets(problem->couplings()), u,
-                               out.record.t);
+  const auto values = m.table.evaluate(out, u);
 
   QuietErrors quiet;
   const hsize_t row = m.times.size();
-  // u is laid out (node, component) already: written as is, bit for bit.
-  m.displacement.append(row, u.data());
-  m.stress.append(row, cells.cauchy_stress.data());
-  m.strain.append(row, cells.max_principal_green_lagrange_strain.data());
-  m.fibre.append(row, cells.fibre_stretch.data());
-  m.fibre_direction.append(row, cells.fibre_direction.data());
-  m.fibre_damage.append(row, damage.data());
-  if (m.has_interface) {
-    m.i_displacement.append(row, iface.displacement.data());
-    m.i_adhesion.append(row, iface.adhesion.data());
-    m.i_bond_damage.append(row, iface.bond_damage.data());
-    m.i_slip.append(row, iface.slip.data());
-    m.i_tangential_gap.append(row, iface.tangential_gap.data());
-    m.i_normal_gap.append(row, iface.normal_gap.data());
-    m.i_traction.append(row, iface.traction.data());
+  const auto& table = m.table.fields();
+  for (size_t i = 0; i < table.size(); ++i) {
+    if (!m.fields[i].ds.valid()) continue;  // removed by keep_only_fields
+    const auto inner = m.inner_dims(table[i]);
+    hsize_t expected = 1;
+    for (auto d : inner) expected *= d;
+    if (values[i].size() != expected)
+      throw std::logic_error("field '" + table[i].name + "' gave " +
+                             std::to_string(values[i].size()) + " values, expected " +
+                             std::to_string(expected));
+    // The displacement is u, laid out (node, component) already: written bit for bit.
+    m.fields[i].append(row, values[i].data());
   }
   for (size_t i = 0; i < forces.size(); ++i) m.reactions[i].append(row, forces[i].data());
   const std::int32_t its = out.record.newton_iterations, cuts = out.record.cutbacks;
@@ -514,53 +467,44 @@ void ResultsWriter::write_step(const simulation::StepOutput& out, const VecX& u)
 }
 
 // The view files of one step: step_<s>.hdf for the mesh and, with an interface,
-// interface_<s>.hdf for the interface surface.
+// interface_<s>.hdf for the interface surface. Every field of the table, then its static ones.
 void ResultsWriter::Impl::write_views(std::size_t step) const {
   using vtkhdf::ViewArray;
-  auto array = [](const char* group, const char* name, const char* source,
-                  std::vector<hsize_t> inner, const char* units, bool per_step = true) {
-    return ViewArray{group, name, source, std::move(inner), per_step, {}, units};
+  auto add_arrays = [&](vtkhdf::ViewSpec& spec, bool interface) {
+    const auto& table_fields = table.fields();
+    for (size_t i = 0; i < table_fields.size(); ++i) {
+      const auto& f = table_fields[i];
+      if (on_interface(f.association) != interface || !fields[i].ds.valid()) continue;
+      const char* group = association_attr(f.association) == "point" ? "PointData" : "CellData";
+      spec.arrays.push_back(
+          ViewArray{group, f.name, simulation::field_path(f), inner_dims(f), true, {}, f.units});
+    }
+    for (const auto& f : table.static_fields()) {
+      if (on_interface(f.association) != interface || !f.in_views) continue;
+      const std::string source = (interface ? "/interface/mesh/" : "/mesh/") + f.name;
+      spec.arrays.push_back(ViewArray{"CellData", f.name, source,
+                                      inner_dims(f.association, f.components), false, {}, f.units});
+    }
+    // The step's time, also for readers that take a list of files without the .series.
+    spec.arrays.push_back(ViewArray{"FieldData", "TimeValue", "/time", {}, true, {}, "s"});
   };
   const auto& mesh = def.model.mesh;
-  const auto N = static_cast<hsize_t>(mesh.n_nodes()), M = static_cast<hsize_t>(mesh.n_cells());
   vtkhdf::ViewSpec spec;
-  spec.points = static_cast<std::int64_t>(N);
-  spec.cells = static_cast<std::int64_t>(M);
+  spec.points = static_cast<std::int64_t>(mesh.n_nodes());
+  spec.cells = static_cast<std::int64_t>(mesh.n_cells());
   spec.connectivity_ids = static_cast<std::int64_t>(mesh.connectivity.size());
   spec.mesh_group = "/mesh";
-  auto& a = spec.arrays;
-  a.push_back(array("PointData", "displacement", "/fields/displacement", {N, 3}, "mm"));
-  a.push_back(array("CellData", "cauchy_stress", "/fields/cauchy_stress", {M, 6}, "MPa"));
-  a.push_back(array("CellData", "max_principal_green_lagrange_strain",
-                    "/fields/max_principal_green_lagrange_strain", {M}, "1"));
-  a.push_back(array("CellData", "fibre_stretch", "/fields/fibre_stretch", {M}, "1"));
-  a.push_back(array("CellData", "fibre_direction", "/fields/fibre_direction", {M, 3}, "1"));
-  a.push_back(array("CellData", "fibre_damage", "/fields/fibre_damage", {M}, "1"));
-  a.push_back(array("CellData", "scar_fraction", "/mesh/scar_fraction", {M}, "1", false));
-  // The step's time, also for readers that take a list of files without the .series.
-  a.push_back(array("FieldData", "TimeValue", "/time", {}, "s"));
+  add_arrays(spec, false);
   vtkhdf::write_view(vtk_dir / vtkhdf::view_file_name("step", step), step, spec, link_target);
   if (!has_interface) return;
 
-  const InterfaceMesh& im = interface_mesh;
-  const auto P = static_cast<hsize_t>(im.n_points()), F = static_cast<hsize_t>(im.n_cells());
+  const fem::FacetMesh& im = *table.facet_mesh();
   vtkhdf::ViewSpec ispec;
-  ispec.points = static_cast<std::int64_t>(P);
-  ispec.cells = static_cast<std::int64_t>(F);
+  ispec.points = static_cast<std::int64_t>(im.n_points());
+  ispec.cells = static_cast<std::int64_t>(im.n_cells());
   ispec.connectivity_ids = static_cast<std::int64_t>(im.connectivity.size());
   ispec.mesh_group = "/interface/mesh";
-  auto& b = ispec.arrays;
-  b.push_back(array("PointData", "displacement", "/interface/fields/displacement", {P, 3}, "mm"));
-  b.push_back(array("CellData", "adhesion", "/interface/fields/adhesion", {F}, "1"));
-  b.push_back(array("CellData", "bond_damage", "/interface/fields/bond_damage", {F}, "1"));
-  b.push_back(array("CellData", "slip", "/interface/fields/slip", {F}, "mm"));
-  b.push_back(array("CellData", "tangential_gap", "/interface/fields/tangential_gap", {F}, "mm"));
-  b.push_back(array("CellData", "normal_gap", "/interface/fields/normal_gap", {F}, "mm"));
-  b.push_back(array("CellData", "traction", "/interface/fields/traction", {F, 3}, "MPa"));
-  b.push_back(array("CellData", "adhesion_density", "/interface/mesh/adhesion_density", {F}, "1",
-                    false));
-  b.push_back(array("CellData", "area", "/interface/mesh/area", {F}, "mm^2", false));
-  b.push_back(array("FieldData", "TimeValue", "/time", {}, "s"));
+  add_arrays(ispec, true);
   vtkhdf::write_view(vtk_dir / vtkhdf::view_file_name("interface", step), step, ispec,
                      link_target);
 }
@@ -633,17 +577,20 @@ void ResultsWriter::keep_only_fields(const std::set<std::string>& keep) {
   auto& m = *impl_;
   if (m.closed) throw std::logic_error("ResultsWriter::keep_only_fields after close");
   QuietErrors quiet;
-  for (Growing* g : {&m.displacement, &m.stress, &m.strain, &m.fibre, &m.fibre_direction,
-                     &m.fibre_damage}) {
-    if (keep.count(g->name)) continue;
-    g->ds.close("cannot close " + g->name);
-    const std::string path = "/fields/" + g->name;
-    check(H5Ldelete(m.file, path.c_str(), H5P_DEFAULT), "cannot remove " + path);
+  const auto& table = m.table.fields();
+  const bool drop_interface = m.has_interface && !keep.count("interface");
+  for (size_t i = 0; i < table.size(); ++i) {
+    Growing& g = m.fields[i];
+    if (!g.ds.valid()) continue;
+    const bool facet = on_interface(table[i].association);
+    if (facet ? !drop_interface : keep.count(table[i].name) > 0) continue;
+    g.ds.close("cannot close " + g.name);
+    if (!facet) {
+      const std::string path = simulation::field_path(table[i]);
+      check(H5Ldelete(m.file, path.c_str(), H5P_DEFAULT), "cannot remove " + path);
+    }
   }
-  if (m.has_interface && !keep.count("interface")) {
-    for (Growing* g : {&m.i_displacement, &m.i_adhesion, &m.i_bond_damage, &m.i_slip,
-                       &m.i_tangential_gap, &m.i_normal_gap, &m.i_traction})
-      g->ds.close("cannot close " + g->name);
+  if (drop_interface) {
     check(H5Ldelete(m.file, "/interface", H5P_DEFAULT), "cannot remove /interface");
     m.has_interface = false;
   }

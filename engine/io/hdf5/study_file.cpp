@@ -155,62 +155,77 @@ bool valid_arm_name(const std::string& name) {
   return std::regex_match(name, allowed) && name.find_first_not_of('.') != std::string::npos;
 }
 
-// One arm's part file, open for reading.
+// One arm's source (a part file, or an arm group of an earlier study file), open for reading.
 struct Part {
   fs::path path;
-  Handle file;
+  std::string group;  // "/" for a part file
+  Handle file, loc;   // the file, and its group `group`
   std::string arm;
-  std::string status;  // the part's `status` attribute ("" if none)
+  std::string status;  // the source's `status` attribute ("" if none)
 };
 
-Part open_part(const fs::path& path) {
-  const std::string where = "study arm part " + path.string();
+Part open_part(const ArmSource& source) {
+  const std::string where = source.group == "/"
+                                ? "study arm part " + source.file.string()
+                                : "study file " + source.file.string() + " " + source.group;
   Part p;
-  p.path = path;
-  p.file = Handle(check(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+  p.path = source.file;
+  p.group = source.group;
+  p.file = Handle(check(H5Fopen(source.file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
                         "cannot read " + where),
                   H5Fclose);
-  p.arm = has_attr(p.file, "arm_name") ? read_string_attr(p.file, "arm_name", where)
-                                       : path.stem().string();
+  p.loc = Handle(check(H5Gopen2(p.file, source.group.c_str(), H5P_DEFAULT),
+                       "cannot open " + where),
+                 H5Gclose);
+  p.arm = has_attr(p.loc, "arm_name") ? read_string_attr(p.loc, "arm_name", where)
+                                      : source.file.stem().string();
   if (!valid_arm_name(p.arm))
     throw std::runtime_error(where + ": invalid arm name '" + p.arm +
                              "' (allowed: letters, digits, '_', '.', '-', not only dots)");
-  if (has_attr(p.file, "status")) p.status = read_string_attr(p.file, "status", where);
+  if (has_attr(p.loc, "status")) p.status = read_string_attr(p.loc, "status", where);
   return p;
 }
 
-// Opens every part before anything is written, so a bad part leaves no output behind.
-std::vector<Part> open_parts(const std::vector<fs::path>& paths) {
+// Opens every source before anything is written, so a bad one leaves no output behind.
+std::vector<Part> open_parts(const std::vector<ArmSource>& sources) {
   std::vector<Part> parts;
   std::set<std::string> names;
-  for (const auto& path : paths) {
-    Part p = open_part(path);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    const ArmSource& source = sources[i];
+    Part p;
+    try {
+      p = open_part(source);
+    } catch (const std::runtime_error& e) {
+      throw ArmSourceError(i, e.what());
+    }
     if (!names.insert(p.arm).second) {
       const auto first = std::find_if(parts.begin(), parts.end(),
                                       [&](const Part& q) { return q.arm == p.arm; });
       throw std::runtime_error("study arm '" + p.arm + "' appears twice: in " +
-                               first->path.string() + " and " + path.string());
+                               first->path.string() + " and " + source.file.string());
     }
     parts.push_back(std::move(p));
   }
   return parts;
 }
 
-// /arms/<arm>: every root object of the part (H5Ocopy keeps types, chunks and filters, so the
-// data are copied bit for bit) and every root attribute. Soft links are expanded so the arm
-// never points at study-root paths that do not exist.
+// /arms/<arm>: every object of the source group (H5Ocopy keeps types, chunks and filters, so
+// the data are copied bit for bit) and every attribute of it. Soft links are expanded so the
+// arm never points at study-root paths that do not exist.
 void copy_part(const Part& part, hid_t arms) {
-  const std::string where = "study arm part " + part.path.string();
+  const std::string where = part.group == "/" ? "study arm part " + part.path.string()
+                                              : "study file " + part.path.string();
+  const std::string prefix = part.group == "/" ? "/" : part.group + "/";
   const Handle arm = make_group(arms, part.arm);
   const Handle ocpypl = make_plist(H5P_OBJECT_COPY);
   check(H5Pset_copy_object(ocpypl, H5O_COPY_EXPAND_SOFT_LINK_FLAG), "cannot set copy options");
-  for (const auto& name : link_names(part.file, "/", part.path.string()))
-    check(H5Ocopy(part.file, name.c_str(), arm, name.c_str(), ocpypl, H5P_DEFAULT),
-          where + ": cannot copy /" + name);
+  for (const auto& name : link_names(part.file, part.group, part.path.string()))
+    check(H5Ocopy(part.loc, name.c_str(), arm, name.c_str(), ocpypl, H5P_DEFAULT),
+          where + ": cannot copy " + prefix + name);
   std::vector<std::string> attrs;
-  check(H5Aiterate2(part.file, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_attr_name, &attrs),
-        where + ": cannot list the root attributes");
-  for (const auto& name : attrs) copy_attr(part.file, arm, name, where);
+  check(H5Aiterate2(part.loc, H5_INDEX_NAME, H5_ITER_INC, nullptr, collect_attr_name, &attrs),
+        where + ": cannot list the attributes");
+  for (const auto& name : attrs) copy_attr(part.loc, arm, name, where);
 }
 
 std::string study_status(const StudyInfo& info, const std::vector<Part>& parts) {
@@ -253,7 +268,13 @@ void write_study_file(const fs::path& tmp, const std::vector<Part>& parts,
   const Handle arms = make_group(f, "arms", gcpl);
   write_attr(arms, "description",
              std::string("one group per arm: the arm's single-run results (sinew-results)"));
-  for (const auto& part : parts) copy_part(part, arms);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    try {
+      copy_part(parts[i], arms);
+    } catch (const std::runtime_error& e) {
+      throw ArmSourceError(i, e.what());
+    }
+  }
   f.close("cannot close " + tmp.string());
 }
 
@@ -351,6 +372,13 @@ void write_arm_views(const StudySource& src, const std::string& arm, const fs::p
 }  // namespace
 
 void merge_study(const std::vector<fs::path>& parts, const fs::path& out, const StudyInfo& info,
+                 bool vtk_views) {
+  std::vector<ArmSource> sources;
+  for (const auto& p : parts) sources.push_back({p, "/"});
+  merge_study(sources, out, info, vtk_views);
+}
+
+void merge_study(const std::vector<ArmSource>& parts, const fs::path& out, const StudyInfo& info,
                  bool vtk_views) {
   if (out.filename().empty())
     throw std::runtime_error("study file: no file name in '" + out.string() + "'");

@@ -85,6 +85,52 @@ std::optional<PartSummary> read_part_summary(const std::filesystem::path& part) 
                      string_attr(root, "spec_hash")};
 }
 
+std::string part_problem(const std::filesystem::path& part) {
+  QuietErrors quiet;
+  if (!std::filesystem::is_regular_file(part)) return "no such file";
+  if (H5Fis_hdf5(part.c_str()) <= 0) return "not an HDF5 file (truncated or foreign)";
+  Handle file(H5Fopen(part.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file.valid()) return "cannot be opened as HDF5 (truncated or damaged)";
+  Handle root(H5Gopen2(file, "/", H5P_DEFAULT), H5Gclose);
+  if (!root.valid()) return "its root group cannot be read";
+  for (const char* attr : {"spec_hash", "arm_status"})
+    if (H5Aexists(root, attr) <= 0 || string_attr(root, attr).empty())
+      return std::string("no '") + attr + "' attribute (not the part file of a study arm)";
+  if (!exists(file, "metrics") || !exists(file, "metrics/session_index"))
+    return "no /metrics table";
+  const auto probes = read_ints(file, "metrics/session_index").size();
+  for (const auto& m : tissue::metric_table()) {
+    const std::string path = "metrics/" + std::string(m.name);
+    if (!exists(file, path)) return "/" + path + " is missing";
+    Handle ds(H5Dopen2(file, path.c_str(), H5P_DEFAULT), H5Dclose);
+    if (!ds.valid()) return "/" + path + " cannot be opened";
+    Handle space(H5Dget_space(ds), H5Sclose);
+    const auto n = H5Sget_simple_extent_npoints(space);
+    if (n < 0 || static_cast<std::size_t>(n) != probes)
+      return "/" + path + " does not hold one value per probe";
+    std::vector<double> v(probes);
+    if (probes > 0 && H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
+      return "/" + path + " cannot be read";
+  }
+  return {};
+}
+
+std::vector<StoredArm> read_stored_arms(const std::filesystem::path& results) {
+  QuietErrors quiet;
+  const auto names = study_arm_names(results);
+  Handle file(H5Fopen(results.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file.valid()) throw std::runtime_error("cannot open " + results.string());
+  std::vector<StoredArm> arms;
+  for (const auto& name : names) {
+    Handle g(H5Gopen2(file, ("arms/" + name).c_str(), H5P_DEFAULT), H5Gclose);
+    if (!g.valid()) throw std::runtime_error(results.string() + ": cannot open /arms/" + name);
+    StoredArm a{name, string_attr(g, "spec_hash"), string_attr(g, "arm_status")};
+    if (a.status.empty()) a.status = string_attr(g, "status");
+    arms.push_back(std::move(a));
+  }
+  return arms;
+}
+
 std::vector<ArmSummary> read_study_summary(const std::filesystem::path& results) {
   QuietErrors quiet;
   Handle file(H5Fopen(results.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);

@@ -1,5 +1,5 @@
-// "amg-cg": hypre BoomerAMG-preconditioned PCG on MPI_COMM_SELF, plus the one-time MPI/hypre
-// initialisation that Debian's MPI build of hypre forces on us.
+// "amg-cg": hypre BoomerAMG-preconditioned PCG on MPI_COMM_SELF. Debian's hypre is an MPI build:
+// the program starts MPI and hypre (see LinearSolverEnvironment); the solver only checks.
 #include "solver/linear/amg_cg_solver.hpp"
 
 // Keep Open MPI's / MPICH's deprecated C++ bindings out: they are not linked (MPI::MPI_C only).
@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <stdexcept>
 #include <type_traits>
 #include <vector>
@@ -38,38 +39,19 @@ constexpr HYPRE_Int kInterpMaxElements = 4;   // truncates P, bounds coarse-oper
 // preconditioner, which CG requires (plain forward GS would make it nonsymmetric).
 constexpr HYPRE_Int kRelaxL1SymmetricGs = 8;
 
-/// Called at exit when this library initialised MPI: under mpirun, a process that called
-/// MPI_Init but not MPI_Finalize is reported as an abnormal termination (exit code 1).
-void finalize_mpi_at_exit() {
-  int finalized = 0;
+/// hypre's MPI build cannot run before MPI_Init and HYPRE_Init. The program owns both (MPI is
+/// initialised once, by the executable): it is asked to start them through `start`, and they
+/// must be running afterwards.
+void require_parallel_runtime(const std::function<void()>& start) {
+  if (start) start();
+  int initialized = 0, finalized = 0;
+  MPI_Initialized(&initialized);
   MPI_Finalized(&finalized);
-  if (finalized) return;
-  HYPRE_Finalize();
-  MPI_Finalize();
-}
-
-/// Initialises MPI (unless the program already did: then it also owns MPI_Finalize) and
-/// hypre, once per process. The only process-wide mutable state of the solver module: hypre's
-/// MPI build cannot run without MPI. Thread-safe through the function-local static.
-void ensure_mpi_and_hypre() {
-  static const bool initialised = [] {
-    int finalized = 0;
-    MPI_Finalized(&finalized);
-    if (finalized) throw std::logic_error("amg-cg: MPI was already finalised in this process");
-    int initialized = 0;
-    MPI_Initialized(&initialized);
-    if (!initialized) {
-      // SERIALIZED rather than SINGLE: the engine runs OpenMP threads and may call the solver
-      // from a thread other than main (e.g. a GUI's worker), though never concurrently.
-      int provided = 0;
-      if (MPI_Init_thread(nullptr, nullptr, MPI_THREAD_SERIALIZED, &provided) != MPI_SUCCESS)
-        throw std::runtime_error("amg-cg: MPI_Init_thread failed");
-      std::atexit(finalize_mpi_at_exit);
-    }
-    HYPRE_Init();
-    return true;
-  }();
-  (void)initialised;
+  if (!initialized || finalized)
+    throw std::logic_error(
+        "amg-cg: MPI and hypre are not running: the program must start them before the first "
+        "amg-cg solver (sinew does; a program of its own passes "
+        "LinearSolverEnvironment::start_parallel_runtime to register_linear_solvers)");
 }
 
 /// True once MPI_Finalize ran (at exit): hypre objects must then be left alone.
@@ -217,7 +199,10 @@ struct AmgCgSolver::Impl {
   }
 };
 
-AmgCgSolver::AmgCgSolver() : impl_(std::make_unique<Impl>()) { ensure_mpi_and_hypre(); }
+AmgCgSolver::AmgCgSolver(const std::function<void()>& start_parallel_runtime) {
+  require_parallel_runtime(start_parallel_runtime);
+  impl_ = std::make_unique<Impl>();
+}
 AmgCgSolver::~AmgCgSolver() = default;
 
 void AmgCgSolver::set_tolerance(Real relative) {

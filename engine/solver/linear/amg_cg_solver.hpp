@@ -2,6 +2,7 @@
 // large models (its cost grows about linearly with the number of dofs, a direct solver's does not).
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "solver/linear/backend_support.hpp"
@@ -9,8 +10,9 @@
 
 namespace sinew::solver {
 
-/// BoomerAMG-PCG on MPI_COMM_SELF (one process; Debian's hypre is an MPI build, so MPI is
-/// initialised on first use, see amg_cg_solver.cpp).
+/// BoomerAMG-PCG on MPI_COMM_SELF (one process). Debian's hypre is an MPI build: the
+/// constructor calls `start_parallel_runtime` (the program's MPI_Init + HYPRE_Init, run once) when
+/// given, and throws std::logic_error when MPI is not running afterwards.
 ///
 /// analyze() copies the pattern into a hypre matrix; factorize() writes the values and builds the
 /// AMG hierarchy; update_matrix_keep_preconditioner() only writes the values, so the next solves
@@ -22,7 +24,7 @@ namespace sinew::solver {
 /// global error flag): use amg-cg backends from one thread at a time.
 class AmgCgSolver final : public LinearSolver {
  public:
-  AmgCgSolver();
+  explicit AmgCgSolver(const std::function<void()>& start_parallel_runtime = {});
   ~AmgCgSolver() override;
   AmgCgSolver(const AmgCgSolver&) = delete;
   AmgCgSolver& operator=(const AmgCgSolver&) = delete;

@@ -11,7 +11,7 @@
 
 namespace sinew::solver {
 
-void register_linear_solvers(LinearSolverRegistry& registry) {
+void register_linear_solvers(LinearSolverRegistry& registry, LinearSolverEnvironment environment) {
   registry.add(
       "cholmod", [] { return std::make_unique<CholmodSolver>(); },
       "CHOLMOD supernodal Cholesky (SPD; BLAS-bound; default up to " +
@@ -32,9 +32,18 @@ void register_linear_solvers(LinearSolverRegistry& registry) {
       "iccg", [] { return std::make_unique<IccgSolver>(); },
       "conjugate gradients with incomplete Cholesky (SPD; iterative)");
   registry.add(
-      "amg-cg", [] { return std::make_unique<AmgCgSolver>(); },
+      "amg-cg",
+      [start = environment.start_parallel_runtime] { return std::make_unique<AmgCgSolver>(start); },
       "conjugate gradients with hypre BoomerAMG (SPD; iterative; default above " +
           std::to_string(kDirectSolverMaxDofs) + " dofs)");
+}
+
+std::vector<std::string> linear_solver_names() {
+  LinearSolverRegistry registry;
+  register_linear_solvers(registry);
+  std::vector<std::string> names{"auto"};
+  for (const auto& n : registry.names()) names.push_back(n);
+  return names;
 }
 
 std::string default_linear_solver(Index n_dofs) {

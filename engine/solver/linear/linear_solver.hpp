@@ -2,6 +2,7 @@
 // report, and the registry that creates them by name.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -87,10 +88,21 @@ class LinearSolver {
 
 using LinearSolverRegistry = Registry<LinearSolver>;
 
+/// What backends need from the program. hypre (behind "amg-cg") is an MPI build: MPI and hypre
+/// must be initialised once per process, by the executable, never by a solver. Starting MPI
+/// costs about half a second, so a program passes a function that starts both on first use
+/// (and finalises them at exit); without one, "amg-cg" requires them running already.
+struct LinearSolverEnvironment {
+  std::function<void()> start_parallel_runtime;
+};
+
 /// Adds every backend: "cholmod" (supernodal Cholesky), "cholmod-ldlt" (simplicial LDL^T),
 /// "amg-cg" (hypre BoomerAMG-preconditioned CG), "eigen-ldlt", "eigen-lu", "iccg", "umfpack"
 /// (multifrontal LU, for nonsymmetric tangents).
-void register_linear_solvers(LinearSolverRegistry& registry);
+void register_linear_solvers(LinearSolverRegistry& registry, LinearSolverEnvironment environment = {});
+
+/// The names a model file may give as `solver.linear`: "auto" and every registered backend.
+std::vector<std::string> linear_solver_names();
 
 /// Systems up to this many dofs go to "cholmod", larger ones to "amg-cg". Re-measured on real
 /// tangents (benchmarks/RESULTS.md, HGO tendon cube, 2 vCPUs, OpenBLAS SkylakeX kernels): an

@@ -16,7 +16,7 @@ namespace sinew::io_test {
 namespace {
 
 // Cell averages computed here from the engine's point states, written independently of
-// engine/io/cell_fields.cpp.
+// engine/fem/cell_fields.cpp.
 struct ReferenceCells {
   std::vector<double> stress, strain, fibre;  // M x 6, M, M
 };

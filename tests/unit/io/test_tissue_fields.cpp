@@ -68,6 +68,7 @@ struct StepState {
   VecX u;
   std::vector<fem::PointState> points;
   std::vector<Real> fibre_damage;                     // per quadrature point
+  std::vector<Real> stretch_max;                      // per point: the law's state slot 0
   std::vector<interface::InterfacePointInfo> info;    // committed, per Gauss point
   std::vector<interface::InterfacePointState> iface;  // at (u, t)
   Real intact_bond_area = 0;
@@ -93,7 +94,8 @@ struct TissueRun {
           s.t = out.record.t;
           s.u = u;
           s.points = out.problem->point_states(u);
-          s.fibre_damage = out.problem->fibre_damage();
+          s.fibre_damage = out.problem->point_output("fibre_damage").values;
+          for (const auto& pf : out.problem->fields()) s.stretch_max.push_back(pf.state[0]);
           if (const auto* set = interface_of(*out.problem)) {
             s.info = set->point_info();
             s.iface = set->evaluate(u, out.record.t);
@@ -110,7 +112,7 @@ struct TissueRun {
   }
 };
 
-// Cell mean of per-point values, written independently of engine/io/cell_fields.cpp.
+// Cell mean of per-point values, written independently of engine/fem/cell_fields.cpp.
 std::vector<double> cell_mean(const fem::Model& m, const std::vector<Real>& v) {
   std::vector<double> out;
   for (Index c = 0; c < m.mesh.n_cells(); ++c) {
@@ -189,6 +191,77 @@ TEST_F(TissueFields, ScarFractionIsTheCellMeanOfTheModelsScarFraction) {
   EXPECT_EQ(*std::min_element(scar.values.begin(), scar.values.end()), 0.0);  // healthy cells
   EXPECT_EQ(string_attr(f, "/mesh/scar_fraction", "units"), "1");
   EXPECT_EQ(string_attr(f, "/mesh/scar_fraction", "association"), "cell");
+}
+
+// The damage history is a declared state variable: /state/fibre_stretch_max holds the cell means
+// of the committed slot, at least 1, never decreasing, with the units and description the law
+// declares; in the table it comes after the fixed fields.
+TEST_F(TissueFields, StateVariableIsWrittenUnderState) {
+  const auto& run = *run_;
+  const H5 f = open_file(run.file);
+  const auto& model = run.def.model;
+  const auto stored = read<double>(f, "/state/fibre_stretch_max");
+  ASSERT_EQ(stored.dims, (std::vector<hsize_t>{3, static_cast<hsize_t>(model.mesh.n_cells())}));
+  EXPECT_EQ(string_attr(f, "/state/fibre_stretch_max", "units"), "1");
+  EXPECT_EQ(string_attr(f, "/state/fibre_stretch_max", "association"), "cell");
+  EXPECT_NE(string_attr(f, "/state/fibre_stretch_max", "description").find("largest equivalent"),
+            std::string::npos);
+  // Cells whose law keeps the history (the others hold 0: their law declares no such state).
+  std::vector<bool> keeps(static_cast<size_t>(model.mesh.n_cells()), false);
+  int kept = 0;
+  for (const auto& region : model.regions)
+    for (Index c : region.cells) {
+      keeps[static_cast<size_t>(c)] = !region.material->state_variables().empty();
+      kept += keeps[static_cast<size_t>(c)] ? 1 : 0;
+    }
+  EXPECT_GT(kept, 0);
+  double grown = 0;
+  for (size_t s = 0; s < run.steps.size(); ++s) {
+    SCOPED_TRACE("step " + std::to_string(s));
+    const auto want = cell_mean(model, run.steps[s].stretch_max);
+    expect_near(row(stored, s), want, 1e-15, "fibre_stretch_max");
+    for (size_t c = 0; c < want.size(); ++c) {
+      if (!keeps[c]) {
+        EXPECT_EQ(want[c], 0.0);
+        continue;
+      }
+      EXPECT_GE(want[c], 1.0);
+      if (s > 0) {
+        EXPECT_GE(want[c], cell_mean(model, run.steps[s - 1].stretch_max)[c]);
+      }
+      grown = std::max(grown, want[c] - 1.0);
+    }
+  }
+  EXPECT_GT(grown, 0.01);  // the fibres were stretched: the history moved
+}
+
+// The interface declares its per-Gauss-point history; /interface/state holds the area-weighted
+// facet means of each declared variable, e.g. viscous_damage (= the bond damage acting on the
+// bonds, unweighted by the bonds) and max_separation, with the declared units.
+TEST_F(TissueFields, InterfaceStateVariablesAreFacetMeansOfTheHistory) {
+  const auto& run = *run_;
+  const H5 f = open_file(run.file);
+  const auto& set = run.interface_set();
+  const auto damage = read<double>(f, "/interface/state/viscous_damage");
+  const auto separation = read<double>(f, "/interface/state/max_separation");
+  const auto slip = read<double>(f, "/interface/state/slip_vector");
+  const auto F = static_cast<hsize_t>(set.n_pairs());
+  ASSERT_EQ(damage.dims, (std::vector<hsize_t>{3, F}));
+  ASSERT_EQ(slip.dims, (std::vector<hsize_t>{3, F, 3}));
+  EXPECT_EQ(string_attr(f, "/interface/state/max_separation", "units"), "mm");
+  EXPECT_EQ(string_attr(f, "/interface/state/slip_vector", "units"), "mm");
+  double broken = 0;
+  for (size_t s = 0; s < run.steps.size(); ++s) {
+    SCOPED_TRACE("step " + std::to_string(s));
+    const auto& info = run.steps[s].info;
+    const auto want = facet_mean(set, info, [&](size_t q) { return info[q].damage; });
+    expect_near(row(damage, s), want, 1e-14, "viscous_damage");
+    expect_near(row(separation, s),
+                facet_mean(set, info, [&](size_t q) { return info[q].max_separation; }), 1e-14,
+                "max_separation");
+    broken = std::max(broken, *std::max_element(want.begin(), want.end()));
+  }
+  EXPECT_GT(broken, 0.1);  // bonds did break: the comparison is not of zeros
 }
 
 TEST_F(TissueFields, FibreDamageAndDirectionEqualTheProblemStateAtEveryStep) {
@@ -528,13 +601,15 @@ for name in sys.argv[1:]:
   EXPECT_EQ(cells, 16);
   EXPECT_EQ(type, 9);  // VTK_QUAD
   EXPECT_EQ(names,
-            "adhesion,adhesion_density,area,bond_damage,normal_gap,slip,tangential_gap,traction");
+            "adhesion,adhesion_density,area,bond_damage,bond_energy,damage,damage_dissipation,"
+            "friction_dissipation,max_separation,normal_gap,slip,slip_vector,tangential_gap,"
+            "traction,viscous_damage");
   const auto adhesion = row(read<double>(results, "/interface/fields/adhesion"), 2);
   EXPECT_EQ(first_max, *std::max_element(adhesion.begin(), adhesion.end()));
   in >> points >> cells >> type >> names >> first_max;
   EXPECT_EQ(cells, run.def.model.mesh.n_cells()) << text;
   EXPECT_EQ(names,
-            "cauchy_stress,fibre_damage,fibre_direction,fibre_stretch,"
+            "cauchy_stress,fibre_damage,fibre_direction,fibre_stretch,fibre_stretch_max,"
             "max_principal_green_lagrange_strain,scar_fraction")
       << text;
 }

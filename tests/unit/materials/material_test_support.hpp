@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/parameters.hpp"
+#include "materials/fibre_damage.hpp"
 #include "materials/material.hpp"
 #include "materials/register.hpp"
 #include "materials/voigt.hpp"
@@ -140,6 +141,29 @@ inline std::unique_ptr<Material> make_law(const LawCase& c,
 }
 
 /// A fixed, platform-independent seed per label (FNV-1a).
+/// The fibre damage history slot (largest equivalent fibre stretch) of a point.
+inline Real& stretch_max(PointFields& p) { return p.state[FibreDamage::kStretchMaxSlot]; }
+
+/// True when the law keeps the fibre damage history (declares fibre_stretch_max).
+inline bool has_fibre_damage(const Material& law) {
+  for (const auto& v : law.state_variables())
+    if (v.name == "fibre_stretch_max") return true;
+  return false;
+}
+
+/// The law's declared point output fibre_damage at history lambda_m (0 when not declared).
+inline Real damage_at(const Material& law, Real lambda_m) {
+  PointFields p = law.default_fields();
+  stretch_max(p) = lambda_m;
+  for (const auto& o : law.point_outputs())
+    if (o.name == "fibre_damage") {
+      Real d = -1.0;
+      o.evaluate(p, &d);
+      return d;
+    }
+  return 0.0;
+}
+
 inline std::uint64_t seed_of(const std::string& s) {
   std::uint64_t h = 14695981039346656037ull;
   for (char ch : s) h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;

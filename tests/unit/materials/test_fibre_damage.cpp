@@ -58,6 +58,7 @@ class DamageTest : public ::testing::TestWithParam<DamageCase> {
     matrix_only = make_law(base, matrix);
     rng.seed(seed_of(GetParam().label + "/damage"));
     fields = law->default_fields();
+    initialise_state(*law, fields);
     fields.fibre = random_unit(rng);
   }
 
@@ -85,29 +86,29 @@ class DamageTest : public ::testing::TestWithParam<DamageCase> {
 // The damage function.
 
 TEST_P(DamageTest, DamageFunctionIsMonotoneSmoothstep) {
-  EXPECT_TRUE(law->has_fibre_damage());
-  EXPECT_FALSE(undamaged->has_fibre_damage());
-  EXPECT_EQ(law->fibre_damage(1.0), 0.0);
-  EXPECT_EQ(law->fibre_damage(kOnset), 0.0);
-  EXPECT_EQ(law->fibre_damage(kFull), 1.0);
-  EXPECT_EQ(law->fibre_damage(2.0), 1.0);
-  EXPECT_NEAR(law->fibre_damage(0.5 * (kOnset + kFull)), 0.5, 1e-15);
+  EXPECT_TRUE(has_fibre_damage(*law));
+  EXPECT_FALSE(has_fibre_damage(*undamaged));
+  EXPECT_EQ(damage_at(*law, 1.0), 0.0);
+  EXPECT_EQ(damage_at(*law, kOnset), 0.0);
+  EXPECT_EQ(damage_at(*law, kFull), 1.0);
+  EXPECT_EQ(damage_at(*law, 2.0), 1.0);
+  EXPECT_NEAR(damage_at(*law, 0.5 * (kOnset + kFull)), 0.5, 1e-15);
   // x = 1/4: 3/16 - 2/64 = 0.15625.
-  EXPECT_NEAR(law->fibre_damage(kOnset + 0.25 * (kFull - kOnset)), 0.15625, 1e-14);
+  EXPECT_NEAR(damage_at(*law, kOnset + 0.25 * (kFull - kOnset)), 0.15625, 1e-14);
   Real previous = 0.0;
   for (Real s = 1.0; s <= 1.2; s += 1e-3) {
-    const Real d = law->fibre_damage(s);
+    const Real d = damage_at(*law, s);
     EXPECT_GE(d, previous) << "stretch " << s;
     EXPECT_GE(d, 0.0);
     EXPECT_LE(d, 1.0);
-    EXPECT_EQ(undamaged->fibre_damage(s), 0.0);
+    EXPECT_EQ(damage_at(*undamaged, s), 0.0);
     previous = d;
   }
   // The slope vanishes at both ends (smoothstep): D(onset + e) = 1 - D(full - e) = 3x^2 - 2x^3,
   // x = e / w, which is O(e^2).
   const Real w = kFull - kOnset, e = 1e-4, x = e / w;
-  EXPECT_NEAR(law->fibre_damage(kOnset + e), x * x * (3 - 2 * x), 1e-15);
-  EXPECT_NEAR(1.0 - law->fibre_damage(kFull - e), x * x * (3 - 2 * x), 1e-15);
+  EXPECT_NEAR(damage_at(*law, kOnset + e), x * x * (3 - 2 * x), 1e-15);
+  EXPECT_NEAR(1.0 - damage_at(*law, kFull - e), x * x * (3 - 2 * x), 1e-15);
 }
 
 // The driver: sqrt(1 + E) for HGO (E on the modified invariants for "hgo"), lambda_bar for TI-MR;
@@ -172,7 +173,7 @@ TEST_P(DamageTest, LoadingBranchMatchesFiniteDifferences) {
     const Mat3 C = sample_with_fibre_stretch(kOnset + 0.005, kFull - 0.005);
     PointFields p = fields;
     const Real s = law->fibre_stretch(C, p);
-    p.fibre_stretch_max = i % 2 == 0 ? 1.0 : uniform(rng, 1.0, s - 2e-3);
+    stretch_max(p) = i % 2 == 0 ? 1.0 : uniform(rng, 1.0, s - 2e-3);
     if (i % 4 >= 2) {
       p.fibre_scale = 0.7;
       p.matrix_scale = 1.3;
@@ -180,7 +181,7 @@ TEST_P(DamageTest, LoadingBranchMatchesFiniteDifferences) {
     // The damage term is active: the loading tangent differs from the elastic one that the same
     // state has when the history sits just above it.
     PointFields elastic = p;
-    elastic.fibre_stretch_max = s + 1e-9;
+    stretch_max(elastic) = s + 1e-9;
     const Mat6 D_load = law->stress_tangent(C, p).D, D_elastic = law->stress_tangent(C, elastic).D;
     EXPECT_GT(relative_error(D_load, D_elastic), 1e-3) << "sample " << i;
     // The stress is continuous there: moving the history by 1e-9 changes it by about
@@ -199,7 +200,7 @@ TEST_P(DamageTest, UnloadingBranchMatchesFiniteDifferences) {
   const FdErrors e = check_against_fd(*law, [&](int i) {
     const Mat3 C = sample_with_fibre_stretch(i % 3 == 0 ? 1.02 : kOnset, kFull - 0.03);
     PointFields p = fields;
-    p.fibre_stretch_max = law->fibre_stretch(C, p) + uniform(rng, 2e-3, 0.025);
+    stretch_max(p) = law->fibre_stretch(C, p) + uniform(rng, 2e-3, 0.025);
     if (i % 4 >= 2) {
       p.fibre_scale = 0.7;
       p.matrix_scale = 1.3;
@@ -216,8 +217,8 @@ TEST_P(DamageTest, UnloadingIsScaledUndamagedResponse) {
   for (int i = 0; i < kSamples; ++i) {
     const Mat3 C = sample_with_fibre_stretch(1.01, kFull - 0.03);
     PointFields p = fields;
-    p.fibre_stretch_max = law->fibre_stretch(C, p) + uniform(rng, 1e-3, 0.03);
-    const Real keep = 1.0 - law->fibre_damage(p.fibre_stretch_max);
+    stretch_max(p) = law->fibre_stretch(C, p) + uniform(rng, 1e-3, 0.03);
+    const Real keep = 1.0 - damage_at(*law, stretch_max(p));
     const StressTangent d = law->stress_tangent(C, p), u = undamaged->stress_tangent(C, p),
                         m = matrix_only->stress_tangent(C, p);
     EXPECT_LT(relative_error(Mat3(d.S - m.S), Mat3(keep * (u.S - m.S))), 1e-12);
@@ -232,7 +233,7 @@ TEST_P(DamageTest, UnloadingIsScaledUndamagedResponse) {
 // A load-unload-reload path along the fibre at a material point (isochoric uniaxial kinematics,
 // F = diag(lambda, lambda^-1/2, lambda^-1/2) in the fibre frame, so that for kappa = 0 the
 // equivalent fibre stretch is lambda). The history is committed after every step as the
-// finite-element problem will do: fibre_stretch_max = max(fibre_stretch_max, fibre_stretch(C)).
+// finite-element problem does through Material::update_state: lambda_m = max(lambda_m, fibre_stretch(C)).
 
 struct PathPoint {
   Real lambda, fibre_stress;
@@ -248,8 +249,7 @@ class MaterialPoint {
   Real step(Real lambda) {
     const Real s = trial(lambda);
     const Mat3 F = deformation(lambda);
-    p_.fibre_stretch_max =
-        std::max(p_.fibre_stretch_max, law_.fibre_stretch(F.transpose() * F, p_));
+    law_.update_state(F.transpose() * F, p_);
     return s;
   }
 
@@ -262,7 +262,7 @@ class MaterialPoint {
     return p_.fibre.dot(sigma * p_.fibre);
   }
 
-  Real history() const { return p_.fibre_stretch_max; }
+  Real history() const { return p_.state[FibreDamage::kStretchMaxSlot]; }
 
   Mat3 deformation(Real lambda) const {
     return fibre_stretch(p_.fibre, lambda, 1.0 / std::sqrt(lambda));
@@ -281,7 +281,7 @@ TEST_P(DamagePathTest, LoadUnloadReloadPath) {
   MaterialPoint point(*law, *matrix_only, fields);
   MaterialPoint virgin(*undamaged, *matrix_only, fields);  // damage off: the reference curve
   auto virgin_damaged = [&](Real lambda) {  // (1 - D(lambda)) sigma_f,undamaged(lambda)
-    return (1.0 - law->fibre_damage(lambda)) * virgin.trial(lambda);
+    return (1.0 - damage_at(*law, lambda)) * virgin.trial(lambda);
   };
   const Real lambda_a = 1.10, lambda_b = 1.13;
   const Real tol = 1e-10;
@@ -297,7 +297,7 @@ TEST_P(DamagePathTest, LoadUnloadReloadPath) {
     peak = std::max(peak, s);
   }
   EXPECT_NEAR(point.history(), lambda_a, 1e-12);
-  const Real keep_a = 1.0 - law->fibre_damage(lambda_a);
+  const Real keep_a = 1.0 - damage_at(*law, lambda_a);
   EXPECT_GT(keep_a, 0.2);
   EXPECT_LT(keep_a, 0.8);
 
@@ -324,7 +324,7 @@ TEST_P(DamagePathTest, LoadUnloadReloadPath) {
 
   // Stretching past full damage: the fibres carry nothing, loading or unloading afterwards.
   for (Real l : {1.15, 1.17, 1.20}) EXPECT_EQ(point.step(l), 0.0) << "at " << l;
-  EXPECT_EQ(law->fibre_damage(point.history()), 1.0);
+  EXPECT_EQ(damage_at(*law, point.history()), 1.0);
   for (Real l : {1.18, 1.10, 1.03, 1.0, 1.12}) EXPECT_EQ(point.step(l), 0.0) << "at " << l;
 
   // The matrix-only comparison is not vacuous: the undamaged fibres carry a lot at 1.12.
@@ -338,7 +338,7 @@ TEST_P(DamagePathTest, EnergyIsTheDamagedPotential) {
   MaterialPoint geometry(*law, *matrix_only, fields);
   auto fibre_energy = [&](const Material& m, Real lambda, Real history) {
     PointFields p = fields;
-    p.fibre_stretch_max = history;
+    stretch_max(p) = history;
     const Mat3 F = geometry.deformation(lambda);
     const Mat3 C = F.transpose() * F;
     return m.energy(C, p) - matrix_only->energy(C, p);
@@ -368,7 +368,7 @@ TEST_P(DamagePathTest, EnergyIsTheDamagedPotential) {
            {1.0, 1.04}, {1.0, 1.09}, {1.07, 1.12}, {1.09, 1.2}, {1.02, 1.14}}) {
     SCOPED_TRACE("history " + std::to_string(history) + ", stretch " + std::to_string(lambda));
     const Real a = driver(history), b = driver(lambda);
-    auto integrand = [&](Real x) { return (1.0 - law->fibre_damage(stretch(x))) * dpsi(x); };
+    auto integrand = [&](Real x) { return (1.0 - damage_at(*law, stretch(x))) * dpsi(x); };
     // Simpson piecewise between the kinks of the integrand: onset and full damage (D'' jumps)
     // and, for TI-MR, lambda* (the slope of g jumps).
     std::vector<Real> knots{a, b, driver(kOnset), driver(kFull)};
@@ -380,7 +380,7 @@ TEST_P(DamagePathTest, EnergyIsTheDamagedPotential) {
       if (hi > lo) integral += simpson(integrand, lo, hi, 2000);
     }
     const Real expected =
-        (1.0 - law->fibre_damage(history)) * fibre_energy(*undamaged, history, 1.0) + integral;
+        (1.0 - damage_at(*law, history)) * fibre_energy(*undamaged, history, 1.0) + integral;
     EXPECT_NEAR(fibre_energy(*law, lambda, history), expected, 1e-11 * expected);
     // Continuity at the history: the change across it shrinks with the distance (a jump would
     // not).
@@ -400,12 +400,12 @@ TEST_P(DamageTest, DamageOffIgnoresHistoryBitwise) {
   std::map<std::string, Real> explicit_off = damage_params(0.0, 0.0);
   if (GetParam().law != "ti-mooney-rivlin") explicit_off["kappa"] = GetParam().kappa;
   const auto off = make_law(base, explicit_off);
-  EXPECT_FALSE(off->has_fibre_damage());
+  EXPECT_FALSE(has_fibre_damage(*off));
   for (int i = 0; i < kSamples; ++i) {
     const Mat3 F = random_deformation(rng);
     const Mat3 C = F.transpose() * F;
     PointFields p = fields, q = fields;
-    q.fibre_stretch_max = uniform(rng, 1.0, 1.3);
+    stretch_max(q) = uniform(rng, 1.0, 1.3);
     const StressTangent a = undamaged->stress_tangent(C, p), b = undamaged->stress_tangent(C, q),
                         c = off->stress_tangent(C, q);
     EXPECT_TRUE(a.S == b.S && a.D == b.D) << "history changed an undamaged law";
@@ -419,7 +419,7 @@ TEST_P(DamageTest, BelowOnsetIsBitwiseUndamaged) {
   for (int i = 0; i < kSamples; ++i) {
     const Mat3 C = sample_with_fibre_stretch(0.95, kOnset - 1e-3);
     PointFields p = fields;
-    p.fibre_stretch_max = i % 2 ? 1.0 : uniform(rng, 1.0, kOnset);
+    stretch_max(p) = i % 2 ? 1.0 : uniform(rng, 1.0, kOnset);
     const StressTangent a = law->stress_tangent(C, p), b = undamaged->stress_tangent(C, p);
     EXPECT_TRUE(a.S == b.S) << "sample " << i << "\n" << a.S - b.S;
     EXPECT_TRUE(a.D == b.D) << "sample " << i;
@@ -442,16 +442,57 @@ INSTANTIATE_TEST_SUITE_P(FibreLaws, DamagePathTest, ::testing::ValuesIn(aligned_
                          damage_case_name);
 
 // ---------------------------------------------------------------------------------------------
+// The history is a declared state variable: fibre_stretch_max (slot 0, units 1, initial 1), set
+// by initialise_state, advanced by update_state to the running maximum, and read back as the
+// declared point output fibre_damage. Damage off declares nothing and update_state is a no-op.
+
+TEST_P(DamageTest, HistoryIsADeclaredStateVariable) {
+  const auto vars = law->state_variables();
+  ASSERT_EQ(vars.size(), 1u);
+  EXPECT_EQ(vars[0].name, "fibre_stretch_max");
+  EXPECT_EQ(vars[0].offset, FibreDamage::kStretchMaxSlot);
+  EXPECT_EQ(vars[0].components, 1);
+  EXPECT_EQ(vars[0].units, "1");
+  EXPECT_EQ(vars[0].initial, 1.0);
+  EXPECT_TRUE(undamaged->state_variables().empty());
+  EXPECT_TRUE(undamaged->point_outputs().empty());
+  PointFields p = law->default_fields();
+  stretch_max(p) = 0.0;
+  initialise_state(*law, p);
+  EXPECT_EQ(stretch_max(p), 1.0);
+  const Real lambda = 1.1;
+  const Mat3 F = fibre_stretch(p.fibre, lambda, 1 / std::sqrt(lambda));
+  const Mat3 C = F.transpose() * F;
+  const Real s = law->fibre_stretch(C, p);
+  ASSERT_GT(s, kOnset);
+  law->update_state(C, p);
+  EXPECT_EQ(stretch_max(p), s);
+  law->update_state(Mat3::Identity(), p);  // unloading keeps the maximum
+  EXPECT_EQ(stretch_max(p), s);
+  PointFields q = undamaged->default_fields();
+  const PointFields q0 = q;
+  undamaged->update_state(C, q);
+  EXPECT_EQ(q.state, q0.state);
+  const auto outs = law->point_outputs();
+  ASSERT_EQ(outs.size(), 1u);
+  EXPECT_EQ(outs[0].name, "fibre_damage");
+  Real d = -1.0;
+  outs[0].evaluate(p, &d);
+  const Real x = (s - kOnset) / (kFull - kOnset);
+  EXPECT_NEAR(d, x * x * (3 - 2 * x), 1e-14);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Laws without fibres have no damage and a unit driver.
 
 TEST(FibreDamage, LawsWithoutFibres) {
   for (const char* name : {"neo-hookean", "mooney-rivlin"}) {
     SCOPED_TRACE(name);
     const auto law = make_law(representative_cases().at(name));
-    EXPECT_FALSE(law->has_fibre_damage());
+    EXPECT_FALSE(has_fibre_damage(*law));
     const Mat3 F = fibre_stretch(Vec3::UnitX(), 1.3, 1.0);
     EXPECT_EQ(law->fibre_stretch(F.transpose() * F, law->default_fields()), 1.0);
-    EXPECT_EQ(law->fibre_damage(1.5), 0.0);
+    EXPECT_EQ(damage_at(*law, 1.5), 0.0);
   }
 }
 

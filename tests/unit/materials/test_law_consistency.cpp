@@ -28,6 +28,7 @@ class LawTest : public ::testing::TestWithParam<LawCase> {
     law = make_law(GetParam());
     rng.seed(seed_of(GetParam().label));
     fields = law->default_fields();
+    initialise_state(*law, fields);
     fields.fibre = random_unit(rng);
   }
 
@@ -39,7 +40,7 @@ class LawTest : public ::testing::TestWithParam<LawCase> {
       p.fibre_scale = 0.7;
       p.matrix_scale = 1.3;
     }
-    if (law->has_fibre_damage() && i % 4 == 3) p.fibre_stretch_max = 1.12;
+    if (has_fibre_damage(*law) && i % 4 == 3) stretch_max(p) = 1.12;
     return p;
   }
 

@@ -108,7 +108,7 @@ TEST(ModelLoaderErrors, EveryProblemIsListedWithItsLocation) {
           {11, 37, "boundary[1].value", "expected a list of 3 numbers, got 2"},
           {13, 16, "steps[0].duration", "value -1 is out of range; allowed > 0"},
           {13, 32, "steps[0].increments", "expected an integer, got '2.5'"},
-          {14, 18, "solver.linear", "'mumps' is not allowed (allowed: auto, cholmod"},
+          {14, 18, "solver.linear", "'mumps' is not allowed (allowed: auto, amg-cg, cholmod"},
           {14, 41, "solver.max_iterations", "value 0 is out of range; allowed [1, 1000]"},
           {15, 21, "output.reactions", "unknown node set 'x9'"},
           {16, 8, "fibre", "fibre direction must not be zero"},

@@ -117,6 +117,57 @@ TEST(SweepExpansion, GridArmsHaveUniqueNamesAndStableDistinctHashes) {
     EXPECT_NE(fourth.arms[i].spec_hash, first.arms[i].spec_hash) << first.arms[i].name;
 }
 
+// Names with 6 significant digits unless the values need more to stay apart; the model gets each
+// value exactly as given.
+TEST(SweepExpansion, ValuesThatPrintAlikeGetEnoughDigitsAndTheModelTheExactValue) {
+  const auto study = load(inline_model() + R"(arms:
+  - name: rest
+    sessions: [{intervention: rest}]
+sweep:
+  parameters:
+    model.scars.midportion.adhesion_density: [0.5000001, 0.5000002, 0.30000000000000004, 0.3]
+)");
+  ASSERT_EQ(study.arms.size(), 4u);
+  EXPECT_EQ(study.arms[0].name, "rest--adhesion_density_0.5000001");
+  EXPECT_EQ(study.arms[1].name, "rest--adhesion_density_0.5000002");
+  EXPECT_EQ(study.arms[2].name, "rest--adhesion_density_0.30000000000000004");
+  EXPECT_EQ(study.arms[3].name, "rest--adhesion_density_0.3");
+  EXPECT_EQ(scar_adhesion(study.arms[0]), 0.5000001);
+  EXPECT_EQ(scar_adhesion(study.arms[1]), 0.5000002);
+  EXPECT_EQ(scar_adhesion(study.arms[2]), 0.30000000000000004);
+  EXPECT_EQ(scar_adhesion(study.arms[3]), 0.3);
+  // A range whose values are inexact in binary still gets short names, and exact values.
+  const auto range = load(inline_model() + R"(arms:
+  - name: rest
+    sessions: [{intervention: rest}]
+sweep:
+  parameters:
+    model.scars.midportion.adhesion_density: {from: 0.1, to: 0.7, count: 4}
+)");
+  ASSERT_EQ(range.arms.size(), 4u);
+  EXPECT_EQ(range.arms[1].name, "rest--adhesion_density_0.3");
+  EXPECT_EQ(scar_adhesion(range.arms[1]), 0.1 + (0.7 - 0.1) * 1 / 3);
+}
+
+TEST(SweepExpansion, EqualValuesGiveOneNameTwiceWhichIsAnError) {
+  try {
+    load(inline_model() + R"(arms:
+  - name: rest
+    sessions: [{intervention: rest}]
+sweep:
+  parameters:
+    model.scars.midportion.adhesion_density: [0.5, 0.7, 0.5]
+)");
+    FAIL() << "equal sweep values must be an error";
+  } catch (const InputErrors& e) {
+    ASSERT_EQ(e.errors().size(), 1u);
+    EXPECT_NE(std::string(e.errors()[0].what())
+                  .find("arm name 'rest--adhesion_density_0.5' is given to two arms"),
+              std::string::npos)
+        << e.errors()[0].what();
+  }
+}
+
 TEST(SweepExpansion, NoSweepGivesOneArmPerArmWithThePlainName) {
   const auto study = load(inline_model() + kArms);
   ASSERT_EQ(study.arms.size(), 2u);

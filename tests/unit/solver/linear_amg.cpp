@@ -9,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "linear_test_problems.hpp"
+#include "test_parallel_runtime.hpp"
 #include "solver/linear/linear_solver.hpp"
 
 namespace sinew::solver {
@@ -20,7 +21,7 @@ using testing::relative_error;
 
 std::unique_ptr<LinearSolver> make(const std::string& name, int block_size = 3) {
   LinearSolverRegistry registry;
-  register_linear_solvers(registry);
+  testing::register_test_linear_solvers(registry);
   auto solver = registry.create(name);
   solver->set_block_size(block_size);
   solver->set_tolerance(1e-10);
@@ -202,6 +203,46 @@ TEST(AmgCg, RepeatedSetUpsDoNotLeak) {
   // Measured: ~0.1 MB growth as written; ~30 MB when every cycle leaks its backend (a probe
   // that release()d the solver instead of destroying it).
   EXPECT_LT(growth, 8 * 1024);
+}
+
+}  // namespace
+}  // namespace sinew::solver
+
+namespace sinew::solver {
+namespace {
+
+// MPI belongs to the program: a solver never starts it. Without the program's start function
+// and with MPI not running (each test runs in a process of its own), amg-cg says what to do.
+TEST(AmgCg, WithoutTheProgramsParallelRuntimeSaysWhatIsMissing) {
+  int initialized = 0;
+  MPI_Initialized(&initialized);
+  ASSERT_EQ(initialized, 0) << "this test needs a process in which MPI was never started";
+  LinearSolverRegistry registry;
+  register_linear_solvers(registry);  // no LinearSolverEnvironment
+  try {
+    registry.create("amg-cg");
+    FAIL() << "amg-cg was made without MPI running";
+  } catch (const std::logic_error& e) {
+    EXPECT_NE(std::string(e.what()).find("the program must start them"), std::string::npos)
+        << e.what();
+  }
+  MPI_Initialized(&initialized);
+  EXPECT_EQ(initialized, 0) << "the solver started MPI itself";
+}
+
+TEST(AmgCg, TheProgramsStartFunctionIsAskedBeforeEverySolver) {
+  int calls = 0;
+  LinearSolverRegistry registry;
+  register_linear_solvers(registry, {[&calls] {
+                            ++calls;
+                            testing::start_parallel_runtime();
+                          }});
+  auto a = registry.create("amg-cg");
+  auto b = registry.create("amg-cg");
+  EXPECT_EQ(calls, 2);  // asked each time; the program's function starts MPI only once
+  int initialized = 0;
+  MPI_Initialized(&initialized);
+  EXPECT_EQ(initialized, 1);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "linear_test_problems.hpp"
+#include "test_parallel_runtime.hpp"
 #include "solver/linear/linear_solver.hpp"
 
 namespace sinew::solver {
@@ -17,7 +18,7 @@ using testing::relative_error;
 
 LinearSolverRegistry make_registry() {
   LinearSolverRegistry registry;
-  register_linear_solvers(registry);
+  testing::register_test_linear_solvers(registry);
   return registry;
 }
 

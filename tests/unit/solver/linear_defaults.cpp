@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "test_parallel_runtime.hpp"
 #include "solver/linear/blas_info.hpp"
 #include "solver/linear/linear_solver.hpp"
 
@@ -17,7 +18,7 @@ TEST(DefaultLinearSolver, CholmodForSmallAmgForLarge) {
   EXPECT_EQ(default_linear_solver(201'720), "amg-cg");  // where AMG won (solver-floor.md)
   EXPECT_EQ(default_linear_solver(89'373), "cholmod");   // where CHOLMOD won (RESULTS.md)
   LinearSolverRegistry registry;
-  register_linear_solvers(registry);
+  testing::register_test_linear_solvers(registry);
   EXPECT_TRUE(registry.contains(default_linear_solver(1)));
   EXPECT_TRUE(registry.contains(default_linear_solver(1'000'000)));
 }

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "linear_test_problems.hpp"
+#include "test_parallel_runtime.hpp"
 #include "solver/linear/fallback.hpp"
 
 namespace sinew::solver {
@@ -17,7 +18,7 @@ using testing::relative_error;
 
 class Fallback : public ::testing::Test {
  protected:
-  Fallback() { register_linear_solvers(registry_); }
+  Fallback() { testing::register_test_linear_solvers(registry_); }
   LinearSolverRegistry registry_;
 };
 

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "linear_test_problems.hpp"
+#include "test_parallel_runtime.hpp"
 #include "solver/linear/backend_support.hpp"
 #include "solver/linear/fallback.hpp"
 #include "solver/linear/linear_solver.hpp"
@@ -22,7 +23,7 @@ using testing::relative_error;
 const LinearSolverRegistry& registry() {
   static const LinearSolverRegistry r = [] {
     LinearSolverRegistry reg;
-    register_linear_solvers(reg);
+    testing::register_test_linear_solvers(reg);
     return reg;
   }();
   return r;

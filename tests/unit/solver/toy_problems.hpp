@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "core/types.hpp"
+#include "test_parallel_runtime.hpp"
 #include "solver/linear/linear_solver.hpp"
 #include "solver/nonlinear_problem.hpp"
 
@@ -21,7 +22,7 @@ namespace sinew::solver::testing {
 inline const LinearSolverRegistry& toy_registry() {
   static const LinearSolverRegistry r = [] {
     LinearSolverRegistry reg;
-    register_linear_solvers(reg);
+    testing::register_test_linear_solvers(reg);
     return reg;
   }();
   return r;

@@ -8,7 +8,7 @@
 #include "fem/model.hpp"
 #include "fem/solid_kernels.hpp"
 
-namespace sinew::io {
+namespace sinew::fem {
 
 /// Cell averages, one value (or 3 / 6 per cell) per cell, cell-major.
 struct CellFields {
@@ -27,15 +27,17 @@ struct CellFields {
 /// the quantities above. With the equal-weight 2x2x2 Gauss rule of hex8 this is the volume
 /// average for parallelepiped cells; tet4 has one point. `states` is
 /// MechanicsProblem::point_states(u) for the same model.
-CellFields cell_averages(const fem::Model& model, const std::vector<fem::PointState>& states);
+CellFields cell_averages(const Model& model, const std::vector<PointState>& states);
 
-/// Arithmetic mean over each cell's quadrature points of one value per point (indexed like
-/// Model::point_fields): M values. An empty `point_values` gives zeros (e.g. a model without
-/// scars has no scar fraction). Throws std::invalid_argument for any other size mismatch.
-std::vector<Real> cell_means(const fem::Model& model, const std::vector<Real>& point_values);
+/// Arithmetic mean over each cell's quadrature points of `components` values per point
+/// (indexed like Model::point_fields, point-major): M x components values. An empty
+/// `point_values` gives zeros (e.g. a model without scars has no scar fraction). Throws
+/// std::invalid_argument for any other size mismatch.
+std::vector<Real> cell_means(const Model& model, const std::vector<Real>& point_values,
+                             int components = 1);
 
 /// Reference fibre direction per cell (1): M x 3, the mean of the points' a0 normalised to unit
 /// length (0 0 0 if that mean vanishes).
-std::vector<Real> reference_fibre_directions(const fem::Model& model);
+std::vector<Real> reference_fibre_directions(const Model& model);
 
-}  // namespace sinew::io
+}  // namespace sinew::fem

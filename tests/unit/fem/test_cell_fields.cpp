@@ -5,10 +5,10 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "io/cell_fields.hpp"
+#include "fem/cell_fields.hpp"
 #include "mesh/box_generator.hpp"
 
-namespace sinew::io {
+namespace sinew::fem {
 namespace {
 
 // Two cells: cell 0 has points A and B, cell 1 has point C (cell_averages only needs the
@@ -71,4 +71,4 @@ TEST(CellFields, MismatchedStatesAreRejected) {
 }
 
 }  // namespace
-}  // namespace sinew::io
+}  // namespace sinew::fem

@@ -1,16 +1,17 @@
 // Cell averages of stress, strain and fibre stretch and direction from quadrature-point states,
 // and cell means of per-point values.
-#include "io/cell_fields.hpp"
+#include "fem/cell_fields.hpp"
 
 #include <Eigen/Eigenvalues>
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
-namespace sinew::io {
+namespace sinew::fem {
 
 namespace {
 
-void check_offsets(const fem::Model& model, const char* who) {
+void check_offsets(const Model& model, const char* who) {
   if (static_cast<Index>(model.point_offset.size()) != model.mesh.n_cells() + 1 ||
       static_cast<Index>(model.point_fields.size()) != model.point_offset.back())
     throw std::invalid_argument(std::string(who) +
@@ -25,7 +26,7 @@ Vec3 unit_or_zero(const Vec3& v) {
 
 }  // namespace
 
-CellFields cell_averages(const fem::Model& model, const std::vector<fem::PointState>& states) {
+CellFields cell_averages(const Model& model, const std::vector<PointState>& states) {
   const Index n_cells = model.mesh.n_cells();
   if (static_cast<Index>(model.point_offset.size()) != n_cells + 1 ||
       static_cast<Index>(states.size()) != model.point_offset.back() ||
@@ -71,25 +72,29 @@ CellFields cell_averages(const fem::Model& model, const std::vector<fem::PointSt
   return out;
 }
 
-std::vector<Real> cell_means(const fem::Model& model, const std::vector<Real>& point_values) {
+std::vector<Real> cell_means(const Model& model, const std::vector<Real>& point_values,
+                             int components) {
   check_offsets(model, "cell_means");
   const Index n_cells = model.mesh.n_cells();
-  std::vector<Real> out(static_cast<size_t>(n_cells), 0.0);
+  const auto n = static_cast<size_t>(std::max(components, 1));
+  std::vector<Real> out(static_cast<size_t>(n_cells) * n, 0.0);
   if (point_values.empty()) return out;
-  if (point_values.size() != model.point_fields.size())
+  if (point_values.size() != model.point_fields.size() * n)
     throw std::invalid_argument("cell_means: " + std::to_string(point_values.size()) +
                                 " point values for " + std::to_string(model.point_fields.size()) +
-                                " quadrature points");
+                                " quadrature points x " + std::to_string(n) + " components");
   for (Index c = 0; c < n_cells; ++c) {
     const Index b = model.point_offset[c], e = model.point_offset[c + 1];
-    Real sum = 0.0;
-    for (Index p = b; p < e; ++p) sum += point_values[static_cast<size_t>(p)];
-    out[static_cast<size_t>(c)] = e > b ? sum / static_cast<Real>(e - b) : 0.0;
+    for (size_t k = 0; k < n; ++k) {
+      Real sum = 0.0;
+      for (Index p = b; p < e; ++p) sum += point_values[static_cast<size_t>(p) * n + k];
+      out[static_cast<size_t>(c) * n + k] = e > b ? sum / static_cast<Real>(e - b) : 0.0;
+    }
   }
   return out;
 }
 
-std::vector<Real> reference_fibre_directions(const fem::Model& model) {
+std::vector<Real> reference_fibre_directions(const Model& model) {
   check_offsets(model, "reference_fibre_directions");
   const Index n_cells = model.mesh.n_cells();
   std::vector<Real> out(static_cast<size_t>(3 * n_cells), 0.0);
@@ -103,4 +108,4 @@ std::vector<Real> reference_fibre_directions(const fem::Model& model) {
   return out;
 }
 
-}  // namespace sinew::io
+}  // namespace sinew::fem

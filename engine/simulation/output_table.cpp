@@ -1,0 +1,59 @@
+// Assembles the output-field table of a model from the solid's and the interface's entries and
+// evaluates it at reported states.
+#include "simulation/output_table.hpp"
+
+#include "fem/mechanics_problem.hpp"
+#include "interface/facet_fields.hpp"
+
+namespace sinew::simulation {
+
+OutputTable::OutputTable(const model::ModelDefinition& def) : def_(def) {
+  const auto& model = def.model;
+  fields_ = fem::solid_output_fields();
+  static_fields_ = fem::solid_static_fields(model, def.tissue.scar_fraction);
+  const auto sets = interface::interface_sets(model.couplings);
+  if (!sets.empty()) {
+    auto imesh =
+        std::make_shared<const fem::FacetMesh>(interface::interface_mesh(model.mesh, sets));
+    // Interfaces without pairs have nothing to show.
+    if (imesh->n_cells() > 0) facets_ = std::move(imesh);
+  }
+  if (facets_) {
+    for (auto& f : interface::interface_output_fields(facets_)) fields_.push_back(std::move(f));
+    for (auto& f : interface::interface_state_fields(facets_, sets))
+      fields_.push_back(std::move(f));
+    for (auto& f : interface::interface_static_fields(*facets_))
+      static_fields_.push_back(std::move(f));
+  }
+  for (auto& f : fem::declared_point_fields(model)) fields_.push_back(std::move(f));
+}
+
+OutputTable::~OutputTable() = default;
+
+std::vector<std::vector<double>> OutputTable::evaluate(const StepOutput& out, const VecX& u) {
+  const fem::MechanicsProblem* problem = out.problem;
+  if (!problem) {
+    if (!own_problem_) own_problem_ = std::make_unique<fem::MechanicsProblem>(def_.model);
+    problem = own_problem_.get();
+  }
+  const fem::FieldContext context(*problem, u, out.record.t);
+  std::vector<std::vector<double>> values;
+  values.reserve(fields_.size());
+  for (const auto& f : fields_) values.push_back(f.evaluate(context));
+  return values;
+}
+
+std::vector<fem::OutputField> field_catalogue() {
+  auto fields = fem::solid_output_fields();
+  for (auto& f : interface::interface_output_fields(nullptr)) fields.push_back(std::move(f));
+  return fields;
+}
+
+std::string field_path(const fem::OutputField& f) {
+  const bool facet = f.association == fem::Association::Facet ||
+                     f.association == fem::Association::FacetPoint;
+  const char* group = f.kind == fem::FieldKind::State ? "state/" : "fields/";
+  return std::string(facet ? "/interface/" : "/") + group + f.name;
+}
+
+}  // namespace sinew::simulation

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the unit and verification tests with AddressSanitizer and UndefinedBehaviorSanitizer
+# (Debug at -O1, so SINEW_ASSERT runs too) in build-asan/ and runs them with ctest. Any
+# out-of-bounds access, use after free, leak or undefined behaviour fails the run.
+#   tools/run-sanitizers.sh [extra ctest arguments]
+# Environment: SINEW_JOBS (default nproc), SINEW_WERROR (default ON when CI=true),
+# SINEW_ASAN_BUILD_DIR (default build-asan).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build_dir="${SINEW_ASAN_BUILD_DIR:-$here/build-asan}"
+jobs="${SINEW_JOBS:-$(nproc)}"
+werror=OFF
+if [ "${CI:-}" = "true" ]; then werror=ON; fi
+werror="${SINEW_WERROR:-$werror}"
+
+# The executables built and the ctest labels run (each test carries its executable's name).
+unit_tests=(test_core test_fem test_interface test_io test_materials test_mesh test_model test_scenario
+            test_solver test_tissue test_verification)
+
+sanitize="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
+# Leaks are reported for Sinew code; the suppressions cover only third-party runtimes.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1"
+export LSAN_OPTIONS="suppressions=$here/tools/lsan-third-party.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# One thread per test process; ctest runs $jobs at once (and test discovery runs the executables
+# at build time, under the same options).
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
+
+export CCACHE_BASEDIR="$here"
+launcher=()
+if command -v ccache >/dev/null; then
+  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+fi
+cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug \
+  -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DCMAKE_C_FLAGS_DEBUG="-g -O1" \
+  -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_C_FLAGS="$sanitize" \
+  -DCMAKE_EXE_LINKER_FLAGS="$sanitize" -DCMAKE_SHARED_LINKER_FLAGS="$sanitize" \
+  -DSINEW_WITH_VIZ=OFF -DSINEW_BUILD_BENCHMARKS=OFF -DSINEW_WERROR="$werror" "${launcher[@]}" \
+  >"$build_dir.configure.log" 2>&1 || { cat "$build_dir.configure.log"; exit 1; }
+cmake --build "$build_dir" -j "$jobs" --target "${unit_tests[@]}"
+
+labels="$(IFS='|'; echo "^(${unit_tests[*]})\$")"
+cd "$build_dir"
+ctest --output-on-failure -j "$jobs" --timeout 1800 -L "$labels" -LE '^slow$' "$@"
