@@ -18,6 +18,19 @@ def text(value):
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
+SOLVER_COLUMNS = ("increments", "rejected_increments", "cutbacks", "newton_iterations",
+                  "factorisations")
+
+
+def print_solver_totals(arm):
+    """The arm's solver effort: the sums of the per-session columns of /sessions."""
+    sessions = arm["sessions"]
+    if not all(c in sessions for c in SOLVER_COLUMNS):
+        return  # a file written before these columns existed
+    totals = {c: int(sessions[c][:].sum()) for c in SOLVER_COLUMNS}
+    print("  solver: " + ", ".join(f"{v} {c.replace('_', ' ')}" for c, v in totals.items()))
+
+
 def main(path):
     with h5py.File(path, "r") as f:
         a = f.attrs
@@ -30,6 +43,7 @@ def main(path):
                   f"(base arm {text(arm.attrs['base_arm'])}, sweep {text(arm.attrs['sweep'])})")
             if status != "completed":
                 print(f"  failure: {text(arm.attrs['failure_reason'])}")
+            print_solver_totals(arm)
             metrics = arm["metrics"]
             probes = len(metrics["stage"])
             if probes == 0:

@@ -96,7 +96,8 @@ class ArmRun {
     writer_->write_table("metrics", "tissue metrics probed before and after every session, one row per probe", metrics);
 
     std::vector<std::string> names, kinds, summaries, grades, notes, params;
-    std::vector<std::int64_t> cases, cycles, first, count;
+    std::vector<std::int64_t> cases, cycles, first, count, increments, rejected, cutbacks, newton,
+        factorisations;
     for (const auto& s : out.sessions) {
       names.push_back(s.name);
       kinds.push_back(s.intervention);
@@ -108,6 +109,11 @@ class ArmRun {
       cycles.push_back(s.cycles);
       first.push_back(s.first_step);
       count.push_back(s.step_count);
+      increments.push_back(s.solver.increments);
+      rejected.push_back(s.solver.rejected);
+      cutbacks.push_back(s.solver.cutbacks);
+      newton.push_back(s.solver.newton_iterations);
+      factorisations.push_back(s.solver.factorizations);
     }
     writer_->write_table(
         "sessions", "the arm's sessions in order (those started before a failure)",
@@ -120,7 +126,13 @@ class ArmRun {
          {"first_step", "1", "row of /time where the session's steps begin", first},
          {"step_count", "1", "rows of /time written by the session", count},
          {"evidence_grade", "1", "strength of the clinical evidence (docs/interventions.md)", grades},
-         {"evidence", "1", "what the clinical literature does and does not support", notes}});
+         {"evidence", "1", "what the clinical literature does and does not support", notes},
+         {"increments", "1", "converged load increments (sub-increments included)", increments},
+         {"rejected_increments", "1", "increments rejected by the solver", rejected},
+         {"cutbacks", "1", "halvings of the increment after a rejection", cutbacks},
+         {"newton_iterations", "1", "Newton iterations, rejected increments included", newton},
+         {"factorisations", "1", "tangent factorisations, rejected increments included",
+          factorisations}});
     if (!options_.output.fields.empty()) writer_->keep_only_fields(selected);
     writer_->write_attribute("arm_status", out.status);
     writer_->close(out.status == "completed", out.failure);

@@ -33,6 +33,7 @@ RunResult run_model(const model::ModelDefinition& def,
       result.outputs.push_back(kept);
       if (on_output) on_output(out, u);
     });
+    result.solver += r.solver;
     if (!r.completed) {
       result.failure = "step '" + stage.name + "': " + r.failure;
       break;

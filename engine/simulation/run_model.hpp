@@ -16,6 +16,7 @@ struct RunResult {
   VecX u;                           ///< final displacement (mm), dof 3 node + component
   VecX residual;                    ///< final residual: reactions at supported dofs (N)
   std::string linear_solver;
+  solver::SolverTotals solver;  ///< the solver's effort over every step (probes not included)
   /// Tissue models: metrics of the initial state and after the last step (probes on copies).
   std::vector<MetricsRow> metrics;
 };

@@ -48,6 +48,7 @@ StageResult SessionDriver::run_stage(const Stage& stage, const StepObserver& on_
   const auto r = solver::run_load_steps(*problem_, *newton_, u_, stage.stepping, on_increment, log_);
   result.completed = r.completed;
   result.failure = r.failure;
+  result.solver = r.totals;
   if (r.completed) history_ = problem_->state();
   return result;
 }

@@ -34,6 +34,7 @@ struct StageResult {
   std::string failure;
   /// Model time (s) of the last converged (sub-)increment; stepping.t_start when none converged.
   Real last_converged_time = 0.0;
+  solver::SolverTotals solver;  ///< the stage's solver effort
 };
 
 /// Called at every reported (nominal) increment with its output and the displacement (mm).

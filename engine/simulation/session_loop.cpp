@@ -134,6 +134,7 @@ class SessionLoop {
       report(session, c.name);
       check_stop();
     });
+    out_.sessions.back().solver += r.solver;
     if (!r.completed)
       throw LoadCaseFailure(current_ + ": " + r.failure +
                             force_reached(c, r.last_converged_time - time_));

@@ -14,6 +14,7 @@
 #include "model/model_definition.hpp"
 #include "simulation/step_output.hpp"
 #include "solver/linear/linear_solver.hpp"
+#include "solver/load_stepper.hpp"
 
 namespace sinew::simulation {
 
@@ -38,6 +39,7 @@ struct SessionRow {
   std::int64_t load_cases = 0, cycles = 0, first_step = 0, step_count = 0;
   interventions::Evidence evidence;
   std::string parameters;  ///< "key=value, ..." of every parameter
+  solver::SolverTotals solver;  ///< solver effort of its load cases (probes not included)
 };
 
 struct SessionsOutcome {

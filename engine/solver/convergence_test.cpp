@@ -23,10 +23,15 @@ ConvergenceCheck ConvergenceTest::check(const ConvergenceNorms& n) const {
   c.norms = n;
   c.residual_ok = tol_.residual <= 0 || n.residual <= tol_.residual * n.ref_residual ||
                   n.residual <= tol_.residual_absolute;
+  // A residual at the absolute floor (round-off of the assembled forces) ends the increment
+  // whatever the other ratios say: the last update du solved K du = -r for an r that is noise,
+  // so du is noise too, amplified by 1/lambda_min(K) where the tangent is nearly singular (a
+  // sliding interface, a slack fibre, a degenerate root), and iterating cannot shrink it.
+  const bool at_floor = n.residual <= tol_.residual_absolute;
   // Relative to the step's movement, or to the state itself in a step that holds the load.
-  c.displacement_ok = tol_.displacement <= 0 || n.displacement <= tol_.displacement * n.movement;
-  c.energy_ok = tol_.energy <= 0 || n.energy <= tol_.energy * n.ref_energy ||
-                n.residual <= tol_.residual_absolute;
+  c.displacement_ok = tol_.displacement <= 0 ||
+                      n.displacement <= tol_.displacement * n.movement || at_floor;
+  c.energy_ok = tol_.energy <= 0 || n.energy <= tol_.energy * n.ref_energy || at_floor;
   return c;
 }
 
@@ -47,6 +52,9 @@ std::string ConvergenceTest::describe_residual(const ConvergenceCheck& c) const 
 std::string ConvergenceTest::describe_displacement(const ConvergenceCheck& c) const {
   if (tol_.displacement <= 0) return "displacement criterion off";
   const ConvergenceNorms& n = c.norms;
+  if (c.displacement_ok && n.residual <= tol_.residual_absolute &&
+      n.displacement > tol_.displacement * n.movement)
+    return "displacement met (residual below abs " + sci(tol_.residual_absolute) + " N)";
   return "displacement ratio " + ratio(n.displacement, n.movement) +
          (c.displacement_ok ? " met (<= " : " > ") + sci(tol_.displacement) +
          (c.displacement_ok ? ")" : "");

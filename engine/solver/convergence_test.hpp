@@ -1,5 +1,5 @@
 // The Newton convergence test: residual, displacement and energy criteria, all of which must
-// hold (as in FEBio). Each criterion is evaluated separately so that a rejected increment can
+// hold (as in FEBio), except that a residual below the absolute floor satisfies all three. Each criterion is evaluated separately so that a rejected increment can
 // say which criterion failed and by how much.
 #pragma once
 
@@ -11,7 +11,7 @@ namespace sinew::solver {
 
 struct ConvergenceTolerances {
   Real residual = 1e-8;           ///< ||r|| <= tol * ||r_0||; 0 disables the criterion
-  Real residual_absolute = 1e-10;  ///< ... or ||r|| <= this (N); also satisfies energy
+  Real residual_absolute = 1e-10;  ///< ... or ||r|| <= this (N): converged, all criteria met
   Real displacement = 1e-8;       ///< ||du|| <= tol * movement; 0 disables
   Real energy = 1e-12;            ///< |du . r| <= tol * |du_0 . r_0|; 0 disables
 };

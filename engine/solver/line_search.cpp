@@ -1,4 +1,4 @@
-// Secant line search with inverted-element back-tracking.
+// Secant line search with back-tracking from states that cannot be evaluated.
 #include "solver/line_search.hpp"
 
 #include <algorithm>
@@ -19,15 +19,19 @@ std::optional<Real> LineSearch::next_alpha(Real alpha, Real s0, Real s1) const {
 
 Real LineSearch::run(Real s0, const Evaluate& evaluate, const Slope& slope) const {
   Real alpha = 1.0;
+  int halvings = 0;
   for (int trial = 0;; ++trial) {
     try {
       evaluate(alpha);
     } catch (const NumericalError& e) {
-      if (e.kind() != NumericalError::Kind::InvertedElement || trial >= s_.max_trials) throw;
+      const bool bad_state = e.kind() == NumericalError::Kind::InvertedElement ||
+                             e.kind() == NumericalError::Kind::NotANumber;
+      if (!bad_state || halvings >= s_.max_halvings) throw;
       alpha *= 0.5;
+      ++halvings;
       continue;
     }
-    if (!s_.enabled || trial >= s_.max_trials) return alpha;
+    if (!s_.enabled || trial >= s_.max_trials + halvings) return alpha;
     const std::optional<Real> next = next_alpha(alpha, s0, slope());
     if (!next) return alpha;
     alpha = *next;

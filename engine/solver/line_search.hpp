@@ -1,6 +1,7 @@
 // Secant line search on s(alpha) = -du . r(u + alpha du), the residual's component along the
 // Newton direction: alpha is accepted when |s(alpha)| <= tol |s(0)| and kept in [0.1, 1] of the
-// previous trial. A trial that inverts an element halves alpha instead.
+// previous trial. A trial state the material cannot evaluate (an inverted element, or a residual
+// that is not finite, e.g. an overflowing fibre exponential exp(k2 E^2)) halves alpha instead.
 #pragma once
 
 #include <functional>
@@ -13,7 +14,10 @@ namespace sinew::solver {
 struct LineSearchSettings {
   bool enabled = true;
   Real tolerance = 0.9;  ///< accept alpha when |s(alpha)| <= tol |s(0)|
-  int max_trials = 5;    ///< trials after the first (also the inverted-element halvings)
+  int max_trials = 5;    ///< secant trials after the first
+  /// Halvings after trial states that cannot be evaluated: 2^-10 keeps an overshooting step of
+  /// a stiff exponential fibre (k2 up to 10^3) within reach of a finite state.
+  int max_halvings = 10;
 };
 
 class LineSearch {
@@ -30,7 +34,8 @@ class LineSearch {
   std::optional<Real> next_alpha(Real alpha, Real s0, Real s1) const;
 
   /// Runs trials from alpha = 1 and returns the accepted alpha; the last evaluation is at it.
-  /// Rethrows a NumericalError other than an inverted element, or one past max_trials.
+  /// Rethrows a NumericalError other than an inverted element or a non-finite state (NaN,
+  /// overflow), or one past max_halvings.
   Real run(Real s0, const Evaluate& evaluate, const Slope& slope) const;
 
  private:

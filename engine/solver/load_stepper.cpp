@@ -53,13 +53,18 @@ LoadStepResult run_load_steps(NonlinearProblem& problem, NewtonSolver& newton, V
     VecX u_trial = u;
     NewtonResult res;
     std::string failure;
+    const int iterations_before = newton.total_iterations();
+    const int factorizations_before = newton.total_factorizations();
     try {
       res = newton.solve(u_trial, attempt.t_target);
       if (!res.converged) failure = res.failure;
     } catch (const NumericalError& e) {
       failure = e.what();
     }
+    out.totals.newton_iterations += newton.total_iterations() - iterations_before;
+    out.totals.factorizations += newton.total_factorizations() - factorizations_before;
     if (!failure.empty()) {
+      ++out.totals.rejected;
       std::ostringstream msg;
       msg << "step to t = " << attempt.t_to << " failed: " << failure;
       if (!control.cut_back(attempt)) {
@@ -67,6 +72,7 @@ LoadStepResult run_load_steps(NonlinearProblem& problem, NewtonSolver& newton, V
         log.warn(out.failure);
         return out;
       }
+      ++out.totals.cutbacks;
       log.warn(msg.str() + "; cutting back to dt = " + std::to_string(control.dt()));
       continue;
     }
@@ -74,6 +80,7 @@ LoadStepResult run_load_steps(NonlinearProblem& problem, NewtonSolver& newton, V
     u = std::move(u_trial);
     problem.commit(u, rec.t);
     control.accept(attempt, rec.newton_iterations);
+    ++out.totals.increments;
     log.info(describe(rec));
     out.steps.push_back(std::move(rec));
     if (on_step) on_step(out.steps.back(), u);

@@ -33,10 +33,29 @@ struct StepRecord {
   std::vector<IterationRecord> iterations;
 };
 
+/// The solver's effort over a run of load steps, rejected attempts included.
+struct SolverTotals {
+  int increments = 0;         ///< converged (sub-)increments
+  int rejected = 0;           ///< attempts that failed (each cut back, or the last one)
+  int cutbacks = 0;           ///< halvings of the increment after a rejected attempt
+  int newton_iterations = 0;  ///< in every attempt
+  int factorizations = 0;     ///< in every attempt
+
+  SolverTotals& operator+=(const SolverTotals& o) {
+    increments += o.increments;
+    rejected += o.rejected;
+    cutbacks += o.cutbacks;
+    newton_iterations += o.newton_iterations;
+    factorizations += o.factorizations;
+    return *this;
+  }
+};
+
 struct LoadStepResult {
   bool completed = false;
   std::string failure;
   std::vector<StepRecord> steps;
+  SolverTotals totals;
 };
 
 /// Called after every converged step with the state; `nominal` steps are the reporting points.

@@ -56,7 +56,9 @@ NewtonSolver::NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry
   linear_.set_block_size(problem_.dofs_per_node());
   bfgs_ = settings_.strategy == NewtonStrategy::Bfgs ||
           (settings_.strategy == NewtonStrategy::Auto && !linear_.active().is_iterative() &&
-           problem_.n_dofs() > kBfgsMinDofs);
+           problem_.n_dofs() > settings_.auto_bfgs_min_dofs);
+  auto_ = AutoStrategy(bfgs_ && settings_.strategy == NewtonStrategy::Auto,
+                       settings_.max_iterations);
   prepare_constraint_masks();
   K_ = problem_.pattern();
 }
@@ -105,7 +107,10 @@ int NewtonSolver::linear_solve(const SparseMatrix& K, const VecX& b, VecX& x, Re
       active.stats().last_iterations >
           settings_.preconditioner_rebuild_factor * std::max(iterations_after_setup_, 5);
   std::string what = rebuild ? linear_.factorize(K) : linear_.update_matrix_keep_preconditioner(K);
-  if (rebuild) ++result.factorizations;
+  if (rebuild) {
+    ++result.factorizations;
+    ++total_factorizations_;
+  }
   const std::string solved = linear_.solve(K, b, x);
   if (!solved.empty()) what += (what.empty() ? "" : "; ") + solved;
   if (!what.empty()) {
@@ -151,7 +156,7 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
   std::optional<ConvergenceCheck> check;
   ForcingTerm forcing(settings_.forcing_min, settings_.forcing_max, settings_.residual_tolerance);
   BfgsUpdate bfgs;
-  bool reform = !(bfgs_ && settings_.bfgs_keep_across_steps && have_factorization_);
+  bool reform = start_increment(result);
 
   problem_.evaluate(u, t, r_, &K_);
   tangent_current_ = true;
@@ -175,6 +180,7 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
                           std::max((u - u_start).norm(), u.norm()), last.energy_norm,
                           ref_energy});
       if (check->converged()) {
+        auto_.converged();
         result.converged = true;
         result.final_residual_norm = rec.residual_norm;
         result.iterations.push_back(rec);
@@ -185,11 +191,11 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
 
     if (k > 0 && previous_residual > 0)
       forcing.update(rec.residual_norm, previous_residual, ref_residual);
-    if (bfgs_ && BfgsUpdate::should_reform(k, rec.residual_norm, previous_residual, ref_residual,
-                                           bfgs.updates(), settings_.bfgs_max_updates))
-      reform = true;
+    choose_update(k, rec.residual_norm, previous_residual, ref_residual, bfgs.updates(), reform,
+                  result);
     previous_residual = rec.residual_norm;
 
+    ++total_iterations_;
     rec.linear_iterations =
         search_direction(k, predictor, u, t, rhs, du, forcing.value(), reform, bfgs, result);
     result.linear_iterations += rec.linear_iterations;
@@ -197,11 +203,19 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
       throw NumericalError(NumericalError::Kind::NotANumber, "linear solve gave NaN");
     if (k == 0) ref_energy = std::abs(dofs_.dot(du, rhs));
 
-    rec.alpha = line_search(k, predictor, u, t, du, dofs_.dot(du, rhs), u_trial, r_trial);
+    try {
+      rec.alpha = line_search(k, predictor, u, t, du, dofs_.dot(du, rhs), u_trial, r_trial);
+    } catch (const NumericalError& e) {
+      // No evaluable state along the BFGS direction: redo the iteration with the tangent.
+      if (!step_bfgs_ || !auto_.enabled()) throw;
+      switch_to_newton(k, std::string("line search failed: ") + e.what(), result);
+      --k;
+      continue;
+    }
     const VecX step = u_trial - u;
     rec.displacement_norm = step.norm();
     rec.energy_norm = std::abs(dofs_.dot(step, rhs));
-    if (bfgs_ && k > 0) update_bfgs(step, r_trial, bfgs, reform);
+    if (step_bfgs_ && k > 0) update_bfgs(step, r_trial, bfgs, reform);
     u = u_trial;
     r_ = r_trial;
     result.iterations.push_back(rec);
@@ -216,18 +230,20 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
 int NewtonSolver::search_direction(int k, const NewtonPredictor& predictor, const VecX& u,
                                    Real t, VecX& rhs, VecX& du, Real forcing, bool& reform,
                                    BfgsUpdate& bfgs, NewtonResult& result) {
-  if (!bfgs_ || reform) {
+  if (!step_bfgs_ || reform) {
     if (!tangent_current_) problem_.evaluate(u, t, r_, &K_);
     K_factored_ = K_;
     apply_constraints(K_factored_, factored_diagonal_);
     if (k == 0) predictor.set_constrained_rhs(factored_diagonal_, rhs);
     const int its = linear_solve(K_factored_, rhs, du, forcing, k == 0, result);
     have_factorization_ = true;
-    if (bfgs_ && k > 0) ++result.reformations;
+    if (step_bfgs_ && k > 0) ++result.reformations;
     bfgs.clear();
     reform = false;
+    fresh_direction_ = true;
     return its;
   }
+  fresh_direction_ = false;
   if (k == 0) predictor.set_constrained_rhs(factored_diagonal_, rhs);
   const int its = bfgs.apply(
       rhs, [&](const VecX& q, VecX& x) { return linear_resolve(K_factored_, q, x, result); }, du);
@@ -247,10 +263,33 @@ Real NewtonSolver::line_search(int k, const NewtonPredictor& predictor, const Ve
       [&](Real alpha) {
         predictor.trial_point(u, du, alpha, k == 0, u_trial);
         // Full Newton needs the tangent at the accepted point anyway; BFGS only residuals.
-        problem_.evaluate(u_trial, t, r_trial, bfgs_ ? nullptr : &K_);
-        tangent_current_ = !bfgs_;
+        problem_.evaluate(u_trial, t, r_trial, step_bfgs_ ? nullptr : &K_);
+        tangent_current_ = !step_bfgs_;
       },
       [&] { return -dofs_.dot(du, r_trial); });
+}
+
+bool NewtonSolver::start_increment(NewtonResult& result) {
+  step_bfgs_ = auto_.enabled() ? auto_.start_increment() : bfgs_;
+  if (auto_.in_newton()) result.full_newton_from = 0;
+  return !(step_bfgs_ && settings_.bfgs_keep_across_steps && have_factorization_);
+}
+
+void NewtonSolver::choose_update(int k, Real residual, Real previous_residual, Real ref_residual,
+                                 int bfgs_updates, bool& reform, NewtonResult& result) {
+  if (step_bfgs_ && auto_.should_switch(k, residual, ref_residual, fresh_direction_))
+    switch_to_newton(k, "residual " + sci(residual) + " grew or stagnated", result);
+  if (step_bfgs_ && BfgsUpdate::should_reform(k, residual, previous_residual, ref_residual,
+                                              bfgs_updates, settings_.bfgs_max_updates))
+    reform = true;
+  if (!step_bfgs_) auto_.count_newton_iteration();
+}
+
+void NewtonSolver::switch_to_newton(int k, const std::string& why, NewtonResult& result) {
+  step_bfgs_ = false;
+  auto_.switch_to_newton();
+  result.full_newton_from = k;
+  log_.debug("  auto: full Newton from iteration " + std::to_string(k) + " (" + why + ")");
 }
 
 void NewtonSolver::update_bfgs(const VecX& step, const VecX& r_trial, BfgsUpdate& bfgs,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/log.hpp"
+#include "solver/auto_strategy.hpp"
 #include "solver/free_dofs.hpp"
 #include "solver/linear/fallback.hpp"
 #include "solver/linear/linear_solver.hpp"
@@ -22,7 +23,9 @@ class NewtonPredictor;
 
 /// How each iteration obtains its search direction.
 enum class NewtonStrategy {
-  Auto,  ///< Bfgs with a direct solver above kBfgsMinDofs unknowns, Full otherwise
+  /// Full up to kBfgsMinDofs unknowns or with an iterative solver; above, Bfgs that switches to
+  /// Full where BFGS stagnates (AutoStrategy, auto_strategy.hpp)
+  Auto,
   Full,  ///< a new tangent and factorisation every iteration (quadratic convergence)
   Bfgs,  ///< one factorisation per step, inverse BFGS updates in between (Matthies & Strang 1979)
 };
@@ -35,6 +38,7 @@ inline constexpr Index kBfgsMinDofs = 20'000;
 struct NewtonSettings {
   int max_iterations = 25;
   NewtonStrategy strategy = NewtonStrategy::Auto;
+  Index auto_bfgs_min_dofs = kBfgsMinDofs;  ///< auto: BFGS above this many unknowns
   int bfgs_max_updates = 10;  ///< BFGS: re-form the tangent after this many updates
   /// BFGS: start a load step from the previous step's factorisation (re-formed only when the
   /// updates stop working), instead of factorising at every step.
@@ -76,6 +80,9 @@ struct NewtonResult {
   int reformations = 0;          ///< BFGS: tangents re-formed after the first
   int linear_iterations = 0;     ///< Krylov iterations (iterative backends)
   std::vector<std::string> fallbacks;  ///< backend switches that happened (e.g. not SPD)
+  /// strategy auto: the iteration from which full Newton was used, -1 when BFGS throughout
+  /// (0 when the increment started with full Newton)
+  int full_newton_from = -1;
 };
 
 class NewtonSolver {
@@ -94,6 +101,11 @@ class NewtonSolver {
 
   /// Residual at the last converged state (reactions on prescribed unknowns), N.
   const VecX& residual() const { return r_; }
+
+  /// Iterations (updates) and factorisations over the solver's life, failed solves included
+  /// (also those ended by a NumericalError).
+  int total_iterations() const { return total_iterations_; }
+  int total_factorizations() const { return total_factorizations_; }
 
   /// Name of the linear backend currently in use.
   std::string linear_solver_name() const { return linear_.active_name(); }
@@ -119,6 +131,15 @@ class NewtonSolver {
   /// u_trial and r_trial and returns alpha.
   Real line_search(int k, const NewtonPredictor& predictor, const VecX& u, Real t, const VecX& du,
                    Real s0, VecX& u_trial, VecX& r_trial);
+  /// Picks the increment's strategy (BFGS or full Newton); returns whether BFGS must start
+  /// from a new factorisation.
+  bool start_increment(NewtonResult& result);
+  /// Before iteration k's direction: strategy auto's switch to full Newton, and whether BFGS
+  /// must re-form its tangent (BfgsUpdate::should_reform).
+  void choose_update(int k, Real residual, Real previous_residual, Real ref_residual,
+                     int bfgs_updates, bool& reform, NewtonResult& result);
+  /// strategy auto: full Newton from iteration k on.
+  void switch_to_newton(int k, const std::string& why, NewtonResult& result);
   /// Adds the BFGS update of an accepted step; asks for a re-formation when it cannot.
   void update_bfgs(const VecX& step, const VecX& r_trial, BfgsUpdate& bfgs, bool& reform) const;
 
@@ -127,7 +148,10 @@ class NewtonSolver {
   NewtonSettings settings_;
   LogSink log_;
   SymmetricSolveWithFallback linear_;
-  bool bfgs_ = false;  ///< the resolved strategy
+  bool bfgs_ = false;       ///< the resolved strategy
+  bool step_bfgs_ = false;  ///< the current iteration's: bfgs_ unless auto switched to Newton
+  AutoStrategy auto_{false};
+  bool fresh_direction_ = false;  ///< the last direction came from a new factorisation
   bool analyzed_ = false;
   int iterations_after_setup_ = -1;
   FreeDofs dofs_;
@@ -139,6 +163,8 @@ class NewtonSolver {
   VecX factored_diagonal_;    ///< its diagonals on the constrained unknowns
   bool have_factorization_ = false;
   VecX r_;
+  int total_iterations_ = 0;
+  int total_factorizations_ = 0;
 };
 
 }  // namespace sinew::solver

@@ -19,9 +19,12 @@ namespace {
 
 using testing::ArctanSpring;
 using testing::CubicSpring;
+using testing::ExponentialBundle;
+using testing::ExponentialSpring;
 using testing::SofteningBarDisplacement;
 using testing::SofteningBarForce;
 using testing::SofteningLaw;
+using testing::TripleRootSpring;
 using testing::toy_registry;
 
 NewtonSettings toy_settings(NewtonStrategy strategy = NewtonStrategy::Full) {
@@ -139,6 +142,69 @@ TEST(NewtonToy, FailureNamesTheCriterionThatFailed) {
   ASSERT_FALSE(r.converged);
   EXPECT_EQ(r.failure.rfind("no convergence in 2 iterations: residual ", 0), 0u) << r.failure;
   EXPECT_NE(r.failure.find(" > abs 1.0e-10 N, ratio "), std::string::npos) << r.failure;
+}
+
+TEST(NewtonToy, ResidualAtRoundOffConvergesWhereTheUpdateIsStillLarge) {
+  // (u - 1)^3 = 0 from u = 0: e_k = (2/3)^k, ||r_k|| = e_k^3 <= 1e-10 first at k = 19
+  // (3 k log10(1.5) >= 10), when the update ratio e_k / 3 is still 1.5e-4. Before the floor
+  // ended the increment, the displacement criterion failed it after 25 iterations with
+  // ||r|| = 6e-14 N.
+  TripleRootSpring spring(1.0);
+  NewtonSolver newton(spring, toy_registry(), toy_settings());
+  VecX u = VecX::Zero(1);
+  const NewtonResult r = newton.solve(u, 1.0);
+  ASSERT_TRUE(r.converged) << r.failure;
+  EXPECT_EQ(r.iterations.size(), 20u);
+  EXPECT_LE(r.final_residual_norm, 1e-10);
+  EXPECT_GT(r.iterations[18].residual_norm, 1e-10);
+  EXPECT_NEAR(u[0], 1.0 - std::pow(2.0 / 3.0, 19), 1e-12);
+  EXPECT_GT(r.iterations[18].displacement_norm, 1e-4);  // far above 1e-8 |u|
+}
+
+TEST(NewtonToy, AnOverflowingTrialStateHalvesTheStepInsteadOfFailing) {
+  // exp(100 u) - 1 = 1000: the tangent at rest (100) sends the first step to u = 10, where
+  // exp(1000) overflows. Alpha 1/2 gives a finite state (exp(500)) with a huge residual, the
+  // secant rule then cuts twice by the factor 0.1: alpha = 0.005, u = 0.05, r = exp(5) - 1001,
+  // |s| = 8.5e3 <= 0.9 |s(0)| = 9e3. Before overflows were halved, the increment failed there.
+  for (NewtonStrategy strategy : {NewtonStrategy::Full, NewtonStrategy::Bfgs}) {
+    ExponentialSpring spring(1.0, 100.0, 1000.0);
+    NewtonSolver newton(spring, toy_registry(), toy_settings(strategy));
+    VecX u = VecX::Zero(1);
+    const NewtonResult r = newton.solve(u, 1.0);
+    ASSERT_TRUE(r.converged) << r.failure;
+    EXPECT_NEAR(u[0], spring.root(1.0), 1e-10);  // |r| <= 1e-5 N on a tangent of 1e5 N
+    EXPECT_NEAR(r.iterations[0].alpha, 0.005, 1e-15);
+  }
+}
+
+TEST(NewtonToy, AutoSwitchesToFullNewtonWhereBfgsStagnates) {
+  // Twenty exponential fibres under forces 10..1000 from rest: the tangent at rest is wrong by
+  // factors 11..1001 in twenty directions, and BFGS, one direction per update, needs 22
+  // iterations and 3 factorisations; full Newton needs 10. Auto (BFGS, as above kBfgsMinDofs)
+  // sees the residual stall (less than halved in five iterations) and finishes with full
+  // Newton: 5 BFGS and 7 full Newton iterations.
+  const auto solve = [](NewtonStrategy strategy) {
+    ExponentialBundle bundle(20, 1.0, 100.0, 10.0, 1000.0);
+    NewtonSettings s = toy_settings(strategy);
+    s.auto_bfgs_min_dofs = 0;
+    NewtonSolver newton(bundle, toy_registry(), s);
+    VecX u = VecX::Zero(20);
+    NewtonResult r = newton.solve(u, 1.0);
+    for (Index i = 0; i < 20; ++i) EXPECT_NEAR(u[i], bundle.root(i, 1.0), 1e-12) << i;
+    return r;
+  };
+  const NewtonResult full = solve(NewtonStrategy::Full);
+  const NewtonResult bfgs = solve(NewtonStrategy::Bfgs);
+  const NewtonResult automatic = solve(NewtonStrategy::Auto);
+  ASSERT_TRUE(full.converged && bfgs.converged && automatic.converged);
+  const auto its = [](const NewtonResult& r) { return static_cast<int>(r.iterations.size()) - 1; };
+  EXPECT_EQ(its(full), 10);
+  EXPECT_EQ(its(bfgs), 22);
+  EXPECT_EQ(bfgs.full_newton_from, -1);
+  EXPECT_EQ(automatic.full_newton_from, 5);
+  EXPECT_EQ(its(automatic), 12);
+  EXPECT_LE(its(automatic), 1.25 * std::min(its(full), its(bfgs)));
+  EXPECT_EQ(automatic.factorizations, 8);  // the first, then one per full Newton iteration
 }
 
 TEST(LoadStepsToy, ForceControlStopsCleanlyPastTheLimitPoint) {

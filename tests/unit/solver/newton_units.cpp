@@ -78,6 +78,24 @@ TEST(ConvergenceTest, DisplacementAloneDecides) {
   EXPECT_TRUE(starts_with(test.describe(test.check(n)), "displacement ratio inf > 1.0e-08"));
 }
 
+TEST(ConvergenceTest, AResidualAtTheFloorSatisfiesEveryCriterion) {
+  // At round-off the update is noise: a displacement ratio of 1e-3 with ||r|| = 3e-11 N
+  // converges (an increment is never rejected with its residual below the floor).
+  const ConvergenceTest test({});
+  ConvergenceNorms n = passing();
+  n.residual = 3e-11;
+  n.displacement = 1e-3;
+  n.energy = 1.0;
+  const ConvergenceCheck c = test.check(n);
+  EXPECT_TRUE(c.converged());
+  EXPECT_EQ(test.describe(c),
+            "residual 3.0e-11 N met (abs 1.0e-10 N); displacement met (residual below abs "
+            "1.0e-10 N); energy met (residual below abs 1.0e-10 N)");
+  // Just above the floor the displacement criterion decides again.
+  n.residual = 1.1e-10;
+  EXPECT_FALSE(test.check(n).displacement_ok);
+}
+
 TEST(ConvergenceTest, EnergyAloneDecides) {
   const ConvergenceTest test({});
   ConvergenceNorms n = passing();
@@ -198,7 +216,7 @@ TEST(LineSearch, RunsTrialsUntilAccepted) {
   EXPECT_EQ(evaluations, 1);
 }
 
-TEST(LineSearch, InvertedElementsHalveAlphaOtherErrorsPropagate) {
+TEST(LineSearch, InvertedElementsAndOverflowsHalveAlphaOtherErrorsPropagate) {
   const LineSearch ls({true, 0.9, 5});
   // Trials beyond alpha = 0.3 invert an element: 1 and 0.5 fail, 0.25 is evaluated and accepted
   // (s(0.25) = 0.1 is small).
@@ -209,16 +227,28 @@ TEST(LineSearch, InvertedElementsHalveAlphaOtherErrorsPropagate) {
   };
   EXPECT_EQ(ls.run(1.0, inverting, [] { return 0.1; }), 0.25);
   EXPECT_EQ(tried, (std::vector<Real>{1.0, 0.5, 0.25}));
-  // Inverted at every alpha: after max_trials halvings the error reaches the caller.
+  // Inverted at every alpha: after max_halvings (10) halvings the error reaches the caller.
   tried.clear();
   const auto always = [&](Real a) {
     tried.push_back(a);
     throw NumericalError(NumericalError::Kind::InvertedElement, "inverted");
   };
   EXPECT_THROW(ls.run(1.0, always, [] { return 0.0; }), NumericalError);
-  EXPECT_EQ(tried.size(), 6u);
-  const auto nan = [](Real) { throw NumericalError(NumericalError::Kind::NotANumber, "nan"); };
-  EXPECT_THROW(ls.run(1.0, nan, [] { return 0.0; }), NumericalError);
+  EXPECT_EQ(tried.size(), 11u);
+  EXPECT_EQ(tried.back(), std::ldexp(1.0, -10));
+  // A non-finite trial state (an overflowing exponential) halves alpha the same way.
+  tried.clear();
+  const auto overflowing = [&](Real a) {
+    tried.push_back(a);
+    if (a > 0.1) throw NumericalError(NumericalError::Kind::NotANumber, "overflow");
+  };
+  EXPECT_EQ(ls.run(1.0, overflowing, [] { return 0.1; }), 0.0625);
+  EXPECT_EQ(tried, (std::vector<Real>{1.0, 0.5, 0.25, 0.125, 0.0625}));
+  // Other errors propagate at once.
+  const auto singular = [](Real) {
+    throw NumericalError(NumericalError::Kind::LinearSolverFailed, "singular");
+  };
+  EXPECT_THROW(ls.run(1.0, singular, [] { return 0.0; }), NumericalError);
 }
 
 LoadStepSettings four_increments() {

@@ -1,6 +1,8 @@
 // Small nonlinear problems with closed-form residuals and tangents for the Newton and load-
 // stepping tests: a stiffening cubic spring, an arctan spring (whose full Newton step overshoots
-// from far away) and a softening bar with a limit point, alone or driven through a spring.
+// from far away), a spring with a triple root (a vanishing tangent), a stiff exponential
+// spring (which overflows) and a softening bar with a limit point, alone or driven through a
+// spring.
 #pragma once
 
 #include <cmath>
@@ -8,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/error.hpp"
 #include "core/types.hpp"
 #include "test_parallel_runtime.hpp"
 #include "solver/linear/linear_solver.hpp"
@@ -101,6 +104,75 @@ class ArctanSpring : public DenseToyProblem {
 
  private:
   Real f_;
+};
+
+/// r(u) = a (u - 1)^3: a triple root, where the tangent 3 a (u - 1)^2 vanishes. Newton
+/// converges only linearly, e_{k+1} = 2/3 e_k, so the residual (~ e^3) reaches round-off while
+/// the update (~ e / 3) is still far above any displacement tolerance: the way a nearly singular
+/// tangent (a sliding interface, a slack fibre) behaves.
+class TripleRootSpring : public DenseToyProblem {
+ public:
+  explicit TripleRootSpring(Real a) : DenseToyProblem(1), a_(a) {}
+
+ protected:
+  void residual(const VecX& u, Real /*t*/, VecX& r, MatX& K) const override {
+    const Real e = u[0] - 1;
+    r[0] = a_ * e * e * e;
+    K(0, 0) = 3 * a_ * e * e;
+  }
+
+ private:
+  Real a_;
+};
+
+/// r(u) = a (exp(b u) - 1) - f t: a fibre-like exponential spring. Like the HGO fibre term it
+/// throws NumericalError(NotANumber) where exp(b u) overflows, and a step computed with the
+/// tangent at rest (a b) overshoots the root ln(1 + f t / a) / b by far when f t >> a.
+class ExponentialSpring : public DenseToyProblem {
+ public:
+  ExponentialSpring(Real a, Real b, Real f) : DenseToyProblem(1), a_(a), b_(b), f_(f) {}
+  Real root(Real t) const { return std::log1p(f_ * t / a_) / b_; }
+
+ protected:
+  void residual(const VecX& u, Real t, VecX& r, MatX& K) const override {
+    const Real e = std::exp(b_ * u[0]);
+    if (!std::isfinite(e))
+      throw NumericalError(NumericalError::Kind::NotANumber, "exponential overflows");
+    r[0] = a_ * (e - 1) - f_ * t;
+    K(0, 0) = a_ * b_ * e;
+  }
+
+ private:
+  Real a_, b_, f_;
+};
+
+/// n uncoupled exponential springs r_i = a (exp(b u_i) - 1) - f_i t under forces f_i spread
+/// log-uniformly over [f_min, f_max]: a fibre bundle whose fibres stiffen by different factors,
+/// so that an old tangent is wrong in n directions at once and BFGS, which corrects one
+/// direction per update, needs about n updates where full Newton needs a handful.
+class ExponentialBundle : public DenseToyProblem {
+ public:
+  ExponentialBundle(Index n, Real a, Real b, Real f_min, Real f_max)
+      : DenseToyProblem(n), a_(a), b_(b), f_(n) {
+    for (Index i = 0; i < n; ++i)
+      f_[i] = f_min * std::pow(f_max / f_min, n > 1 ? Real(i) / Real(n - 1) : 0.0);
+  }
+  Real root(Index i, Real t) const { return std::log1p(f_[i] * t / a_) / b_; }
+
+ protected:
+  void residual(const VecX& u, Real t, VecX& r, MatX& K) const override {
+    for (Index i = 0; i < u.size(); ++i) {
+      const Real e = std::exp(b_ * u[i]);
+      if (!std::isfinite(e))
+        throw NumericalError(NumericalError::Kind::NotANumber, "exponential overflows");
+      r[i] = a_ * (e - 1) - f_[i] * t;
+      K(i, i) = a_ * b_ * e;
+    }
+  }
+
+ private:
+  Real a_, b_;
+  VecX f_;
 };
 
 /// Force of a softening bar F(w) = k w exp(-w / w0): it peaks at the limit point w = w0 with
