@@ -18,6 +18,7 @@ while every field stays within 1e-12. The fields are the check; Newton's converg
 of its own (tests/unit/solver, tests/verification/newton_convergence_test.cpp).
 """
 import json
+import shutil
 import math
 import os
 import subprocess
@@ -77,12 +78,14 @@ def solve_summary(binary, model, work):
 
 def study_summary(binary, study, work):
     study_copy = work / "study"
+    shutil.rmtree(study_copy, ignore_errors=True)  # never resume arms of an earlier binary
     study_copy.mkdir(parents=True, exist_ok=True)
     source = ROOT / study
     for item in source.parent.iterdir():
         if item.suffix in (".yaml", ".msh"):
             (study_copy / item.name).write_text(item.read_text())
-    run = subprocess.run([binary, "run", str(study_copy / source.name), "--jobs", "1", "-q"],
+    run = subprocess.run([binary, "run", str(study_copy / source.name), "--jobs", "1", "-q",
+                          "--fresh"],
                          env=environment(), capture_output=True, text=True)
     if run.returncode != 0:
         raise RuntimeError(f"sinew run {study} exited {run.returncode}:\n{run.stderr}")
