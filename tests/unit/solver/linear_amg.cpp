@@ -216,7 +216,9 @@ namespace {
 TEST(AmgCg, WithoutTheProgramsParallelRuntimeSaysWhatIsMissing) {
   int initialized = 0;
   MPI_Initialized(&initialized);
-  ASSERT_EQ(initialized, 0) << "this test needs a process in which MPI was never started";
+  // ctest runs each test in a process of its own; run with the others in one process (the
+  // executable called directly) MPI may already be running.
+  if (initialized) GTEST_SKIP() << "needs a process in which MPI was never started";
   LinearSolverRegistry registry;
   register_linear_solvers(registry);  // no LinearSolverEnvironment
   try {
