@@ -19,7 +19,8 @@ std::string number(double v) {
 std::string change(double before, double after) {
   if (std::isnan(before) || std::isnan(after)) return "n/a";
   const std::string d = fmt::format("{:+.3g}", after - before);
-  if (before != 0.0) return fmt::format("{} ({:+.1f}%)", d, 100.0 * (after - before) / std::abs(before));
+  if (before != 0.0)
+    return fmt::format("{} ({:+.1f}%)", d, 100.0 * (after - before) / std::abs(before));
   return d;
 }
 
@@ -29,7 +30,8 @@ void print_comparison_table(std::FILE* out, const std::vector<io::ArmSummary>& a
                             const std::vector<std::string>& metrics) {
   size_t name_width = 4;
   for (const auto& a : arms) name_width = std::max(name_width, a.name.size());
-  fmt::print(out, "\nComparison: each metric before the first session -> after the last (change)\n");
+  fmt::print(out,
+             "\nComparison: each metric before the first session -> after the last (change)\n");
   for (const auto& metric : metrics) {
     std::string unit;
     for (const auto& a : arms)
@@ -43,7 +45,8 @@ void print_comparison_table(std::FILE* out, const std::vector<io::ArmSummary>& a
         const auto& v = a.values[static_cast<size_t>(it - a.metric_names.begin())];
         if (!v.empty())
           cells = fmt::format("{:>10} -> {:>10}  {}", number(v.front()), number(v.back()),
-                              change(v.front(), v.back())) + cells;
+                              change(v.front(), v.back())) +
+                  cells;
       }
       fmt::print(out, "  {:<{}}  {}\n", a.name, name_width, cells);
     }
@@ -54,12 +57,12 @@ void print_comparison_table(std::FILE* out, const std::vector<io::ArmSummary>& a
       if (s < a.session_grades.size() && s < a.session_evidence.size())
         evidence[a.session_interventions[s]] = {a.session_grades[s], a.session_evidence[s]};
   for (const auto& a : arms)
-    if (a.status != "completed")
-      fmt::print(out, "\narm {} {}: {}\n", a.name, a.status, a.failure);
+    if (a.status != "completed") fmt::print(out, "\narm {} {}: {}\n", a.name, a.status, a.failure);
   fmt::print(out,
              "\nSinew compares mechanical hypotheses under stated assumptions, not cure rates.\n"
              "Clinical evidence behind each intervention (docs/interventions.md):\n");
-  for (const auto& [name, e] : evidence) fmt::print(out, "  {} [{}]: {}\n", name, e.first, e.second);
+  for (const auto& [name, e] : evidence)
+    fmt::print(out, "  {} [{}]: {}\n", name, e.first, e.second);
 }
 
 }  // namespace sinew::tools

@@ -62,8 +62,8 @@ void print_markdown(const std::vector<OutputField>& fields) {
     for (size_t p = d.find('|'); p != std::string::npos; p = d.find('|', p + 2))
       d.replace(p, 1, "\\|");
     std::cout << "| `" << simulation::field_path(f) << "` | "
-              << fem::association_name(f.association) << " | " << f.components << " | " << f.units << " | " << kind_name(f) << " | " << d
-              << " |\n";
+              << fem::association_name(f.association) << " | " << f.components << " | " << f.units
+              << " | " << kind_name(f) << " | " << d << " |\n";
   }
 }
 
@@ -72,7 +72,8 @@ void print_text(const std::vector<OutputField>& fields) {
   for (const auto& f : fields) width = std::max(width, simulation::field_path(f).size());
   std::cout << std::left;
   std::cout.width(static_cast<std::streamsize>(width + 2));
-  std::cout << "path" << "association  components  units  kind\n";
+  std::cout << "path"
+            << "association  components  units  kind\n";
   for (const auto& f : fields) {
     std::cout.width(static_cast<std::streamsize>(width + 2));
     std::cout << simulation::field_path(f);
@@ -96,8 +97,8 @@ int run_fields(const FieldsOptions& options) {
     materials::MaterialRegistry materials;
     materials::register_materials(materials);
     try {
-      def = std::make_unique<model::ModelDefinition>(
-          model::load_model_file(options.model_file, materials));
+      def = std::make_unique<model::ModelDefinition>(model::load_model_file(options.model_file,
+                                                                            materials));
     } catch (const std::exception& e) {
       std::cerr << "sinew fields: " << e.what() << "\n";
       return 2;

@@ -13,10 +13,13 @@ int main(int argc, char** argv) {
   sinew::tools::SolveOptions solve;
   auto* solve_cmd = app.add_subcommand("solve", "solve a model file and print its results");
   solve_cmd->add_option("model", solve.model_file, "model file (YAML)")->required();
-  solve_cmd->add_option("-o,--output", solve.output, "results file, .h5 (HDF5) or .csv (overrides output.file)");
+  solve_cmd->add_option("-o,--output", solve.output,
+                        "results file, .h5 (HDF5) or .csv (overrides output.file)");
   solve_cmd->add_option("-t,--threads", solve.threads, "OpenMP threads (default: all)")
       ->check(CLI::NonNegativeNumber);
-  solve_cmd->add_option("--blas-threads", solve.blas_threads, "OpenBLAS threads (default: all above 50k dofs, else 1)")
+  solve_cmd
+      ->add_option("--blas-threads", solve.blas_threads,
+                   "OpenBLAS threads (default: all above 50k dofs, else 1)")
       ->check(CLI::NonNegativeNumber);
   solve_cmd->add_flag("-v,--verbose", solve.verbose, "log every Newton iteration");
 
@@ -41,15 +44,18 @@ int main(int argc, char** argv) {
   auto* merge_cmd = app.add_subcommand("merge", "merge a study's part files into its results file");
   merge_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
 
-  auto* slurm_cmd = app.add_subcommand("slurm", "write SLURM job-array and merge scripts for a study");
+  auto* slurm_cmd =
+      app.add_subcommand("slurm", "write SLURM job-array and merge scripts for a study");
   slurm_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
   slurm_cmd->add_option("--tasks", study.tasks, "array tasks (shards)")->check(CLI::PositiveNumber);
   slurm_cmd->add_option("--dir", study.slurm_dir, "folder for the scripts (default: the study's)");
-  slurm_cmd->add_option("--sbatch", study.slurm_options,
-                        "extra #SBATCH options, ';'-separated, e.g. '--time=02:00:00;--partition=short'");
+  slurm_cmd->add_option(
+      "--sbatch", study.slurm_options,
+      "extra #SBATCH options, ';'-separated, e.g. '--time=02:00:00;--partition=short'");
 
   sinew::tools::FieldsOptions fields;
-  auto* fields_cmd = app.add_subcommand("fields", "print the output-field table (what results files hold)");
+  auto* fields_cmd =
+      app.add_subcommand("fields", "print the output-field table (what results files hold)");
   fields_cmd->add_option("--model", fields.model_file,
                          "a model file: its table, with the state variables its materials declare");
   auto* fields_format = fields_cmd->add_option_group("format");

@@ -16,12 +16,11 @@
 #include "csv_output.hpp"
 #include "io/results_writer.hpp"
 #include "materials/register.hpp"
-#include "model/model_definition.hpp"
 #include "metrics_table.hpp"
+#include "model/model_definition.hpp"
 #include "simulation/run_model.hpp"
 #include "solver/linear/blas_info.hpp"
 #include "solver/linear/linear_solver.hpp"
-
 
 namespace sinew::tools {
 
@@ -81,8 +80,10 @@ std::filesystem::path output_path(const SolveOptions& options, const model::Mode
   std::filesystem::path out;
   if (def.output.file.empty()) return out;
   out = def.output.file;
-  if (out.is_relative() && !options.output.empty()) out = std::filesystem::absolute(out);
-  else if (out.is_relative()) out = std::filesystem::path(options.model_file).parent_path() / out;
+  if (out.is_relative() && !options.output.empty())
+    out = std::filesystem::absolute(out);
+  else if (out.is_relative())
+    out = std::filesystem::path(options.model_file).parent_path() / out;
   return out;
 }
 
@@ -142,8 +143,7 @@ bool finish_outputs(const model::ModelDefinition& def, const simulation::RunResu
       std::printf("wrote %s and %s\n", out.c_str(), reactions.c_str());
     }
   } catch (const std::exception& e) {
-    std::cerr << "error: " << (writer ? "closing " + out.string() + ": " : "") << e.what()
-              << "\n";
+    std::cerr << "error: " << (writer ? "closing " + out.string() + ": " : "") << e.what() << "\n";
     return false;
   }
   return true;
@@ -170,9 +170,9 @@ int run_solve(const SolveOptions& options) {
     return 2;
   }
   if (!options.output.empty()) def.output.file = options.output;
-  const ThreadBudget budget =
-      plan_threads(1, requested_threads(options.threads), usable_cores(),
-                   3 * def.model.mesh.n_nodes(), 1, requested_blas_threads(options.blas_threads));
+  const ThreadBudget budget = plan_threads(1, requested_threads(options.threads), usable_cores(),
+                                           3 * def.model.mesh.n_nodes(), 1,
+                                           requested_blas_threads(options.blas_threads));
   ScopedThreads threads(budget.threads_per_job);
   solver::set_blas_threads(budget.blas_threads);
 

@@ -8,8 +8,8 @@ namespace sinew::tools {
 
 struct SolveOptions {
   std::string model_file;
-  std::string output;  ///< overrides the model's output.file
-  int threads = 0;     ///< 0: OpenMP default
+  std::string output;    ///< overrides the model's output.file
+  int threads = 0;       ///< 0: OpenMP default
   int blas_threads = 0;  ///< OpenBLAS threads (CHOLMOD); 0: all above 50k dofs, else 1
   bool verbose = false;
 };

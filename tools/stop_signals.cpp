@@ -1,8 +1,8 @@
 // Signal handlers that turn SIGINT/SIGTERM into a stop request.
 #include "stop_signals.hpp"
 
-#include <csignal>
 #include <unistd.h>
+#include <csignal>
 
 namespace sinew::tools {
 

@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 
@@ -78,7 +78,8 @@ void print_summary(const scenario::StudySpec& study) {
     const auto arms = io::read_study_summary(study.results_path);
     print_comparison_table(stdout, arms, study.probes.metrics);
   } catch (const std::exception& e) {
-    std::cerr << "warning: cannot read " << study.results_path << " for the comparison: " << e.what() << "\n";
+    std::cerr << "warning: cannot read " << study.results_path
+              << " for the comparison: " << e.what() << "\n";
   }
 }
 
@@ -117,8 +118,10 @@ std::vector<std::string> unfinished_arms(const scenario::StudySpec& study) {
   std::vector<std::string> bad;
   for (const auto& arm : study.arms) {
     const auto it = status.find(arm.name);
-    if (it == status.end()) bad.push_back(arm.name + " (missing from the results)");
-    else if (it->second != "completed") bad.push_back(arm.name);
+    if (it == status.end())
+      bad.push_back(arm.name + " (missing from the results)");
+    else if (it->second != "completed")
+      bad.push_back(arm.name);
   }
   return bad;
 }
@@ -134,9 +137,11 @@ bool report_failed(const std::vector<std::string>& bad, std::size_t total) {
 
 // Warnings always; information lines (the thread budget) unless quiet.
 LogSink console_log(bool quiet) {
-  return LogSink([](LogLevel level, const std::string& m) {
-    std::cerr << (level == LogLevel::Warning ? "warning: " : "") << m << "\n";
-  }, quiet ? LogLevel::Warning : LogLevel::Info);
+  return LogSink(
+      [](LogLevel level, const std::string& m) {
+        std::cerr << (level == LogLevel::Warning ? "warning: " : "") << m << "\n";
+      },
+      quiet ? LogLevel::Warning : LogLevel::Info);
 }
 
 }  // namespace

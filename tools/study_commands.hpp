@@ -10,11 +10,11 @@ struct StudyOptions {
   std::string study_file;
   int jobs = 1;
   int threads = 0;
-  std::string shard;       ///< "i/N" or empty
-  bool fresh = false;      ///< ignore finished parts (no resume)
-  bool quiet = false;      ///< no progress display
-  int tasks = 1;           ///< slurm: array tasks
-  std::string slurm_dir;   ///< slurm: where the scripts go (default: beside the study)
+  std::string shard;          ///< "i/N" or empty
+  bool fresh = false;         ///< ignore finished parts (no resume)
+  bool quiet = false;         ///< no progress display
+  int tasks = 1;              ///< slurm: array tasks
+  std::string slurm_dir;      ///< slurm: where the scripts go (default: beside the study)
   std::string slurm_options;  ///< slurm: extra #SBATCH lines, ';'-separated
 };
 

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
-#include <memory>
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 #include "field_render.hpp"
@@ -35,7 +35,8 @@ Size parse_size(const std::string& text) {
     }
   } catch (const std::exception&) {
   }
-  throw UsageError("bad --size '" + text + "': expected WIDTHxHEIGHT, each 64..8192, e.g. 1200x800");
+  throw UsageError("bad --size '" + text +
+                   "': expected WIDTHxHEIGHT, each 64..8192, e.g. 1200x800");
 }
 
 View parse_view(const std::string& text) {
@@ -66,7 +67,8 @@ std::string file_safe(const std::string& s) {
 
 std::string format_range(const std::array<double, 2>& r, const std::string& units) {
   char buf[128];
-  std::snprintf(buf, sizeof buf, "%.4g to %.4g [%s]", r[0], r[1], units.empty() ? "?" : units.c_str());
+  std::snprintf(buf, sizeof buf, "%.4g to %.4g [%s]", r[0], r[1],
+                units.empty() ? "?" : units.c_str());
   return buf;
 }
 
@@ -95,11 +97,9 @@ struct ColourRange {
 };
 
 // Renders the selected arms' pictures; fills `report` with the file names and notes.
-ColourRange render_pictures(const StudyFile& file,
-                                      const std::vector<const ArmSummary*>& arms,
-                                      const Options& o, const Checked& c,
-                                      const std::filesystem::path& dir, ReportInput& report,
-                                      std::ostream& out, std::ostream& err) {
+ColourRange render_pictures(const StudyFile& file, const std::vector<const ArmSummary*>& arms,
+                            const Options& o, const Checked& c, const std::filesystem::path& dir,
+                            ReportInput& report, std::ostream& out, std::ostream& err) {
   std::vector<Frame> frames;
   for (const ArmSummary* a : arms) {
     ArmReport& r = report.arms[a->name];
@@ -110,8 +110,8 @@ ColourRange render_pictures(const StudyFile& file,
     }
     try {
       frames.push_back(build_frame(file, *a, *c.field, *step.step, step.session));
-      r.picture_note = frames.back().body + " of the deformed mesh, coloured by " +
-                       c.field->label + "; " + frames.back().title +
+      r.picture_note = frames.back().body + " of the deformed mesh, coloured by " + c.field->label +
+                       "; " + frames.back().title +
                        (step.note.empty() ? "" : " (" + step.note + ")");
     } catch (const std::exception& e) {
       r.picture_note = e.what();
@@ -197,7 +197,8 @@ int run_checked(const Options& o, const Checked& c, std::ostream& out, std::ostr
   report.charts = render_metric_charts(arms, dir, c.size.width, c.size.height);
   for (const auto& ch : report.charts)
     if (!ch.line_png.empty())
-      out << "wrote " << (dir / ch.line_png).string() << ", " << (dir / ch.change_png).string() << "\n";
+      out << "wrote " << (dir / ch.line_png).string() << ", " << (dir / ch.change_png).string()
+          << "\n";
   write_html_report(report, dir / "index.html");
   out << "wrote " << (dir / "index.html").string() << "\n";
   return 0;

@@ -13,9 +13,9 @@ namespace sinew::viz {
 struct Options {
   std::filesystem::path results;
   std::string field = "max_principal_green_lagrange_strain";
-  std::vector<std::string> arms;        ///< empty: all
-  std::optional<std::string> session;   ///< name or 0-based index; none: last step
-  std::filesystem::path output;         ///< empty: <stem>_report next to the file
+  std::vector<std::string> arms;       ///< empty: all
+  std::optional<std::string> session;  ///< name or 0-based index; none: last step
+  std::filesystem::path output;        ///< empty: <stem>_report next to the file
   std::string size = "1200x800";
   std::string view = "oblique";
 };

@@ -369,8 +369,9 @@ Frame build_frame(const StudyFile& file, const ArmSummary& arm, const FieldInfo&
 
   if (field.kind == FieldKind::Interface) {
     f.shown = file.read_interface_mesh(arm.name);
-    f.shown.points = deformed(f.shown.points, displacement_or_zero(file, arm.name,
-                                                                  "interface/fields/displacement", step));
+    f.shown.points =
+        deformed(f.shown.points,
+                 displacement_or_zero(file, arm.name, "interface/fields/displacement", step));
     const FieldRow row = file.read_step_row(arm.name, field.path, step);
     f.values = to_scalars(row);
     f.units = row.units;

@@ -23,9 +23,9 @@ using Bounds = std::array<double, 6>;  ///< xmin xmax ymin ymax zmin zmax
 /// One arm's picture as plain data.
 struct Frame {
   std::string arm;
-  std::string title;          ///< arm, session, time
-  CellMesh shown;             ///< deformed cells that carry the colours
-  std::vector<double> values; ///< one per cell of `shown` (or per point if point_values)
+  std::string title;           ///< arm, session, time
+  CellMesh shown;              ///< deformed cells that carry the colours
+  std::vector<double> values;  ///< one per cell of `shown` (or per point if point_values)
   bool point_values = false;
   CellMesh context;           ///< deformed cells drawn translucent grey (e.g. the sheath)
   std::string units;          ///< units of `values`
@@ -52,12 +52,12 @@ std::vector<Bounds> shared_camera_bounds(const std::vector<Frame>& frames);
 struct RenderSettings {
   int width = 1200, height = 800;
   View view = View::Oblique;
-  std::string bar_title;               ///< e.g. "fibre_damage [1]"
-  std::array<double, 2> range{0, 1};   ///< colour range (same for all arms)
+  std::string bar_title;              ///< e.g. "fibre_damage [1]"
+  std::array<double, 2> range{0, 1};  ///< colour range (same for all arms)
 };
 
-/// Renders `frame` off screen (needs an X display: DISPLAY or a virtual one, Xvfb) into the PNG `out`.
-/// Throws std::runtime_error on failure.
+/// Renders `frame` off screen (needs an X display: DISPLAY or a virtual one, Xvfb) into the PNG
+/// `out`. Throws std::runtime_error on failure.
 void render_frame(const Frame& frame, const Bounds& camera_bounds, const RenderSettings& settings,
                   const std::filesystem::path& out);
 

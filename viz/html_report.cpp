@@ -99,11 +99,11 @@ void sessions_table(std::ostream& os, const ArmSummary& a) {
         "<th class=text>evidence</th><th class=text>grade</th></tr>\n";
   for (std::size_t i = 0; i < a.sessions.size(); ++i) {
     const Session& s = a.sessions[i];
-    os << "<tr><td>" << i << "</td><td class=text>" << html_escape(s.name)
-       << "</td><td class=text>" << html_escape(s.intervention) << "</td><td>" << s.load_cases
-       << "</td><td>" << s.cycles << "</td><td>" << s.first_step << "</td><td>" << s.step_count
-       << "</td><td class=text>" << html_escape(s.evidence) << "</td><td class=text>"
-       << html_escape(s.evidence_grade) << "</td></tr>\n";
+    os << "<tr><td>" << i << "</td><td class=text>" << html_escape(s.name) << "</td><td class=text>"
+       << html_escape(s.intervention) << "</td><td>" << s.load_cases << "</td><td>" << s.cycles
+       << "</td><td>" << s.first_step << "</td><td>" << s.step_count << "</td><td class=text>"
+       << html_escape(s.evidence) << "</td><td class=text>" << html_escape(s.evidence_grade)
+       << "</td></tr>\n";
   }
   os << "</table>\n";
 }
@@ -150,8 +150,8 @@ void charts_section(std::ostream& os, const std::vector<MetricCharts>& charts) {
       continue;
     }
     os << "<img src=\"" << html_escape(c.line_png) << "\" alt=\"" << html_escape(c.metric.name)
-       << "\" style=\"width:49%\"> <img src=\"" << html_escape(c.change_png) << "\" alt=\"change of "
-       << html_escape(c.metric.name) << "\" style=\"width:49%\">\n";
+       << "\" style=\"width:49%\"> <img src=\"" << html_escape(c.change_png)
+       << "\" alt=\"change of " << html_escape(c.metric.name) << "\" style=\"width:49%\">\n";
   }
 }
 

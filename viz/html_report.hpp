@@ -15,9 +15,9 @@ namespace sinew::viz {
 
 /// What the report shows of one arm besides its summary.
 struct ArmReport {
-  bool selected = false;    ///< chosen with --arm (or all)
-  std::string picture;      ///< PNG file name relative to the report folder; "" if none
-  std::string picture_note; ///< what the picture shows, or why there is none
+  bool selected = false;     ///< chosen with --arm (or all)
+  std::string picture;       ///< PNG file name relative to the report folder; "" if none
+  std::string picture_note;  ///< what the picture shows, or why there is none
 };
 
 struct ReportInput {

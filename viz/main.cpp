@@ -9,8 +9,9 @@
 int main(int argc, char** argv) {
   sinew::viz::Options o;
   std::string session;
-  CLI::App cli{"sinew-viz: render a Sinew study results file (pictures, charts, index.html).\n"
-               "Needs an X display; without one run: xvfb-run -a sinew-viz results.h5"};
+  CLI::App cli{
+      "sinew-viz: render a Sinew study results file (pictures, charts, index.html).\n"
+      "Needs an X display; without one run: xvfb-run -a sinew-viz results.h5"};
   cli.add_option("results", o.results, "study results file (.h5, schema 'sinew-study 1')")
       ->required();
   cli.add_option("--field", o.field,
@@ -22,7 +23,8 @@ int main(int argc, char** argv) {
   auto* session_option =
       cli.add_option("--session", session,
                      "session name or 0-based index: show its last step (default: the last step)");
-  cli.add_option("--output,-o", o.output, "output folder (default: <stem>_report next to the file)");
+  cli.add_option("--output,-o", o.output,
+                 "output folder (default: <stem>_report next to the file)");
   cli.add_option("--size", o.size, "picture size WIDTHxHEIGHT in pixels (default 1200x800)");
   cli.add_option("--view", o.view,
                  "camera: oblique (default; from -y/+z, slightly from +x), top (+z), front (-y), "

@@ -113,7 +113,8 @@ void write_view(vtkContextView* view, const std::filesystem::path& out) {
   writer->SetInputConnection(grab->GetOutputPort());
   writer->Write();
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(out, ec)) throw std::runtime_error("cannot write " + out.string());
+  if (!std::filesystem::is_regular_file(out, ec))
+    throw std::runtime_error("cannot write " + out.string());
 }
 
 // The longest probe list of the arms labels the x axis.
@@ -226,7 +227,8 @@ std::vector<MetricColumn> metric_columns(const std::vector<const ArmSummary*>& a
   std::vector<MetricColumn> out;
   for (const ArmSummary* a : arms)
     for (const auto& m : a->metrics)
-      if (std::none_of(out.begin(), out.end(), [&](const MetricColumn& c) { return c.name == m.name; }))
+      if (std::none_of(out.begin(), out.end(),
+                       [&](const MetricColumn& c) { return c.name == m.name; }))
         out.push_back({m.name, m.units, m.description});
   return out;
 }

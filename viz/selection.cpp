@@ -17,7 +17,8 @@ std::string join(const std::vector<std::string>& items) {
 std::int64_t session_index(const ArmSummary& arm, const std::string& key) {
   for (std::size_t i = 0; i < arm.sessions.size(); ++i)
     if (arm.sessions[i].name == key) return static_cast<std::int64_t>(i);
-  if (key.empty() || !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
+  if (key.empty() ||
+      !std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return -1;
   const auto i = std::stoll(key);
   return i < static_cast<std::int64_t>(arm.sessions.size()) ? i : -1;

@@ -26,8 +26,8 @@ enum class FieldKind {
 };
 
 struct FieldInfo {
-  std::string name;   ///< the --field value
-  std::string path;   ///< dataset path inside /arms/<arm>
+  std::string name;  ///< the --field value
+  std::string path;  ///< dataset path inside /arms/<arm>
   FieldKind kind = FieldKind::Cell;
   std::string label;  ///< for the scalar bar and titles, e.g. "von Mises stress"
 };

@@ -101,9 +101,8 @@ std::optional<std::string> string_attribute(hid_t obj, const char* name) {
   if (!attr.valid()) return std::nullopt;
   Handle ftype(H5Aget_type(attr.get()), H5Tclose);
   if (H5Tget_class(ftype.get()) != H5T_STRING) return std::nullopt;
-  const auto v = read_strings(ftype.get(), 1, [&](hid_t mem, void* buf) {
-    return H5Aread(attr.get(), mem, buf);
-  });
+  const auto v = read_strings(ftype.get(), 1,
+                              [&](hid_t mem, void* buf) { return H5Aread(attr.get(), mem, buf); });
   if (v.empty()) return std::nullopt;
   return v.front();
 }
@@ -127,8 +126,7 @@ std::vector<T> read_numbers(hid_t loc, const std::string& path, hid_t memtype,
                             const std::string& where) {
   const Handle ds = open_dataset(loc, path, where);
   std::vector<T> out(product(dataset_dims(ds.get())));
-  if (!out.empty() &&
-      H5Dread(ds.get(), memtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
+  if (!out.empty() && H5Dread(ds.get(), memtype, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()) < 0)
     fail(where + ": cannot read '" + path + "'");
   return out;
 }
@@ -187,8 +185,8 @@ std::vector<Session> read_sessions(hid_t arm, const std::string& where) {
   };
   const auto intervention = strings("intervention"), evidence = strings("evidence"),
              grade = strings("evidence_grade");
-  const auto load_cases = ints("load_cases"), cycles = ints("cycles"),
-             first = ints("first_step"), count = ints("step_count");
+  const auto load_cases = ints("load_cases"), cycles = ints("cycles"), first = ints("first_step"),
+             count = ints("step_count");
   std::vector<Session> out(names.size());
   for (std::size_t i = 0; i < names.size(); ++i) {
     out[i].name = names[i];
@@ -330,9 +328,9 @@ StudyFile::~StudyFile() {
 
 StudySummary StudyFile::read_summary() const {
   StudySummary s;
-  for (const char* key : {"schema", "sinew_version", "scenario_file", "scenario_text",
-                          "command_line", "host", "start_time", "end_time", "status",
-                          "working_directory", "git_commit"})
+  for (const char* key :
+       {"schema", "sinew_version", "scenario_file", "scenario_text", "command_line", "host",
+        "start_time", "end_time", "status", "working_directory", "git_commit"})
     if (auto v = string_attribute(file_, key)) s.attributes[key] = *v;
   const Handle arms = open_object(file_, "arms", path_.string());
   for (const std::string& name : child_names(arms.get())) {

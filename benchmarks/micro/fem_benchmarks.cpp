@@ -7,14 +7,14 @@
 #include <map>
 #include <memory>
 
+#include "batch/mpi_session.hpp"
+#include "core/parallel.hpp"
 #include "fem/mechanics_problem.hpp"
 #include "materials/register.hpp"
 #include "mesh/box_generator.hpp"
 #include "solver/linear/blas_info.hpp"
 #include "solver/linear/linear_solver.hpp"
 #include "solver/newton.hpp"
-#include "core/parallel.hpp"
-#include "batch/mpi_session.hpp"
 
 namespace {
 
@@ -53,10 +53,12 @@ struct Cube {
     const auto& reg = registries().materials;
     std::shared_ptr<const materials::Material> m =
         reg.create(law, resolve_parameters(reg.entry(law).parameters, given));
-    const auto form = m->is_uncoupled() ? fem::Formulation::MeanDilatation : fem::Formulation::Standard;
+    const auto form = m->is_uncoupled() ? fem::Formulation::MeanDilatation
+                                        : fem::Formulation::Standard;
     model.regions.push_back({"all", model.mesh.element_set("all"), m, form});
     fem::initialise_point_fields(model, Vec3::UnitX());
-    for (int k = 0; k < 3; ++k) model.displacements.push_back({"x0", model.mesh.node_set("x0"), k, 0.0, -1});
+    for (int k = 0; k < 3; ++k)
+      model.displacements.push_back({"x0", model.mesh.node_set("x0"), k, 0.0, -1});
     model.displacements.push_back({"x1", model.mesh.node_set("x1"), 0, 0.05, 0});
     problem = std::make_unique<fem::MechanicsProblem>(model);
     // A deformed state: the homogeneous 2% stretch (so fibres are in tension).
@@ -86,8 +88,9 @@ void BM_Assembly(benchmark::State& state, const std::string& law) {
     cube.problem->evaluate(cube.u, 0.5, r, &K);
     benchmark::DoNotOptimize(K.valuePtr());
   }
-  state.counters["elements/s"] = benchmark::Counter(
-      static_cast<double>(cube.model.mesh.n_cells()) * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["elements/s"] =
+      benchmark::Counter(static_cast<double>(cube.model.mesh.n_cells()) * state.iterations(),
+                         benchmark::Counter::kIsRate);
   state.counters["dofs"] = static_cast<double>(cube.problem->n_dofs());
 }
 
@@ -102,9 +105,12 @@ void BM_Linear(benchmark::State& state, const std::string& backend, const std::s
   solver->analyze(K);
   if (phase != "analyze") solver->factorize(K);
   for (auto _ : state) {
-    if (phase == "analyze") solver->analyze(K);
-    else if (phase == "factorize") solver->factorize(K);
-    else solver->solve(b, x);
+    if (phase == "analyze")
+      solver->analyze(K);
+    else if (phase == "factorize")
+      solver->factorize(K);
+    else
+      solver->solve(b, x);
   }
   state.counters["dofs"] = static_cast<double>(K.rows());
   state.counters["krylov_its"] = solver->stats().last_iterations;
@@ -140,19 +146,30 @@ void sizes_lu(benchmark::internal::Benchmark* b) {
 
 BENCHMARK_CAPTURE(BM_Assembly, neo_hookean, std::string("neo-hookean"))->Apply(sizes);
 BENCHMARK_CAPTURE(BM_Assembly, hgo_mean_dilatation, std::string("hgo"))->Apply(sizes);
-BENCHMARK_CAPTURE(BM_Linear, cholmod_analyze, std::string("cholmod"), std::string("analyze"))->Apply(sizes_direct);
-BENCHMARK_CAPTURE(BM_Linear, cholmod_factorize, std::string("cholmod"), std::string("factorize"))->Apply(sizes_direct);
-BENCHMARK_CAPTURE(BM_Linear, cholmod_solve, std::string("cholmod"), std::string("solve"))->Apply(sizes_direct);
-BENCHMARK_CAPTURE(BM_Linear, amg_setup, std::string("amg-cg"), std::string("factorize"))->Apply(sizes_direct);
-BENCHMARK_CAPTURE(BM_Linear, amg_cg_solve, std::string("amg-cg"), std::string("solve"))->Apply(sizes_direct);
+BENCHMARK_CAPTURE(BM_Linear, cholmod_analyze, std::string("cholmod"), std::string("analyze"))
+    ->Apply(sizes_direct);
+BENCHMARK_CAPTURE(BM_Linear, cholmod_factorize, std::string("cholmod"), std::string("factorize"))
+    ->Apply(sizes_direct);
+BENCHMARK_CAPTURE(BM_Linear, cholmod_solve, std::string("cholmod"), std::string("solve"))
+    ->Apply(sizes_direct);
+BENCHMARK_CAPTURE(BM_Linear, amg_setup, std::string("amg-cg"), std::string("factorize"))
+    ->Apply(sizes_direct);
+BENCHMARK_CAPTURE(BM_Linear, amg_cg_solve, std::string("amg-cg"), std::string("solve"))
+    ->Apply(sizes_direct);
 // LU backends (nonsymmetric tangents) on the same HGO tangent: UMFPACK against Eigen's SparseLU.
 // Eigen's SparseLU needs minutes and gigabytes from 30^3 on, so the LU sizes stop at 20^3.
-BENCHMARK_CAPTURE(BM_Linear, umfpack_analyze, std::string("umfpack"), std::string("analyze"))->Apply(sizes_lu);
-BENCHMARK_CAPTURE(BM_Linear, umfpack_factorize, std::string("umfpack"), std::string("factorize"))->Apply(sizes_lu);
-BENCHMARK_CAPTURE(BM_Linear, umfpack_solve, std::string("umfpack"), std::string("solve"))->Apply(sizes_lu);
-BENCHMARK_CAPTURE(BM_Linear, eigen_lu_analyze, std::string("eigen-lu"), std::string("analyze"))->Apply(sizes_lu);
-BENCHMARK_CAPTURE(BM_Linear, eigen_lu_factorize, std::string("eigen-lu"), std::string("factorize"))->Apply(sizes_lu);
-BENCHMARK_CAPTURE(BM_Linear, eigen_lu_solve, std::string("eigen-lu"), std::string("solve"))->Apply(sizes_lu);
+BENCHMARK_CAPTURE(BM_Linear, umfpack_analyze, std::string("umfpack"), std::string("analyze"))
+    ->Apply(sizes_lu);
+BENCHMARK_CAPTURE(BM_Linear, umfpack_factorize, std::string("umfpack"), std::string("factorize"))
+    ->Apply(sizes_lu);
+BENCHMARK_CAPTURE(BM_Linear, umfpack_solve, std::string("umfpack"), std::string("solve"))
+    ->Apply(sizes_lu);
+BENCHMARK_CAPTURE(BM_Linear, eigen_lu_analyze, std::string("eigen-lu"), std::string("analyze"))
+    ->Apply(sizes_lu);
+BENCHMARK_CAPTURE(BM_Linear, eigen_lu_factorize, std::string("eigen-lu"), std::string("factorize"))
+    ->Apply(sizes_lu);
+BENCHMARK_CAPTURE(BM_Linear, eigen_lu_solve, std::string("eigen-lu"), std::string("solve"))
+    ->Apply(sizes_lu);
 BENCHMARK_CAPTURE(BM_NewtonIteration, cholmod, std::string("cholmod"))->Apply(sizes_direct);
 BENCHMARK_CAPTURE(BM_NewtonIteration, amg_cg, std::string("amg-cg"))->Apply(sizes_direct);
 

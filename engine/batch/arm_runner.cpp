@@ -15,7 +15,8 @@ namespace {
 
 // The arm's log: every message names the arm (parallel arms share one console).
 LogSink arm_log(const LogSink& log, const std::string& arm) {
-  return LogSink([log, arm](LogLevel level, const std::string& m) { log(level, "arm '" + arm + "': " + m); },
+  return LogSink([log, arm](LogLevel level,
+                            const std::string& m) { log(level, "arm '" + arm + "': " + m); },
                  LogLevel::Debug);
 }
 
@@ -51,7 +52,9 @@ class ArmRun {
     so.bed_stiffness = arm_.bed_stiffness;
     so.report_every = options_.output.every;
     so.log = arm_log(options_.log, arm_.name).quieter();
-    so.on_step = [&](const simulation::StepOutput& step, const VecX& u) { writer_->write_step(step, u); };
+    so.on_step = [&](const simulation::StepOutput& step, const VecX& u) {
+      writer_->write_step(step, u);
+    };
     so.on_progress = options_.on_progress;
     so.stop = options_.stop;
     auto sessions = simulation::run_sessions(def_, arm_.sessions, *options_.linear_solvers, so);
@@ -80,7 +83,8 @@ class ArmRun {
       stage.push_back(p.stage);
       time.push_back(p.time);
     }
-    const std::set<std::string> selected(options_.output.fields.begin(), options_.output.fields.end());
+    const std::set<std::string> selected(options_.output.fields.begin(),
+                                         options_.output.fields.end());
     for (int m = 0; m < tissue::kMetricCount; ++m) {
       std::vector<double> v;
       for (const auto& p : out.probes) v.push_back(p.values[m]);
@@ -89,11 +93,15 @@ class ArmRun {
                                                              "did not converge)",
                          v});
     }
-    metrics.push_back({"session_index", "1", "0-based index of the session the probe belongs to", session_index});
+    metrics.push_back({"session_index", "1", "0-based index of the session the probe belongs to",
+                       session_index});
     metrics.push_back({"session_name", "1", "name of that session", session_name});
     metrics.push_back({"stage", "1", "'before' or 'after' the session", stage});
-    metrics.push_back({"time", "s", "model time of the probed state (each load case spans 1 s)", time});
-    writer_->write_table("metrics", "tissue metrics probed before and after every session, one row per probe", metrics);
+    metrics.push_back({"time", "s", "model time of the probed state (each load case spans 1 s)",
+                       time});
+    writer_->write_table("metrics",
+                         "tissue metrics probed before and after every session, one row per probe",
+                         metrics);
 
     std::vector<std::string> names, kinds, summaries, grades, notes, params;
     std::vector<std::int64_t> cases, cycles, first, count, increments, rejected, cutbacks, newton,
@@ -120,12 +128,14 @@ class ArmRun {
         {{"name", "1", "session name", names},
          {"intervention", "1", "intervention type (registry name)", kinds},
          {"summary", "1", "the session's dose in words", summaries},
-         {"parameters", "1", "every parameter value, name=value (units in docs/interventions.md)", params},
+         {"parameters", "1", "every parameter value, name=value (units in docs/interventions.md)",
+          params},
          {"load_cases", "1", "load cases solved", cases},
          {"cycles", "1", "physiological loading cycles the session stands for", cycles},
          {"first_step", "1", "row of /time where the session's steps begin", first},
          {"step_count", "1", "rows of /time written by the session", count},
-         {"evidence_grade", "1", "strength of the clinical evidence (docs/interventions.md)", grades},
+         {"evidence_grade", "1", "strength of the clinical evidence (docs/interventions.md)",
+          grades},
          {"evidence", "1", "what the clinical literature does and does not support", notes},
          {"increments", "1", "converged load increments (sub-increments included)", increments},
          {"rejected_increments", "1", "increments rejected by the solver", rejected},

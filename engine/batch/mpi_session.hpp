@@ -49,7 +49,7 @@ class MpiSession {
 
  private:
   std::once_flag runtime_once_;
-  bool owns_mpi_ = false;        // MPI started by start_parallel_runtime (no launcher)
+  bool owns_mpi_ = false;  // MPI started by start_parallel_runtime (no launcher)
   bool hypre_started_ = false;
   bool active_ = false;
   int rank_ = 0, size_ = 1;

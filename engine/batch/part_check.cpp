@@ -75,8 +75,8 @@ PartCheck check_part(const fs::path& part, const std::string& spec_hash) {
     const std::string expected = first_line(checksum_path(part)), actual = file_checksum(part);
     if (expected != actual) {
       c.problem = "its bytes do not match the checksum written when the arm finished (" +
-                  checksum_path(part).filename().string() + ": " + expected + ", file: " +
-                  (actual.empty() ? "unreadable" : actual) + ")";
+                  checksum_path(part).filename().string() + ": " + expected +
+                  ", file: " + (actual.empty() ? "unreadable" : actual) + ")";
       return c;
     }
   }

@@ -28,9 +28,10 @@ std::string ProgressBoard::render(const Line& l, std::size_t arm) const {
   constexpr int kBar = 24;
   const int filled = static_cast<int>(l.progress.fraction * kBar);
   const double elapsed = std::chrono::duration<double>(Clock::now() - l.start).count();
-  const std::string eta = l.progress.fraction > 0.02
-                              ? clock_text(elapsed * (1.0 - l.progress.fraction) / l.progress.fraction)
-                              : "--:--";
+  const std::string eta =
+      l.progress.fraction > 0.02
+          ? clock_text(elapsed * (1.0 - l.progress.fraction) / l.progress.fraction)
+          : "--:--";
   return fmt::format("  {}  [{}{}] {:3.0f}%  {}: {}  ETA {}", name, std::string(filled, '#'),
                      std::string(kBar - filled, '.'), 100.0 * l.progress.fraction,
                      l.progress.session, l.progress.activity, eta);
@@ -76,11 +77,13 @@ void ProgressBoard::update(std::size_t arm, const ArmProgress& p) {
   redraw(false);
 }
 
-void ProgressBoard::finished(std::size_t arm, const std::string& status, const std::string& failure) {
+void ProgressBoard::finished(std::size_t arm, const std::string& status,
+                             const std::string& failure) {
   std::lock_guard lock(mutex_);
   auto& l = lines_[arm];
   const double elapsed = std::chrono::duration<double>(Clock::now() - l.start).count();
-  l.state = fmt::format("{} in {}{}", status, clock_text(elapsed), failure.empty() ? "" : ": " + failure);
+  l.state =
+      fmt::format("{} in {}{}", status, clock_text(elapsed), failure.empty() ? "" : ": " + failure);
   if (!terminal_) {
     std::fprintf(out_, "arm %s: %s\n", names_[arm].c_str(), l.state.c_str());
     std::fflush(out_);

@@ -72,7 +72,8 @@ int try_lock(const fs::path& file, int operation) {
       throw std::runtime_error("cannot lock " + file.string() + ": " + std::strerror(err));
     }
     // The holder before us may have removed the file between our open and our flock.
-    struct stat held {}, now {};
+    struct stat held {
+    }, now{};
     if (fstat(fd, &held) == 0 && stat(file.c_str(), &now) == 0 && held.st_ino == now.st_ino &&
         held.st_dev == now.st_dev)
       return fd;
@@ -113,9 +114,7 @@ std::string LockHolder::describe() const {
          "; lock file " + lock_file + ")";
 }
 
-fs::path StudyLock::study_lock_path(const fs::path& results) {
-  return results.string() + ".lock";
-}
+fs::path StudyLock::study_lock_path(const fs::path& results) { return results.string() + ".lock"; }
 
 fs::path StudyLock::shard_lock_path(const fs::path& results, int index, int count) {
   return results.string() + ".shard-" + std::to_string(index) + "-of-" + std::to_string(count) +

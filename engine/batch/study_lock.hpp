@@ -47,9 +47,9 @@ class StudyLock {
 
  private:
   void release();
-  std::vector<int> fds_;                 // descriptors holding flocks (the study lock first)
+  std::vector<int> fds_;  // descriptors holding flocks (the study lock first)
   std::vector<std::filesystem::path> unlink_on_release_;  // the files held exclusively
-  std::vector<LockHolder> holders_;      // when not held: who is in the way
+  std::vector<LockHolder> holders_;                       // when not held: who is in the way
 };
 
 }  // namespace sinew::batch

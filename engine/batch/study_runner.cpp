@@ -60,9 +60,9 @@ std::vector<char> completed_arms(const scenario::StudySpec& study, const StudyRu
 // Runs the arms `todo` on `jobs` threads (and the other ranks), recording each outcome.
 void run_arms(const scenario::StudySpec& study, const StudyRunOptions& options,
               const std::vector<size_t>& todo, ProgressBoard* board, StudyRunResult& result) {
-  const ThreadBudget budget =
-      plan_threads(options.jobs, requested_threads(options.threads), usable_cores(), 0,
-                   todo.size(), requested_blas_threads(0));
+  const ThreadBudget budget = plan_threads(options.jobs, requested_threads(options.threads),
+                                           usable_cores(), 0, todo.size(),
+                                           requested_blas_threads(0));
   const int jobs = budget.jobs;
   solver::set_blas_threads(budget.blas_threads);
   const int rank = options.mpi ? options.mpi->rank() : 0;
@@ -131,7 +131,8 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
   // Only one process draws progress: rank 0 (other ranks log to their own stderr plainly).
   std::unique_ptr<ProgressBoard> board;
   if (options.progress)
-    board = std::make_unique<ProgressBoard>(options.progress, options.progress_terminal && rank == 0, names);
+    board = std::make_unique<ProgressBoard>(options.progress,
+                                            options.progress_terminal && rank == 0, names);
 
   // The arms this process may run (its shard), with completed ones skipped when resuming.
   const std::vector<char> done = completed_arms(study, options, rank);
@@ -161,7 +162,8 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
   result.any_failed = failed;
   result.interrupted = interrupted;
   if (options.merge && options.shard_count == 1 && rank == 0) {
-    result.merge = merge_parts(study, options.command_line, options.jobs, ranks, start_time, interrupted);
+    result.merge =
+        merge_parts(study, options.command_line, options.jobs, ranks, start_time, interrupted);
     result.merged = true;
   }
   return result;
@@ -209,7 +211,8 @@ void keep_or_miss(MergePlan& plan, std::size_t at, const scenario::ArmSpec& arm,
     plan.sources.insert(plan.sources.begin() + k, io::ArmSource{results, "/arms/" + arm.name});
     plan.arms.insert(plan.arms.begin() + k, &arm);
     plan.status.insert(plan.status.begin() + k, it->second.status);
-    plan.report.notes.push_back("arm '" + arm.name + "': " + why + "; kept from " + results.string());
+    plan.report.notes.push_back("arm '" + arm.name + "': " + why + "; kept from " +
+                                results.string());
     return;
   }
   plan.report.missing.push_back(arm.name);
@@ -227,10 +230,10 @@ io::StudyInfo study_info(const scenario::StudySpec& study, const MergePlan& plan
   info.end_time = io::iso8601_utc_now();
   const bool all_completed = std::all_of(plan.status.begin(), plan.status.end(),
                                          [](const std::string& s) { return s == "completed"; });
-  info.status = interrupted ? "interrupted"
+  info.status = interrupted                    ? "interrupted"
                 : !plan.report.missing.empty() ? "incomplete"
-                : all_completed    ? "completed"
-                                   : "failed";
+                : all_completed                ? "completed"
+                                               : "failed";
   info.threads = max_threads();
   info.jobs = jobs;
   info.mpi_ranks = ranks;
@@ -242,8 +245,8 @@ io::StudyInfo study_info(const scenario::StudySpec& study, const MergePlan& plan
 
 }  // namespace
 
-MergeReport merge_parts(const scenario::StudySpec& study, const std::string& command_line,
-                        int jobs, int ranks, const std::string& start_time, bool interrupted) {
+MergeReport merge_parts(const scenario::StudySpec& study, const std::string& command_line, int jobs,
+                        int ranks, const std::string& start_time, bool interrupted) {
   const fs::path results(study.results_path);
   std::string unreadable;
   const auto earlier = earlier_arms(results, unreadable);

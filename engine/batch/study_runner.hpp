@@ -17,12 +17,12 @@
 namespace sinew::batch {
 
 struct StudyRunOptions {
-  int jobs = 1;            ///< arms at once (per MPI rank)
-  int threads = 0;         ///< OpenMP threads shared by the jobs (0: all available)
-  int shard_index = 0;     ///< run the arms with index % shard_count == shard_index
+  int jobs = 1;         ///< arms at once (per MPI rank)
+  int threads = 0;      ///< OpenMP threads shared by the jobs (0: all available)
+  int shard_index = 0;  ///< run the arms with index % shard_count == shard_index
   int shard_count = 1;
-  bool resume = true;      ///< skip arms whose part file is complete with the same hash
-  bool merge = true;       ///< merge the parts into the results file at the end
+  bool resume = true;  ///< skip arms whose part file is complete with the same hash
+  bool merge = true;   ///< merge the parts into the results file at the end
   std::string command_line;
   const materials::MaterialRegistry* materials = nullptr;
   const solver::LinearSolverRegistry* linear_solvers = nullptr;
@@ -64,7 +64,7 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
 /// specification hash. The file is written under a temporary name and renamed when complete;
 /// throws std::runtime_error, leaving the earlier file as it was, when the merge fails or the
 /// earlier file cannot be read while it might hold arms the parts lack.
-MergeReport merge_parts(const scenario::StudySpec& study, const std::string& command_line,
-                        int jobs, int ranks, const std::string& start_time, bool interrupted);
+MergeReport merge_parts(const scenario::StudySpec& study, const std::string& command_line, int jobs,
+                        int ranks, const std::string& start_time, bool interrupted);
 
 }  // namespace sinew::batch

@@ -53,7 +53,8 @@ ThreadBudget plan_threads(int jobs_requested, int threads_requested, int cores, 
   ThreadBudget b;
   b.cores = std::max(1, cores);
   const int total = threads_requested > 0 ? std::min(threads_requested, b.cores) : b.cores;
-  b.jobs = std::max(1, std::min<int>(jobs_requested, static_cast<int>(std::max<std::size_t>(arms, 1))));
+  b.jobs =
+      std::max(1, std::min<int>(jobs_requested, static_cast<int>(std::max<std::size_t>(arms, 1))));
   b.threads_per_job = std::max(1, total / b.jobs);
   if (blas_requested > 0)
     b.blas_threads = blas_requested;

@@ -12,9 +12,9 @@
 namespace sinew {
 
 struct ThreadBudget {
-  int cores = 1;             ///< cores this process may use (see usable_cores)
-  int jobs = 1;              ///< arms run at once
-  int threads_per_job = 1;   ///< OpenMP threads of each arm
+  int cores = 1;            ///< cores this process may use (see usable_cores)
+  int jobs = 1;             ///< arms run at once
+  int threads_per_job = 1;  ///< OpenMP threads of each arm
   /// BLAS threads (OpenBLAS's setting is process-wide). One BLAS thread runs in the calling
   /// thread; more than one is used only with a single job, whose OpenMP threads are idle
   /// while the factorisation runs, and only for problems large enough to gain from it.

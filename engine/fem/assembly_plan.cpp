@@ -50,7 +50,8 @@ AssemblyPlan::AssemblyPlan(Index n_nodes, const std::vector<std::vector<Index>>&
 
   group_pos_offset_.assign(groups.size() + 1, 0);
   for (size_t g = 0; g < groups.size(); ++g)
-    group_pos_offset_[g + 1] = group_pos_offset_[g] + static_cast<Index>(groups[g].size() * groups[g].size());
+    group_pos_offset_[g + 1] =
+        group_pos_offset_[g] + static_cast<Index>(groups[g].size() * groups[g].size());
   group_pos_.resize(static_cast<size_t>(group_pos_offset_.back()));
   for (size_t g = 0; g < groups.size(); ++g) {
     const auto& nodes = groups[g];

@@ -48,7 +48,8 @@ class AssemblyPlan {
   /// Like scatter() for group `g` of the constructor's list, with its block positions
   /// precomputed (no searches): the hot path of element assembly.
   template <class Dense>
-  void scatter_group(Index g, std::span<const Index> nodes, const Dense& Ke, SparseMatrix& K) const {
+  void scatter_group(Index g, std::span<const Index> nodes, const Dense& Ke,
+                     SparseMatrix& K) const {
     Real* values = K.valuePtr();
     const int n = static_cast<int>(nodes.size());
     const std::int32_t* pos = group_pos_.data() + group_pos_offset_[g];

@@ -24,7 +24,8 @@ class Coupling {
   /// Adds the residual contribution (internal force, N) at displacement u and time t to r and,
   /// when K != nullptr, the tangent dr/du into K (whose pattern includes node_groups()) using
   /// plan.scatter(). Uses the committed history only; const, so safe to call for trial states.
-  virtual void add(const VecX& u, Real t, VecX& r, SparseMatrix* K, const AssemblyPlan& plan) const = 0;
+  virtual void add(const VecX& u, Real t, VecX& r, SparseMatrix* K,
+                   const AssemblyPlan& plan) const = 0;
 
   /// Accepts the converged state at time t: irreversible history (damage, slip) is updated.
   virtual void commit(const VecX& u, Real t) = 0;

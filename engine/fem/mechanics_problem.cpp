@@ -24,7 +24,8 @@ std::vector<std::unique_ptr<Coupling>> clone_all(
 }
 
 // Groups of the sparsity pattern: every cell, then every coupling element.
-AssemblyPlan make_plan(const mesh::Mesh& m, const std::vector<std::unique_ptr<Coupling>>& couplings) {
+AssemblyPlan make_plan(const mesh::Mesh& m,
+                       const std::vector<std::unique_ptr<Coupling>>& couplings) {
   std::vector<std::vector<Index>> groups(static_cast<size_t>(m.n_cells()));
   for (Index c = 0; c < m.n_cells(); ++c) {
     auto n = m.cell_nodes(c);
@@ -64,14 +65,16 @@ void MechanicsProblem::assign_cells() {
   const auto& m = model.mesh;
   cells_.assign(static_cast<size_t>(m.n_cells()), {nullptr, Formulation::Standard});
   for (const auto& region : model.regions) {
-    if (!region.material) throw std::invalid_argument("region '" + region.name + "' has no material");
+    if (!region.material)
+      throw std::invalid_argument("region '" + region.name + "' has no material");
     for (Index c : region.cells) {
       if (region.formulation == Formulation::MeanDilatation) {
         if (m.cell_type(c) != CellType::Hex8)
           throw std::invalid_argument("region '" + region.name +
                                       "': mean-dilatation needs hex8 cells");
         if (!region.material->is_uncoupled())
-          throw std::invalid_argument("region '" + region.name + "': mean-dilatation needs an "
+          throw std::invalid_argument("region '" + region.name +
+                                      "': mean-dilatation needs an "
                                       "uncoupled material (W = W_iso + U(J)), not '" +
                                       region.material->name() + "'");
       }
@@ -99,7 +102,8 @@ void MechanicsProblem::reference_geometry() {
       for (size_t q = 0; q < rule.size(); ++q) {
         Mat3 J0 = Mat3::Zero();  // dX/dxi
         for (int a = 0; a < NN; ++a)
-          J0 += m.points[n[a]] * Vec3(rule[q].dN[a][0], rule[q].dN[a][1], rule[q].dN[a][2]).transpose();
+          J0 += m.points[n[a]] *
+                Vec3(rule[q].dN[a][0], rule[q].dN[a][1], rule[q].dN[a][2]).transpose();
         const Real det = J0.determinant();
         if (!(det > 0))
           throw std::invalid_argument("cell " + std::to_string(c) +
@@ -107,15 +111,18 @@ void MechanicsProblem::reference_geometry() {
         const Mat3 Jinv = J0.inverse();
         const Index p = geo_offset_[c] + static_cast<Index>(q);
         for (int a = 0; a < NN; ++a) {
-          const Vec3 g = Jinv.transpose() * Vec3(rule[q].dN[a][0], rule[q].dN[a][1], rule[q].dN[a][2]);
+          const Vec3 g =
+              Jinv.transpose() * Vec3(rule[q].dN[a][0], rule[q].dN[a][1], rule[q].dN[a][2]);
           for (int k = 0; k < 3; ++k) dNdX_[static_cast<size_t>(p * 24 + a * 3 + k)] = g[k];
         }
         dV_[p] = det * rule[q].weight;
       }
     };
-    if (m.cell_type(c) == CellType::Hex8) fill(hex8_rule()); else fill(tet4_rule());
+    if (m.cell_type(c) == CellType::Hex8)
+      fill(hex8_rule());
+    else
+      fill(tet4_rule());
   }
-
 }
 
 /// Prescribed dofs (a later boundary condition on the same dof replaces an earlier one) and the
@@ -249,7 +256,8 @@ void MechanicsProblem::assemble_surface_loads(const VecX& u, Real t, VecX& r,
       const Index n = M.rows();
       Ke.setZero(3 * n, 3 * n);
       for (Index a = 0; a < n; ++a)
-        for (Index b = 0; b < n; ++b) Ke.block<3, 3>(3 * a, 3 * b).diagonal().setConstant(bc.stiffness * M(a, b));
+        for (Index b = 0; b < n; ++b)
+          Ke.block<3, 3>(3 * a, 3 * b).diagonal().setConstant(bc.stiffness * M(a, b));
       VecX ue(3 * n);
       for (Index a = 0; a < n; ++a) ue.segment<3>(3 * a) = u.segment<3>(3 * nodes[a]);
       re = Ke * ue;
@@ -264,8 +272,8 @@ bool MechanicsProblem::is_symmetric() const {
 }
 
 void MechanicsProblem::commit(const VecX& u, Real t) {
-  const bool any_state = std::any_of(laws_.begin(), laws_.end(),
-                                     [](const LawState& l) { return !l.state.empty(); });
+  const bool any_state =
+      std::any_of(laws_.begin(), laws_.end(), [](const LawState& l) { return !l.state.empty(); });
   if (any_state) {
     const auto states = point_states(u);
     for (Index c = 0; c < model_.mesh.n_cells(); ++c) {

@@ -13,7 +13,8 @@
 namespace sinew::fem {
 
 /// The history a run accumulates: per-point fields (with every law's declared state variables)
-/// and the couplings' internal state. Metric probes copy it into a problem of their own and never write it back.
+/// and the couplings' internal state. Metric probes copy it into a problem of their own and never
+/// write it back.
 struct ProblemState {
   std::vector<materials::PointFields> fields;
   std::vector<std::shared_ptr<const Coupling>> couplings;
@@ -116,7 +117,7 @@ class MechanicsProblem : public solver::NonlinearProblem {
   std::vector<Real> dNdX_;         ///< per point: n_nodes x 3 reference gradients
   std::vector<Real> dV_;           ///< per point: weight x det(dX/dxi)
   std::vector<Index> constrained_;
-  std::vector<int> constraint_bc_;  ///< per constrained dof: index into model.displacements
+  std::vector<int> constraint_bc_;     ///< per constrained dof: index into model.displacements
   std::vector<MatX> foundation_mass_;  ///< per foundation facet (flattened over BCs)
 };
 

@@ -3,7 +3,6 @@
 
 #include <stdexcept>
 
-
 namespace sinew::fem {
 
 Real LoadCurve::operator()(Real t) const {

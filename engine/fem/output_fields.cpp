@@ -63,8 +63,13 @@ using Values = std::vector<double>;
 OutputField point_output_field(std::string name, int components, std::string units,
                                std::string description) {
   const std::string key = name;
-  return {std::move(name), Association::Cell, components, std::move(units), std::move(description),
-          FieldKind::Output, [key](const FieldContext& c) {
+  return {std::move(name),
+          Association::Cell,
+          components,
+          std::move(units),
+          std::move(description),
+          FieldKind::Output,
+          [key](const FieldContext& c) {
             const auto v = c.problem().point_output(key);
             return cell_means(c.problem().model(), v.values, v.components);
           }};
@@ -86,8 +91,7 @@ std::vector<OutputField> solid_output_fields() {
                }});
   f.push_back({"fibre_stretch", Association::Cell, 1, "1", kFibreDoc, FieldKind::Output,
                [](const FieldContext& c) { return c.cell_fields().fibre_stretch; }});
-  f.push_back({"fibre_direction", Association::Cell, 3, "1", kFibreDirectionDoc,
-               FieldKind::Output,
+  f.push_back({"fibre_direction", Association::Cell, 3, "1", kFibreDirectionDoc, FieldKind::Output,
                [](const FieldContext& c) { return c.cell_fields().fibre_direction; }});
   f.push_back(point_output_field("fibre_damage", 1, "1", kFibreDamageDoc));
   return f;
@@ -105,15 +109,17 @@ std::vector<OutputField> declared_point_fields(const Model& model) {
     if (!region.material) continue;
     for (const auto& o : region.material->point_outputs())
       if (!listed(o.name))
-        out.push_back(point_output_field(
-            o.name, o.components, o.units,
-            o.description + ", mean over the cell's quadrature points"));
+        out.push_back(point_output_field(o.name, o.components, o.units,
+                                         o.description +
+                                             ", mean over the cell's quadrature points"));
     for (const auto& v : region.material->state_variables()) {
       if (listed(v.name)) continue;
       const std::string key = v.name;
       out.push_back({v.name, Association::Cell, v.components, v.units,
-                     v.description + ", mean over the cell's quadrature points (committed state of "
-                     "material '" + region.material->name() + "'; 0 where a law does not keep it)",
+                     v.description +
+                         ", mean over the cell's quadrature points (committed state of "
+                         "material '" +
+                         region.material->name() + "'; 0 where a law does not keep it)",
                      FieldKind::State, [key](const FieldContext& c) {
                        const auto s = c.problem().state_variable(key);
                        return cell_means(c.problem().model(), s.values, s.components);

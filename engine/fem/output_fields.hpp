@@ -57,8 +57,7 @@ class FieldContext {
   template <class T, class Make>
   const T& shared(const std::string& key, Make&& make) const {
     auto it = shared_.find(key);
-    if (it == shared_.end())
-      it = shared_.emplace(key, std::make_shared<const T>(make())).first;
+    if (it == shared_.end()) it = shared_.emplace(key, std::make_shared<const T>(make())).first;
     return *static_cast<const T*>(it->second.get());
   }
 

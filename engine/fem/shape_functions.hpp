@@ -42,9 +42,7 @@ inline const std::array<QuadraturePoint<8, 3>, 8>& hex8_rule() {
 /// One-point rule on the tet4 reference tetrahedron (exact for the constant gradient).
 inline const std::array<QuadraturePoint<4, 3>, 1>& tet4_rule() {
   static const std::array<QuadraturePoint<4, 3>, 1> rule{
-      {{{0.25, 0.25, 0.25, 0.25},
-        {{{-1, -1, -1}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}}},
-        1.0 / 6.0}}};
+      {{{0.25, 0.25, 0.25, 0.25}, {{{-1, -1, -1}, {1, 0, 0}, {0, 1, 0}, {0, 0, 1}}}, 1.0 / 6.0}}};
   return rule;
 }
 

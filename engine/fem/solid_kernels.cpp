@@ -69,9 +69,9 @@ void add_point(const Mat3& F, const Mat3& S, const Mat6& D, const Gradients<NN>&
 }  // namespace
 
 template <int NN, int NQ>
-void standard_element(const Material& material, const PointFields* fields,
-                      const CellGeometry& geo, const NodalMatrix<NN>& u, ElementVector<NN>& r,
-                      ElementMatrix<NN>* K, PointState* state) {
+void standard_element(const Material& material, const PointFields* fields, const CellGeometry& geo,
+                      const NodalMatrix<NN>& u, ElementVector<NN>& r, ElementMatrix<NN>* K,
+                      PointState* state) {
   r.setZero();
   if (K) K->setZero();
   for (int q = 0; q < NQ; ++q) {

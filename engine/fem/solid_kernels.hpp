@@ -40,10 +40,9 @@ void standard_element(const materials::Material& material, const materials::Poin
                       ElementMatrix<NN>* K, PointState* state = nullptr);
 
 /// Mean-dilatation hex8 for an uncoupled law. Throws NumericalError if det F <= 0 or theta <= 0.
-void mean_dilatation_hex8(const materials::Material& material,
-                          const materials::PointFields* fields, const CellGeometry& geo,
-                          const NodalMatrix<8>& u, ElementVector<8>& r, ElementMatrix<8>* K,
-                          PointState* state = nullptr);
+void mean_dilatation_hex8(const materials::Material& material, const materials::PointFields* fields,
+                          const CellGeometry& geo, const NodalMatrix<8>& u, ElementVector<8>& r,
+                          ElementMatrix<8>* K, PointState* state = nullptr);
 
 /// Energy of an element (mJ = N mm), consistent with the residuals above.
 template <int NN, int NQ>

@@ -17,11 +17,9 @@ Mat3 skew(const Vec3& v) {
 template <class F>
 void for_each_point(int n, F&& f) {
   if (n == 4) {
-    for (const auto& q : quad4_rule())
-      f(q.N.data(), q.dN.data(), q.weight);
+    for (const auto& q : quad4_rule()) f(q.N.data(), q.dN.data(), q.weight);
   } else {
-    for (const auto& q : tri3_rule())
-      f(q.N.data(), q.dN.data(), q.weight);
+    for (const auto& q : tri3_rule()) f(q.N.data(), q.dN.data(), q.weight);
   }
 }
 

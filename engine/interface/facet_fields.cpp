@@ -33,8 +33,7 @@ std::vector<const InterfaceSet*> interface_sets(
   return find_sets(couplings);
 }
 
-InterfaceMesh interface_mesh(const mesh::Mesh& mesh,
-                             const std::vector<const InterfaceSet*>& sets) {
+InterfaceMesh interface_mesh(const mesh::Mesh& mesh, const std::vector<const InterfaceSet*>& sets) {
   InterfaceMesh m;
   for (const auto* s : sets)
     for (const auto& pr : s->pairs())
@@ -75,8 +74,8 @@ InterfaceMesh interface_mesh(const mesh::Mesh& mesh,
 }
 
 InterfaceFields interface_averages(const InterfaceMesh& imesh,
-                                   const std::vector<const InterfaceSet*>& sets,
-                                   const VecX& u, Real t) {
+                                   const std::vector<const InterfaceSet*>& sets, const VecX& u,
+                                   Real t) {
   Index pairs = 0;
   for (const auto* s : sets) pairs += s->n_pairs();
   if (pairs != imesh.n_cells())
@@ -149,10 +148,10 @@ const InterfaceFields& averages(const FieldContext& c, const InterfaceMesh& imes
 std::vector<OutputField> interface_output_fields(std::shared_ptr<const InterfaceMesh> imesh) {
   auto field = [&](const char* name, Association a, int components, const char* units,
                    const char* doc, std::vector<Real> InterfaceFields::*member) {
-    return OutputField{name, a, components, units, doc, FieldKind::Output,
-                       [imesh, member](const FieldContext& c) {
-                         return averages(c, *imesh).*member;
-                       }};
+    return OutputField{
+        name, a, components, units, doc, FieldKind::Output, [imesh, member](const FieldContext& c) {
+          return averages(c, *imesh).*member;
+        }};
   };
   return {
       field("displacement", Association::FacetPoint, 3, "mm",
@@ -228,9 +227,8 @@ std::vector<OutputField> interface_state_fields(std::shared_ptr<const InterfaceM
   for (const auto& v : sets.front()->state_variables())
     out.push_back({v.name, Association::Facet, v.components, v.units,
                    v.description + ", area-weighted mean over the facet's Gauss points",
-                   FieldKind::State, [imesh, v](const FieldContext& c) {
-                     return facet_state_means(c, *imesh, v);
-                   }});
+                   FieldKind::State,
+                   [imesh, v](const FieldContext& c) { return facet_state_means(c, *imesh, v); }});
   return out;
 }
 

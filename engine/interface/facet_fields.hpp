@@ -28,8 +28,7 @@ std::vector<const InterfaceSet*> interface_sets(
 using InterfaceMesh = fem::FacetMesh;
 
 /// Builds the interface mesh of `sets` on `mesh` (the mesh the sets were built on).
-InterfaceMesh interface_mesh(const mesh::Mesh& mesh,
-                             const std::vector<const InterfaceSet*>& sets);
+InterfaceMesh interface_mesh(const mesh::Mesh& mesh, const std::vector<const InterfaceSet*>& sets);
 
 /// Per-facet fields at one state: area-weighted means over each facet's Gauss points (weights:
 /// the points' reference areas w), F values (or F x 3) facet-major, and the displacement of the
@@ -49,8 +48,8 @@ struct InterfaceFields {
 /// The fields of `sets` (with their committed history) at displacement u and time t. `sets` must
 /// have the pairs `imesh` was built from (throws std::invalid_argument otherwise).
 InterfaceFields interface_averages(const InterfaceMesh& imesh,
-                                   const std::vector<const InterfaceSet*>& sets,
-                                   const VecX& u, Real t);
+                                   const std::vector<const InterfaceSet*>& sets, const VecX& u,
+                                   Real t);
 
 /// The interface's output fields over `imesh` (the mesh of the model's interface sets, in the
 /// order interface_sets() finds them): displacement of the surface points and the facet

@@ -56,9 +56,9 @@ FacetMatrix checked_reference(const mesh::Mesh& mesh, const InterfacePair& pr, s
     const Vec3& Xp = mesh.points[static_cast<size_t>(pr.primary[a])];
     const Vec3& Xs = mesh.points[static_cast<size_t>(pr.secondary[a])];
     if ((Xp - Xs).norm() > 1e-2 * size)
-      throw std::invalid_argument(pair_name(k) + ": primary node " +
-                                  std::to_string(pr.primary[a]) + " and secondary node " +
-                                  std::to_string(pr.secondary[a]) + " do not coincide");
+      throw std::invalid_argument(pair_name(k) + ": primary node " + std::to_string(pr.primary[a]) +
+                                  " and secondary node " + std::to_string(pr.secondary[a]) +
+                                  " do not coincide");
     X.col(a) = 0.5 * (Xp + Xs);
   }
   return X;
@@ -116,9 +116,9 @@ InterfaceSet::InterfaceSet(const mesh::Mesh& mesh, std::vector<InterfacePair> pa
     std::array<ElementPoint, 4> pts;
     ElementVector r;
     try {
-      evaluate_pair(
-          k, zero, 0.0, r, nullptr,
-          std::span(pts.data(), static_cast<size_t>(gauss_points_per_facet(pairs_[k].n_nodes))));
+      evaluate_pair(k, zero, 0.0, r, nullptr,
+                    std::span(pts.data(),
+                              static_cast<size_t>(gauss_points_per_facet(pairs_[k].n_nodes))));
     } catch (const NumericalError&) {
       throw std::invalid_argument(pair_name(k) + ": degenerate facet");
     }

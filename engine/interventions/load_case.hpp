@@ -21,16 +21,16 @@ inline Profile ramp(Real from = 0.0, Real to = 1.0) { return Profile{{{from, 0.0
 
 /// A pressure patch on the bed's outer surface (thumb, instrument edge), pressed toward the body.
 struct PatchLoad {
-  Real force = 0.0;              ///< N: total normal force at full load
+  Real force = 0.0;  ///< N: total normal force at full load
   Profile force_profile = ramp();
-  Real length = 10.0;            ///< mm along the body axis
-  Real width = 10.0;             ///< mm across the axis (on the pressing side)
+  Real length = 10.0;  ///< mm along the body axis
+  Real width = 10.0;   ///< mm across the axis (on the pressing side)
   /// mm: axial offset of the patch centre from the target point (the scar centre) at the start
   /// and at the end of its motion; equal for a patch that stays in place.
   Real start = 0.0;
   Real end = 0.0;
-  Real move_from = 0.0;          ///< load-case time at which the patch starts moving
-  Real move_to = 1.0;            ///< load-case time at which it arrives at `end`
+  Real move_from = 0.0;  ///< load-case time at which the patch starts moving
+  Real move_to = 1.0;    ///< load-case time at which it arrives at `end`
   /// Tangential drag traction along the direction of motion, as a fraction of the pressure
   /// (an instrument dragged over the skin).
   Real drag = 0.0;
@@ -41,13 +41,13 @@ struct PatchLoad {
 
 struct LoadCase {
   std::string name;
-  int increments = 6;        ///< nominal load increments (cut back automatically when needed)
-  std::int64_t cycles = 1;   ///< physiological repetitions this case stands for (recorded)
+  int increments = 6;       ///< nominal load increments (cut back automatically when needed)
+  std::int64_t cycles = 1;  ///< physiological repetitions this case stands for (recorded)
   /// Axial force on the loaded end (N), dead traction. When nonzero the loaded end is
   /// force-controlled; otherwise its displacement is prescribed (elongation + excursion).
   Real axial_force = 0.0;
   Profile force_profile = ramp();
-  Real elongation = 0.0;     ///< mm: prescribed axial lengthening of the loaded end
+  Real elongation = 0.0;  ///< mm: prescribed axial lengthening of the loaded end
   Profile elongation_profile = ramp();
   /// mm: translation of the whole body along the axis relative to its bed (both ends move);
   /// > 0 toward the loaded end.

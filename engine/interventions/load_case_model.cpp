@@ -136,11 +136,12 @@ void add_patch(fem::Model& m, const tissue::TissueModel& tissue, const LoadingFr
     m.pressures.push_back({kPatchSet, {f.facet}, p0, curve});
     if (patch.drag > 0.0 && direction != 0.0)
       m.tractions.push_back({"patch_drag", {f.facet}, patch.drag * p0 * direction * a, curve});
-    if (patch.grip && coverage(f, patch.move_from) > 0.0) gripped.insert(f.nodes.begin(), f.nodes.end());
+    if (patch.grip && coverage(f, patch.move_from) > 0.0)
+      gripped.insert(f.nodes.begin(), f.nodes.end());
   }
   if (!gripped.empty())
-    m.displacements.push_back({"patch_grip", {gripped.begin(), gripped.end()}, grip_component,
-                               0.0, -1});
+    m.displacements.push_back(
+        {"patch_grip", {gripped.begin(), gripped.end()}, grip_component, 0.0, -1});
 }
 
 }  // namespace
@@ -197,17 +198,20 @@ fem::Model load_case_model(const fem::Model& base, const tissue::TissueModel& ti
   } else {
     const auto times = breakpoints({&load.excursion_profile, &load.elongation_profile}, 1);
     const Profile travel = sampled(times, [&](Real s) {
-      return load.excursion * load.excursion_profile(s) + load.elongation * load.elongation_profile(s);
+      return load.excursion * load.excursion_profile(s) +
+             load.elongation * load.elongation_profile(s);
     });
     const int curve = add_curve(m, travel, t0);
     const auto end_nodes = mesh.nodes_of_facets(end_facets);
-    for (int c = 0; c < 3; ++c) m.displacements.push_back({roles.loaded_end, end_nodes, c, a[c], curve});
+    for (int c = 0; c < 3; ++c)
+      m.displacements.push_back({roles.loaded_end, end_nodes, c, a[c], curve});
   }
 
   // The bed rests on the surrounding tissue: an elastic foundation on its outer surface.
   if (!roles.bed_support.empty() && mesh.facet_sets.count(roles.bed_support) &&
       frame.bed_stiffness > 0.0)
-    m.foundations.push_back({roles.bed_support, mesh.facet_set(roles.bed_support), frame.bed_stiffness});
+    m.foundations.push_back({roles.bed_support, mesh.facet_set(roles.bed_support),
+                             frame.bed_stiffness});
 
   if (load.patch) add_patch(m, tissue, frame, *load.patch, t0);
   return m;

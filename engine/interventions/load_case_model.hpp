@@ -28,7 +28,7 @@ LoadingFrame loading_frame(const fem::Model& model, const tissue::TissueModel& t
 /// The facets of the bed's outer surface covered by a patch, with their coverage.
 struct PatchFacet {
   mesh::Facet facet;
-  Real axial_min = 0.0;   ///< mm, the facet's extent along the axis relative to the target
+  Real axial_min = 0.0;  ///< mm, the facet's extent along the axis relative to the target
   Real axial_max = 0.0;
 };
 

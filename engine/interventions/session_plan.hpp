@@ -11,8 +11,8 @@
 namespace sinew::interventions {
 
 struct SessionPlan {
-  std::string name;          ///< unique within the arm
-  std::string intervention;  ///< registry name
+  std::string name;                        ///< unique within the arm
+  std::string intervention;                ///< registry name
   std::map<std::string, Real> parameters;  ///< all declared parameters, defaults filled in
   std::shared_ptr<const Intervention> impl;
 };

@@ -25,7 +25,7 @@ struct RunInfo {
 };
 
 struct ResultsOptions {
-  int gzip_level = 4;      ///< 0-9; 0 stores the fields uncompressed
+  int gzip_level = 4;  ///< 0-9; 0 stores the fields uncompressed
   /// Also write <stem>_vtk/: VTKHDF step files and steps.hdf.series, and for models with an
   /// interface interface_<s>.hdf and interface.hdf.series.
   bool vtk_views = true;
@@ -51,8 +51,8 @@ class ResultsWriter {
   /// Throws std::runtime_error when the file cannot be written (message names the file and the
   /// reason). Point stresses come from the run's problem passed in each StepOutput (no second
   /// copy of the model's matrices); a step without one makes the writer build its own.
-  ResultsWriter(const std::filesystem::path& path, const model::ModelDefinition& def,
-                RunInfo info, ResultsOptions options = {});
+  ResultsWriter(const std::filesystem::path& path, const model::ModelDefinition& def, RunInfo info,
+                ResultsOptions options = {});
   /// Without close(): records status "failed" ("interrupted: ...") and renames, never throws.
   ~ResultsWriter();
   ResultsWriter(const ResultsWriter&) = delete;

@@ -23,10 +23,10 @@ struct StudyInfo {
   /// "completed" or "failed"; empty: "completed" if every arm's `status` attribute is
   /// "completed", else "failed".
   std::string status;
-  int threads = 0;                ///< OpenMP threads per arm; 0: the current maximum
-  int jobs = 1;                   ///< arms run at the same time
-  int mpi_ranks = 1;              ///< MPI ranks of the study
-  std::string git_commit;         ///< commit of the Sinew build ("" if unknown)
+  int threads = 0;         ///< OpenMP threads per arm; 0: the current maximum
+  int jobs = 1;            ///< arms run at the same time
+  int mpi_ranks = 1;       ///< MPI ranks of the study
+  std::string git_commit;  ///< commit of the Sinew build ("" if unknown)
 };
 
 /// Merges the arm part files `parts` (each a single-run results file, docs/results-schema.md,
@@ -40,9 +40,8 @@ struct StudyInfo {
 /// complete; on any error "<out>.part" is removed, `out` is left as it was, and
 /// std::runtime_error is thrown naming the file and the reason. With `vtk_views`, then calls
 /// write_study_views(out).
-void merge_study(const std::vector<std::filesystem::path>& parts,
-                 const std::filesystem::path& out, const StudyInfo& info,
-                 bool vtk_views = true);
+void merge_study(const std::vector<std::filesystem::path>& parts, const std::filesystem::path& out,
+                 const StudyInfo& info, bool vtk_views = true);
 
 /// Where an arm of a merge comes from: a part file (`group` "/"), or the arm group of an earlier
 /// study file (`group` "/arms/<arm>"), copied as it is so a merge can keep an arm whose part

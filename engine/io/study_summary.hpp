@@ -40,8 +40,8 @@ struct ArmSummary {
   std::vector<std::vector<double>> values;  ///< [metric][probe]
   std::vector<std::int64_t> probe_session;
   std::vector<std::string> probe_session_name, probe_stage;
-  std::vector<std::string> session_names, session_interventions, session_summaries,
-      session_grades, session_evidence;
+  std::vector<std::string> session_names, session_interventions, session_summaries, session_grades,
+      session_evidence;
   std::vector<std::int64_t> session_cycles;
 };
 

@@ -35,8 +35,8 @@ FibreDamage FibreDamage::from_parameters(const ParameterSet& values) {
   if (onset == 0.0 && full == 0.0) return d;
   if (!(onset > 1.0))
     throw ParameterError(kOnsetKey, std::string(kOnsetKey) +
-                                        " must be > 1 when fibre damage is on (0 with " +
-                                        kFullKey + " = 0 switches it off)");
+                                        " must be > 1 when fibre damage is on (0 with " + kFullKey +
+                                        " = 0 switches it off)");
   if (!(full > onset))
     throw ParameterError(kFullKey, std::string(kFullKey) + " must be > " + kOnsetKey);
   d.onset_ = onset;

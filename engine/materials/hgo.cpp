@@ -95,8 +95,8 @@ StressTangent Hgo::stress_tangent(const Mat3& C, const PointFields& p) const {
   const Invariants inv = compute_invariants(C, p.fibre);
   const ModifiedInvariants bar = modified_invariants(inv);
   const Real E = hgo_fibre_strain(p.dispersion, bar.I1, bar.I4);
-  const DamagedSlopes t = hgo_fibre_slopes(p.fibre_scale * k1_, k2_, E, damage_,
-                                           fibre_stretch_max(p));
+  const DamagedSlopes t =
+      hgo_fibre_slopes(p.fibre_scale * k1_, k2_, E, damage_, fibre_stretch_max(p));
   const HgoInvariantTerms f = hgo_invariant_terms(t.d1, t.d2, p.dispersion);
   const Vec3 first(0.5 * p.matrix_scale * c_ + f.d1, 0.0, f.d4);
   Mat3 second;

@@ -29,7 +29,8 @@ std::string HgoCoupled::description() {
 std::vector<ParameterSpec> HgoCoupled::parameter_specs() {
   auto specs = Hgo::parameter_specs();
   for (auto& spec : specs)
-    if (spec.name == "k") spec.description = "coefficient of k/2 (ln J)^2 (Lame lambda of the matrix)";
+    if (spec.name == "k")
+      spec.description = "coefficient of k/2 (ln J)^2 (Lame lambda of the matrix)";
   return specs;
 }
 
@@ -70,8 +71,8 @@ StressTangent HgoCoupled::stress_tangent(const Mat3& C, const PointFields& p) co
   const Invariants inv = compute_invariants(C, p.fibre);
   const Real c = p.matrix_scale * c_, lnJ = std::log(inv.J);
   const Real E = hgo_fibre_strain(p.dispersion, inv.I1, inv.I4);
-  const DamagedSlopes t = hgo_fibre_slopes(p.fibre_scale * k1_, k2_, E, damage_,
-                                           fibre_stretch_max(p));
+  const DamagedSlopes t =
+      hgo_fibre_slopes(p.fibre_scale * k1_, k2_, E, damage_, fibre_stretch_max(p));
   const HgoInvariantTerms f = hgo_invariant_terms(t.d1, t.d2, p.dispersion);
   InvariantDerivatives w;
   w.first(kI1) = 0.5 * c + f.d1;

@@ -28,9 +28,7 @@ class HgoCoupled final : public Material {
   bool has_fibres() const override { return true; }
   /// sqrt(1 + max(E, 0)) with the generalised fibre strain E of the fibre term.
   Real fibre_stretch(const Mat3& C, const PointFields& p) const override;
-  std::vector<StateVariable> state_variables() const override {
-    return damage_.state_variables();
-  }
+  std::vector<StateVariable> state_variables() const override { return damage_.state_variables(); }
   void update_state(const Mat3& C, PointFields& p) const override {
     damage_.update_state(fibre_stretch(C, p), p);
   }
@@ -42,7 +40,7 @@ class HgoCoupled final : public Material {
 
  private:
   Real c_ = 0.0, k1_ = 0.0, k2_ = 1.0, kappa_ = 0.0, k_ = 0.0;
-  FibreDamage damage_;  ///< off unless damage_onset_stretch / damage_full_stretch are set
+  FibreDamage damage_;     ///< off unless damage_onset_stretch / damage_full_stretch are set
   int damage_panels_ = 1;  ///< quadrature panels of the damaged fibre energy
 };
 

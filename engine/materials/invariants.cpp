@@ -78,8 +78,7 @@ InvariantDerivatives from_modified(const Invariants& inv, const ModifiedInvarian
 //       + J W_J (C^{-1} (x) C^{-1} - 2 I_{C^{-1}})
 // (Holzapfel 2000, Nonlinear Solid Mechanics, Wiley, ch. 6; Weiss, Maker & Govindjee 1996,
 // CMAME 135:107, for the fibre invariant).
-StressTangent stress_tangent_from_invariants(const Mat3& C, const Vec3& a0,
-                                             const Invariants& inv,
+StressTangent stress_tangent_from_invariants(const Mat3& C, const Vec3& a0, const Invariants& inv,
                                              const InvariantDerivatives& w) {
   Eigen::Matrix<Real, 6, 4> G;
   G.col(kI1) = identity_voigt();

@@ -49,8 +49,7 @@ InvariantDerivatives from_modified(const Invariants& inv, const ModifiedInvarian
 
 /// S = 2 dW/dC and D = 4 d2W/dCdC (Voigt, see voigt.hpp) of W(I1, I2, I4, J); w.second must be
 /// symmetric. a0 is the fibre direction that inv.I4 was computed with.
-StressTangent stress_tangent_from_invariants(const Mat3& C, const Vec3& a0,
-                                             const Invariants& inv,
+StressTangent stress_tangent_from_invariants(const Mat3& C, const Vec3& a0, const Invariants& inv,
                                              const InvariantDerivatives& w);
 
 }  // namespace sinew::materials

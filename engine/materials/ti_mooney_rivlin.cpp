@@ -162,8 +162,7 @@ Real TiMooneyRivlin::energy(const Mat3& C, const PointFields& p) const {
   const Real phi = damaged_energy(
       damage_, d, std::sqrt(bar.I4), history_driver(d, fibre_stretch_max(p)),
       [&](Real s) { return fibre_energy(s); },
-      [&](Real s) { return s > 1.0 ? fibre_stress(s).g / s : 0.0; }, damage_panels_,
-      lambda_star_);
+      [&](Real s) { return s > 1.0 ? fibre_stress(s).g / s : 0.0; }, damage_panels_, lambda_star_);
   return matrix + p.fibre_scale * phi;
 }
 

@@ -29,9 +29,7 @@ class TiMooneyRivlin final : public Material {
   bool has_fibres() const override { return true; }
   /// max(lambda_bar, 1), lambda_bar = sqrt(I4_bar).
   Real fibre_stretch(const Mat3& C, const PointFields& p) const override;
-  std::vector<StateVariable> state_variables() const override {
-    return damage_.state_variables();
-  }
+  std::vector<StateVariable> state_variables() const override { return damage_.state_variables(); }
   void update_state(const Mat3& C, PointFields& p) const override {
     damage_.update_state(fibre_stretch(C, p), p);
   }
@@ -57,7 +55,7 @@ class TiMooneyRivlin final : public Material {
 
   Real c1_ = 0.0, c2_ = 0.0, c3_ = 0.0, c4_ = 1.0, c5_ = 0.0, lambda_star_ = 1.0, k_ = 0.0;
   Real c6_ = 0.0;
-  int panels_ = 1;            ///< Gauss-Legendre panels on [1, x] (fixed per law)
+  int panels_ = 1;             ///< Gauss-Legendre panels on [1, x] (fixed per law)
   Real energy_at_star_ = 0.0;  ///< F(lambda*)
   FibreDamage damage_;         ///< off unless damage_onset_stretch / damage_full_stretch are set
   int damage_panels_ = 1;      ///< quadrature panels of the damaged fibre energy

@@ -22,10 +22,9 @@ Mesh make_box(const BoxSpec& spec) {
   for (int k = 0; k < nz; ++k)
     for (int j = 0; j < ny; ++j)
       for (int i = 0; i < nx; ++i) {
-        const std::array<Index, 8> h{id(i, j, k),         id(i + 1, j, k),
-                                     id(i + 1, j + 1, k), id(i, j + 1, k),
-                                     id(i, j, k + 1),     id(i + 1, j, k + 1),
-                                     id(i + 1, j + 1, k + 1), id(i, j + 1, k + 1)};
+        const std::array<Index, 8> h{
+            id(i, j, k),     id(i + 1, j, k),     id(i + 1, j + 1, k),     id(i, j + 1, k),
+            id(i, j, k + 1), id(i + 1, j, k + 1), id(i + 1, j + 1, k + 1), id(i, j + 1, k + 1)};
         if (spec.cell == CellType::Hex8) {
           const Index c = m.add_cell(CellType::Hex8, h);
           if (k == 0) fs["z0"].push_back({c, 0});

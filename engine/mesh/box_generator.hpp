@@ -7,7 +7,7 @@ namespace sinew::mesh {
 
 struct BoxSpec {
   Vec3 origin{0, 0, 0};
-  Vec3 size{1, 1, 1};                ///< edge lengths (mm)
+  Vec3 size{1, 1, 1};  ///< edge lengths (mm)
   std::array<int, 3> divisions{1, 1, 1};
   CellType cell = CellType::Hex8;
 };

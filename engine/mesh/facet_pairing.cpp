@@ -32,9 +32,7 @@ std::string format_point(const Vec3& x) {
 }
 
 struct FacetHash {
-  size_t operator()(const Facet& f) const {
-    return std::hash<Index>()(f.cell * 8 + f.face);
-  }
+  size_t operator()(const Facet& f) const { return std::hash<Index>()(f.cell * 8 + f.face); }
 };
 
 /// A facet's nodes and centroid.
@@ -141,13 +139,15 @@ void check_unique(const std::vector<Facet>& primary, const std::vector<Facet>& s
 void check_arguments(const std::vector<Facet>& primary, const std::vector<Facet>& secondary,
                      Real tolerance) {
   if (!(tolerance > 0) || !std::isfinite(tolerance))
-    throw std::invalid_argument("pair_facets: the tolerance must be a finite distance > 0 (mm), "
-                                "got " + format_real(tolerance));
-  if (primary.size() != secondary.size())
     throw std::invalid_argument(
-        "pair_facets: " + std::to_string(primary.size()) + " primary facets but " +
-        std::to_string(secondary.size()) + " secondary facets; the two sides of an interface " +
-        "must cover the same surface with the same facets");
+        "pair_facets: the tolerance must be a finite distance > 0 (mm), "
+        "got " +
+        format_real(tolerance));
+  if (primary.size() != secondary.size())
+    throw std::invalid_argument("pair_facets: " + std::to_string(primary.size()) +
+                                " primary facets but " + std::to_string(secondary.size()) +
+                                " secondary facets; the two sides of an interface " +
+                                "must cover the same surface with the same facets");
   check_unique(primary, secondary);
 }
 
@@ -209,7 +209,8 @@ std::vector<FacetPair> pair_facets(const Mesh& mesh, const std::vector<Facet>& p
       throw std::invalid_argument(
           "pair_facets: secondary facet (" + describe(secondary[size_t(match)]) +
           ") coincides with primary facets (" + describe(primary[size_t(used_by[size_t(match)])]) +
-          ") and (" + describe(primary[pi]) + "); it is used twice: the primary set holds "
+          ") and (" + describe(primary[pi]) +
+          "); it is used twice: the primary set holds "
           "overlapping facets");
     used_by[size_t(match)] = Index(pi);
     pair.primary = primary[pi];

@@ -49,11 +49,15 @@ Mesh generate_fascia_band(const FasciaBandSpec& s) {
   Mesh m;
   m.block_names.clear();
   append_body(m, make_box(fascia), "fascia",
-              {{"x0", "fascia_distal"}, {"x1", "fascia_proximal"}, {"z1", "fascia_top"},
+              {{"x0", "fascia_distal"},
+               {"x1", "fascia_proximal"},
+               {"z1", "fascia_top"},
                {"z0", "interface_fascia"}});
   append_body(m, make_box(underlay), "underlay",
-              {{"x0", "underlay_distal"}, {"x1", "underlay_proximal"},
-               {"z0", "underlay_bottom"}, {"z1", "interface_underlay"}});
+              {{"x0", "underlay_distal"},
+               {"x1", "underlay_proximal"},
+               {"z0", "underlay_bottom"},
+               {"z1", "interface_underlay"}});
   // make_box puts the far planes at origin + (size*n)/n, which can miss by an ulp: snap them so
   // the duplicated interface nodes coincide bit for bit and the end planes are exact.
   auto snap = [&](const char* set, int axis, Real value) {

@@ -8,10 +8,10 @@ namespace sinew::mesh {
 
 /// Defaults: plantar fascia near its calcaneal origin, ~15 mm wide, 2 mm thick (mm).
 struct FasciaBandSpec {
-  Real length = 40;              ///< along x, 0..length
-  Real width = 15;               ///< along y, -width/2..width/2
-  Real thickness = 2.0;          ///< fascia: z in [0, thickness]
-  Real underlay_thickness = 4.0; ///< underlay: z in [-underlay_thickness, 0]
+  Real length = 40;               ///< along x, 0..length
+  Real width = 15;                ///< along y, -width/2..width/2
+  Real thickness = 2.0;           ///< fascia: z in [0, thickness]
+  Real underlay_thickness = 4.0;  ///< underlay: z in [-underlay_thickness, 0]
   int length_divisions = 20;
   int width_divisions = 6;
   int thickness_divisions = 2;

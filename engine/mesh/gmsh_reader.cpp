@@ -6,9 +6,9 @@
 #include <charconv>
 #include <cmath>
 #include <fstream>
+#include <istream>
 #include <iterator>
 #include <limits>
-#include <istream>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -21,8 +21,9 @@ namespace sinew::mesh {
 
 namespace {
 
-constexpr const char* kSupported = "Sinew reads Gmsh MSH 4.1 ASCII files (Gmsh: -format msh41, "
-                                   "Mesh.Binary = 0)";
+constexpr const char* kSupported =
+    "Sinew reads Gmsh MSH 4.1 ASCII files (Gmsh: -format msh41, "
+    "Mesh.Binary = 0)";
 // Header counts are untrusted: reserve at most this many entries up front.
 constexpr Index kMaxReserve = Index(1) << 22;
 
@@ -44,7 +45,7 @@ const ElementKind* find_kind(long long code) {
 // Names of Gmsh element types a user is likely to meet, so the error says what was found.
 std::string gmsh_type_name(long long code) {
   static constexpr std::pair<int, const char*> kNames[] = {
-      {6, "prism6"}, {7, "pyramid5"}, {8, "line3"},     {9, "tri6"},      {10, "quad9"},
+      {6, "prism6"}, {7, "pyramid5"}, {8, "line3"},     {9, "tri6"},       {10, "quad9"},
       {11, "tet10"}, {12, "hex27"},   {13, "prism18"},  {14, "pyramid14"}, {16, "quad8"},
       {17, "hex20"}, {18, "prism15"}, {19, "pyramid13"}};
   for (const auto& [c, n] : kNames)
@@ -122,7 +123,8 @@ class LineReader {
     return nullptr;
   }
   [[noreturn]] void fail_eof(const std::string& section, std::string_view what) const {
-    fail(count_, last_length_ + 1, section, "unexpected end of file: expected " + std::string(what));
+    fail(count_, last_length_ + 1, section,
+         "unexpected end of file: expected " + std::string(what));
   }
 
   [[noreturn]] void fail(int line, int column, const std::string& section,
@@ -218,18 +220,18 @@ class GmshParser {
     // The first non-blank line must open $MeshFormat: anything else is not an MSH file.
     while (r_.next(l) && l.tokens.empty()) {
     }
-    if (l.number == 0 || l.tokens.empty())
-      r_.fail(0, 0, "", "not a Gmsh mesh: the file is empty");
+    if (l.number == 0 || l.tokens.empty()) r_.fail(0, 0, "", "not a Gmsh mesh: the file is empty");
     if (l.trimmed() != "$MeshFormat")
-      r_.fail(l, 0, "", "not a Gmsh mesh: expected '$MeshFormat' on the first line, found '" +
-                            std::string(l.trimmed()) + "'");
+      r_.fail(l, 0, "",
+              "not a Gmsh mesh: expected '$MeshFormat' on the first line, found '" +
+                  std::string(l.trimmed()) + "'");
     read_mesh_format();
     while (r_.next(l)) {
       if (l.tokens.empty()) continue;
       const std::string_view h = l.trimmed();
       if (h.front() != '$' || l.tokens.size() != 1)
-        r_.fail(l, 0, "", "expected a section header such as '$Nodes', found '" +
-                              std::string(h) + "'");
+        r_.fail(l, 0, "",
+                "expected a section header such as '$Nodes', found '" + std::string(h) + "'");
       const std::string section(h);
       if (section.starts_with("$End"))
         r_.fail(l, 0, section, "'" + section + "' without a matching section start");
@@ -242,12 +244,10 @@ class GmshParser {
       } else if (section == "$Nodes") {
         read_nodes();
       } else if (section == "$Elements") {
-        if (!seen_.contains("$Nodes"))
-          r_.fail(l, 0, section, "$Elements must come after $Nodes");
+        if (!seen_.contains("$Nodes")) r_.fail(l, 0, section, "$Elements must come after $Nodes");
         read_elements();
       } else if (section == "$PartitionedEntities") {
-        r_.fail(l, 0, section,
-                "partitioned meshes are not supported: save the mesh unpartitioned");
+        r_.fail(l, 0, section, "partitioned meshes are not supported: save the mesh unpartitioned");
       } else {
         skip_section(l);  // $Periodic, $NodeData, ...: nothing the engine uses
       }
@@ -262,8 +262,9 @@ class GmshParser {
     const std::string end = "$End" + section.substr(1);
     const Line& l = r_.expect(section, "'" + end + "'");
     if (l.trimmed() != end)
-      r_.fail(l, 0, section, "expected '" + end + "', found '" + std::string(l.trimmed()) +
-                                 "' (more entries than the section's count announces?)");
+      r_.fail(l, 0, section,
+              "expected '" + end + "', found '" + std::string(l.trimmed()) +
+                  "' (more entries than the section's count announces?)");
   }
 
   void skip_section(const Line& header) {
@@ -279,8 +280,7 @@ class GmshParser {
     const std::string s = "$MeshFormat";
     const Line& l = r_.expect(s, "'version file-type data-size'");
     if (l.tok(0) != "4.1") {
-      r_.fail(l, 0, s,
-              "MSH version " + std::string(l.tok(0)) + " is not supported; " + kSupported);
+      r_.fail(l, 0, s, "MSH version " + std::string(l.tok(0)) + " is not supported; " + kSupported);
     }
     const long long file_type = integer(l, 1, s, "file-type (0 = ASCII)");
     if (file_type != 0)
@@ -309,8 +309,9 @@ class GmshParser {
       if (name == "all")
         r_.fail(l, 2, s, "the name 'all' is reserved (sets 'all' hold the whole mesh)");
       if (!physical_names_.emplace(std::pair{dim, tag}, std::move(name)).second)
-        r_.fail(l, 1, s, "physical group (dimension " + std::to_string(dim) + ", tag " +
-                             std::to_string(tag) + ") is named twice");
+        r_.fail(l, 1, s,
+                "physical group (dimension " + std::to_string(dim) + ", tag " +
+                    std::to_string(tag) + ") is named twice");
     }
     expect_end(s);
   }
@@ -335,8 +336,7 @@ class GmshParser {
         size_t at = n_coords + 1;
         const long long np = count(l, at, s, "numPhysicalTags");
         std::vector<int> phys;
-        for (long long p = 0; p < np; ++p)
-          phys.push_back(tag32(l, ++at, s, "a physical tag"));
+        for (long long p = 0; p < np; ++p) phys.push_back(tag32(l, ++at, s, "a physical tag"));
         ++at;
         if (dim > 0) {
           const long long nb = count(l, at, s, "the number of bounding entities");
@@ -345,8 +345,9 @@ class GmshParser {
         }
         no_more(l, at, s, what);
         if (!entity_physicals_.emplace(std::pair{dim, tag}, std::move(phys)).second)
-          r_.fail(l, 0, s, std::string(kind_of_dim(dim)) + " entity " + std::to_string(tag) +
-                               " is declared twice");
+          r_.fail(l, 0, s,
+                  std::string(kind_of_dim(dim)) + " entity " + std::to_string(tag) +
+                      " is declared twice");
       }
     }
     expect_end(s);
@@ -372,8 +373,9 @@ class GmshParser {
       integer(bh, 1, s, "an entity tag");
       const long long parametric = integer(bh, 2, s, "parametric (0 or 1)");
       if (parametric != 0)
-        r_.fail(bh, 2, s, "parametric node coordinates are not supported (save with "
-                          "Mesh.SaveParametric = 0)");
+        r_.fail(bh, 2, s,
+                "parametric node coordinates are not supported (save with "
+                "Mesh.SaveParametric = 0)");
       const long long n = count(bh, 3, s, "numNodesInBlock");
       no_more(bh, 4, s, block_header);
       // A block lists its node tags first, then their coordinates in the same order.
@@ -404,8 +406,9 @@ class GmshParser {
       }
     }
     if (static_cast<long long>(node_tags_.size()) != n_nodes)
-      r_.fail(h, 1, s, "the header announces " + std::to_string(n_nodes) +
-                           " nodes but the blocks hold " + std::to_string(node_tags_.size()));
+      r_.fail(h, 1, s,
+              "the header announces " + std::to_string(n_nodes) + " nodes but the blocks hold " +
+                  std::to_string(node_tags_.size()));
     expect_end(s);
   }
 
@@ -432,8 +435,9 @@ class GmshParser {
                     "; supported: 4 (tet4), 5 (hex8) cells, 2 (tri3), 3 (quad4) boundary "
                     "facets, 15 (point), 1 (line2)");
       if (kind->dim != dim)
-        r_.fail(bh, 2, s, std::string(kind->name) + " elements in an entity of dimension " +
-                              std::to_string(dim));
+        r_.fail(bh, 2, s,
+                std::string(kind->name) + " elements in an entity of dimension " +
+                    std::to_string(dim));
       const long long n = count(bh, 3, s, "numElementsInBlock");
       no_more(bh, 4, s, block_header);
       entity_lines_.emplace(std::pair{dim, entity}, std::pair{bh.number, bh.column(1)});
@@ -443,8 +447,9 @@ class GmshParser {
       total += n;
     }
     if (total != n_elements)
-      r_.fail(h, 1, s, "the header announces " + std::to_string(n_elements) +
-                           " elements but the blocks hold " + std::to_string(total));
+      r_.fail(h, 1, s,
+              "the header announces " + std::to_string(n_elements) +
+                  " elements but the blocks hold " + std::to_string(total));
     expect_end(s);
   }
 
@@ -461,13 +466,14 @@ class GmshParser {
       const long long t = integer(l, i + 1, s, "a node tag");
       const auto it = node_index_.find(t);
       if (it == node_index_.end())
-        r_.fail(l, i + 1, s, "element " + std::to_string(tag) + " refers to node tag " +
-                                 std::to_string(t) + ", which is not in $Nodes");
+        r_.fail(l, i + 1, s,
+                "element " + std::to_string(tag) + " refers to node tag " + std::to_string(t) +
+                    ", which is not in $Nodes");
       nodes[i] = it->second;
       for (size_t j = 0; j < i; ++j)
         if (nodes[j] == nodes[i])
-          r_.fail(l, i + 1, s, "element " + std::to_string(tag) + " repeats node tag " +
-                                   std::to_string(t));
+          r_.fail(l, i + 1, s,
+                  "element " + std::to_string(tag) + " repeats node tag " + std::to_string(t));
     }
     if (kind.dim == 3) {
       add_cell(l, kind, tag, std::span<const Index>(nodes.data(), n));
@@ -512,8 +518,8 @@ class GmshParser {
       if (corner >= 0)
         r_.fail(l, 0, "$Elements",
                 "hex8 element " + std::to_string(tag) + " is twisted or its nodes are out of " +
-                    "order: its Jacobian is not positive at local node " +
-                    std::to_string(corner) + " (expected VTK/Gmsh hex8 node order)");
+                    "order: its Jacobian is not positive at local node " + std::to_string(corner) +
+                    " (expected VTK/Gmsh hex8 node order)");
     }
   }
 
@@ -676,9 +682,9 @@ class GmshParser {
     for (int i = 0; i < e.n; ++i)
       if (nodes[size_t(i)] < 0)
         r_.fail(e.line, 1, "$Elements",
-                std::string(e.dim == 0 ? "point" : "line2") + " element " +
-                    std::to_string(e.tag) + " of physical group '" + groups.at({e.dim, phys[0]}) +
-                    "' has node " + std::to_string(e.node_tags[size_t(i)]) +
+                std::string(e.dim == 0 ? "point" : "line2") + " element " + std::to_string(e.tag) +
+                    " of physical group '" + groups.at({e.dim, phys[0]}) + "' has node " +
+                    std::to_string(e.node_tags[size_t(i)]) +
                     ", which belongs to no hex8/tet4 cell");
     for (int p : phys) {
       auto& ns = mesh_.node_sets[groups.at({e.dim, p})];
@@ -762,8 +768,8 @@ class GmshParser {
   int tag32(const Line& l, size_t i, const std::string& s, std::string_view what) const {
     const long long v = integer(l, i, s, what);
     if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max())
-      r_.fail(l, i, s, "expected " + std::string(what) + ", found the out-of-range " +
-                           std::to_string(v));
+      r_.fail(l, i, s,
+              "expected " + std::string(what) + ", found the out-of-range " + std::to_string(v));
     return static_cast<int>(v);
   }
 
@@ -777,7 +783,8 @@ class GmshParser {
 
   int dimension(const Line& l, size_t i, const std::string& s) const {
     const long long d = integer(l, i, s, "a dimension (0 to 3)");
-    if (d < 0 || d > 3) r_.fail(l, i, s, "expected a dimension (0 to 3), found " + std::to_string(d));
+    if (d < 0 || d > 3)
+      r_.fail(l, i, s, "expected a dimension (0 to 3), found " + std::to_string(d));
     return static_cast<int>(d);
   }
 
@@ -786,8 +793,9 @@ class GmshParser {
       r_.fail(l, i, s, "expected " + std::string(what) + ", but the line ends");
     Real v = 0;
     if (!parse_real(l.tok(i), v))
-      r_.fail(l, i, s, "expected " + std::string(what) + " (a finite number), found '" +
-                           std::string(l.tok(i)) + "'");
+      r_.fail(l, i, s,
+              "expected " + std::string(what) + " (a finite number), found '" +
+                  std::string(l.tok(i)) + "'");
     return v;
   }
 

@@ -71,8 +71,8 @@ struct PhysicalGroup {
 };
 
 void check_name(const std::string& name, const char* kind) {
-  if (name.empty()) throw std::invalid_argument(std::string("write_gmsh: a ") + kind +
-                                                " set has an empty name");
+  if (name.empty())
+    throw std::invalid_argument(std::string("write_gmsh: a ") + kind + " set has an empty name");
   if (name.find_first_of("\"\r\n") != std::string::npos)
     throw std::invalid_argument(std::string("write_gmsh: ") + kind + " set name '" + name +
                                 "' holds a quote or line break, which MSH names cannot");
@@ -235,8 +235,9 @@ class Layout {
     for (const auto& [name, facets] : m_.facet_sets) {
       check_name(name, "facet");
       if (name == "all")
-        throw std::invalid_argument("write_gmsh: the facet set name 'all' is reserved (read_gmsh "
-                                    "makes sets 'all' of the whole mesh); rename it");
+        throw std::invalid_argument(
+            "write_gmsh: the facet set name 'all' is reserved (read_gmsh "
+            "makes sets 'all' of the whole mesh); rename it");
       const int tag = add_group(2, name);
       surface_groups_.insert(name);
       for (const Facet& f : facets) {
@@ -299,7 +300,8 @@ class Layout {
       const std::vector<Index> derived = derived_nodes(name);
       if (!std::includes(set.begin(), set.end(), derived.begin(), derived.end()))
         throw std::invalid_argument(
-            "write_gmsh: node set '" + name + "' lacks some nodes of the element or facet set "
+            "write_gmsh: node set '" + name +
+            "' lacks some nodes of the element or facet set "
             "of the same name; Gmsh physical groups of one name give one node set, which would "
             "read back with those nodes: rename the node set");
       std::vector<Index> extra;

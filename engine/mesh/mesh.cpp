@@ -11,8 +11,8 @@ namespace sinew::mesh {
 
 namespace {
 // Hex8 faces: zeta=-1, zeta=+1, eta=-1, xi=+1, eta=+1, xi=-1 (outward right-hand order).
-constexpr std::array<std::array<int, 4>, 6> kHexFaces{{
-    {0, 3, 2, 1}, {4, 5, 6, 7}, {0, 1, 5, 4}, {1, 2, 6, 5}, {2, 3, 7, 6}, {3, 0, 4, 7}}};
+constexpr std::array<std::array<int, 4>, 6> kHexFaces{
+    {{0, 3, 2, 1}, {4, 5, 6, 7}, {0, 1, 5, 4}, {1, 2, 6, 5}, {2, 3, 7, 6}, {3, 0, 4, 7}}};
 // Tet4 faces: z=0, y=0, x=0, slanted.
 constexpr std::array<std::array<int, 3>, 4> kTetFaces{{{0, 2, 1}, {0, 1, 3}, {0, 3, 2}, {1, 2, 3}}};
 
@@ -53,7 +53,8 @@ Index Mesh::add_cell(CellType type, std::span<const Index> nodes) {
 std::vector<Index> Mesh::facet_nodes(const Facet& f) const {
   const auto cn = cell_nodes(f.cell);
   std::vector<Index> out;
-  for (int l : face_local_nodes(cell_type(f.cell), f.face)) out.push_back(cn[static_cast<size_t>(l)]);
+  for (int l : face_local_nodes(cell_type(f.cell), f.face))
+    out.push_back(cn[static_cast<size_t>(l)]);
   return out;
 }
 

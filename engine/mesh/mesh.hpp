@@ -54,11 +54,11 @@ class Mesh {
   /// Node set made of the nodes of a facet set (sorted, unique).
   std::vector<Index> nodes_of_facets(const std::vector<Facet>& facets) const;
 
-  std::vector<Vec3> points;           ///< node coordinates (mm)
-  std::vector<CellType> types;        ///< per cell
-  std::vector<Index> offsets{0};      ///< CSR offsets into connectivity (n_cells + 1)
-  std::vector<Index> connectivity;    ///< node ids, VTK order
-  std::vector<int> cell_block;        ///< per cell: index into block_names (material region)
+  std::vector<Vec3> points;         ///< node coordinates (mm)
+  std::vector<CellType> types;      ///< per cell
+  std::vector<Index> offsets{0};    ///< CSR offsets into connectivity (n_cells + 1)
+  std::vector<Index> connectivity;  ///< node ids, VTK order
+  std::vector<int> cell_block;      ///< per cell: index into block_names (material region)
   std::vector<std::string> block_names{"all"};
 
   std::map<std::string, std::vector<Index>> node_sets;

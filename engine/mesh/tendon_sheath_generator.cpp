@@ -113,12 +113,14 @@ Section tendon_section(const TendonSheathSpec& s) {
 
   for (int j = 0; j < n; ++j)
     for (int i = 0; i < n; ++i)
-      sec.quads.push_back({core_id(i, j), core_id(i + 1, j), core_id(i + 1, j + 1), core_id(i, j + 1)});
+      sec.quads.push_back({core_id(i, j), core_id(i + 1, j), core_id(i + 1, j + 1),
+                           core_id(i, j + 1)});
   // Ring quads run outward (corner 0 -> 1) then counter-clockwise (1 -> 2): edge 1 is outer.
   auto& outer = sec.edges["outer"];
   for (int r = 1; r <= layers; ++r)
     for (int k = 0; k < around; ++k) {
-      sec.quads.push_back({ring_id(k, r - 1), ring_id(k, r), ring_id(k + 1, r), ring_id(k + 1, r - 1)});
+      sec.quads.push_back({ring_id(k, r - 1), ring_id(k, r), ring_id(k + 1, r),
+                           ring_id(k + 1, r - 1)});
       if (r == layers) outer.push_back({Index(sec.quads.size()) - 1, 1});
     }
   return sec;
@@ -163,11 +165,14 @@ Mesh generate_tendon_sheath(const TendonSheathSpec& spec) {
   Mesh m;
   m.block_names.clear();
   append_body(m, tendon, "tendon",
-              {{"distal", "tendon_distal"}, {"proximal", "tendon_proximal"},
+              {{"distal", "tendon_distal"},
+               {"proximal", "tendon_proximal"},
                {"outer", "interface_tendon"}});
   append_body(m, sheath, "sheath",
-              {{"distal", "sheath_distal"}, {"proximal", "sheath_proximal"},
-               {"inner", "interface_sheath"}, {"outer", "sheath_outer"}});
+              {{"distal", "sheath_distal"},
+               {"proximal", "sheath_proximal"},
+               {"inner", "interface_sheath"},
+               {"outer", "sheath_outer"}});
   add_all_sets(m);
   return m;
 }
@@ -176,8 +181,10 @@ Vec3 tendon_fibre_direction(const TendonSheathSpec& spec, Real helix_angle_deg, 
   require_positive(spec.semi_axis_y, "semi_axis_y");
   require_positive(spec.semi_axis_z, "semi_axis_z");
   if (!(std::abs(helix_angle_deg) < 90))
-    throw std::invalid_argument("tendon fibre direction: the helix angle must lie in (-90, 90) "
-                                "degrees, got " + std::to_string(helix_angle_deg));
+    throw std::invalid_argument(
+        "tendon fibre direction: the helix angle must lie in (-90, 90) "
+        "degrees, got " +
+        std::to_string(helix_angle_deg));
   const Real a = spec.semi_axis_y, b = spec.semi_axis_z, y = X.y(), z = X.z();
   const Real rho = std::hypot(y / a, z / b);
   if (rho == 0 || helix_angle_deg == 0) return Vec3::UnitX();

@@ -33,8 +33,8 @@ void fixed(const YamlNode& b, BoundaryContext& ctx) {
   auto comps = b["components"].strings(kComponents);
   if (!nodes || !comps) return;
   for (const auto& c : *comps)
-    ctx.model().displacements.push_back(
-        {*b["nodes"].string(), *nodes, component_index(c), 0.0, -1});
+    ctx.model().displacements.push_back({*b["nodes"].string(), *nodes, component_index(c), 0.0,
+                                         -1});
 }
 
 void displacement(const YamlNode& b, BoundaryContext& ctx) {
@@ -43,8 +43,8 @@ void displacement(const YamlNode& b, BoundaryContext& ctx) {
   auto value = b["value"].real();
   auto c = ctx.curve(b["curve"], 0);
   if (!nodes || !comp || !value || !c) return;
-  ctx.model().displacements.push_back(
-      {*b["nodes"].string(), *nodes, component_index(*comp), *value, *c});
+  ctx.model().displacements.push_back({*b["nodes"].string(), *nodes, component_index(*comp), *value,
+                                       *c});
 }
 
 void force(const YamlNode& b, BoundaryContext& ctx) {
@@ -100,24 +100,27 @@ void register_boundary_types(BoundaryTypeRegistry& registry) {
                  {"value", "mm", "required", "number", "displacement at curve value 1"},
                  kCurve},
                 displacement});
-  registry.add("force", {"force value x curve(t) applied to each node of the set",
-                         {kNodes, {"value", "N", "required", "[Fx, Fy, Fz]", "force per node"},
-                          kCurve},
-                         force});
+  registry.add("force",
+               {"force value x curve(t) applied to each node of the set",
+                {kNodes, {"value", "N", "required", "[Fx, Fy, Fz]", "force per node"}, kCurve},
+                force});
   registry.add("pressure", {"follower pressure on the current surface, traction -p n",
                             {kFacets, {"value", "MPa", "required", "number", "pressure p"}, kCurve},
                             pressure});
-  registry.add("traction",
-               {"dead traction per unit reference area",
-                {kFacets,
-                 {"value", "MPa", "one of `value`, `total_force`", "[tx, ty, tz]",
-                  "traction per unit reference area"},
-                 {"total_force", "N", "one of `value`, `total_force`", "[Fx, Fy, Fz]",
-                  "force spread evenly over the facets' reference area"},
-                 kCurve},
-                traction});
-  const KeySpec stiffness{"stiffness", "N/mm³", "required", "≥ 0",
-                          "foundation stiffness k: traction -k u per unit reference area", 0.0,
+  registry.add("traction", {"dead traction per unit reference area",
+                            {kFacets,
+                             {"value", "MPa", "one of `value`, `total_force`", "[tx, ty, tz]",
+                              "traction per unit reference area"},
+                             {"total_force", "N", "one of `value`, `total_force`", "[Fx, Fy, Fz]",
+                              "force spread evenly over the facets' reference area"},
+                             kCurve},
+                            traction});
+  const KeySpec stiffness{"stiffness",
+                          "N/mm³",
+                          "required",
+                          "≥ 0",
+                          "foundation stiffness k: traction -k u per unit reference area",
+                          0.0,
                           std::numeric_limits<Real>::infinity()};
   registry.add("foundation",
                {"elastic foundation: springs to the reference position, not scaled by a curve",

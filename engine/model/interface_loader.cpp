@@ -53,21 +53,32 @@ void load_interface(const YamlNode& n, ModelDefinition& def) {
     for (const char* key : {"primary", "secondary"})
       if (n[key].defined()) {
         auto v = n[key].string();
-        if (v) (std::string(key) == "primary" ? primary_set : secondary_set) = *v;
-        else ok = false;
+        if (v)
+          (std::string(key) == "primary" ? primary_set : secondary_set) = *v;
+        else
+          ok = false;
       }
     if (n["adhesion_density"].defined()) {
       auto v = n["adhesion_density"].real(Range{0.0, 1.0});
-      if (v) healthy_density = *v; else ok = false;
+      if (v)
+        healthy_density = *v;
+      else
+        ok = false;
     }
     if (n["law"].defined()) {
       auto law = n["law"].string(laws.names());
-      if (law) softening = laws.entry(*law).law; else ok = false;
+      if (law)
+        softening = laws.entry(*law).law;
+      else
+        ok = false;
     }
     for (const auto& s : specs) {
       if (s.name == "softening_law" || !n[s.name].defined()) continue;
       auto v = n[s.name].real(Range{s.min, s.max, s.min_exclusive, s.max_exclusive});
-      if (v) given[s.name] = *v; else ok = false;
+      if (v)
+        given[s.name] = *v;
+      else
+        ok = false;
     }
   }
   const YamlNode& where = n;  // without a section, errors go to its (missing) path
@@ -79,15 +90,17 @@ void load_interface(const YamlNode& n, ModelDefinition& def) {
   const auto& mesh = def.model.mesh;
   std::vector<mesh::FacetPair> facet_pairs;
   try {
-    facet_pairs = mesh::pair_facets(mesh, mesh.facet_set(primary_set), mesh.facet_set(secondary_set),
-                                    1e-6 * model_size(mesh));
+    facet_pairs = mesh::pair_facets(mesh, mesh.facet_set(primary_set),
+                                    mesh.facet_set(secondary_set), 1e-6 * model_size(mesh));
   } catch (const std::invalid_argument& e) {
     (n["primary"].defined() ? n["primary"] : where)
-        .error("facet sets '" + primary_set + "' and '" + secondary_set + "' do not pair: " + e.what());
+        .error("facet sets '" + primary_set + "' and '" + secondary_set +
+               "' do not pair: " + e.what());
     return;
   }
   std::vector<interface::InterfacePair> pairs;
-  for (const auto& fp : facet_pairs) pairs.push_back({fp.n_nodes, fp.primary_nodes, fp.secondary_nodes});
+  for (const auto& fp : facet_pairs)
+    pairs.push_back({fp.n_nodes, fp.primary_nodes, fp.secondary_nodes});
   try {
     auto params = interface::InterfaceParameters::from(
         resolve_parameters(interface::interface_parameter_specs(), given));

@@ -24,14 +24,14 @@ KeySpec length_key(const std::string& name, const std::string& fallback,
 MeshGeneratorEntry box() {
   MeshGeneratorEntry e;
   e.description = "structured box of hex8 (or tet4) cells";
-  e.keys = {generator_key("box", "structured box mesh"),
-            {"size", "mm", "required", "3 numbers, each > 0", "edge lengths along x, y, z", 0.0,
-             kInf, true},
-            {"divisions", "1", "required", "3 whole numbers in [1, 10⁶]", "cells along x, y, z",
-             1.0, 1e6},
-            {"cell", "", "`hex8`", "`hex8`, `tet4`",
-             "`tet4` splits each hexahedron into six tetrahedra"},
-            {"origin", "mm", "`[0, 0, 0]`", "3 numbers", "corner with the smallest coordinates"}};
+  e.keys = {
+      generator_key("box", "structured box mesh"),
+      {"size", "mm", "required", "3 numbers, each > 0", "edge lengths along x, y, z", 0.0, kInf,
+       true},
+      {"divisions", "1", "required", "3 whole numbers in [1, 10⁶]", "cells along x, y, z", 1.0,
+       1e6},
+      {"cell", "", "`hex8`", "`hex8`, `tet4`", "`tet4` splits each hexahedron into six tetrahedra"},
+      {"origin", "mm", "`[0, 0, 0]`", "3 numbers", "corner with the smallest coordinates"}};
   e.element_sets = {"all"};
   e.facet_sets = {"x0", "x1", "y0", "y1", "z0", "z1"};
   e.node_sets = {"x0", "x1", "y0", "y1", "z0", "z1", "all"};
@@ -42,20 +42,20 @@ MeshGeneratorEntry box() {
 MeshGeneratorEntry tendon_sheath() {
   MeshGeneratorEntry e;
   e.description = "straight tendon of elliptical cross-section inside its sheath (hex8 O-grid)";
-  e.keys = {generator_key("tendon_sheath", ""),
-            length_key("length", "50", "tendon length"),
-            {"semi_axes", "mm", "[7.35, 2.45]", "2 numbers > 0",
-             "semi-axes along y (width) and z (thickness)", 0.0, kInf, true},
-            length_key("sheath_thickness", "1", "sheath thickness along the ellipse's normal"),
-            {"helix_angle", "deg", "0", "[0, 60]", "fascicle twist at the tendon surface", 0.0,
-             60.0},
-            {"divisions", "1", "`{axial: 20, core: 4, tendon_radial: 3, sheath_radial: 1}`",
-             "whole numbers ≥ 1",
-             "cells along the axis, core cells per side, ring layers of tendon and sheath", 1.0,
-             100000.0}};
+  e.keys = {
+      generator_key("tendon_sheath", ""),
+      length_key("length", "50", "tendon length"),
+      {"semi_axes", "mm", "[7.35, 2.45]", "2 numbers > 0",
+       "semi-axes along y (width) and z (thickness)", 0.0, kInf, true},
+      length_key("sheath_thickness", "1", "sheath thickness along the ellipse's normal"),
+      {"helix_angle", "deg", "0", "[0, 60]", "fascicle twist at the tendon surface", 0.0, 60.0},
+      {"divisions", "1", "`{axial: 20, core: 4, tendon_radial: 3, sheath_radial: 1}`",
+       "whole numbers ≥ 1",
+       "cells along the axis, core cells per side, ring layers of tendon and sheath", 1.0,
+       100000.0}};
   e.element_sets = {"tendon", "sheath", "all"};
-  e.facet_sets = {"tendon_distal",  "tendon_proximal",  "sheath_distal",   "sheath_proximal",
-                  "sheath_outer",   "interface_tendon", "interface_sheath"};
+  e.facet_sets = {"tendon_distal", "tendon_proximal",  "sheath_distal",   "sheath_proximal",
+                  "sheath_outer",  "interface_tendon", "interface_sheath"};
   e.node_sets = e.facet_sets;
   for (const char* s : {"tendon", "sheath", "all"}) e.node_sets.emplace_back(s);
   e.interface_primary = "interface_tendon";
@@ -75,9 +75,8 @@ MeshGeneratorEntry fascia_band() {
             {"divisions", "1", "`{length: 20, width: 6, thickness: 2, underlay: 2}`",
              "whole numbers ≥ 1", "cells along each direction", 1.0, 100000.0}};
   e.element_sets = {"fascia", "underlay", "all"};
-  e.facet_sets = {"fascia_distal",     "fascia_proximal", "fascia_top",
-                  "underlay_distal",   "underlay_proximal", "underlay_bottom",
-                  "interface_fascia",  "interface_underlay"};
+  e.facet_sets = {"fascia_distal",     "fascia_proximal", "fascia_top",       "underlay_distal",
+                  "underlay_proximal", "underlay_bottom", "interface_fascia", "interface_underlay"};
   e.node_sets = e.facet_sets;
   e.interface_primary = "interface_fascia";
   e.interface_secondary = "interface_underlay";

@@ -24,7 +24,7 @@ using MeshBuilder = std::function<bool(const YamlNode& mesh, const MeshGenerator
 
 struct MeshGeneratorEntry {
   std::string description;
-  std::vector<KeySpec> keys;  ///< `generator` first
+  std::vector<KeySpec> keys;                                     ///< `generator` first
   std::vector<std::string> element_sets, facet_sets, node_sets;  ///< named sets of every mesh
   std::string interface_primary, interface_secondary;  ///< default interface sets; "" = none
   MeshBuilder build;

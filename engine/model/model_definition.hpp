@@ -38,8 +38,8 @@ struct ModelDefinition {
   /// Tissue roles, scars and probes; tissue.enabled when the model is a tissue model (a tissue
   /// generator or a `tissue` section), which makes runs report the metrics.
   tissue::TissueModel tissue;
-  std::string generator;          ///< mesh generator used ("" for a mesh file)
-  Real helix_angle_deg = 0.0;     ///< tendon_sheath: fascicle twist at the tendon surface
+  std::string generator;       ///< mesh generator used ("" for a mesh file)
+  Real helix_angle_deg = 0.0;  ///< tendon_sheath: fascicle twist at the tendon surface
   std::optional<mesh::TendonSheathSpec> tendon_sheath;  ///< the spec, for tendon_sheath meshes
 };
 

@@ -45,8 +45,10 @@ class Loader : private BoundaryContext {
     Vec3 fibre = Vec3::UnitX();
     if (root["fibre"].defined()) {
       auto f = root["fibre"].vec3();
-      if (f && f->norm() == 0) root["fibre"].error("fibre direction must not be zero");
-      else if (f) fibre = f->normalized();
+      if (f && f->norm() == 0)
+        root["fibre"].error("fibre direction must not be zero");
+      else if (f)
+        fibre = f->normalized();
     }
     diag_.throw_if_any();
     try {
@@ -115,7 +117,10 @@ class Loader : private BoundaryContext {
         for (const auto& p : entry.parameters)
           if (p.name == key) spec = &p;
         auto v = m[key].real(Range{spec->min, spec->max, spec->min_exclusive, spec->max_exclusive});
-        if (v) given[key] = *v; else ok = false;
+        if (v)
+          given[key] = *v;
+        else
+          ok = false;
       }
       if (!ok) continue;
       try {
@@ -226,9 +231,8 @@ class Loader : private BoundaryContext {
       fem::Region region;
       region.name = r.value_or(r["name"].defined() ? r["name"].string() : std::nullopt,
                                "region" + std::to_string(i));
-      auto cells = set_lookup(r["elements"], [&](const std::string& s) {
-        return def_.model.mesh.element_set(s);
-      });
+      auto cells = set_lookup(r["elements"],
+                              [&](const std::string& s) { return def_.model.mesh.element_set(s); });
       auto mat = r["material"].string();
       if (mat && !def_.materials.count(*mat) && declared_materials_.count(*mat)) {
         mat.reset();  // declared but rejected: its own errors are already reported
@@ -248,8 +252,8 @@ class Loader : private BoundaryContext {
                                                      : fem::Formulation::Standard;
       if (region.formulation == fem::Formulation::MeanDilatation) {
         if (!region.material->is_uncoupled())
-          r["formulation"].error("mean-dilatation needs an uncoupled material; '" + *mat +
-                                 "' is " + region.material->name());
+          r["formulation"].error("mean-dilatation needs an uncoupled material; '" + *mat + "' is " +
+                                 region.material->name());
         for (Index c : region.cells)
           if (def_.model.mesh.cell_type(c) != mesh::CellType::Hex8) {
             r["formulation"].error("mean-dilatation needs hex8 cells");
@@ -291,11 +295,13 @@ class Loader : private BoundaryContext {
       if (s["duration"].defined())
         step.duration = s.value_or(s["duration"].real(Range::positive()), 1.0);
       if (s["increments"].defined())
-        step.stepping.increments = static_cast<int>(s.value_or(s["increments"].integer(1, 100000), 10L));
+        step.stepping.increments =
+            static_cast<int>(s.value_or(s["increments"].integer(1, 100000), 10L));
       if (s["adaptive"].defined())
         step.stepping.adaptive = s.value_or(s["adaptive"].boolean(), true);
       if (s["max_cutbacks"].defined())
-        step.stepping.max_cutbacks = static_cast<int>(s.value_or(s["max_cutbacks"].integer(0, 30), 8L));
+        step.stepping.max_cutbacks =
+            static_cast<int>(s.value_or(s["max_cutbacks"].integer(0, 30), 8L));
       step.stepping.t_start = t;
       step.stepping.t_end = t + step.duration;
       t = step.stepping.t_end;
@@ -311,18 +317,23 @@ class Loader : private BoundaryContext {
       return;
     auto& s = def_.newton;
     if (n["linear"].defined()) {
-      s.linear_solver = n.value_or(n["linear"].string(solver::linear_solver_names()), s.linear_solver);
+      s.linear_solver =
+          n.value_or(n["linear"].string(solver::linear_solver_names()), s.linear_solver);
     }
     if (n["max_iterations"].defined())
       s.max_iterations = static_cast<int>(n.value_or(n["max_iterations"].integer(1, 1000), 25L));
     if (n["residual_tolerance"].defined())
-      s.residual_tolerance = n.value_or(n["residual_tolerance"].real(Range::non_negative()), s.residual_tolerance);
+      s.residual_tolerance =
+          n.value_or(n["residual_tolerance"].real(Range::non_negative()), s.residual_tolerance);
     if (n["displacement_tolerance"].defined())
-      s.displacement_tolerance = n.value_or(n["displacement_tolerance"].real(Range::non_negative()), s.displacement_tolerance);
+      s.displacement_tolerance = n.value_or(n["displacement_tolerance"].real(Range::non_negative()),
+                                            s.displacement_tolerance);
     if (n["energy_tolerance"].defined())
-      s.energy_tolerance = n.value_or(n["energy_tolerance"].real(Range::non_negative()), s.energy_tolerance);
+      s.energy_tolerance =
+          n.value_or(n["energy_tolerance"].real(Range::non_negative()), s.energy_tolerance);
     if (n["residual_absolute"].defined())
-      s.residual_absolute = n.value_or(n["residual_absolute"].real(Range::non_negative()), s.residual_absolute);
+      s.residual_absolute =
+          n.value_or(n["residual_absolute"].real(Range::non_negative()), s.residual_absolute);
     if (n["strategy"].defined()) {
       auto strategy = n["strategy"].string({"auto", "newton", "bfgs"});
       if (strategy)
@@ -360,7 +371,7 @@ class Loader : private BoundaryContext {
   ModelDefinition def_;
   std::map<std::string, int> curve_index_;
   std::set<std::string> declared_materials_;  ///< every name under `materials`, valid or not
-  int constant_curve_ = -1;                    ///< index of the curve "constant" loads use
+  int constant_curve_ = -1;                   ///< index of the curve "constant" loads use
 };
 
 }  // namespace

@@ -156,26 +156,38 @@ std::optional<tissue::ScarRegion> load_scar(const YamlNode& s, size_t i, const f
       ok = false;
     }
     for (const char* k : {"centre", "semi_axes", "half_sizes", "axes", "falloff"})
-      if (s[k].defined()) s[k].error(std::string("'") + k + "' does not apply to an element-set scar");
+      if (s[k].defined())
+        s[k].error(std::string("'") + k + "' does not apply to an element-set scar");
   } else {
     g.kind = *shape == "box" ? tissue::ScarShapeKind::Box : tissue::ScarShapeKind::Ellipsoid;
     const char* size_key = *shape == "box" ? "half_sizes" : "semi_axes";
     const char* other = *shape == "box" ? "semi_axes" : "half_sizes";
     if (s[other].defined())
-      s[other].error(std::string("a ") + *shape + " scar takes '" + size_key + "', not '" + other + "'");
+      s[other].error(std::string("a ") + *shape + " scar takes '" + size_key + "', not '" + other +
+                     "'");
     auto centre = s["centre"].require() ? s["centre"].vec3() : std::nullopt;
     auto size = s[size_key].require() ? s[size_key].vec3(Range::positive()) : std::nullopt;
-    if (centre) g.centre = *centre; else ok = false;
-    if (size) g.semi_axes = *size; else ok = false;
+    if (centre)
+      g.centre = *centre;
+    else
+      ok = false;
+    if (size)
+      g.semi_axes = *size;
+    else
+      ok = false;
     if (s["falloff"].defined()) {
       auto f = s["falloff"].real(Range::non_negative());
-      if (f) g.falloff = *f; else ok = false;
+      if (f)
+        g.falloff = *f;
+      else
+        ok = false;
     }
     if (s["axes"].defined()) {
       const YamlNode a = s["axes"];
       if (!a.is_sequence() || a.size() != 2) {
-        a.error("expected two directions [[first axis], [second axis]] (the third is their cross "
-                "product)");
+        a.error(
+            "expected two directions [[first axis], [second axis]] (the third is their cross "
+            "product)");
         ok = false;
       } else {
         auto e1 = a[0].vec3(), e2 = a[1].vec3();
@@ -201,7 +213,10 @@ std::optional<tissue::ScarRegion> load_scar(const YamlNode& s, size_t i, const f
   auto read = [&](const char* key, Real& out, Range range) {
     if (!s[key].defined()) return;
     auto v = s[key].real(range);
-    if (v) out = *v; else ok = false;
+    if (v)
+      out = *v;
+    else
+      ok = false;
   };
   read("fibre_stiffness_ratio", q.fibre_stiffness_ratio, Range{0.0, 10.0, true, false});
   read("matrix_stiffness_ratio", q.matrix_stiffness_ratio, Range{0.0, 10.0, true, false});
@@ -215,8 +230,8 @@ std::optional<tissue::ScarRegion> load_scar(const YamlNode& s, size_t i, const f
 void load_roles(const YamlNode& n, ModelDefinition& def) {
   auto& t = def.tissue;
   if (!n.defined()) return;
-  if (!n.expect_map({"body", "bed", "fixed_end", "loaded_end", "bed_support", "axis",
-                     "probe_force", "probe_excursion", "probe_increments"}))
+  if (!n.expect_map({"body", "bed", "fixed_end", "loaded_end", "bed_support", "axis", "probe_force",
+                     "probe_excursion", "probe_increments"}))
     return;
   t.enabled = true;
   const auto& m = def.model.mesh;
@@ -224,23 +239,38 @@ void load_roles(const YamlNode& n, ModelDefinition& def) {
     if (!n[key].defined()) return;
     auto v = n[key].string();
     if (!v) return;
-    if (!exists(*v)) n[key].error("unknown " + std::string(kind) + " '" + *v + "'");
-    else out = *v;
+    if (!exists(*v))
+      n[key].error("unknown " + std::string(kind) + " '" + *v + "'");
+    else
+      out = *v;
   };
-  name("body", t.roles.body, [&](const std::string& s) { return m.element_sets.count(s) > 0; }, "element set");
-  name("bed", t.roles.bed, [&](const std::string& s) { return m.element_sets.count(s) > 0; }, "element set");
-  name("fixed_end", t.roles.fixed_end, [&](const std::string& s) { return m.node_sets.count(s) > 0; }, "node set");
-  name("loaded_end", t.roles.loaded_end, [&](const std::string& s) { return m.facet_sets.count(s) > 0; }, "facet set");
-  name("bed_support", t.roles.bed_support, [&](const std::string& s) { return m.node_sets.count(s) > 0; }, "node set");
+  name(
+      "body", t.roles.body, [&](const std::string& s) { return m.element_sets.count(s) > 0; },
+      "element set");
+  name(
+      "bed", t.roles.bed, [&](const std::string& s) { return m.element_sets.count(s) > 0; },
+      "element set");
+  name(
+      "fixed_end", t.roles.fixed_end,
+      [&](const std::string& s) { return m.node_sets.count(s) > 0; }, "node set");
+  name(
+      "loaded_end", t.roles.loaded_end,
+      [&](const std::string& s) { return m.facet_sets.count(s) > 0; }, "facet set");
+  name(
+      "bed_support", t.roles.bed_support,
+      [&](const std::string& s) { return m.node_sets.count(s) > 0; }, "node set");
   if (n["axis"].defined()) {
     auto a = n["axis"].vec3();
-    if (a && a->norm() > 0) t.roles.axis = a->normalized();
-    else if (a) n["axis"].error("axis must not be zero");
+    if (a && a->norm() > 0)
+      t.roles.axis = a->normalized();
+    else if (a)
+      n["axis"].error("axis must not be zero");
   }
   if (n["probe_force"].defined())
     t.probes.force = n.value_or(n["probe_force"].real(Range::positive()), t.probes.force);
   if (n["probe_excursion"].defined())
-    t.probes.excursion = n.value_or(n["probe_excursion"].real(Range::positive()), t.probes.excursion);
+    t.probes.excursion =
+        n.value_or(n["probe_excursion"].real(Range::positive()), t.probes.excursion);
   if (n["probe_increments"].defined()) {
     auto k = n["probe_increments"].integer(1, 1000);
     if (k) t.probes.force_increments = t.probes.excursion_increments = static_cast<int>(*k);
@@ -253,11 +283,15 @@ void check_roles(const YamlNode& n, ModelDefinition& def) {
   auto need = [&](bool present, const std::string& what) {
     if (!present) n.error(what + " (set the 'tissue' section)");
   };
-  need(m.element_sets.count(r.body) > 0, "the tissue body element set '" + r.body + "' does not exist");
-  need(m.node_sets.count(r.fixed_end) > 0, "the fixed-end node set '" + r.fixed_end + "' does not exist");
-  need(m.facet_sets.count(r.loaded_end) > 0, "the loaded-end facet set '" + r.loaded_end + "' does not exist");
+  need(m.element_sets.count(r.body) > 0,
+       "the tissue body element set '" + r.body + "' does not exist");
+  need(m.node_sets.count(r.fixed_end) > 0,
+       "the fixed-end node set '" + r.fixed_end + "' does not exist");
+  need(m.facet_sets.count(r.loaded_end) > 0,
+       "the loaded-end facet set '" + r.loaded_end + "' does not exist");
   if (!r.bed_support.empty())
-    need(m.node_sets.count(r.bed_support) > 0, "the bed-support node set '" + r.bed_support + "' does not exist");
+    need(m.node_sets.count(r.bed_support) > 0,
+         "the bed-support node set '" + r.bed_support + "' does not exist");
 }
 
 }  // namespace
@@ -274,15 +308,18 @@ void load_tissue_sections(const YamlNode& root, ModelDefinition& def) {
     def.tissue.enabled = true;
     for (size_t i = 0; i < scars.size(); ++i)
       if (auto r = load_scar(scars[i], i, def.model)) def.tissue.scars.push_back(std::move(*r));
-    if (def.tissue.scars.size() == scars.size() && def.model.mesh.element_sets.count(def.tissue.roles.body)) {
+    if (def.tissue.scars.size() == scars.size() &&
+        def.model.mesh.element_sets.count(def.tissue.roles.body)) {
       try {
-        def.tissue.scar_fraction = tissue::apply_scars(
-            def.model, def.tissue.scars, def.model.mesh.element_set(def.tissue.roles.body));
+        def.tissue.scar_fraction =
+            tissue::apply_scars(def.model, def.tissue.scars,
+                                def.model.mesh.element_set(def.tissue.roles.body));
       } catch (const std::invalid_argument& e) {
         // Name the scar's own node when the message is about one scar.
         bool placed = false;
         for (size_t i = 0; i < def.tissue.scars.size() && !placed; ++i)
-          if (std::string(e.what()).find("'" + def.tissue.scars[i].name + "'") != std::string::npos) {
+          if (std::string(e.what()).find("'" + def.tissue.scars[i].name + "'") !=
+              std::string::npos) {
             scars[i].error(e.what());
             placed = true;
           }
@@ -290,7 +327,8 @@ void load_tissue_sections(const YamlNode& root, ModelDefinition& def) {
       }
     }
   }
-  if (def.tissue.scar_fraction.empty()) def.tissue.scar_fraction.assign(def.model.point_fields.size(), 0.0);
+  if (def.tissue.scar_fraction.empty())
+    def.tissue.scar_fraction.assign(def.model.point_fields.size(), 0.0);
   load_interface(root["interface"], def);
 }
 

@@ -47,8 +47,8 @@ YamlNode::YamlNode(YAML::Node node, std::string path, std::string file, Diagnost
 YamlNode YamlNode::operator[](const std::string& key) const {
   const std::string p = path_.empty() ? key : path_ + "." + key;
   // Copy-construct (not assign): assigning a YAML::Node writes into the node it refers to.
-  const YAML::Node child =
-      node_.IsMap() ? YAML::Node(node_[key]) : YAML::Node(YAML::NodeType::Undefined);
+  const YAML::Node child = node_.IsMap() ? YAML::Node(node_[key])
+                                         : YAML::Node(YAML::NodeType::Undefined);
   YamlNode out(child.IsDefined() ? child : YAML::Node(YAML::NodeType::Undefined), p, file_, diag_);
   if (!child.IsDefined() || child.IsNull()) {
     if (child.IsDefined() && child.IsNull() && child.Mark().line >= 0) {
@@ -179,7 +179,10 @@ std::optional<std::vector<Real>> YamlNode::reals(Range range) const {
   bool ok = true;
   for (size_t i = 0; i < node_.size(); ++i) {
     auto v = (*this)[i].real(range);
-    if (v) out.push_back(*v); else ok = false;
+    if (v)
+      out.push_back(*v);
+    else
+      ok = false;
   }
   if (!ok) return std::nullopt;
   return out;
@@ -198,7 +201,10 @@ std::optional<std::vector<std::string>> YamlNode::strings(
   bool ok = true;
   for (size_t i = 0; i < node_.size(); ++i) {
     auto v = (*this)[i].string(allowed);
-    if (v) out.push_back(*v); else ok = false;
+    if (v)
+      out.push_back(*v);
+    else
+      ok = false;
   }
   if (!ok) return std::nullopt;
   return out;

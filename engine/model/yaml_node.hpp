@@ -82,7 +82,8 @@ class YamlNode {
   std::optional<std::string> string(const std::vector<std::string>& allowed = {}) const;
   std::optional<Vec3> vec3(Range range = {}) const;
   std::optional<std::vector<Real>> reals(Range range = {}) const;
-  std::optional<std::vector<std::string>> strings(const std::vector<std::string>& allowed = {}) const;
+  std::optional<std::vector<std::string>> strings(
+      const std::vector<std::string>& allowed = {}) const;
 
   template <class T>
   T value_or(std::optional<T> v, T fallback) const {

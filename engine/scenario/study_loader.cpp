@@ -97,16 +97,16 @@ std::string describe_point(const std::map<std::string, Real>& values) {
 // The model loader's key path of a dotted override path ("scars.midportion.falloff" ->
 // "scars[0].falloff"): list items by index or by `name`, written "[i]". Empty when it does not
 // exist below `node`.
-std::string loader_key_path(const YAML::Node& node, const std::vector<std::string>& parts,
-                            size_t i, const std::string& out) {
+std::string loader_key_path(const YAML::Node& node, const std::vector<std::string>& parts, size_t i,
+                            const std::string& out) {
   if (i == parts.size()) return out;
   const std::string& key = parts[i];
   if (node.IsSequence()) {
     for (size_t k = 0; k < node.size(); ++k) {
       const YAML::Node item = node[k];
-      const bool match = std::to_string(k) == key ||
-                         (item.IsMap() && item["name"] && item["name"].IsScalar() &&
-                          item["name"].Scalar() == key);
+      const bool match =
+          std::to_string(k) == key ||
+          (item.IsMap() && item["name"] && item["name"].IsScalar() && item["name"].Scalar() == key);
       if (match) return loader_key_path(item, parts, i + 1, out + "[" + std::to_string(k) + "]");
     }
     return {};
@@ -129,11 +129,11 @@ struct Override {
 
 // Where the model section comes from and the overrides (`model.set`, `probes`) on it.
 struct ModelSource {
-  std::string text;    // YAML text holding the model
-  std::string file;    // its file (messages, relative paths)
+  std::string text;           // YAML text holding the model
+  std::string file;           // its file (messages, relative paths)
   bool inline_model = false;  // the `model` mapping of the study file itself
   std::vector<Override> overrides;
-  YamlNode where;      // the study's `model` node (for errors)
+  YamlNode where;  // the study's `model` node (for errors)
 };
 
 // The model mapping parsed afresh from its text (so marks give file:line:column).
@@ -166,7 +166,8 @@ class StudyLoader {
     StudySpec study;
     study.file = file_;
     study.text = text_;
-    if (!root.expect_map({"description", "model", "loading", "probes", "arms", "sweep", "output"}) &&
+    if (!root.expect_map({"description", "model", "loading", "probes", "arms", "sweep",
+                          "output"}) &&
         !root.is_map())
       diag_.throw_if_any();  // not a mapping: nothing else can be checked
     if (root["description"].defined())
@@ -242,8 +243,7 @@ class StudyLoader {
     for (const auto& m : tissue::metric_table()) all.emplace_back(m.name);
     probes.metrics = all;
     if (!n.defined() || !n.expect_map({"metrics", "force", "excursion", "increments"})) return;
-    if (n["metrics"].defined())
-      probes.metrics = n.value_or(n["metrics"].strings(all), all);
+    if (n["metrics"].defined()) probes.metrics = n.value_or(n["metrics"].strings(all), all);
     auto forward = [&](const char* key, const char* model_key, Range range) {
       if (!n[key].defined()) return;
       if (auto v = n[key].real(range))
@@ -253,7 +253,8 @@ class StudyLoader {
     forward("excursion", "tissue.probe_excursion", Range::positive());
     if (n["increments"].defined())
       if (auto v = n["increments"].integer(1, 1000))
-        source_.overrides.push_back({"tissue.probe_increments", std::to_string(*v), n["increments"]});
+        source_.overrides.push_back({"tissue.probe_increments", std::to_string(*v),
+                                     n["increments"]});
   }
 
   void read_output(const YamlNode& n, StudySpec& study) {
@@ -266,7 +267,8 @@ class StudyLoader {
         else if (f)
           study.output.file = *f;
       }
-      if (n["fields"].defined()) study.output.fields = n.value_or(n["fields"].strings(selectable_fields()), {});
+      if (n["fields"].defined())
+        study.output.fields = n.value_or(n["fields"].strings(selectable_fields()), {});
       if (n["every"].defined())
         study.output.every = static_cast<int>(n.value_or(n["every"].integer(1, 1000000), 1L));
       if (n["vtk"].defined()) study.output.vtk = n.value_or(n["vtk"].boolean(), true);
@@ -419,7 +421,7 @@ class StudyLoader {
     if (!arm.name.empty() && valid_arm_name(arm.name) && !valid_arm_name(spec.name)) {
       if (reported_paths_.insert("name@" + arm.name).second)  // once per arm, not per point
         where.error("arm '" + spec.name + "' (" + std::to_string(spec.name.size()) +
-                  " characters with its sweep suffix): " + kArmNameRule);
+                    " characters with its sweep suffix): " + kArmNameRule);
       return;
     }
     const auto [it, inserted] = seen.emplace(spec.name, &spec);
@@ -461,7 +463,8 @@ class StudyLoader {
     for (const auto& p : sweep.parameters) {
       if (p.target != SweepTarget::Model) continue;
       if (auto e = set_at_path(node, p.path, round_trip(point.values.at(p.key))); !e.empty()) {
-        if (reported_paths_.insert(p.key).second) p.where.error("cannot set 'model." + p.path + "': " + e);
+        if (reported_paths_.insert(p.key).second)
+          p.where.error("cannot set 'model." + p.path + "': " + e);
         continue;
       }
       applied.push_back(&p);
@@ -493,8 +496,9 @@ class StudyLoader {
       for (const auto& p : sweep.parameters)
         if (p.target == SweepTarget::Intervention && p.intervention == in.intervention) {
           const auto& specs = regs_.interventions.entry(in.intervention).parameters;
-          const auto it = std::find_if(specs.begin(), specs.end(),
-                                       [&](const ParameterSpec& s) { return s.name == p.parameter; });
+          const auto it = std::find_if(specs.begin(), specs.end(), [&](const ParameterSpec& s) {
+            return s.name == p.parameter;
+          });
           if (it == specs.end()) {
             if (reported_paths_.insert(p.key).second)
               p.where.error("intervention '" + in.intervention + "' has no parameter '" +
@@ -511,7 +515,8 @@ class StudyLoader {
           given[p.parameter] = v;
         }
       try {
-        const auto params = resolve_parameters(regs_.interventions.entry(in.intervention).parameters, given);
+        const auto params =
+            resolve_parameters(regs_.interventions.entry(in.intervention).parameters, given);
         plan.parameters = params.values();
         plan.impl = regs_.interventions.create(in.intervention, params);
       } catch (const ParameterError& e) {

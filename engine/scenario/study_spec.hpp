@@ -24,35 +24,35 @@ struct ProbeSelection {
 };
 
 struct OutputSpec {
-  std::string file;                  ///< results file (relative to the study file's folder)
-  std::vector<std::string> fields;   ///< field datasets to keep (empty = all)
-  int every = 1;                     ///< keep every n-th reported step (the last one always)
-  bool vtk = true;                   ///< write the VTKHDF views
+  std::string file;                 ///< results file (relative to the study file's folder)
+  std::vector<std::string> fields;  ///< field datasets to keep (empty = all)
+  int every = 1;                    ///< keep every n-th reported step (the last one always)
+  bool vtk = true;                  ///< write the VTKHDF views
 };
 
 /// A fully resolved arm: everything needed to run it, and its identity (spec text and hash).
 struct ArmSpec {
-  std::string name;                         ///< unique in the study, [A-Za-z0-9_.-]
-  std::string base_arm;                     ///< the arm it was expanded from
-  std::map<std::string, Real> sweep_values; ///< sweep path -> value ("{}" without sweep)
-  std::string model_text;   ///< YAML of the model section after sweep overrides
-  std::string model_file;   ///< file that relative paths in the model refer to
+  std::string name;                          ///< unique in the study, [A-Za-z0-9_.-]
+  std::string base_arm;                      ///< the arm it was expanded from
+  std::map<std::string, Real> sweep_values;  ///< sweep path -> value ("{}" without sweep)
+  std::string model_text;                    ///< YAML of the model section after sweep overrides
+  std::string model_file;                    ///< file that relative paths in the model refer to
   std::vector<SessionPlan> sessions;
   Real bed_stiffness = 0.01;  ///< N/mm^3, `loading.bed_stiffness`
-  std::string spec_text;    ///< canonical YAML of everything above (stored with the results)
-  std::string spec_hash;    ///< 16 hex digits, FNV-1a 64 of spec_text
+  std::string spec_text;      ///< canonical YAML of everything above (stored with the results)
+  std::string spec_hash;      ///< 16 hex digits, FNV-1a 64 of spec_text
   /// Loads the arm's model (throws InputErrors as load_model_node does).
   model::ModelDefinition load_model(const materials::MaterialRegistry& materials) const;
 };
 
 struct StudySpec {
-  std::string file;   ///< the study file as given
-  std::string text;   ///< its full text
+  std::string file;  ///< the study file as given
+  std::string text;  ///< its full text
   std::string description;
   std::vector<ArmSpec> arms;  ///< after sweep expansion, in file order (sweep points inner)
   ProbeSelection probes;
   OutputSpec output;
-  std::string results_path;   ///< output.file resolved against the study folder
+  std::string results_path;  ///< output.file resolved against the study folder
   /// Things the user should know that are not errors (e.g. model sections studies do not use).
   std::vector<std::string> notes;
 };

@@ -71,7 +71,8 @@ void read_values(const model::YamlNode& v, SweepParameter& p, SweepMode mode) {
   if (mode == SweepMode::Grid) {
     const auto count = v["count"].integer(2, 1000);
     if (from && to && count)
-      for (long i = 0; i < *count; ++i) p.values.push_back(*from + (*to - *from) * i / (*count - 1));
+      for (long i = 0; i < *count; ++i)
+        p.values.push_back(*from + (*to - *from) * i / (*count - 1));
   }
 }
 
@@ -159,12 +160,16 @@ std::vector<SweepPoint> sweep_points(const SweepSpec& sweep) {
   const int width = static_cast<int>(std::to_string(std::max(n - 1, 0)).size());
   for (int i = 0; i < n; ++i) {
     std::string idx = std::to_string(i);
-    points[i].suffix = "--lhs" + std::string(static_cast<size_t>(std::max(0, width - static_cast<int>(idx.size()))), '0') + idx;
+    points[i].suffix =
+        "--lhs" +
+        std::string(static_cast<size_t>(std::max(0, width - static_cast<int>(idx.size()))), '0') +
+        idx;
   }
   for (const auto& p : sweep.parameters) {
     std::vector<int> strata(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) strata[i] = i;
-    for (int i = n - 1; i > 0; --i) std::swap(strata[i], strata[rng() % static_cast<std::uint64_t>(i + 1)]);
+    for (int i = n - 1; i > 0; --i)
+      std::swap(strata[i], strata[rng() % static_cast<std::uint64_t>(i + 1)]);
     for (int i = 0; i < n; ++i)
       points[i].values[p.key] = p.from + (p.to - p.from) * (strata[i] + uniform()) / n;
   }

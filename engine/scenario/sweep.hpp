@@ -15,14 +15,14 @@ namespace sinew::scenario {
 enum class SweepTarget { Model, Intervention };
 
 struct SweepParameter {
-  std::string key;           ///< the path as written: "model.<path>" or "intervention.<name>.<parameter>"
+  std::string key;  ///< the path as written: "model.<path>" or "intervention.<name>.<parameter>"
   SweepTarget target = SweepTarget::Model;
-  std::string path;          ///< Model: the path below the model section
-  std::string intervention;  ///< Intervention: its registry name
-  std::string parameter;     ///< Intervention: the parameter
-  std::vector<Real> values;  ///< grid: the values
-  Real from = 0.0, to = 0.0; ///< latin_hypercube: the interval
-  std::string label;         ///< short name used in arm names
+  std::string path;           ///< Model: the path below the model section
+  std::string intervention;   ///< Intervention: its registry name
+  std::string parameter;      ///< Intervention: the parameter
+  std::vector<Real> values;   ///< grid: the values
+  Real from = 0.0, to = 0.0;  ///< latin_hypercube: the interval
+  std::string label;          ///< short name used in arm names
   model::YamlNode where;
 };
 
@@ -30,8 +30,8 @@ enum class SweepMode { Grid, LatinHypercube };
 
 struct SweepSpec {
   SweepMode mode = SweepMode::Grid;
-  int samples = 0;             ///< latin_hypercube: number of points
-  std::uint64_t seed = 1;      ///< latin_hypercube: random seed
+  int samples = 0;         ///< latin_hypercube: number of points
+  std::uint64_t seed = 1;  ///< latin_hypercube: random seed
   std::vector<SweepParameter> parameters;
 };
 
@@ -39,7 +39,7 @@ struct SweepPoint {
   /// Appended to the arm name ("" without a sweep): "--<label>_<value>" per grid parameter, the
   /// value with 6 significant digits or as many more as tell the parameter's values apart.
   std::string suffix;
-  std::map<std::string, Real> values; ///< key -> value
+  std::map<std::string, Real> values;  ///< key -> value
 };
 
 /// Reads the `sweep` section (undefined: no sweep). Problems are reported through the node.

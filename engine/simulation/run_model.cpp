@@ -17,8 +17,8 @@ RunResult run_model(const model::ModelDefinition& def,
   SessionDriver driver(def, linear_solvers, log);
   RunResult result;
   log.info("model: " + std::to_string(def.model.mesh.n_nodes()) + " nodes, " +
-           std::to_string(def.model.mesh.n_cells()) + " cells, " +
-           std::to_string(driver.n_dofs()) + " dofs");
+           std::to_string(def.model.mesh.n_cells()) + " cells, " + std::to_string(driver.n_dofs()) +
+           " dofs");
   auto probe = [&](const std::string& label) {
     if (!def.tissue.enabled) return;
     log.info("metrics: probing the " + label + " state");

@@ -45,7 +45,8 @@ StageResult SessionDriver::run_stage(const Stage& stage, const StepObserver& on_
       on_step(out, u);
     }
   };
-  const auto r = solver::run_load_steps(*problem_, *newton_, u_, stage.stepping, on_increment, log_);
+  const auto r =
+      solver::run_load_steps(*problem_, *newton_, u_, stage.stepping, on_increment, log_);
   result.completed = r.completed;
   result.failure = r.failure;
   result.solver = r.totals;

@@ -31,17 +31,21 @@ std::string parameter_text(const std::map<std::string, Real>& p) {
 std::string force_reached(const interventions::LoadCase& c, Real converged) {
   if (c.axial_force == 0.0) return "";
   if (converged > 0.0)
-    return fmt::format("; the last converged state carried {:.0f} N of the {:.0f} N asked "
-                       "(load-case time {:.3g})",
-                       c.axial_force * c.force_profile(converged), c.axial_force, converged);
+    return fmt::format(
+        "; the last converged state carried {:.0f} N of the {:.0f} N asked "
+        "(load-case time {:.3g})",
+        c.axial_force * c.force_profile(converged), c.axial_force, converged);
   return fmt::format("; no increment converged ({:.0f} N asked)", c.axial_force);
 }
 
 class SessionLoop {
  public:
-  SessionLoop(const model::ModelDefinition& def, const std::vector<interventions::SessionPlan>& sessions,
+  SessionLoop(const model::ModelDefinition& def,
+              const std::vector<interventions::SessionPlan>& sessions,
               const solver::LinearSolverRegistry& linear_solvers, const SessionsOptions& options)
-      : def_(def), sessions_(sessions), options_(options),
+      : def_(def),
+        sessions_(sessions),
+        options_(options),
         driver_(def, linear_solvers, options.log),
         frame_(interventions::loading_frame(def.model, def.tissue, options.bed_stiffness)) {
     for (const auto& s : sessions_) {
@@ -70,7 +74,9 @@ class SessionLoop {
   int probe_work() const {
     return def_.tissue.probes.force_increments + def_.tissue.probes.excursion_increments;
   }
-  double fraction() const { return work_total_ > 0 ? std::min(1.0, work_done_ / work_total_) : 1.0; }
+  double fraction() const {
+    return work_total_ > 0 ? std::min(1.0, work_done_ / work_total_) : 1.0;
+  }
 
   void check_stop() const {
     if (options_.stop && options_.stop->load()) throw Interrupted();

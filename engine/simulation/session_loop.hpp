@@ -38,7 +38,7 @@ struct SessionRow {
   std::string name, intervention, summary;
   std::int64_t load_cases = 0, cycles = 0, first_step = 0, step_count = 0;
   interventions::Evidence evidence;
-  std::string parameters;  ///< "key=value, ..." of every parameter
+  std::string parameters;       ///< "key=value, ..." of every parameter
   solver::SolverTotals solver;  ///< solver effort of its load cases (probes not included)
 };
 

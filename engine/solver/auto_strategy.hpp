@@ -51,12 +51,12 @@ class AutoStrategy {
  private:
   bool enabled_;
   int max_iterations_;
-  bool failed_ = false;     ///< the last attempt did not converge: retry with full Newton
-  bool newton_ = false;     ///< the current attempt is in full Newton
+  bool failed_ = false;          ///< the last attempt did not converge: retry with full Newton
+  bool newton_ = false;          ///< the current attempt is in full Newton
   bool started_newton_ = false;  ///< ... and began so
   int newton_iterations_ = 0;
-  int switches_ = 0;        ///< increments in a row that switched from BFGS to full Newton
-  int newton_left_ = 0;     ///< fast full Newton increments to go before BFGS is tried again
+  int switches_ = 0;             ///< increments in a row that switched from BFGS to full Newton
+  int newton_left_ = 0;          ///< fast full Newton increments to go before BFGS is tried again
   std::vector<Real> residuals_;  ///< ||r_0||, ||r_1||, ... of the current attempt's BFGS part
 };
 

@@ -29,8 +29,8 @@ ConvergenceCheck ConvergenceTest::check(const ConvergenceNorms& n) const {
   // sliding interface, a slack fibre, a degenerate root), and iterating cannot shrink it.
   const bool at_floor = n.residual <= tol_.residual_absolute;
   // Relative to the step's movement, or to the state itself in a step that holds the load.
-  c.displacement_ok = tol_.displacement <= 0 ||
-                      n.displacement <= tol_.displacement * n.movement || at_floor;
+  c.displacement_ok = tol_.displacement <= 0 || n.displacement <= tol_.displacement * n.movement ||
+                      at_floor;
   c.energy_ok = tol_.energy <= 0 || n.energy <= tol_.energy * n.ref_energy || at_floor;
   return c;
 }

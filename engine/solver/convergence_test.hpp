@@ -1,6 +1,7 @@
 // The Newton convergence test: residual, displacement and energy criteria, all of which must
-// hold (as in FEBio), except that a residual below the absolute floor satisfies all three. Each criterion is evaluated separately so that a rejected increment can
-// say which criterion failed and by how much.
+// hold (as in FEBio), except that a residual below the absolute floor satisfies all three. Each
+// criterion is evaluated separately so that a rejected increment can say which criterion failed and
+// by how much.
 #pragma once
 
 #include <string>
@@ -10,20 +11,20 @@
 namespace sinew::solver {
 
 struct ConvergenceTolerances {
-  Real residual = 1e-8;           ///< ||r|| <= tol * ||r_0||; 0 disables the criterion
+  Real residual = 1e-8;            ///< ||r|| <= tol * ||r_0||; 0 disables the criterion
   Real residual_absolute = 1e-10;  ///< ... or ||r|| <= this (N): converged, all criteria met
-  Real displacement = 1e-8;       ///< ||du|| <= tol * movement; 0 disables
-  Real energy = 1e-12;            ///< |du . r| <= tol * |du_0 . r_0|; 0 disables
+  Real displacement = 1e-8;        ///< ||du|| <= tol * movement; 0 disables
+  Real energy = 1e-12;             ///< |du . r| <= tol * |du_0 . r_0|; 0 disables
 };
 
 /// The norms one check compares: those of the update just made against the step's references.
 struct ConvergenceNorms {
-  Real residual = 0;          ///< ||r_k|| on the free unknowns (N)
-  Real ref_residual = 0;      ///< ||r_0|| including the predictor's prescribed part (N)
-  Real displacement = 0;      ///< ||alpha du|| of the last update (mm)
-  Real movement = 0;          ///< max(||u - u_step_start||, ||u||) (mm)
-  Real energy = 0;            ///< |alpha du . r| of the last update (N mm)
-  Real ref_energy = 0;        ///< |du_0 . r_0| of the first iteration (N mm)
+  Real residual = 0;      ///< ||r_k|| on the free unknowns (N)
+  Real ref_residual = 0;  ///< ||r_0|| including the predictor's prescribed part (N)
+  Real displacement = 0;  ///< ||alpha du|| of the last update (mm)
+  Real movement = 0;      ///< max(||u - u_step_start||, ||u||) (mm)
+  Real energy = 0;        ///< |alpha du . r| of the last update (N mm)
+  Real ref_energy = 0;    ///< |du_0 . r_0| of the first iteration (N mm)
 };
 
 /// The outcome of one check: which criteria hold, with the norms they were judged on.

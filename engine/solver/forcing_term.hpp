@@ -11,7 +11,9 @@ class ForcingTerm {
  public:
   /// Starts at `forcing_max`; `residual_tolerance` is the Newton relative residual tolerance.
   ForcingTerm(Real forcing_min, Real forcing_max, Real residual_tolerance)
-      : min_(forcing_min), max_(forcing_max), residual_tolerance_(residual_tolerance),
+      : min_(forcing_min),
+        max_(forcing_max),
+        residual_tolerance_(residual_tolerance),
         value_(forcing_max) {}
 
   /// The relative tolerance for the next linear solve.

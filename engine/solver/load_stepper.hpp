@@ -14,10 +14,10 @@ namespace sinew::solver {
 struct LoadStepSettings {
   Real t_start = 0.0;
   Real t_end = 1.0;
-  int increments = 10;       ///< nominal equal increments; their end points are always reached
-  bool adaptive = true;      ///< cut back on failure, grow after easy steps
-  int max_cutbacks = 8;      ///< halvings allowed below the nominal increment
-  int easy_iterations = 5;   ///< a step converging in at most this many iterations lets dt grow
+  int increments = 10;      ///< nominal equal increments; their end points are always reached
+  bool adaptive = true;     ///< cut back on failure, grow after easy steps
+  int max_cutbacks = 8;     ///< halvings allowed below the nominal increment
+  int easy_iterations = 5;  ///< a step converging in at most this many iterations lets dt grow
   Real growth = 1.5;
 };
 
@@ -28,8 +28,8 @@ struct StepRecord {
   int newton_iterations = 0;
   int linear_iterations = 0;
   int factorizations = 0;
-  int cutbacks = 0;       ///< failed attempts before this step converged
-  bool nominal = false;   ///< true at the end of a nominal increment
+  int cutbacks = 0;      ///< failed attempts before this step converged
+  bool nominal = false;  ///< true at the end of a nominal increment
   std::vector<IterationRecord> iterations;
 };
 

@@ -26,8 +26,7 @@ std::string sci(Real v) {
 }
 
 ConvergenceTolerances tolerances(const NewtonSettings& s) {
-  return {s.residual_tolerance, s.residual_absolute, s.displacement_tolerance,
-          s.energy_tolerance};
+  return {s.residual_tolerance, s.residual_absolute, s.displacement_tolerance, s.energy_tolerance};
 }
 
 void log_iteration(const LogSink& log, const IterationRecord& rec) {
@@ -57,8 +56,8 @@ NewtonSolver::NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry
   bfgs_ = settings_.strategy == NewtonStrategy::Bfgs ||
           (settings_.strategy == NewtonStrategy::Auto && !linear_.active().is_iterative() &&
            problem_.n_dofs() > settings_.auto_bfgs_min_dofs);
-  auto_ = AutoStrategy(bfgs_ && settings_.strategy == NewtonStrategy::Auto,
-                       settings_.max_iterations);
+  auto_ =
+      AutoStrategy(bfgs_ && settings_.strategy == NewtonStrategy::Auto, settings_.max_iterations);
   prepare_constraint_masks();
   K_ = problem_.pattern();
 }
@@ -70,7 +69,10 @@ void NewtonSolver::prepare_constraint_masks() {
     for (Index k = P.outerIndexPtr()[j]; k < P.outerIndexPtr()[j + 1]; ++k) {
       const Index i = P.innerIndexPtr()[k];
       if (!dofs_.is_constrained(i) && !dofs_.is_constrained(j)) continue;
-      if (i == j) diagonal[i] = k; else zero_entries_.push_back(k);
+      if (i == j)
+        diagonal[i] = k;
+      else
+        zero_entries_.push_back(k);
     }
   for (Index d : problem_.constrained_dofs()) diagonal_entries_.push_back(diagonal.at(d));
 }
@@ -101,11 +103,10 @@ int NewtonSolver::linear_solve(const SparseMatrix& K, const VecX& b, VecX& x, Re
   if (iterative) linear_.set_tolerance(forcing);
   // Iterative backends keep their preconditioner (also across load steps) while it still works
   // well: the tangent changes little between iterations. Direct backends factorise every time.
-  const bool rebuild =
-      reset || !iterative || !active.supports_preconditioner_reuse() ||
-      iterations_after_setup_ < 0 ||
-      active.stats().last_iterations >
-          settings_.preconditioner_rebuild_factor * std::max(iterations_after_setup_, 5);
+  const bool rebuild = reset || !iterative || !active.supports_preconditioner_reuse() ||
+                       iterations_after_setup_ < 0 ||
+                       active.stats().last_iterations > settings_.preconditioner_rebuild_factor *
+                                                            std::max(iterations_after_setup_, 5);
   std::string what = rebuild ? linear_.factorize(K) : linear_.update_matrix_keep_preconditioner(K);
   if (rebuild) {
     ++result.factorizations;
@@ -177,8 +178,7 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
     if (k > 0) {
       const IterationRecord& last = result.iterations.back();
       check = test.check({rec.residual_norm, ref_residual, last.displacement_norm,
-                          std::max((u - u_start).norm(), u.norm()), last.energy_norm,
-                          ref_energy});
+                          std::max((u - u_start).norm(), u.norm()), last.energy_norm, ref_energy});
       if (check->converged()) {
         auto_.converged();
         result.converged = true;
@@ -222,13 +222,13 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
     log_iteration(log_, rec);
   }
   result.final_residual_norm = dofs_.norm(r_);
-  result.failure = "no convergence in " + std::to_string(settings_.max_iterations) +
-                   " iterations" + (check ? ": " + test.describe(*check) : std::string());
+  result.failure = "no convergence in " + std::to_string(settings_.max_iterations) + " iterations" +
+                   (check ? ": " + test.describe(*check) : std::string());
   return result;
 }
 
-int NewtonSolver::search_direction(int k, const NewtonPredictor& predictor, const VecX& u,
-                                   Real t, VecX& rhs, VecX& du, Real forcing, bool& reform,
+int NewtonSolver::search_direction(int k, const NewtonPredictor& predictor, const VecX& u, Real t,
+                                   VecX& rhs, VecX& du, Real forcing, bool& reform,
                                    BfgsUpdate& bfgs, NewtonResult& result) {
   if (!step_bfgs_ || reform) {
     if (!tangent_current_) problem_.evaluate(u, t, r_, &K_);
@@ -256,8 +256,8 @@ int NewtonSolver::search_direction(int k, const NewtonPredictor& predictor, cons
 
 Real NewtonSolver::line_search(int k, const NewtonPredictor& predictor, const VecX& u, Real t,
                                const VecX& du, Real s0, VecX& u_trial, VecX& r_trial) {
-  const LineSearch search(
-      {settings_.line_search, settings_.line_search_tolerance, settings_.line_search_max});
+  const LineSearch search({settings_.line_search, settings_.line_search_tolerance,
+                           settings_.line_search_max});
   return search.run(
       s0,
       [&](Real alpha) {

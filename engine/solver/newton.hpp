@@ -39,7 +39,7 @@ struct NewtonSettings {
   int max_iterations = 25;
   NewtonStrategy strategy = NewtonStrategy::Auto;
   Index auto_bfgs_min_dofs = kBfgsMinDofs;  ///< auto: BFGS above this many unknowns
-  int bfgs_max_updates = 10;  ///< BFGS: re-form the tangent after this many updates
+  int bfgs_max_updates = 10;                ///< BFGS: re-form the tangent after this many updates
   /// BFGS: start a load step from the previous step's factorisation (re-formed only when the
   /// updates stop working), instead of factorising at every step.
   bool bfgs_keep_across_steps = true;
@@ -76,9 +76,9 @@ struct NewtonResult {
   std::string failure;
   std::vector<IterationRecord> iterations;
   Real final_residual_norm = 0;
-  int factorizations = 0;        ///< numeric factorisations / preconditioner set-ups
-  int reformations = 0;          ///< BFGS: tangents re-formed after the first
-  int linear_iterations = 0;     ///< Krylov iterations (iterative backends)
+  int factorizations = 0;              ///< numeric factorisations / preconditioner set-ups
+  int reformations = 0;                ///< BFGS: tangents re-formed after the first
+  int linear_iterations = 0;           ///< Krylov iterations (iterative backends)
   std::vector<std::string> fallbacks;  ///< backend switches that happened (e.g. not SPD)
   /// strategy auto: the iteration from which full Newton was used, -1 when BFGS throughout
   /// (0 when the increment started with full Newton)
@@ -155,12 +155,12 @@ class NewtonSolver {
   bool analyzed_ = false;
   int iterations_after_setup_ = -1;
   FreeDofs dofs_;
-  bool tangent_current_ = false;  ///< K_ is the tangent at the current iterate
-  std::vector<Index> zero_entries_;  ///< value indices in constrained rows/columns (off-diag)
+  bool tangent_current_ = false;         ///< K_ is the tangent at the current iterate
+  std::vector<Index> zero_entries_;      ///< value indices in constrained rows/columns (off-diag)
   std::vector<Index> diagonal_entries_;  ///< value index of each constrained dof's diagonal
   SparseMatrix K_;
-  SparseMatrix K_factored_;   ///< the constrained tangent last factorised
-  VecX factored_diagonal_;    ///< its diagonals on the constrained unknowns
+  SparseMatrix K_factored_;  ///< the constrained tangent last factorised
+  VecX factored_diagonal_;   ///< its diagonals on the constrained unknowns
   bool have_factorization_ = false;
   VecX r_;
   int total_iterations_ = 0;

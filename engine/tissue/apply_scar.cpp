@@ -19,7 +19,10 @@ std::vector<Vec3> quadrature_point_positions(const fem::Model& model) {
         X[model.point_offset[c] + static_cast<Index>(q)] = x;
       }
     };
-    if (m.cell_type(c) == mesh::CellType::Hex8) fill(fem::hex8_rule()); else fill(fem::tet4_rule());
+    if (m.cell_type(c) == mesh::CellType::Hex8)
+      fill(fem::hex8_rule());
+    else
+      fill(fem::tet4_rule());
   }
   return X;
 }
@@ -45,7 +48,8 @@ std::vector<Real> apply_scars(fem::Model& model, const std::vector<ScarRegion>& 
     if (largest[r] < 0.5)
       throw std::invalid_argument("scar '" + scars[r].name +
                                   "' does not lie in the body: its largest scar fraction at the "
-                                  "body's quadrature points is " + std::to_string(largest[r]) +
+                                  "body's quadrature points is " +
+                                  std::to_string(largest[r]) +
                                   " (needs >= 0.5; check its centre and size)");
   return s;
 }

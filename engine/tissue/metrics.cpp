@@ -42,8 +42,7 @@ constexpr Real kNaN = std::numeric_limits<Real>::quiet_NaN();
 
 void clamp_nodes(fem::Model& m, const std::string& set, const std::vector<int>& components,
                  Real value = 0.0, int curve = -1) {
-  for (int c : components)
-    m.displacements.push_back({set, m.mesh.node_set(set), c, value, curve});
+  for (int c : components) m.displacements.push_back({set, m.mesh.node_set(set), c, value, curve});
 }
 
 // Per-node share of a facet set's reference area (mm^2).
@@ -157,8 +156,8 @@ void gliding_probe(const fem::MechanicsProblem& source, const TissueModel& tissu
   // oblique tendon off its axis).
   for (const auto* nodes : {&fixed_nodes, &loaded_nodes})
     for (int c = 0; c < 3; ++c)
-      model.displacements.push_back(
-          {"probe", *nodes, c, tissue.probes.excursion * roles.axis[c], 0});
+      model.displacements.push_back({"probe", *nodes, c, tissue.probes.excursion * roles.axis[c],
+                                     0});
   clamp_nodes(model, roles.bed_support, {0, 1, 2});
 
   fem::MechanicsProblem problem(model);

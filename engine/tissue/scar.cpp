@@ -66,8 +66,8 @@ void blend_scar(const ScarRegion& region, Real s, const BlendTarget& point) {
   const auto& q = region.properties;
   *point.fibre_scale *= 1.0 + s * (q.fibre_stiffness_ratio - 1.0);
   *point.matrix_scale *= 1.0 + s * (q.matrix_stiffness_ratio - 1.0);
-  *point.dispersion = std::clamp(*point.dispersion + s * (q.dispersion - *point.dispersion), 0.0,
-                                 1.0 / 3.0);
+  *point.dispersion =
+      std::clamp(*point.dispersion + s * (q.dispersion - *point.dispersion), 0.0, 1.0 / 3.0);
   if (q.misalignment_deg != 0.0 && s > 0.0) {
     const Vec3 a = point.fibre->normalized();
     Vec3 axis = a.cross(region.shape.axes.col(1));

@@ -25,10 +25,10 @@ enum class ScarShapeKind { Ellipsoid, Box, ElementSet };
 struct ScarShape {
   ScarShapeKind kind = ScarShapeKind::Ellipsoid;
   Vec3 centre = Vec3::Zero();
-  Vec3 semi_axes = Vec3::Ones();   ///< mm (box: half-sizes)
-  Mat3 axes = Mat3::Identity();    ///< columns: local axes (orthonormal)
-  Real falloff = 0.0;              ///< mm
-  std::vector<Index> cells;        ///< element-set scars
+  Vec3 semi_axes = Vec3::Ones();  ///< mm (box: half-sizes)
+  Mat3 axes = Mat3::Identity();   ///< columns: local axes (orthonormal)
+  Real falloff = 0.0;             ///< mm
+  std::vector<Index> cells;       ///< element-set scars
 };
 
 /// Scar-tissue parameters, as ratios or values reached at s = 1.

@@ -13,17 +13,17 @@ namespace sinew::tissue {
 
 /// Set names that give the model's parts their roles in the probes.
 struct TissueRoles {
-  std::string body = "tendon";                ///< element set: the fibrous body (tendon/fascia)
-  std::string bed;                            ///< element set: sheath/underlay ("" = none)
-  std::string fixed_end = "tendon_distal";    ///< node set clamped in the probes
-  std::string loaded_end = "tendon_proximal"; ///< facet set pulled in the probes
-  std::string bed_support;                    ///< node set of the bed held in the probes
-  Vec3 axis = Vec3::UnitX();                  ///< unit loading axis of the body
+  std::string body = "tendon";                 ///< element set: the fibrous body (tendon/fascia)
+  std::string bed;                             ///< element set: sheath/underlay ("" = none)
+  std::string fixed_end = "tendon_distal";     ///< node set clamped in the probes
+  std::string loaded_end = "tendon_proximal";  ///< facet set pulled in the probes
+  std::string bed_support;                     ///< node set of the bed held in the probes
+  Vec3 axis = Vec3::UnitX();                   ///< unit loading axis of the body
 };
 
 struct ProbeSettings {
-  Real force = 100.0;      ///< N: axial force at which stiffness and scar strains are measured
-  Real excursion = 1.0;    ///< mm: tendon translation relative to its bed in the gliding probe
+  Real force = 100.0;    ///< N: axial force at which stiffness and scar strains are measured
+  Real excursion = 1.0;  ///< mm: tendon translation relative to its bed in the gliding probe
   int force_increments = 3;
   int excursion_increments = 5;
 };

@@ -23,7 +23,8 @@ inline std::string copy_study(const TempDir& dir, const std::string& name) {
   namespace fs = std::filesystem;
   for (const char* f : {"small-model.yaml", "small-study.yaml", "failing-study.yaml",
                         "overload-study.yaml", "two-arm-study.yaml"})
-    fs::copy_file(fs::path(studies_dir()) / f, dir.path() / f, fs::copy_options::overwrite_existing);
+    fs::copy_file(fs::path(studies_dir()) / f, dir.path() / f,
+                  fs::copy_options::overwrite_existing);
   return dir.file(name);
 }
 

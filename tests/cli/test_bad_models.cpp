@@ -181,10 +181,9 @@ TEST(CliBadModel, YamlSyntaxError) {
 }
 
 TEST(CliBadModel, MissingMeshFile) {
-  expect_rejected("missing_mesh_file.yaml",
-                  {{3, 9, "mesh.file",
-                    "cannot read mesh: " + bad_file("no_such_mesh.msh") +
-                        ": cannot open the mesh file"}});
+  expect_rejected("missing_mesh_file.yaml", {{3, 9, "mesh.file",
+                                              "cannot read mesh: " + bad_file("no_such_mesh.msh") +
+                                                  ": cannot open the mesh file"}});
 }
 
 // ---- several problems at once -------------------------------------------------------------
@@ -194,7 +193,8 @@ TEST(CliBadModel, EveryProblemReportedAtOnce) {
                   {{19, 1, "ouput", "unknown key 'ouput'"},
                    {9, 9, "materials.matrix.nu", "value 0.7 is out of range; allowed (-1, 0.5)"},
                    {15, 46, "boundary[0].components[1]", "'w' is not allowed (allowed: x, y, z)"},
-                   {18, 30, "steps[0].increments", "value 0 is out of range; allowed [1, 100000]"}});
+                   {18, 30, "steps[0].increments",
+                    "value 0 is out of range; allowed [1, 100000]"}});
 }
 
 // Every file in the folder (including ones added later) is rejected with at least one located

@@ -109,9 +109,8 @@ TEST(CliBadTissueModel, InterfaceNegativeAdhesionDensity) {
 }
 
 TEST(CliBadTissueModel, NegativeModeIFractureEnergy) {
-  expect_rejected("negative_fracture_energy.yaml",
-                  {{20, 27, "interface.mode_I_fracture_energy",
-                    "value -0.01 is out of range; allowed > 0"}});
+  expect_rejected("negative_fracture_energy.yaml", {{20, 27, "interface.mode_I_fracture_energy",
+                                                     "value -0.01 is out of range; allowed > 0"}});
 }
 
 TEST(CliBadTissueModel, InterfaceSetsThatDoNotPair) {

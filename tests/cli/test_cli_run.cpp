@@ -113,9 +113,9 @@ TEST(CliRun, GoodModelSolvesAndPrintsTheStepTable) {
     std::vector<double> v;
     for (std::string cell; std::getline(l, cell, ',');) v.push_back(std::stod(cell));
     ASSERT_EQ(v.size(), 7u) << line;
-    EXPECT_NEAR(v[4], 0.1 * v[1], 1e-9) << line;               // ux = 0.1 x
-    EXPECT_NEAR(v[5], (lateral - 1) * v[2], 1e-7) << line;      // uy = (l - 1) y
-    EXPECT_NEAR(v[6], (lateral - 1) * v[3], 1e-7) << line;      // uz = (l - 1) z
+    EXPECT_NEAR(v[4], 0.1 * v[1], 1e-9) << line;            // ux = 0.1 x
+    EXPECT_NEAR(v[5], (lateral - 1) * v[2], 1e-7) << line;  // uy = (l - 1) y
+    EXPECT_NEAR(v[6], (lateral - 1) * v[3], 1e-7) << line;  // uz = (l - 1) z
     ++nodes;
   }
   EXPECT_EQ(nodes, 8);

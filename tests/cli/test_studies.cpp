@@ -13,8 +13,8 @@
 #include <thread>
 
 #include "cli_support.hpp"
-#include "study_support.hpp"
 #include "io/study_summary.hpp"
+#include "study_support.hpp"
 
 namespace sinew::cli_test {
 namespace {
@@ -54,9 +54,11 @@ TEST(StudyRun, MpirunTwoRanksGivesTheSameMetricsAsSerial) {
   if (!have_mpirun()) GTEST_SKIP() << "mpirun not installed";
   TempDir dir;
   const auto study = copy_study(dir, "small-study.yaml");
-  const std::string cmd = "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 mpirun "
-                          "--oversubscribe -n 2 " + quoted(sinew_exe()) + " run " + quoted(study) +
-                          " --quiet >" + quoted(dir.file("mpi.out")) + " 2>&1";
+  const std::string cmd =
+      "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 mpirun "
+      "--oversubscribe -n 2 " +
+      quoted(sinew_exe()) + " run " + quoted(study) + " --quiet >" + quoted(dir.file("mpi.out")) +
+      " 2>&1";
   const int status = std::system(cmd.c_str());
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_text(dir.file("mpi.out"));
   expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 1e-9);
@@ -155,11 +157,12 @@ TEST(StudyFile, MatchesTheDocumentedSchemaAndReadsWithH5py) {
 
   // The arm's VTKHDF views carry their sources' units (read through the views' links).
   const std::string view = (dir.path() / "results_vtk/before/step_000000.hdf").string();
-  const auto [urc, units] = run_h5py(
-      dir, "f = h5py.File('" + view + "', 'r'); "
-           "print(f['VTKHDF/PointData/displacement'].attrs['units'], "
-           "f['VTKHDF/CellData/cauchy_stress'].attrs['units'], "
-           "f['VTKHDF/PointData/displacement'].shape[1])");
+  const auto [urc, units] =
+      run_h5py(dir, "f = h5py.File('" + view +
+                        "', 'r'); "
+                        "print(f['VTKHDF/PointData/displacement'].attrs['units'], "
+                        "f['VTKHDF/CellData/cauchy_stress'].attrs['units'], "
+                        "f['VTKHDF/PointData/displacement'].shape[1])");
   ASSERT_EQ(urc, 0) << units;
   EXPECT_EQ(units, "mm MPa 3\n");
 
@@ -179,14 +182,15 @@ TEST(StudyFile, MatchesTheDocumentedSchemaAndReadsWithH5py) {
   EXPECT_NE(printed.find(first), std::string::npos) << first << "\n" << printed;
 
   // The checker is not blind: an undocumented dataset and a wrong unit are both reported.
-  const auto [src, spoilt] = run_h5py(
-      dir, "f = h5py.File('" + file.string() + "', 'a'); a = f['arms/before']; "
-           "a.create_dataset('fields/extra', data=[1.0]); "
-           "a['metrics/stiffness'].attrs['units'] = 'kN/m'");
+  const auto [src, spoilt] = run_h5py(dir, "f = h5py.File('" + file.string() +
+                                               "', 'a'); a = f['arms/before']; "
+                                               "a.create_dataset('fields/extra', data=[1.0]); "
+                                               "a['metrics/stiffness'].attrs['units'] = 'kN/m'");
   ASSERT_EQ(src, 0) << spoilt;
   const auto [bad_rc, bad] = run_python_tool(dir, "check_results_schema.py", file);
   EXPECT_EQ(bad_rc, 1) << bad;
-  EXPECT_NE(bad.find("/arms/before/fields/extra: dataset is not documented"), std::string::npos) << bad;
+  EXPECT_NE(bad.find("/arms/before/fields/extra: dataset is not documented"), std::string::npos)
+      << bad;
   EXPECT_NE(bad.find("/arms/before/metrics/stiffness: units 'kN/m', documented 'N/mm'"),
             std::string::npos)
       << bad;
@@ -199,7 +203,8 @@ TEST(StudyFile, SingleRunOfATissueModelMatchesTheDocumentedSchema) {
   ASSERT_NO_FATAL_FAILURE(expect_h5py(dir));
   copy_study(dir, "small-study.yaml");
   const fs::path file = dir.path() / "run.h5";
-  const auto r = run_sinew({"solve", dir.file("small-model.yaml"), "-o", file.string(), "--threads", "1"});
+  const auto r =
+      run_sinew({"solve", dir.file("small-model.yaml"), "-o", file.string(), "--threads", "1"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto [rc, text] = run_python_tool(dir, "check_results_schema.py", file);
   EXPECT_EQ(rc, 0) << text;
@@ -238,13 +243,16 @@ TEST(StudyRun, KilledRunResumedEqualsAnUninterruptedRun) {
   TempDir dir;
   const auto study = copy_study(dir, "small-study.yaml");
   const int status = run_and_kill(dir, study, SIGKILL, 3);
-  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) << "the run ended before the kill";
+  ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+      << "the run ended before the kill";
   EXPECT_FALSE(fs::exists(dir.path() / "results.h5"));
   const auto r = run_sinew({"run", study});  // progress lines say which arms were skipped
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // The finished arms are not run again.
   const std::regex skipped("arm [^ ]+: skipped \\(already complete\\)");
-  EXPECT_GE(std::distance(std::sregex_iterator(r.err.begin(), r.err.end(), skipped), std::sregex_iterator()), 3)
+  EXPECT_GE(std::distance(std::sregex_iterator(r.err.begin(), r.err.end(), skipped),
+                          std::sregex_iterator()),
+            3)
       << r.err;
   expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 0.0);
 }
@@ -258,7 +266,8 @@ TEST(StudyRun, SigtermStopsAfterTheStepAndKeepsFinishedArms) {
   const auto arms = io::read_study_summary(dir.path() / "results.h5");
   ASSERT_GE(arms.size(), 2u);
   EXPECT_EQ(arms[0].status, "completed");
-  EXPECT_NE(read_text(dir.file("killed.log")).find("run the same command again to resume"), std::string::npos);
+  EXPECT_NE(read_text(dir.file("killed.log")).find("run the same command again to resume"),
+            std::string::npos);
   const auto r = run_sinew({"run", study, "--quiet"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 0.0);

@@ -73,8 +73,9 @@ TEST(StudyLock, AStaleLockFileOfADeadHolderIsTakenOverWithFreshDetails) {
   TempDir dir;
   const fs::path results = dir.path() / "results.h5";
   // What a run killed with SIGKILL leaves: the file, but no flock (the kernel dropped it).
-  dir.write("results.h5.lock", "host=elsewhere\npid=999999\nsince=2020-01-01T00:00:00Z\n"
-                               "command=sinew run old.yaml\n");
+  dir.write("results.h5.lock",
+            "host=elsewhere\npid=999999\nsince=2020-01-01T00:00:00Z\n"
+            "command=sinew run old.yaml\n");
   const StudyLock lock = StudyLock::acquire(results, "sinew run new.yaml");
   ASSERT_TRUE(lock.held());
   const std::string text = read_text(StudyLock::study_lock_path(results));
@@ -108,8 +109,8 @@ TEST(StudyLock, SecondRunAndMergeOnTheSameOutputExit2AndTheFirstCompletes) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   ASSERT_NE(read_text(lock_file).find(mine), std::string::npos) << read_text(dir.file("first.log"));
 
-  for (const std::vector<std::string>& args :
-       {std::vector<std::string>{"run", study, "--quiet"}, std::vector<std::string>{"merge", study}}) {
+  for (const std::vector<std::string>& args : {std::vector<std::string>{"run", study, "--quiet"},
+                                               std::vector<std::string>{"merge", study}}) {
     SCOPED_TRACE(args[0]);
     const auto second = run_sinew(args);
     EXPECT_EQ(second.exit_code, 2) << second.err;

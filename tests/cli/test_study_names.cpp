@@ -64,7 +64,8 @@ TEST(StudyNames, UnsafeArmNamesAreRejectedWithTheAllowedPattern) {
   TempDir dir;
   copy_study(dir, "small-study.yaml");
   const std::string long_name(101, 'x');
-  for (const std::string name : {"'.'", "'..'", "a/b", "\"a\\tb\"", "\"a\\nb\"", long_name.c_str()}) {
+  for (const std::string name :
+       {"'.'", "'..'", "a/b", "\"a\\tb\"", "\"a\\nb\"", long_name.c_str()}) {
     SCOPED_TRACE(name);
     const auto study = dir.write("unsafe.yaml", study_text(name, ""));
     const auto r = run_sinew({"validate", study});

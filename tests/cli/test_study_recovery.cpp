@@ -66,8 +66,9 @@ TEST(StudyExit, MergeOfHalfTheShardsExits1NamingTheMissingArms) {
                        "results)"),
             std::string::npos)
       << m.err;
-  EXPECT_NE(m.err.find("arm 'stretch--adhesion_density_0.5': no part file; it is not in the results"),
-            std::string::npos)
+  EXPECT_NE(
+      m.err.find("arm 'stretch--adhesion_density_0.5': no part file; it is not in the results"),
+      std::string::npos)
       << m.err;
   EXPECT_EQ(io::read_study_summary(dir.path() / "results.h5").size(), 1u);
 }

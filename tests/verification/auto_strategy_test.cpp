@@ -27,7 +27,8 @@ boundary:
   - {type: fixed, nodes: z0, components: [z]}
   - {type: displacement, nodes: x1, component: x, value: 0.1}
 steps: [{increments: 10}]
-solver: {strategy: )" + strategy + "}\n");
+solver: {strategy: )" +
+                  strategy + "}\n");
   def.newton.auto_bfgs_min_dofs = auto_bfgs_min_dofs;
   return solve(def);
 }

@@ -28,19 +28,22 @@ struct LameCase {
   /// Solves the quarter cylinder; returns the mean radial displacement of the inner-surface
   /// nodes (mm) and writes the largest nodal error relative to exact_ur(a) into `max_error`.
   Real solve_inner_ur(Real* max_error = nullptr) const {
-    const std::string yaml = R"(
-mesh: {generator: box, size: [)" + std::to_string(b - a) + ", 1.0, " + std::to_string(thickness) +
-                             R"(], divisions: [)" + std::to_string(n_radial) + ", " +
-                             std::to_string(n_theta) + R"(, 1], cell: hex8}
-materials: {m: {type: mooney-rivlin, c1: )" + std::to_string(mu / 2) + R"(, c2: 0.0, k: )" +
-                             std::to_string(bulk) + R"(}}
-regions: [{elements: all, material: m, formulation: )" + formulation + R"(}]
+    const std::string yaml =
+        R"(
+mesh: {generator: box, size: [)" +
+        std::to_string(b - a) + ", 1.0, " + std::to_string(thickness) + R"(], divisions: [)" +
+        std::to_string(n_radial) + ", " + std::to_string(n_theta) + R"(, 1], cell: hex8}
+materials: {m: {type: mooney-rivlin, c1: )" +
+        std::to_string(mu / 2) + R"(, c2: 0.0, k: )" + std::to_string(bulk) + R"(}}
+regions: [{elements: all, material: m, formulation: )" +
+        formulation + R"(}]
 boundary:
   - {type: fixed, nodes: y0, components: [y]}
   - {type: fixed, nodes: y1, components: [x]}
   - {type: fixed, nodes: z0, components: [z]}
   - {type: fixed, nodes: z1, components: [z]}
-  - {type: pressure, facets: x0, value: )" + std::to_string(pressure) + R"(}
+  - {type: pressure, facets: x0, value: )" +
+        std::to_string(pressure) + R"(}
 steps: [{increments: 1}]
 solver: {residual_tolerance: 1.0e-9, residual_absolute: 1.0e-12}
 )";

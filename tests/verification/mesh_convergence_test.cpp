@@ -17,7 +17,8 @@ void expect_second_order(LameCase c) {
     c.n_theta = 3 << level;
     const Real ur = c.solve_inner_ur();
     errors.push_back(std::abs(ur / c.exact_ur(c.a) - 1));
-    table += "  h/" + std::to_string(1 << level) + ": error " + std::to_string(errors.back()) + "\n";
+    table +=
+        "  h/" + std::to_string(1 << level) + ": error " + std::to_string(errors.back()) + "\n";
   }
   for (size_t k = 1; k < errors.size(); ++k) {
     const Real rate = std::log2(errors[k - 1] / errors[k]);

@@ -32,7 +32,8 @@ solver: {residual_tolerance: 1.0e-13, residual_absolute: 1.0e-14, max_iterations
     if (r[k] > 1e-11 * r0) useful.push_back(r[k]);
   ASSERT_GE(useful.size(), 4u) << "too few iterations to see a rate";
   std::string table;
-  for (size_t k = 0; k < r.size(); ++k) table += "  |r_" + std::to_string(k) + "| = " + std::to_string(r[k]) + "\n";
+  for (size_t k = 0; k < r.size(); ++k)
+    table += "  |r_" + std::to_string(k) + "| = " + std::to_string(r[k]) + "\n";
   const size_t n = useful.size();
   const Real order =
       std::log(useful[n - 1] / useful[n - 2]) / std::log(useful[n - 2] / useful[n - 3]);

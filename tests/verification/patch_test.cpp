@@ -41,7 +41,8 @@ TEST_P(PatchTest, LinearFieldReproducedToMachinePrecision) {
   const auto& reg = registries().materials;
   std::map<std::string, Real> given;
   if (c.material == "neo-hookean") given = {{"E", 1.0}, {"nu", 0.3}};
-  if (c.material == "hgo") given = {{"c", 1.0}, {"k1", 10.0}, {"k2", 5.0}, {"kappa", 0.1}, {"k", 50.0}};
+  if (c.material == "hgo")
+    given = {{"c", 1.0}, {"k1", 10.0}, {"k2", 5.0}, {"kappa", 0.1}, {"k", 50.0}};
   std::shared_ptr<const materials::Material> mat =
       reg.create(c.material, resolve_parameters(reg.entry(c.material).parameters, given));
   model.regions.push_back({"all", model.mesh.element_set("all"), mat, c.formulation});
@@ -78,14 +79,15 @@ TEST_P(PatchTest, LinearFieldReproducedToMachinePrecision) {
   EXPECT_LT(worst, 1e-12) << "largest interior error (mm)";
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Distorted, PatchTest,
-    ::testing::Values(
-        PatchCase{"hex8_neo_hookean", mesh::CellType::Hex8, "neo-hookean", fem::Formulation::Standard},
-        PatchCase{"hex8_mean_dilatation_hgo", mesh::CellType::Hex8, "hgo",
-                  fem::Formulation::MeanDilatation},
-        PatchCase{"tet4_neo_hookean", mesh::CellType::Tet4, "neo-hookean", fem::Formulation::Standard}),
-    [](const auto& param_info) { return param_info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Distorted, PatchTest,
+                         ::testing::Values(PatchCase{"hex8_neo_hookean", mesh::CellType::Hex8,
+                                                     "neo-hookean", fem::Formulation::Standard},
+                                           PatchCase{"hex8_mean_dilatation_hgo",
+                                                     mesh::CellType::Hex8, "hgo",
+                                                     fem::Formulation::MeanDilatation},
+                                           PatchCase{"tet4_neo_hookean", mesh::CellType::Tet4,
+                                                     "neo-hookean", fem::Formulation::Standard}),
+                         [](const auto& param_info) { return param_info.param.name; });
 
 }  // namespace
 }  // namespace sinew::testing

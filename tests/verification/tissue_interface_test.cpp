@@ -24,8 +24,8 @@ constexpr int kGlideIncrements = 5;
 TendonModel bonded_tendon() {
   TendonModel t;
   t.interface = kStiffBonds;
-  t.tissue = "{probe_force: 5, probe_excursion: " + num(kExcursion) + ", probe_increments: " +
-             std::to_string(kGlideIncrements) + "}";
+  t.tissue = "{probe_force: 5, probe_excursion: " + num(kExcursion) +
+             ", probe_increments: " + std::to_string(kGlideIncrements) + "}";
   return t;
 }
 
@@ -43,8 +43,7 @@ TEST(TissueInterface, StiffIntactBondsReproduceTheTiedBody) {
   // The tied body: the sheath's inner nodes merged into the tendon's surface nodes.
   auto tied = load(bonded_tendon().text());
   const Index before = tied.model.mesh.n_nodes();
-  const Index duplicates =
-      static_cast<Index>(tied.model.mesh.node_set("interface_sheath").size());
+  const Index duplicates = static_cast<Index>(tied.model.mesh.node_set("interface_sheath").size());
   tie_interface(tied, "interface_tendon", "interface_sheath");
   ASSERT_EQ(tied.model.mesh.n_nodes(), before - duplicates);
   ASSERT_EQ(orphan_nodes(tied.model.mesh), 0);
@@ -67,10 +66,11 @@ TEST(TissueInterface, StiffIntactBondsReproduceTheTiedBody) {
                                << tied_glide << " N";
   EXPECT_LT(stiffness_error, 1e-3) << "stiffness bonded " << with_bonds[tissue::kStiffness]
                                    << " N/mm, tied " << tied_values[tissue::kStiffness];
-  std::printf("[ measured ] bonded vs tied: gliding resistance %.6g vs %.6g N (rel. diff %.2e), "
-              "stiffness %.6g vs %.6g N/mm (rel. diff %.2e)\n",
-              with_bonds[tissue::kGlidingResistance], tied_glide, glide_error,
-              with_bonds[tissue::kStiffness], tied_values[tissue::kStiffness], stiffness_error);
+  std::printf(
+      "[ measured ] bonded vs tied: gliding resistance %.6g vs %.6g N (rel. diff %.2e), "
+      "stiffness %.6g vs %.6g N/mm (rel. diff %.2e)\n",
+      with_bonds[tissue::kGlidingResistance], tied_glide, glide_error,
+      with_bonds[tissue::kStiffness], tied_values[tissue::kStiffness], stiffness_error);
 }
 
 TEST(TissueInterface, NoBondsNoFrictionGlidesFreely) {
@@ -80,8 +80,8 @@ TEST(TissueInterface, NoBondsNoFrictionGlidesFreely) {
   const Real bonded_glide = bonded_metrics()[tissue::kGlidingResistance];
   const Real free_glide = initial_metrics(free_def)[tissue::kGlidingResistance];
   EXPECT_GT(bonded_glide, 1.0);
-  EXPECT_LT(free_glide, 1e-6 * bonded_glide) << "free " << free_glide << " N, bonded "
-                                             << bonded_glide << " N";
+  EXPECT_LT(free_glide, 1e-6 * bonded_glide)
+      << "free " << free_glide << " N, bonded " << bonded_glide << " N";
   std::printf("[ measured ] free gliding resistance %.3g N = %.3g of the bonded %.6g N\n",
               free_glide, free_glide / bonded_glide, bonded_glide);
 }
@@ -98,7 +98,8 @@ TEST(TissueInterface, CoulombFrictionGivesMuTimesNormalLoad) {
   const std::string yaml = R"(
 mesh:
   generator: fascia_band
-  length: )" + num(length) + R"(
+  length: )" + num(length) +
+                           R"(
   width: )" + num(width) + R"(
   thickness: 1.0
   underlay_thickness: 2.0
@@ -110,15 +111,19 @@ regions:
   - {name: fascia, elements: fascia, material: fascia, formulation: mean-dilatation}
   - {name: underlay, elements: underlay, material: fat}
 fibre: [1, 0, 0]
-interface: {adhesion_density: 0.0, friction_coefficient: )" + num(mu) + R"(}
+interface: {adhesion_density: 0.0, friction_coefficient: )" +
+                           num(mu) + R"(}
 load_curves:
   press_hold: [[0, 0], [1, 1], [2, 1]]
   slide_after: [[0, 0], [1, 0], [2, 1]]
 boundary:
   - {type: fixed, nodes: underlay_bottom, components: [x, y, z]}
-  - {type: pressure, facets: fascia_top, value: )" + num(p) + R"(, curve: press_hold}
-  - {type: displacement, nodes: fascia_distal, component: x, value: )" + num(slide) + R"(, curve: slide_after}
-  - {type: displacement, nodes: fascia_proximal, component: x, value: )" + num(slide) + R"(, curve: slide_after}
+  - {type: pressure, facets: fascia_top, value: )" +
+                           num(p) + R"(, curve: press_hold}
+  - {type: displacement, nodes: fascia_distal, component: x, value: )" +
+                           num(slide) + R"(, curve: slide_after}
+  - {type: displacement, nodes: fascia_proximal, component: x, value: )" +
+                           num(slide) + R"(, curve: slide_after}
   - {type: fixed, nodes: fascia_distal, components: [y]}
   - {type: fixed, nodes: fascia_proximal, components: [y]}
 steps:

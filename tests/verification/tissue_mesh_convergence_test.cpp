@@ -51,13 +51,12 @@ tissue::MetricValues metrics_after_loading(int n) {
   tissue::MetricValues values;
   values.fill(std::nan(""));
   int outputs = 0;
-  const auto result = simulation::run_model(def, registries().linear, {},
-                                       [&](const simulation::StepOutput& out, const VecX&) {
-                                         if (++outputs == 3)
-                                           values = tissue::measure_metrics(
-                                               *out.problem, tissue_model, def.newton,
-                                               registries().linear);
-                                       });
+  const auto result = simulation::run_model(
+      def, registries().linear, {}, [&](const simulation::StepOutput& out, const VecX&) {
+        if (++outputs == 3)
+          values =
+              tissue::measure_metrics(*out.problem, tissue_model, def.newton, registries().linear);
+      });
   EXPECT_TRUE(result.completed) << "level " << n << ": " << result.failure;
   return values;
 }

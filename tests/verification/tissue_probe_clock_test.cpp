@@ -17,7 +17,8 @@ TEST(TissueProbeClock, ProbesOfAHistoryCommittedLaterAreTheSame) {
   m.interface = "{adhesion_density: 1.0, friction_coefficient: 0.0, viscosity: 0.05}";
   const auto def = load(m.text());
   fem::MechanicsProblem problem(def.model);
-  const auto at_zero = tissue::measure_metrics(problem, def.tissue, def.newton, registries().linear);
+  const auto at_zero =
+      tissue::measure_metrics(problem, def.tissue, def.newton, registries().linear);
   ASSERT_TRUE(std::isfinite(at_zero[tissue::kGlidingResistance]));
   ASSERT_GT(at_zero[tissue::kGlidingResistance], 0.0);
 

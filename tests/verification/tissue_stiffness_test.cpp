@@ -36,12 +36,12 @@ void expect_bar_stiffness(Real semi_axis_y, Real semi_axis_z, Real length, int a
   // the bulk modulus k = 1000 c lets it contract less); a wrong modulus would be far off.
   EXPECT_GT(E, 500.0);
   EXPECT_LT(E, 600.0);
-  EXPECT_NEAR(got / expected, 1.0, 0.02)
-      << "stiffness " << got << " N/mm, E A / L = " << expected << " N/mm (E " << E << " MPa, A "
-      << A << " mm^2)";
-  std::printf("[ measured ] stiffness %.6g N/mm, E A / L %.6g N/mm (E %.5g MPa, A %.5g mm^2): "
-              "rel. error %.2e\n",
-              got, expected, E, A, got / expected - 1.0);
+  EXPECT_NEAR(got / expected, 1.0, 0.02) << "stiffness " << got << " N/mm, E A / L = " << expected
+                                         << " N/mm (E " << E << " MPa, A " << A << " mm^2)";
+  std::printf(
+      "[ measured ] stiffness %.6g N/mm, E A / L %.6g N/mm (E %.5g MPa, A %.5g mm^2): "
+      "rel. error %.2e\n",
+      got, expected, E, A, got / expected - 1.0);
 }
 
 // The clamp at the fixed end holds the lateral (Poisson) contraction there, which stiffens the
@@ -50,7 +50,9 @@ void expect_bar_stiffness(Real semi_axis_y, Real semi_axis_z, Real length, int a
 // circular section: 0.8% clamp zone on this coarse mesh + 0.2% probe nonlinearity; 1.7% for
 // L = 10 mm, 0.6% for L = 40 mm or for L = 20 mm with 1.25 mm cells, which resolve the clamp
 // zone better), so L = 20 mm is long enough for the 2% tolerance.
-TEST(TissueStiffness, CircularTendonMatchesBarStiffness) { expect_bar_stiffness(2.0, 2.0, 20.0, 8); }
+TEST(TissueStiffness, CircularTendonMatchesBarStiffness) {
+  expect_bar_stiffness(2.0, 2.0, 20.0, 8);
+}
 
 TEST(TissueStiffness, EllipticalTendonMatchesBarStiffness) {
   expect_bar_stiffness(3.0, 1.5, 20.0, 8);

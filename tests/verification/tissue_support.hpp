@@ -38,8 +38,7 @@ struct TendonModel {
   Real semi_axis_y = 2.0, semi_axis_z = 2.0;
   Real sheath_thickness = 1.0;
   int axial = 8, core = 2, tendon_radial = 2, sheath_radial = 1;
-  std::string tendon_material =
-      "{type: hgo, c: 1.0, k1: 141.0, k2: 19.1, kappa: 0.0, k: 1000.0}";
+  std::string tendon_material = "{type: hgo, c: 1.0, k1: 141.0, k2: 19.1, kappa: 0.0, k: 1000.0}";
   std::string scars;  ///< the `scars` list ("" = none)
   std::string interface = "{adhesion_density: 0.0, friction_coefficient: 0.0}";
   std::string tissue = "{probe_force: 5}";
@@ -54,9 +53,10 @@ struct TendonModel {
   std::string text() const {
     std::string y;
     y += "mesh:\n  generator: tendon_sheath\n  length: " + num(length) + "\n  semi_axes: [" +
-         num(semi_axis_y) + ", " + num(semi_axis_z) + "]\n  sheath_thickness: " +
-         num(sheath_thickness) + "\n  divisions: {axial: " + std::to_string(axial) +
-         ", core: " + std::to_string(core) + ", tendon_radial: " + std::to_string(tendon_radial) +
+         num(semi_axis_y) + ", " + num(semi_axis_z) +
+         "]\n  sheath_thickness: " + num(sheath_thickness) +
+         "\n  divisions: {axial: " + std::to_string(axial) + ", core: " + std::to_string(core) +
+         ", tendon_radial: " + std::to_string(tendon_radial) +
          ", sheath_radial: " + std::to_string(sheath_radial) + "}\n";
     y += "materials:\n  tendon: " + tendon_material +
          "\n  paratenon: {type: neo-hookean, E: 0.5, nu: 0.45}\n";
@@ -168,7 +168,8 @@ inline Real hand_gliding_resistance(model::ModelDefinition def, Real excursion, 
     for (int c = 0; c < 3; ++c)
       model.displacements.push_back({"end", *nodes, c, c == 0 ? excursion : 0.0, c == 0 ? 0 : -1});
   for (int c = 0; c < 3; ++c)
-    model.displacements.push_back({roles.bed_support, mesh.node_set(roles.bed_support), c, 0.0, -1});
+    model.displacements.push_back({roles.bed_support, mesh.node_set(roles.bed_support), c, 0.0,
+                                   -1});
   model::StepDefinition step;
   step.name = "glide";
   step.stepping.increments = increments;

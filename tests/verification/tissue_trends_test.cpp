@@ -50,11 +50,12 @@ TEST(TissueTrends, StiffnessFallsAsScarGrows) {
 TEST(TissueTrends, StiffnessFallsWithScarFibreStiffness) {
   std::vector<Real> k;
   for (Real ratio : {0.8, 0.5, 0.2})
-    k.push_back(
-        initial_metrics(load(short_tendon(scar("[2.5, 1.2, 1.2]", ratio)).text()))[tissue::kStiffness]);
+    k.push_back(initial_metrics(
+        load(short_tendon(scar("[2.5, 1.2, 1.2]", ratio)).text()))[tissue::kStiffness]);
   EXPECT_GT(k[0], k[1]) << table("stiffness (N/mm):", k);
   EXPECT_GT(k[1], k[2]) << table("stiffness (N/mm):", k);
-  std::printf("[ measured ] %s\n", table("stiffness vs fibre ratio 0.8/0.5/0.2 (N/mm):", k).c_str());
+  std::printf("[ measured ] %s\n",
+              table("stiffness vs fibre ratio 0.8/0.5/0.2 (N/mm):", k).c_str());
 }
 
 // Healthy paratenon glides freely (no bonds, no friction); the scar's footprint carries bonds of

@@ -47,10 +47,13 @@ TEST_P(UniaxialTension, MatchesSemiAnalyticCurveAtEveryStep) {
   const std::string yaml = R"(
 mesh: {generator: box, size: [1, 1, 1], divisions: [10, 10, 10], cell: hex8}
 materials:
-  tissue: )" + c.material_yaml + R"(
-fibre: [)" + std::to_string(c.fibre.x()) + ", " + std::to_string(c.fibre.y()) + ", " +
-                           std::to_string(c.fibre.z()) + R"(]
-regions: [{elements: all, material: tissue, formulation: )" + c.formulation + R"(}]
+  tissue: )" + c.material_yaml +
+                           R"(
+fibre: [)" + std::to_string(c.fibre.x()) +
+                           ", " + std::to_string(c.fibre.y()) + ", " + std::to_string(c.fibre.z()) +
+                           R"(]
+regions: [{elements: all, material: tissue, formulation: )" +
+                           c.formulation + R"(}]
 boundary:
   - {type: fixed, nodes: x0, components: [x]}
   - {type: fixed, nodes: y0, components: [y]}
@@ -71,8 +74,8 @@ output: {reactions: [x1]}
     const Real stretch = 1.0 + (c.final_stretch - 1.0) * out.record.t;
     const Real expected = semi_analytic_p11(material, fields, stretch);  // face area 1 mm^2
     const Real got = out.reactions.at("x1").x();
-    EXPECT_NEAR(got / expected, 1.0, 1e-6) << "stretch " << stretch << ": " << got << " vs "
-                                           << expected;
+    EXPECT_NEAR(got / expected, 1.0, 1e-6)
+        << "stretch " << stretch << ": " << got << " vs " << expected;
   }
 }
 
@@ -111,7 +114,8 @@ boundary:
   - {type: fixed, nodes: z0, components: [z]}
   - {type: displacement, nodes: x1, component: x, value: 0.1}
 steps: [{increments: 10, adaptive: false}]
-solver: {residual_tolerance: 1.0e-12, linear: cholmod, strategy: )" + strategy + R"(}
+solver: {residual_tolerance: 1.0e-12, linear: cholmod, strategy: )" +
+                    strategy + R"(}
 output: {reactions: [x1]}
 )");
     const auto result = solve(def);

@@ -76,7 +76,8 @@ void write_mesh(hid_t arm) {
   std::vector<double> points;
   for (int k = 0; k < 2; ++k)
     for (int j = 0; j < 2; ++j)
-      for (int i = 0; i <= kCells; ++i) points.insert(points.end(), {double(i), double(j), double(k)});
+      for (int i = 0; i <= kCells; ++i)
+        points.insert(points.end(), {double(i), double(j), double(k)});
   std::vector<std::int64_t> conn, offsets{0};
   for (int c = 0; c < kCells; ++c) {
     conn.insert(conn.end(), {node(c, 0, 0), node(c + 1, 0, 0), node(c + 1, 1, 0), node(c, 1, 0),
@@ -210,12 +211,16 @@ void write_arm(hid_t arms, const std::string& name, int a, bool failed) {
 void write_study_fixture(const std::filesystem::path& path) {
   const hid_t file = H5Fcreate(path.string().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   if (file < 0) throw std::runtime_error("fixture: cannot create " + path.string());
-  for (const auto& [k, v] : std::vector<std::pair<const char*, std::string>>{
-           {"schema", "sinew-study 1"}, {"sinew_version", "0.1.0"},
-           {"scenario_file", "fixture.yaml"}, {"scenario_text", "arms: [control, art]\n"},
-           {"command_line", "sinew run fixture.yaml"}, {"host", "test"},
-           {"start_time", "2024-05-01T12:00:00Z"}, {"end_time", "2024-05-01T12:01:00Z"},
-           {"status", "failed"}})
+  for (const auto& [k, v] :
+       std::vector<std::pair<const char*, std::string>>{{"schema", "sinew-study 1"},
+                                                        {"sinew_version", "0.1.0"},
+                                                        {"scenario_file", "fixture.yaml"},
+                                                        {"scenario_text", "arms: [control, art]\n"},
+                                                        {"command_line", "sinew run fixture.yaml"},
+                                                        {"host", "test"},
+                                                        {"start_time", "2024-05-01T12:00:00Z"},
+                                                        {"end_time", "2024-05-01T12:01:00Z"},
+                                                        {"status", "failed"}})
     string_attr(file, k, v);
   const hid_t gcpl = H5Pcreate(H5P_GROUP_CREATE);
   H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);

@@ -9,6 +9,7 @@
 #include <vtkNew.h>
 #include <vtkPNGReader.h>
 
+#include <sys/wait.h>
 #include <array>
 #include <cstdlib>
 #include <filesystem>
@@ -17,7 +18,6 @@
 #include <set>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 #include <vector>
 
 #include "colour_map.hpp"
@@ -136,13 +136,14 @@ std::pair<int, int> box_extent(const Image& img, int y) {
   return {first, last};
 }
 
-#define REQUIRE_X()                                                                         \
-  if (!can_render())                                                                       \
-  FAIL() << "no X display: DISPLAY is unset and Xvfb or xauth is not installed "           \
+#define REQUIRE_X()                                                              \
+  if (!can_render())                                                             \
+  FAIL() << "no X display: DISPLAY is unset and Xvfb or xauth is not installed " \
             "(apt-get install xvfb xauth)"
 
 const std::vector<std::string> kArms{"control", "art", "diverged"};
-const std::vector<std::string> kMetrics{"stiffness", "gliding_resistance", "scar_mean_fibre_damage"};
+const std::vector<std::string> kMetrics{"stiffness", "gliding_resistance",
+                                        "scar_mean_fibre_damage"};
 
 }  // namespace
 
@@ -153,11 +154,12 @@ TEST(SinewViz, DefaultReportHasEveryPictureChartAndArm) {
   ASSERT_EQ(r.code, 0) << r.err << r.out;
   const fs::path report = dir / "study_report";  // default: <stem>_report next to the file
 
-  const std::vector<std::string> pngs{
-      "arm_control_max_principal_green_lagrange_strain.png",
-      "arm_art_max_principal_green_lagrange_strain.png",
-      "metric_stiffness.png", "change_stiffness.png",
-      "metric_gliding_resistance.png", "change_gliding_resistance.png"};
+  const std::vector<std::string> pngs{"arm_control_max_principal_green_lagrange_strain.png",
+                                      "arm_art_max_principal_green_lagrange_strain.png",
+                                      "metric_stiffness.png",
+                                      "change_stiffness.png",
+                                      "metric_gliding_resistance.png",
+                                      "change_gliding_resistance.png"};
   for (const auto& png : pngs) {
     SCOPED_TRACE(png);
     ASSERT_TRUE(fs::is_regular_file(report / png));
@@ -183,7 +185,8 @@ TEST(SinewViz, DefaultReportHasEveryPictureChartAndArm) {
   // Every <img> points at an existing file, and every PNG is shown.
   const std::regex img(R"re(<img src="([^"]+)")re");
   std::set<std::string> referenced;
-  for (auto it = std::sregex_iterator(html.begin(), html.end(), img); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), img); it != std::sregex_iterator();
+       ++it)
     referenced.insert((*it)[1]);
   for (const auto& ref : referenced) EXPECT_TRUE(fs::is_regular_file(report / ref)) << ref;
   for (const auto& png : pngs) EXPECT_TRUE(referenced.count(png)) << png << " not in index.html";
@@ -195,7 +198,8 @@ TEST(SinewViz, SizeOptionAndColoursOfKnownCells) {
   const RunResult r = run_viz(dir, {(dir / "study.h5").string(), "--view", "top", "--size",
                                     "800x500", "--output", (dir / "out").string()});
   ASSERT_EQ(r.code, 0) << r.err << r.out;
-  // Colour range: global over both arms' last step = [strain(control, cell 0), strain(art, cell 3)].
+  // Colour range: global over both arms' last step = [strain(control, cell 0), strain(art, cell
+  // 3)].
   const double lo = test::fixture_strain(0, 0, test::kSteps - 1);
   const double hi = test::fixture_strain(1, test::kCells - 1, test::kSteps - 1);
   struct Case {
@@ -204,7 +208,8 @@ TEST(SinewViz, SizeOptionAndColoursOfKnownCells) {
   };
   for (const Case& c : {Case{"control", 0}, Case{"art", 1}}) {
     SCOPED_TRACE(c.arm);
-    const Image img = read_png(dir / "out" / ("arm_" + c.arm + "_max_principal_green_lagrange_strain.png"));
+    const Image img =
+        read_png(dir / "out" / ("arm_" + c.arm + "_max_principal_green_lagrange_strain.png"));
     ASSERT_EQ(img.width, 800);
     ASSERT_EQ(img.height, 500);
     // The scene fills rows 16 %..92 % of the height; the box's centre line is in the middle.
@@ -283,8 +288,7 @@ TEST(SinewVizErrors, UnreachableDisplayExitsWith2) {
   const fs::path dir = fresh_fixture("unreachable_display");
   // Display 4711 has no server: no socket, no lock file.
   ASSERT_FALSE(fs::exists("/tmp/.X11-unix/X4711"));
-  const RunResult r =
-      run_viz(dir, {(dir / "study.h5").string()}, false, "env DISPLAY=:4711 ");
+  const RunResult r = run_viz(dir, {(dir / "study.h5").string()}, false, "env DISPLAY=:4711 ");
   EXPECT_EQ(r.code, 2) << r.err;
   EXPECT_NE(r.err.find("cannot connect to the X display ':4711'"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir / "study_report"));

@@ -167,8 +167,8 @@ TEST(VtkReadback, EveryStepOfEveryArmEqualsTheEnginesValues) {
         expect_array(cd->GetArray(name.c_str()), row(source, s),
                      source.dims.size() == 3 ? static_cast<int>(source.dims[2]) : 1, name);
       }
-      expect_array(cd->GetArray("scar_fraction"), read<double>(f, group + "/mesh/scar_fraction").values,
-                   1, "scar_fraction");
+      expect_array(cd->GetArray("scar_fraction"),
+                   read<double>(f, group + "/mesh/scar_fraction").values, 1, "scar_fraction");
       std::set<std::string> expected_cells(cell_fields.begin(), cell_fields.end());
       expected_cells.insert("scar_fraction");
       EXPECT_EQ(array_names(cd), expected_cells);

@@ -101,7 +101,9 @@ inline Handle make_space(const std::vector<hsize_t>& dims,
           H5Sclose};
 }
 
-inline Handle make_plist(hid_t cls) { return {check(H5Pcreate(cls), "cannot create a property list"), H5Pclose}; }
+inline Handle make_plist(hid_t cls) {
+  return {check(H5Pcreate(cls), "cannot create a property list"), H5Pclose};
+}
 
 inline Handle make_group(hid_t parent, const std::string& name, hid_t gcpl = H5P_DEFAULT) {
   return {check(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, gcpl, H5P_DEFAULT),
@@ -137,7 +139,6 @@ inline void write_attr(hid_t obj, const char* name, std::int64_t value) {
                  H5Aclose);
   check(H5Awrite(a, H5T_NATIVE_INT64, &value), std::string("cannot write attribute ") + name);
 }
-
 
 // ---- provenance ---------------------------------------------------------------------------
 

@@ -144,9 +144,7 @@ std::string association_attr(Association a) {
   return a == Association::Point || a == Association::FacetPoint ? "point" : "cell";
 }
 
-bool on_interface(Association a) {
-  return a == Association::Facet || a == Association::FacetPoint;
-}
+bool on_interface(Association a) { return a == Association::Facet || a == Association::FacetPoint; }
 
 }  // namespace
 
@@ -199,9 +197,10 @@ struct ResultsWriter::Impl {
   void write_all_series() const;
 };
 
-ResultsWriter::ResultsWriter(const fs::path& path, const model::ModelDefinition& def,
-                             RunInfo info, ResultsOptions options) {
-  if (path.filename().empty()) throw std::runtime_error("results file: no file name in '" + path.string() + "'");
+ResultsWriter::ResultsWriter(const fs::path& path, const model::ModelDefinition& def, RunInfo info,
+                             ResultsOptions options) {
+  if (path.filename().empty())
+    throw std::runtime_error("results file: no file name in '" + path.string() + "'");
   const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   if (!fs::is_directory(folder))
     throw std::runtime_error("cannot write " + path.string() + ": folder " + folder.string() +
@@ -329,9 +328,8 @@ void ResultsWriter::Impl::create_mesh(int gz) {
   write_attr(sets, "description", std::string("named node sets of the mesh (node ids)"));
   for (const auto& [name, nodes] : mesh.node_sets) {
     const std::string link = link_name(name);
-    write_fixed(sets, link, H5T_STD_I64LE, H5T_NATIVE_INT64,
-                {static_cast<hsize_t>(nodes.size())}, nodes.data(), "1",
-                "ids of the nodes of set '" + name + "' (0-based)", gz);
+    write_fixed(sets, link, H5T_STD_I64LE, H5T_NATIVE_INT64, {static_cast<hsize_t>(nodes.size())},
+                nodes.data(), "1", "ids of the nodes of set '" + name + "' (0-based)", gz);
     if (link != name) {
       const Handle ds(check(H5Dopen2(sets, link.c_str(), H5P_DEFAULT), "cannot open " + link),
                       H5Dclose);
@@ -392,8 +390,7 @@ void ResultsWriter::Impl::create_interface(int gz) {
               gz);
   write_fixed(g, "node_ids", H5T_STD_I64LE, H5T_NATIVE_INT64, {P}, im.node_ids.data(), "1",
               "mesh node id (0-based, ascending) of each interface point", gz);
-  write_fixed(g, "connectivity", H5T_STD_I64LE, H5T_NATIVE_INT64, {K}, im.connectivity.data(),
-              "1",
+  write_fixed(g, "connectivity", H5T_STD_I64LE, H5T_NATIVE_INT64, {K}, im.connectivity.data(), "1",
               "interface point ids (0-based, rows of points) of every facet, facet after "
               "facet, in the primary facet's order (right-hand normal from the primary into "
               "the secondary body)",
@@ -476,14 +473,14 @@ void ResultsWriter::Impl::write_views(std::size_t step) const {
       const auto& f = table_fields[i];
       if (on_interface(f.association) != interface || !fields[i].ds.valid()) continue;
       const char* group = association_attr(f.association) == "point" ? "PointData" : "CellData";
-      spec.arrays.push_back(
-          ViewArray{group, f.name, simulation::field_path(f), inner_dims(f), true, {}, f.units});
+      spec.arrays.push_back(ViewArray{
+          group, f.name, simulation::field_path(f), inner_dims(f), true, {}, f.units});
     }
     for (const auto& f : table.static_fields()) {
       if (on_interface(f.association) != interface || !f.in_views) continue;
       const std::string source = (interface ? "/interface/mesh/" : "/mesh/") + f.name;
-      spec.arrays.push_back(ViewArray{"CellData", f.name, source,
-                                      inner_dims(f.association, f.components), false, {}, f.units});
+      spec.arrays.push_back(ViewArray{
+          "CellData", f.name, source, inner_dims(f.association, f.components), false, {}, f.units});
     }
     // The step's time, also for readers that take a list of files without the .series.
     spec.arrays.push_back(ViewArray{"FieldData", "TimeValue", "/time", {}, true, {}, "s"});
@@ -505,8 +502,7 @@ void ResultsWriter::Impl::write_views(std::size_t step) const {
   ispec.connectivity_ids = static_cast<std::int64_t>(im.connectivity.size());
   ispec.mesh_group = "/interface/mesh";
   add_arrays(ispec, true);
-  vtkhdf::write_view(vtk_dir / vtkhdf::view_file_name("interface", step), step, ispec,
-                     link_target);
+  vtkhdf::write_view(vtk_dir / vtkhdf::view_file_name("interface", step), step, ispec, link_target);
 }
 
 void ResultsWriter::Impl::write_all_series() const {

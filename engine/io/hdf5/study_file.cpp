@@ -97,8 +97,7 @@ std::vector<std::string> link_names(hid_t loc, const std::string& path, const st
   const Handle gcpl(check(H5Gget_create_plist(g), file + ": cannot query " + path), H5Pclose);
   unsigned order = 0;
   check(H5Pget_link_creation_order(gcpl, &order), file + ": cannot query " + path);
-  const H5_index_t index =
-      (order & H5P_CRT_ORDER_INDEXED) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
+  const H5_index_t index = (order & H5P_CRT_ORDER_INDEXED) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
   std::vector<std::string> names;
   check(H5Literate(g, index, H5_ITER_INC, nullptr, collect_link_name, &names),
         file + ": cannot list " + path);
@@ -174,8 +173,7 @@ Part open_part(const ArmSource& source) {
   p.file = Handle(check(H5Fopen(source.file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
                         "cannot read " + where),
                   H5Fclose);
-  p.loc = Handle(check(H5Gopen2(p.file, source.group.c_str(), H5P_DEFAULT),
-                       "cannot open " + where),
+  p.loc = Handle(check(H5Gopen2(p.file, source.group.c_str(), H5P_DEFAULT), "cannot open " + where),
                  H5Gclose);
   p.arm = has_attr(p.loc, "arm_name") ? read_string_attr(p.loc, "arm_name", where)
                                       : source.file.stem().string();
@@ -199,8 +197,8 @@ std::vector<Part> open_parts(const std::vector<ArmSource>& sources) {
       throw ArmSourceError(i, e.what());
     }
     if (!names.insert(p.arm).second) {
-      const auto first = std::find_if(parts.begin(), parts.end(),
-                                      [&](const Part& q) { return q.arm == p.arm; });
+      const auto first =
+          std::find_if(parts.begin(), parts.end(), [&](const Part& q) { return q.arm == p.arm; });
       throw std::runtime_error("study arm '" + p.arm + "' appears twice: in " +
                                first->path.string() + " and " + source.file.string());
     }
@@ -235,8 +233,7 @@ std::string study_status(const StudyInfo& info, const std::vector<Part>& parts) 
   return all_completed ? "completed" : "failed";
 }
 
-void write_study_file(const fs::path& tmp, const std::vector<Part>& parts,
-                      const StudyInfo& info) {
+void write_study_file(const fs::path& tmp, const std::vector<Part>& parts, const StudyInfo& info) {
   Handle f(check(H5Fcreate(tmp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
                  "cannot create " + tmp.string()),
            H5Fclose);
@@ -249,9 +246,9 @@ void write_study_file(const fs::path& tmp, const std::vector<Part>& parts,
   write_attr(f, "scenario_text", info.scenario_text);
   write_attr(f, "command_line",
              info.command_line.empty() ? process_command_line() : info.command_line);
-  write_attr(f, "working_directory", info.working_directory.empty()
-                                         ? fs::current_path(ec).string()
-                                         : info.working_directory);
+  write_attr(f, "working_directory",
+             info.working_directory.empty() ? fs::current_path(ec).string()
+                                            : info.working_directory);
   write_attr(f, "host", host_name());
   write_attr(f, "openmp_threads", std::int64_t{info.threads > 0 ? info.threads : max_threads()});
   write_attr(f, "jobs", std::int64_t{info.jobs});
@@ -307,8 +304,7 @@ ViewArray view_array(const StudySource& src, const std::string& group, const std
 
 // The per-step arrays of every dataset in `fields` (PointData or CellData by its `association`
 // attribute; datasets without one are not shown), checked to hold `steps` rows.
-void add_fields(const StudySource& src, const std::string& fields, hsize_t steps,
-                ViewSpec& spec) {
+void add_fields(const StudySource& src, const std::string& fields, hsize_t steps, ViewSpec& spec) {
   if (!has_object(src.file, fields)) return;
   for (const auto& name : link_names(src.file, fields, src.file_name)) {
     const std::string path = fields + "/" + name;
@@ -319,8 +315,8 @@ void add_fields(const StudySource& src, const std::string& fields, hsize_t steps
     const std::string association =
         read_string_attr(obj, "association", src.file_name + ": " + path);
     if (association != "point" && association != "cell") continue;
-    spec.arrays.push_back(view_array(src, association == "point" ? "PointData" : "CellData",
-                                     name, path, true, steps));
+    spec.arrays.push_back(view_array(src, association == "point" ? "PointData" : "CellData", name,
+                                     path, true, steps));
   }
 }
 
@@ -331,7 +327,8 @@ ViewSpec view_spec(const StudySource& src, const std::string& mesh, const std::s
                    hsize_t steps) {
   ViewSpec spec;
   spec.mesh_group = mesh;
-  spec.points = static_cast<std::int64_t>(dataset_dims(src.file, mesh + "/points", src.file_name)[0]);
+  spec.points =
+      static_cast<std::int64_t>(dataset_dims(src.file, mesh + "/points", src.file_name)[0]);
   spec.cells = static_cast<std::int64_t>(dataset_dims(src.file, mesh + "/types", src.file_name)[0]);
   spec.connectivity_ids =
       static_cast<std::int64_t>(dataset_dims(src.file, mesh + "/connectivity", src.file_name)[0]);
@@ -365,8 +362,7 @@ void write_arm_views(const StudySource& src, const std::string& arm, const fs::p
   if (!has_object(src.file, a + "/interface")) return;
   const ViewSpec ispec = view_spec(src, a + "/interface/mesh", a + "/interface/fields",
                                    {"adhesion_density", "area"}, a + "/time", steps);
-  write_series_views(folder, "interface", "interface.hdf.series", ispec, times,
-                     src.link_target);
+  write_series_views(folder, "interface", "interface.hdf.series", ispec, times, src.link_target);
 }
 
 }  // namespace

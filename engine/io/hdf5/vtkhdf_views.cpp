@@ -59,8 +59,8 @@ void write_header(hid_t root, const ViewSpec& spec) {
   const char* names[3] = {"NumberOfPoints", "NumberOfCells", "NumberOfConnectivityIds"};
   const Handle one = make_space({1});
   for (int i = 0; i < 3; ++i) {
-    const Handle ds(check(H5Dcreate2(root, names[i], H5T_STD_I64LE, one, H5P_DEFAULT,
-                                     H5P_DEFAULT, H5P_DEFAULT),
+    const Handle ds(check(H5Dcreate2(root, names[i], H5T_STD_I64LE, one, H5P_DEFAULT, H5P_DEFAULT,
+                                     H5P_DEFAULT),
                           std::string("cannot create ") + names[i]),
                     H5Dclose);
     check(H5Dwrite(ds, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, &counts[i]),
@@ -85,8 +85,7 @@ void write_virtual(hid_t group, const ViewArray& a, std::size_t step,
     }
     start[0] = step;
     sspace = make_space(src_dims);
-    check(H5Sselect_hyperslab(sspace, H5S_SELECT_SET, start.data(), nullptr, count.data(),
-                              nullptr),
+    check(H5Sselect_hyperslab(sspace, H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr),
           "cannot select the row of " + a.name);
   } else {
     sspace = make_space(a.inner);
@@ -123,9 +122,10 @@ void write_view(const fs::path& path, std::size_t step, const ViewSpec& spec,
              H5Fclose);
     const Handle root = make_group(f, "VTKHDF");
     write_header(root, spec);
-    const std::pair<const char*, const char*> links[4] = {
-        {"Points", "points"}, {"Connectivity", "connectivity"}, {"Offsets", "offsets"},
-        {"Types", "types"}};
+    const std::pair<const char*, const char*> links[4] = {{"Points", "points"},
+                                                          {"Connectivity", "connectivity"},
+                                                          {"Offsets", "offsets"},
+                                                          {"Types", "types"}};
     for (const auto& [name, dataset] : links) {
       const std::string target = spec.mesh_group + "/" + dataset;
       check(H5Lcreate_external(link_target.c_str(), target.c_str(), root, name, H5P_DEFAULT,
@@ -153,8 +153,8 @@ void write_series(const fs::path& folder, const char* prefix, const char* series
   std::string s = "{\n  \"file-series-version\": \"1.0\",\n  \"files\": [";
   for (std::size_t i = 0; i < times.size(); ++i) {
     s += i ? ",\n" : "\n";
-    s += "    {\"name\": \"" + view_file_name(prefix, i) + "\", \"time\": " +
-         format_double(times[i]) + "}";
+    s += "    {\"name\": \"" + view_file_name(prefix, i) +
+         "\", \"time\": " + format_double(times[i]) + "}";
   }
   s += times.empty() ? "]\n}\n" : "\n  ]\n}\n";
   write_text_atomically(folder / series, s);

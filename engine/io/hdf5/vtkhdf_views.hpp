@@ -23,8 +23,8 @@ struct ViewArray {
   std::string source;  ///< dataset path in the results file
   std::vector<hsize_t> inner;
   bool per_step = true;
-  h5::Handle type;     ///< the source's file type (invalid: 64-bit float)
-  std::string units;   ///< written with a description when not empty
+  h5::Handle type;    ///< the source's file type (invalid: 64-bit float)
+  std::string units;  ///< written with a description when not empty
 };
 
 /// A VTKHDF 1.0 UnstructuredGrid view: the mesh arrays of `mesh_group` (points, connectivity,

@@ -79,7 +79,7 @@ void check(HYPRE_Int code, const std::string& what) {
 struct AmgCgSolver::Impl {
   HYPRE_IJMatrix A_ij = nullptr;
   HYPRE_IJVector b_ij = nullptr, x_ij = nullptr;
-  HYPRE_ParCSRMatrix A = nullptr;  // owned by A_ij
+  HYPRE_ParCSRMatrix A = nullptr;            // owned by A_ij
   HYPRE_ParVector b = nullptr, x = nullptr;  // owned by b_ij, x_ij
   HYPRE_Solver pcg = nullptr, amg = nullptr;
   std::vector<int> position;  // scratch of copy_values(): column -> index in K's column
@@ -283,8 +283,8 @@ FactorStatus AmgCgSolver::factorize(const SparseMatrix& K) {
   HYPRE_ParCSRPCGCreate(MPI_COMM_SELF, &pcg);
   impl_->pcg = pcg;
   HYPRE_PCGSetPrintLevel(pcg, 0);
-  HYPRE_PCGSetLogging(pcg, 1);  // keeps the final relative residual
-  HYPRE_PCGSetTwoNorm(pcg, 1);  // stop on ||r||_2 / ||b||_2, as the iccg backend does
+  HYPRE_PCGSetLogging(pcg, 1);            // keeps the final relative residual
+  HYPRE_PCGSetTwoNorm(pcg, 1);            // stop on ||r||_2 / ||b||_2, as the iccg backend does
   HYPRE_PCGSetRecomputeResidual(pcg, 1);  // confirm convergence with the true residual
   HYPRE_PCGSetPrecond(pcg, reinterpret_cast<HYPRE_PtrToSolverFcn>(HYPRE_BoomerAMGSolve),
                       reinterpret_cast<HYPRE_PtrToSolverFcn>(HYPRE_BoomerAMGSetup), amg);
@@ -346,8 +346,9 @@ void AmgCgSolver::solve(const VecX& b, VecX& x) {
   if (!zero_rhs && (!converged || !std::isfinite(relative_residual) || !x.allFinite()))
     throw NumericalError(NumericalError::Kind::LinearSolverFailed,
                          "amg-cg: no convergence in " + std::to_string(iterations) +
-                             " iterations (relative residual " + detail::format_number(relative_residual) +
-                             ", tolerance " + detail::format_number(tolerance_) +
+                             " iterations (relative residual " +
+                             detail::format_number(relative_residual) + ", tolerance " +
+                             detail::format_number(tolerance_) +
                              (code != 0 ? ", hypre error " + std::to_string(code) : "") + ")");
 }
 

@@ -150,8 +150,8 @@ std::string SymmetricSolveWithFallback::solve(const SparseMatrix& K, const VecX&
     const Real b_norm = b.norm();
     const Real residual = b_norm > 0.0 ? (K * x - b).norm() / b_norm : (K * x).norm();
     if (!(residual <= kLdltResidualLimit)) {
-      append(log, active_name_ + " residual " + detail::format_number(residual) + " too large: " +
-                      active_name_ + " → eigen-lu");
+      append(log, active_name_ + " residual " + detail::format_number(residual) +
+                      " too large: " + active_name_ + " → eigen-lu");
       switch_to("eigen-lu", K);
       if (active().factorize(K) != FactorStatus::Ok)
         throw NumericalError(NumericalError::Kind::LinearSolverFailed,

@@ -89,8 +89,9 @@ void IccgSolver::solve(const VecX& b, VecX& x) {
   if (cg_.info() != Eigen::Success || !std::isfinite(cg_.error()))
     throw NumericalError(NumericalError::Kind::LinearSolverFailed,
                          "iccg: no convergence in " + std::to_string(cg_.iterations()) +
-                             " iterations (relative residual " + detail::format_number(cg_.error()) +
-                             ", tolerance " + detail::format_number(tolerance_) + ")");
+                             " iterations (relative residual " +
+                             detail::format_number(cg_.error()) + ", tolerance " +
+                             detail::format_number(tolerance_) + ")");
 }
 
 }  // namespace sinew::solver

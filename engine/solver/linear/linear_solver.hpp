@@ -16,8 +16,8 @@ struct LinearSolverStats {
   int analyses = 0;        ///< symbolic analyses (new sparsity pattern)
   int factorizations = 0;  ///< numeric factorisations (direct) or preconditioner set-ups
   int solves = 0;
-  long iterations = 0;        ///< total Krylov iterations (iterative backends)
-  int last_iterations = 0;    ///< Krylov iterations of the last solve
+  long iterations = 0;      ///< total Krylov iterations (iterative backends)
+  int last_iterations = 0;  ///< Krylov iterations of the last solve
   Real last_relative_residual = 0.0;
   double analyze_seconds = 0.0, factorize_seconds = 0.0, solve_seconds = 0.0;
   /// update_matrix_keep_preconditioner() calls that kept an existing preconditioner
@@ -99,7 +99,8 @@ struct LinearSolverEnvironment {
 /// Adds every backend: "cholmod" (supernodal Cholesky), "cholmod-ldlt" (simplicial LDL^T),
 /// "amg-cg" (hypre BoomerAMG-preconditioned CG), "eigen-ldlt", "eigen-lu", "iccg", "umfpack"
 /// (multifrontal LU, for nonsymmetric tangents).
-void register_linear_solvers(LinearSolverRegistry& registry, LinearSolverEnvironment environment = {});
+void register_linear_solvers(LinearSolverRegistry& registry,
+                             LinearSolverEnvironment environment = {});
 
 /// The names a model file may give as `solver.linear`: "auto" and every registered backend.
 std::vector<std::string> linear_solver_names();

@@ -133,8 +133,7 @@ FactorStatus UmfpackSolver::factorize(const SparseMatrix& K) {
   ++stats_.factorizations;
   stats_.factorize_seconds += watch.seconds();
   switch (status) {
-    case UMFPACK_OK:
-      break;
+    case UMFPACK_OK: break;
     case UMFPACK_WARNING_singular_matrix:
       // A factorisation exists, but solving with it divides by a zero pivot.
       impl_->free_numeric();
@@ -145,9 +144,7 @@ FactorStatus UmfpackSolver::factorize(const SparseMatrix& K) {
       impl_->free_numeric();
       throw std::invalid_argument(
           "umfpack: matrix pattern differs from the analysed one; call analyze()");
-    default:
-      impl_->free_numeric();
-      return FactorStatus::Failed;
+    default: impl_->free_numeric(); return FactorStatus::Failed;
   }
   impl_->Ax.assign(A.valuePtr(), A.valuePtr() + A.nonZeros());
   factorized_ = true;
@@ -159,9 +156,9 @@ void UmfpackSolver::solve(const VecX& b, VecX& x) {
   detail::require_rhs_size(pattern_, b, name());
   detail::StopWatch watch;
   x.resize(b.size());
-  const int status =
-      umfpack_di_solve(UMFPACK_A, impl_->Ap.data(), impl_->Ai.data(), impl_->Ax.data(), x.data(),
-                       b.data(), impl_->numeric, impl_->control, impl_->info);
+  const int status = umfpack_di_solve(UMFPACK_A, impl_->Ap.data(), impl_->Ai.data(),
+                                      impl_->Ax.data(), x.data(), b.data(), impl_->numeric,
+                                      impl_->control, impl_->info);
   if (status != UMFPACK_OK)
     throw NumericalError(NumericalError::Kind::LinearSolverFailed,
                          "umfpack: solve failed (" + status_text(status) + ")");

@@ -5,10 +5,10 @@
 
 #include <omp.h>
 
+#include <cstring>
 #include <map>
 #include <random>
 #include <set>
-#include <cstring>
 
 #include "fem/mechanics_problem.hpp"
 #include "materials/register.hpp"
@@ -30,7 +30,8 @@ struct TestModel {
     model.mesh = mesh::make_box({Vec3::Zero(), Vec3(2, 1, 1), {4, 2, 2}, cell});
     std::map<std::string, Real> given;
     if (law == "neo-hookean") given = {{"E", 3.0}, {"nu", 0.3}};
-    model.regions.push_back({"all", model.mesh.element_set("all"), make_material(law, given), form});
+    model.regions.push_back({"all", model.mesh.element_set("all"), make_material(law, given),
+                             form});
     initialise_point_fields(model, Vec3(1, 0.3, 0.1));
     model.displacements.push_back({"x0", model.mesh.node_set("x0"), 0, 0.0, -1});
     model.pressures.push_back({"z1", model.mesh.facet_set("z1"), 0.2, 0});

@@ -60,8 +60,8 @@ TEST(CellFields, LargestPrincipalGreenLagrangeStrain) {
 TEST(CellFields, FibreStretchUsesEachPointsFibre) {
   const auto k = make_case();
   const auto f = cell_averages(k.model, k.states);
-  EXPECT_DOUBLE_EQ(f.fibre_stretch[0], 1.5);                // (|e_y| + |2 e_x|) / 2
-  EXPECT_DOUBLE_EQ(f.fibre_stretch[1], std::sqrt(2.0));     // |(gamma, 1, 0)|
+  EXPECT_DOUBLE_EQ(f.fibre_stretch[0], 1.5);             // (|e_y| + |2 e_x|) / 2
+  EXPECT_DOUBLE_EQ(f.fibre_stretch[1], std::sqrt(2.0));  // |(gamma, 1, 0)|
 }
 
 TEST(CellFields, MismatchedStatesAreRejected) {

@@ -100,13 +100,15 @@ inline Recorded run_cube(model::ModelDefinition& def, io::ResultsWriter* writer,
                          int stop_after = 0) {
   Recorded rec;
   try {
-    const auto result = simulation::run_model(
-        def, linear_registry(), {}, [&](const simulation::StepOutput& out, const VecX& u) {
-          if (writer) writer->write_step(out, u);
-          rec.outputs.push_back(out);
-          rec.u.push_back(u);
-          if (stop_after > 0 && static_cast<int>(rec.u.size()) == stop_after) throw StopRun{};
-        });
+    const auto result =
+        simulation::run_model(def, linear_registry(), {},
+                              [&](const simulation::StepOutput& out, const VecX& u) {
+                                if (writer) writer->write_step(out, u);
+                                rec.outputs.push_back(out);
+                                rec.u.push_back(u);
+                                if (stop_after > 0 && static_cast<int>(rec.u.size()) == stop_after)
+                                  throw StopRun{};
+                              });
     EXPECT_TRUE(result.completed) << result.failure;
   } catch (const StopRun&) {
   }
@@ -169,11 +171,16 @@ inline H5 open_file(const fs::path& p) {
 
 template <class T>
 hid_t native_type() {
-  if constexpr (std::is_same_v<T, double>) return H5T_NATIVE_DOUBLE;
-  else if constexpr (std::is_same_v<T, std::int64_t>) return H5T_NATIVE_INT64;
-  else if constexpr (std::is_same_v<T, std::int32_t>) return H5T_NATIVE_INT32;
-  else if constexpr (std::is_same_v<T, std::uint8_t>) return H5T_NATIVE_UINT8;
-  else static_assert(sizeof(T) == 0, "unsupported type");
+  if constexpr (std::is_same_v<T, double>)
+    return H5T_NATIVE_DOUBLE;
+  else if constexpr (std::is_same_v<T, std::int64_t>)
+    return H5T_NATIVE_INT64;
+  else if constexpr (std::is_same_v<T, std::int32_t>)
+    return H5T_NATIVE_INT32;
+  else if constexpr (std::is_same_v<T, std::uint8_t>)
+    return H5T_NATIVE_UINT8;
+  else
+    static_assert(sizeof(T) == 0, "unsupported type");
 }
 
 /// A whole dataset (converted to T) and its shape.

@@ -19,8 +19,10 @@ void expect_steps(hid_t f, const Recorded& rec, size_t steps, bool bitwise) {
   for (size_t s = 0; s < steps; ++s) {
     EXPECT_EQ(time.values[s], rec.outputs[s].record.t);
     for (int i = 0; i < 81; ++i) {
-      if (bitwise) EXPECT_EQ(u.values[81 * s + i], rec.u[s][i]);
-      else EXPECT_NEAR(u.values[81 * s + i], rec.u[s][i], 1e-12);
+      if (bitwise)
+        EXPECT_EQ(u.values[81 * s + i], rec.u[s][i]);
+      else
+        EXPECT_NEAR(u.values[81 * s + i], rec.u[s][i], 1e-12);
     }
   }
   EXPECT_EQ(read<double>(f, "/reactions/x1").dims, (std::vector<hsize_t>{steps, 3}));
@@ -89,10 +91,11 @@ class CrashChild : public ::testing::Environment {
     auto def = load_cube();
     io::ResultsWriter writer(file, def, cube_info());
     int steps = 0;
-    simulation::run_model(def, linear_registry(), {}, [&](const simulation::StepOutput& o, const VecX& u) {
-      writer.write_step(o, u);
-      if (++steps == 2) std::raise(SIGKILL);
-    });
+    simulation::run_model(def, linear_registry(), {},
+                          [&](const simulation::StepOutput& o, const VecX& u) {
+                            writer.write_step(o, u);
+                            if (++steps == 2) std::raise(SIGKILL);
+                          });
     std::_Exit(3);  // not reached unless the run stopped early
   }
 };

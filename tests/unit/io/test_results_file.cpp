@@ -8,9 +8,9 @@
 #include <map>
 #include <regex>
 
+#include "common/neo_hookean_uniaxial.hpp"
 #include "core/parallel.hpp"
 #include "io_test_support.hpp"
-#include "common/neo_hookean_uniaxial.hpp"
 
 namespace sinew::io_test {
 namespace {
@@ -137,7 +137,8 @@ TEST(ResultsFile, StepDataEqualTheEngineNumbers) {
     EXPECT_EQ(std::memcmp(u.values.data() + s * 3 * N, run.rec.u[s].data(), 3 * N * sizeof(double)),
               0);
     const auto ref = reference_cells(run.def.model, problem.point_states(run.rec.u[s]));
-    for (Index i = 0; i < 6 * M; ++i) EXPECT_NEAR(stress.values[s * 6 * M + i], ref.stress[i], 1e-12);
+    for (Index i = 0; i < 6 * M; ++i)
+      EXPECT_NEAR(stress.values[s * 6 * M + i], ref.stress[i], 1e-12);
     for (Index c = 0; c < M; ++c) {
       EXPECT_NEAR(strain.values[s * M + c], ref.strain[c], 1e-12);
       EXPECT_NEAR(fibre.values[s * M + c], ref.fibre[c], 1e-12);
@@ -169,7 +170,7 @@ TEST(ResultsFile, FieldsMatchTheUniaxialSolution) {
     SCOPED_TRACE("step " + std::to_string(s));
     const double lambda = 1 + kPull * time[s] / kSize;
     const auto a = neo_hookean_uniaxial(kE, kNu, lambda);
-    EXPECT_NEAR(u[s * 81 + 3 * 26 + 0], kPull * time[s], 1e-12);                 // node (2,2,2)
+    EXPECT_NEAR(u[s * 81 + 3 * 26 + 0], kPull * time[s], 1e-12);  // node (2,2,2)
     EXPECT_NEAR(u[s * 81 + 3 * 26 + 1], (a.lateral - 1) * kSize, 1e-9);
     const double sigma_xx = a.P11 / (a.lateral * a.lateral);  // P lambda / J
     for (int c = 0; c < 8; ++c) {

@@ -15,8 +15,8 @@
 namespace sinew::io_test {
 namespace {
 
-constexpr int kSlot = 2;          // not 0, so the law's own offset is what is honoured
-constexpr Real kInitial = 10.0;   // not 0, so initialisation is visible
+constexpr int kSlot = 2;         // not 0, so the law's own offset is what is honoured
+constexpr Real kInitial = 10.0;  // not 0, so initialisation is visible
 
 class CountingLaw final : public materials::Material {
  public:
@@ -60,8 +60,7 @@ const materials::MaterialRegistry& counting_registry() {
         [](const ParameterSet& v) -> std::unique_ptr<materials::Material> {
           return std::make_unique<CountingLaw>(v);
         },
-        "neo-Hookean with a commit counter (test only)",
-        materials::NeoHookean::parameter_specs());
+        "neo-Hookean with a commit counter (test only)", materials::NeoHookean::parameter_specs());
     return m;
   }();
   return r;
@@ -82,8 +81,8 @@ TEST(StateVariables, TableListsTheDeclaredVariableWithItsUnits) {
   const auto def = load_counting_cube();
   const simulation::OutputTable table(def);
   const auto& fields = table.fields();
-  const auto it = std::find_if(fields.begin(), fields.end(),
-                               [](const auto& f) { return f.name == "commits"; });
+  const auto it =
+      std::find_if(fields.begin(), fields.end(), [](const auto& f) { return f.name == "commits"; });
   ASSERT_NE(it, fields.end());
   EXPECT_EQ(it->kind, fem::FieldKind::State);
   EXPECT_EQ(it->association, fem::Association::Cell);
@@ -122,11 +121,12 @@ TEST(StateVariables, ResultsWriterWritesTheCommittedValues) {
   std::vector<std::vector<Real>> seen;  // the run's problem at each reported step
   {
     io::ResultsWriter writer(file, def, cube_info());
-    const auto result = simulation::run_model(
-        def, linear_registry(), {}, [&](const simulation::StepOutput& out, const VecX& u) {
-          writer.write_step(out, u);
-          seen.push_back(commits_of(*out.problem));
-        });
+    const auto result =
+        simulation::run_model(def, linear_registry(), {},
+                              [&](const simulation::StepOutput& out, const VecX& u) {
+                                writer.write_step(out, u);
+                                seen.push_back(commits_of(*out.problem));
+                              });
     ASSERT_TRUE(result.completed) << result.failure;
     writer.close(true);
   }
@@ -137,8 +137,8 @@ TEST(StateVariables, ResultsWriterWritesTheCommittedValues) {
   ASSERT_EQ(stored.dims, (std::vector<hsize_t>{static_cast<hsize_t>(kSteps), M}));
   EXPECT_EQ(string_attr(f, "/state/commits", "units"), "1");
   EXPECT_EQ(string_attr(f, "/state/commits", "association"), "cell");
-  EXPECT_EQ(string_attr(f, "/state/commits", "description").rfind(
-                "converged increments committed at the point", 0),
+  EXPECT_EQ(string_attr(f, "/state/commits", "description")
+                .rfind("converged increments committed at the point", 0),
             0u);
   for (int s = 0; s < kSteps; ++s) {
     // One converged increment per reported step (no cut-backs on the cube), committed before

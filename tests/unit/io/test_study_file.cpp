@@ -72,8 +72,7 @@ void add_runner_extras(const fs::path& file, double peak) {
     H5 g(H5Gcreate2(f, "metrics", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose);
     const hsize_t two = 2;
     H5 space(H5Screate_simple(1, &two, nullptr), H5Sclose);
-    H5 ds(H5Dcreate2(g, "peak_force", H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT,
-                     H5P_DEFAULT),
+    H5 ds(H5Dcreate2(g, "peak_force", H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
           H5Dclose);
     const double values[2] = {peak, -peak / 3};
     ASSERT_GE(H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values), 0);
@@ -92,8 +91,8 @@ std::unique_ptr<Arm> cube_arm(const fs::path& dir, const std::string& name, doub
   arm->name = name;
   arm->part = dir / (name + "_part.h5");
   const std::string text = cube_model_text(pull, increments);
-  arm->def = std::make_unique<model::ModelDefinition>(
-      model::load_model_text(text, "cube.yaml", material_registry()));
+  arm->def = std::make_unique<model::ModelDefinition>(model::load_model_text(text, "cube.yaml",
+                                                                             material_registry()));
   arm->rec = write_arm_part(arm->part, *arm->def, text, name);
   add_runner_extras(arm->part, 10 * pull);
   return arm;
@@ -269,7 +268,8 @@ void expect_arm_equals_part(hid_t study, const Arm& arm) {
   ASSERT_EQ(paths, paths_below(study, group));
   EXPECT_GE(paths.size(), 30u);
   {
-    H5 a(H5Gopen2(part, "/", H5P_DEFAULT), H5Gclose), b(H5Gopen2(study, group.c_str(), H5P_DEFAULT), H5Gclose);
+    H5 a(H5Gopen2(part, "/", H5P_DEFAULT), H5Gclose),
+        b(H5Gopen2(study, group.c_str(), H5P_DEFAULT), H5Gclose);
     expect_same_attrs(a, b, "root");
   }
   int datasets = 0;
@@ -585,14 +585,13 @@ std::vector<std::pair<std::string, double>> series_entries(const fs::path& file)
   EXPECT_NE(text.find("\"file-series-version\": \"1.0\""), std::string::npos) << text;
   const std::regex entry(R"re(\{"name": "([^"]+)", "time": ([^}]+)\})re");
   std::vector<std::pair<std::string, double>> entries;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), entry); it != std::sregex_iterator();
-       ++it)
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), entry);
+       it != std::sregex_iterator(); ++it)
     entries.emplace_back((*it)[1].str(), std::stod((*it)[2].str()));
   return entries;
 }
 
-void expect_series(const fs::path& folder, const char* series, const char* prefix,
-                   const Arm& arm) {
+void expect_series(const fs::path& folder, const char* series, const char* prefix, const Arm& arm) {
   SCOPED_TRACE(folder / series);
   const auto entries = series_entries(folder / series);
   ASSERT_EQ(entries.size(), arm.rec.outputs.size());

@@ -87,23 +87,25 @@ struct TissueRun {
     info.model_file = "tendon.yaml";
     info.model_text = text;
     io::ResultsWriter writer(file, def, info);
-    const auto result = simulation::run_model(
-        def, linear_registry(), {}, [&](const simulation::StepOutput& out, const VecX& u) {
-          writer.write_step(out, u);
-          StepState s;
-          s.t = out.record.t;
-          s.u = u;
-          s.points = out.problem->point_states(u);
-          s.fibre_damage = out.problem->point_output("fibre_damage").values;
-          for (const auto& pf : out.problem->fields()) s.stretch_max.push_back(pf.state[0]);
-          if (const auto* set = interface_of(*out.problem)) {
-            s.info = set->point_info();
-            s.iface = set->evaluate(u, out.record.t);
-            s.intact_bond_area = set->intact_bond_area();
-            s.interface_force = set->total_force(u, out.record.t);
-          }
-          steps.push_back(std::move(s));
-        });
+    const auto result =
+        simulation::run_model(def, linear_registry(), {},
+                              [&](const simulation::StepOutput& out, const VecX& u) {
+                                writer.write_step(out, u);
+                                StepState s;
+                                s.t = out.record.t;
+                                s.u = u;
+                                s.points = out.problem->point_states(u);
+                                s.fibre_damage = out.problem->point_output("fibre_damage").values;
+                                for (const auto& pf : out.problem->fields())
+                                  s.stretch_max.push_back(pf.state[0]);
+                                if (const auto* set = interface_of(*out.problem)) {
+                                  s.info = set->point_info();
+                                  s.iface = set->evaluate(u, out.record.t);
+                                  s.intact_bond_area = set->intact_bond_area();
+                                  s.interface_force = set->total_force(u, out.record.t);
+                                }
+                                steps.push_back(std::move(s));
+                              });
     EXPECT_TRUE(result.completed) << result.failure;
     writer.close(result.completed, result.failure);
   }
@@ -356,7 +358,7 @@ TEST_F(TissueFields, InterfaceMeshHasOneCellPerPairOverThePrimaryNodes) {
   expect_near(rho, facet_mean(set, info, [&](size_t q) { return info[q].rho; }), 1e-12,
               "adhesion_density");
   EXPECT_NEAR(*std::min_element(rho.begin(), rho.end()), 0.3, 1e-12);  // away from the scar
-  EXPECT_GT(*std::max_element(rho.begin(), rho.end()), 0.5);            // over it
+  EXPECT_GT(*std::max_element(rho.begin(), rho.end()), 0.5);           // over it
 }
 
 TEST_F(TissueFields, InterfaceFieldsEqualTheProblemStateAtEveryStep) {
@@ -525,8 +527,8 @@ TEST_F(TissueFields, InterfaceViewsLinkToTheirStep) {
     EXPECT_EQ(external_target(root, "Types"), (Target{"../results.h5", "/interface/mesh/types"}));
     EXPECT_EQ(read<std::uint8_t>(f, "/VTKHDF/Types").values.size(), static_cast<size_t>(F));
 
-    for (const char* name : {"adhesion", "bond_damage", "slip", "tangential_gap", "normal_gap",
-                             "traction"}) {
+    for (const char* name :
+         {"adhesion", "bond_damage", "slip", "tangential_gap", "normal_gap", "traction"}) {
       const auto v = read<double>(f, std::string("/VTKHDF/CellData/") + name);
       const auto whole = read<double>(results, std::string("/interface/fields/") + name);
       EXPECT_EQ(v.values, row(whole, s)) << name;
@@ -584,10 +586,10 @@ for name in sys.argv[1:]:
           repr(cd.GetArray(names[0]).GetRange(0)[1]))
 )";
   const fs::path out = dir.path() / "out.txt";
-  const int rc = shell("cd / && /usr/bin/python3 " + quoted(script.string()) + " " +
-                       quoted(view_file(run.vtk, "interface", 2).string()) + " " +
-                       quoted(view_file(run.vtk, "step", 2).string()) + " >" +
-                       quoted(out.string()) + " 2>&1");
+  const int rc =
+      shell("cd / && /usr/bin/python3 " + quoted(script.string()) + " " +
+            quoted(view_file(run.vtk, "interface", 2).string()) + " " +
+            quoted(view_file(run.vtk, "step", 2).string()) + " >" + quoted(out.string()) + " 2>&1");
   const std::string text = read_text(out);
   ASSERT_EQ(rc, 0) << text;
   std::istringstream in(text);

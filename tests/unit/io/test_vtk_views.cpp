@@ -57,7 +57,8 @@ TEST(VtkViews, StepFilesReadTheirStepThroughLinksAndVirtualDatasets) {
     EXPECT_EQ(numeric_attr<std::int64_t>(f, "/VTKHDF", "Version"),
               (std::vector<std::int64_t>{1, 0}));
     EXPECT_EQ(string_attr(f, "/VTKHDF", "Type"), "UnstructuredGrid");
-    EXPECT_EQ(read<std::int64_t>(f, "/VTKHDF/NumberOfPoints").values, std::vector<std::int64_t>{27});
+    EXPECT_EQ(read<std::int64_t>(f, "/VTKHDF/NumberOfPoints").values,
+              std::vector<std::int64_t>{27});
     EXPECT_EQ(read<std::int64_t>(f, "/VTKHDF/NumberOfCells").values, std::vector<std::int64_t>{8});
     EXPECT_EQ(read<std::int64_t>(f, "/VTKHDF/NumberOfConnectivityIds").values,
               std::vector<std::int64_t>{64});
@@ -107,8 +108,8 @@ TEST(VtkViews, SeriesFileListsEveryStepWithItsTime) {
   EXPECT_NE(text.find("\"file-series-version\": \"1.0\""), std::string::npos) << text;
   const std::regex entry(R"re(\{"name": "([^"]+)", "time": ([^}]+)\})re");
   std::vector<std::pair<std::string, double>> entries;
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), entry); it != std::sregex_iterator();
-       ++it)
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), entry);
+       it != std::sregex_iterator(); ++it)
     entries.emplace_back((*it)[1].str(), std::stod((*it)[2].str()));
   ASSERT_EQ(entries.size(), static_cast<size_t>(kSteps)) << text;
   for (int s = 0; s < kSteps; ++s) {
@@ -206,9 +207,9 @@ print(g.GetNumberOfPoints(), g.GetNumberOfCells(), g.GetCellType(0), u.GetNumber
       s.GetNumberOfComponents(), repr(u.GetRange(0)[1]), repr(t.GetValue(0)))
 )";
   const fs::path out = dir.path() / "out.txt";
-  const int rc = shell("cd / && /usr/bin/python3 " + quoted(script.string()) + " " +
-                       quoted(step_file(run.vtk, 2).string()) + " >" + quoted(out.string()) +
-                       " 2>&1");
+  const int rc =
+      shell("cd / && /usr/bin/python3 " + quoted(script.string()) + " " +
+            quoted(step_file(run.vtk, 2).string()) + " >" + quoted(out.string()) + " 2>&1");
   const std::string text = read_text(out);
   ASSERT_EQ(rc, 0) << text;
   std::istringstream in(text);

@@ -8,8 +8,8 @@
 #include <cstdint>
 #include <iomanip>
 #include <map>
-#include <ostream>
 #include <memory>
+#include <ostream>
 #include <random>
 #include <sstream>
 #include <string>
@@ -49,8 +49,7 @@ inline void PrintTo(const LawCase& c, std::ostream* os) { *os << c.label; }
 inline const std::map<std::string, LawCase>& representative_cases() {
   static const std::map<std::string, LawCase> table = {
       {"neo-hookean", {"neo-hookean", {{"E", 3.0}, {"nu", 0.35}}, {}, "", true}},
-      {"mooney-rivlin",
-       {"mooney-rivlin", {{"c1", 0.4}, {"c2", 0.15}, {"k", 20.0}}, {}, "", true}},
+      {"mooney-rivlin", {"mooney-rivlin", {{"c1", 0.4}, {"c2", 0.15}, {"k", 20.0}}, {}, "", true}},
       {"hgo", {"hgo", {{"c", 0.8}, {"k1", 20.0}, {"k2", 3.0}, {"k", 50.0}}, {"k1"}, "", true}},
       {"hgo-coupled",
        {"hgo-coupled", {{"c", 0.8}, {"k1", 20.0}, {"k2", 3.0}, {"k", 50.0}}, {"k1"}, "", true}},

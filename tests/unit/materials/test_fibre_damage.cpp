@@ -151,8 +151,8 @@ FdErrors check_against_fd(const Material& law, Next&& next) {
     const StressTangent st = total_stress_tangent(law, C, p);
     const Mat3 S_fd =
         fd_stress([&](const Mat3& c) { return total_energy(law, c, p); }, C, kStressStep);
-    const Mat6 D_fd = fd_tangent(
-        [&](const Mat3& c) { return total_stress_tangent(law, c, p).S; }, C, kTangentStep);
+    const Mat6 D_fd = fd_tangent([&](const Mat3& c) { return total_stress_tangent(law, c, p).S; },
+                                 C, kTangentStep);
     const Real es = relative_error(S_fd, st.S), ed = relative_error(D_fd, st.D);
     const Real ea = relative_error(st.D.transpose().eval(), st.D);
     EXPECT_LT(es, 1e-6) << "sample " << i << "\nS =\n" << st.S << "\nFD =\n" << S_fd;
@@ -186,8 +186,7 @@ TEST_P(DamageTest, LoadingBranchMatchesFiniteDifferences) {
     EXPECT_GT(relative_error(D_load, D_elastic), 1e-3) << "sample " << i;
     // The stress is continuous there: moving the history by 1e-9 changes it by about
     // 1e-9 D'/(1 - D), at most 2e-7 for the samples (1 - D >= 0.005 / (full - onset)).
-    EXPECT_LT(relative_error(law->stress_tangent(C, p).S, law->stress_tangent(C, elastic).S),
-              1e-6);
+    EXPECT_LT(relative_error(law->stress_tangent(C, p).S, law->stress_tangent(C, elastic).S), 1e-6);
     return std::make_pair(C, p);
   });
   RecordProperty("worst_stress_error", sci(e.stress));
@@ -233,7 +232,8 @@ TEST_P(DamageTest, UnloadingIsScaledUndamagedResponse) {
 // A load-unload-reload path along the fibre at a material point (isochoric uniaxial kinematics,
 // F = diag(lambda, lambda^-1/2, lambda^-1/2) in the fibre frame, so that for kappa = 0 the
 // equivalent fibre stretch is lambda). The history is committed after every step as the
-// finite-element problem does through Material::update_state: lambda_m = max(lambda_m, fibre_stretch(C)).
+// finite-element problem does through Material::update_state: lambda_m = max(lambda_m,
+// fibre_stretch(C)).
 
 struct PathPoint {
   Real lambda, fibre_stress;

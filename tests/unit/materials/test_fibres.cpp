@@ -143,8 +143,13 @@ Mat3 uniaxial_cauchy(const Material& law, const PointFields& p, Real lambda, Rea
 // of the matrix alone (fibre_scale = 0) at the same stretch.
 TEST(TiMooneyRivlin, LinearRegionModulusIsC5) {
   const LawCase& c = representative_cases().at("ti-mooney-rivlin");
-  const auto law = make_law(c, {{"k", 1e5}, {"c3", 7.53}, {"c4", 40.0}, {"c5", 1000.0},
-                                {"lambda_max", 1.03}, {"c1", 1.0}, {"c2", 0.0}});
+  const auto law = make_law(c, {{"k", 1e5},
+                                {"c3", 7.53},
+                                {"c4", 40.0},
+                                {"c5", 1000.0},
+                                {"lambda_max", 1.03},
+                                {"c1", 1.0},
+                                {"c2", 0.0}});
   std::mt19937_64 rng(11);
   PointFields p = law->default_fields();
   p.fibre = random_unit(rng);

@@ -43,8 +43,7 @@ class SyntheticCoupled final : public Material {
 // invariants (y1 = I1_bar - 3, y2 = I2_bar - 3, y4 = I4_bar - 1), through from_modified.
 class SyntheticUncoupled final : public Material {
  public:
-  static constexpr Real a = 0.7, b = -0.3, c = 0.45, d = 1.3, f = 0.25, g = 0.8, h = 0.4,
-                        m = 0.6;
+  static constexpr Real a = 0.7, b = -0.3, c = 0.45, d = 1.3, f = 0.25, g = 0.8, h = 0.4, m = 0.6;
   std::string name() const override { return "synthetic-uncoupled"; }
   bool is_uncoupled() const override { return true; }
   bool has_fibres() const override { return true; }
@@ -53,8 +52,8 @@ class SyntheticUncoupled final : public Material {
   Real energy(const Mat3& C, const PointFields& p) const override {
     const ModifiedInvariants v = modified_invariants(compute_invariants(C, p.fibre));
     const Real y1 = v.I1 - 3, y2 = v.I2 - 3, y4 = v.I4 - 1;
-    return a * y1 * y1 + b * y1 * y2 + c * y2 * y4 + d * y4 * y4 + f * y2 * y2 + g * y1 +
-           h * y2 + m * y4;
+    return a * y1 * y1 + b * y1 * y2 + c * y2 * y4 + d * y4 * y4 + f * y2 * y2 + g * y1 + h * y2 +
+           m * y4;
   }
   StressTangent stress_tangent(const Mat3& C, const PointFields& p) const override {
     const Invariants inv = compute_invariants(C, p.fibre);
@@ -83,14 +82,13 @@ void check_against_finite_differences() {
     SCOPED_TRACE(i);
     const StressTangent st = total_stress_tangent(law, C, p);
     EXPECT_LT(relative_error(
-                  fd_stress([&](const Mat3& c) { return total_energy(law, c, p); }, C, 1e-6),
-                  st.S),
+                  fd_stress([&](const Mat3& c) { return total_energy(law, c, p); }, C, 1e-6), st.S),
               1e-6);
-    EXPECT_LT(relative_error(
-                  fd_tangent([&](const Mat3& c) { return total_stress_tangent(law, c, p).S; },
-                             C, 1e-6),
-                  st.D),
-              1e-6);
+    EXPECT_LT(
+        relative_error(fd_tangent([&](const Mat3& c) { return total_stress_tangent(law, c, p).S; },
+                                  C, 1e-6),
+                       st.D),
+        1e-6);
   }
 }
 

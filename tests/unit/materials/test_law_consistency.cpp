@@ -81,8 +81,9 @@ TEST_P(LawTest, TangentIsStressDerivative) {
     const PointFields p = sample_fields(i);
 
     const Mat6 D_total = total_stress_tangent(*law, C, p).D;
-    const Mat6 D_total_fd = fd_tangent(
-        [&](const Mat3& c) { return total_stress_tangent(*law, c, p).S; }, C, kTangentStep);
+    const Mat6 D_total_fd =
+        fd_tangent([&](const Mat3& c) { return total_stress_tangent(*law, c, p).S; }, C,
+                   kTangentStep);
     const Real e_total = relative_error(D_total_fd, D_total);
     EXPECT_LT(e_total, 1e-6) << "sample " << i << "\nD =\n" << D_total << "\nFD =\n" << D_total_fd;
     EXPECT_LT(relative_error(D_total.transpose().eval(), D_total), 1e-13) << "major symmetry";

@@ -31,7 +31,7 @@ struct FaceSpec {
   int axis;
   bool high;
 };
-constexpr FaceSpec kFaces[] = {{"x0", 0, false}, {"x1", 0, true}, {"y0", 1, false},
+constexpr FaceSpec kFaces[] = {{"x0", 0, false}, {"x1", 0, true},  {"y0", 1, false},
                                {"y1", 1, true},  {"z0", 2, false}, {"z1", 2, true}};
 
 class BoxTest : public ::testing::TestWithParam<CellType> {};
@@ -120,8 +120,8 @@ TEST(Box, NodeIdFormula) {
     for (int j = 0; j <= ny; ++j)
       for (int i = 0; i <= nx; ++i) {
         const Index id = i + (nx + 1) * (j + (ny + 1) * k);
-        const Vec3 x = s.origin + Vec3(s.size.x() * i / nx, s.size.y() * j / ny,
-                                       s.size.z() * k / nz);
+        const Vec3 x =
+            s.origin + Vec3(s.size.x() * i / nx, s.size.y() * j / ny, s.size.z() * k / nz);
         EXPECT_NEAR((m.points[size_t(id)] - x).norm(), 0.0, 1e-12) << i << j << k;
       }
   // First cell: the VTK order of the nodes around the origin corner.

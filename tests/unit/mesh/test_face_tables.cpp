@@ -82,7 +82,7 @@ TEST(FaceTables, RotatedBrickVolumeAndNormals) {
     EXPECT_GT(a.dot(facet_centroid(m, {0, f}) - cell_centroid(m, 0)), 0.0);
     sum += a;
   }
-  EXPECT_NEAR(sum.norm(), 0.0, 1e-12);  // closed surface
+  EXPECT_NEAR(sum.norm(), 0.0, 1e-12);                            // closed surface
   EXPECT_NEAR(facet_area_vector(m, {0, 3}).norm(), 12.0, 1e-12);  // xi=+1: 3 x 4
 }
 

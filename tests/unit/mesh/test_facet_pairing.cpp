@@ -124,7 +124,8 @@ TEST(FacetPairing, ShiftedSetReportsTheUnpairedFacets) {
   const std::string e = error_of(m, m.facet_set("a_right"), m.facet_set("b_left"), 1e-3);
   EXPECT_NE(e.find("pair_facets: 8 of 8 primary facets have no secondary facet with coincident "
                    "nodes (tolerance 0.001 mm); the first is cell "),
-            std::string::npos) << e;
+            std::string::npos)
+      << e;
   EXPECT_NE(e.find("centroid (1, "), std::string::npos) << e;
   // A tolerance above the gap pairs them.
   EXPECT_EQ(pair_facets(m, m.facet_set("a_right"), m.facet_set("b_left"), 0.02).size(), 8u);
@@ -144,9 +145,9 @@ TEST(FacetPairing, TruncatedSetsAreReported) {
   auto f = m.facet_set("interface_fascia");
   auto u = m.facet_set("interface_underlay");
   u.pop_back();
-  EXPECT_NE(error_of(m, f, u, 1e-6).find(
-                "pair_facets: 120 primary facets but 119 secondary facets"),
-            std::string::npos);
+  EXPECT_NE(
+      error_of(m, f, u, 1e-6).find("pair_facets: 120 primary facets but 119 secondary facets"),
+      std::string::npos);
   // Dropping a different facet from each side: equal counts, one unpaired.
   f.erase(f.begin());
   const std::string e = error_of(m, f, u, 1e-6);
@@ -181,14 +182,15 @@ TEST(FacetPairing, FacetsUsedTwiceAreReported) {
   auto dup = f;
   dup[5] = dup[4];
   std::string e = error_of(m, dup, u, 1e-6);
-  EXPECT_NE(e.find("facet (cell 4 face 0) appears twice in the primary set"),
-            std::string::npos) << e;
+  EXPECT_NE(e.find("facet (cell 4 face 0) appears twice in the primary set"), std::string::npos)
+      << e;
   // A facet on both sides.
   auto both = u;
   both[0] = f[0];
   e = error_of(m, f, both, 1e-6);
   EXPECT_NE(e.find("facet (cell 0 face 0) is in both the primary and the secondary set"),
-            std::string::npos) << e;
+            std::string::npos)
+      << e;
 
   // Two overlapping bodies on one side: one secondary facet coincides with two primaries.
   BoxSpec b;
@@ -203,7 +205,8 @@ TEST(FacetPairing, FacetsUsedTwiceAreReported) {
   e = error_of(o, primary, secondary, 1e-9);
   EXPECT_NE(e.find("coincides with primary facets (cell 0 face 3) and (cell 1 face 3); it is "
                    "used twice"),
-            std::string::npos) << e;
+            std::string::npos)
+      << e;
 }
 
 TEST(FacetPairing, BadArguments) {
@@ -212,8 +215,9 @@ TEST(FacetPairing, BadArguments) {
   const auto& u = m.facet_set("interface_underlay");
   EXPECT_NE(error_of(m, f, u, 0).find("tolerance must be a finite distance > 0"),
             std::string::npos);
-  EXPECT_NE(error_of(m, {{9999, 0}}, {{0, 0}}, 1e-6).find("primary facet (cell 9999 face 0) is "
-                                                          "not a face of the mesh"),
+  EXPECT_NE(error_of(m, {{9999, 0}}, {{0, 0}}, 1e-6)
+                .find("primary facet (cell 9999 face 0) is "
+                      "not a face of the mesh"),
             std::string::npos);
   EXPECT_NE(error_of(m, {{0, 0}}, {{1, 6}}, 1e-6).find("secondary facet (cell 1 face 6)"),
             std::string::npos);

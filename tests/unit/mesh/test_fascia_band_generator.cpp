@@ -37,13 +37,13 @@ TEST(FasciaBand, DefaultCountsAndSets) {
   EXPECT_EQ(m.element_set("all").size(), 480u);
   EXPECT_EQ(m.node_set("all").size(), 882u);
 
-  for (const char* end : {"fascia_distal", "fascia_proximal", "underlay_distal",
-                          "underlay_proximal"}) {
+  for (const char* end :
+       {"fascia_distal", "fascia_proximal", "underlay_distal", "underlay_proximal"}) {
     EXPECT_EQ(m.facet_set(end).size(), 12u) << end;
     EXPECT_EQ(m.node_set(end).size(), 21u) << end;
   }
-  for (const char* face : {"fascia_top", "underlay_bottom", "interface_fascia",
-                           "interface_underlay"}) {
+  for (const char* face :
+       {"fascia_top", "underlay_bottom", "interface_fascia", "interface_underlay"}) {
     EXPECT_EQ(m.facet_set(face).size(), 120u) << face;
     EXPECT_EQ(m.node_set(face).size(), 147u) << face;
   }

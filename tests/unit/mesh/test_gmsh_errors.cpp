@@ -33,11 +33,10 @@ void expect_file_error(const std::string& name, int line, const std::string& fra
 TEST(GmshErrors, WrongVersion) { expect_file_error("bad_version.msh", 2, "version 2.2"); }
 TEST(GmshErrors, Binary) { expect_file_error("binary.msh", 2, "binary"); }
 TEST(GmshErrors, TruncatedNodes) {
-  expect_file_error("truncated_nodes.msh", 16, "end of file: expected coordinates 'x y z' of node 3");
+  expect_file_error("truncated_nodes.msh", 16,
+                    "end of file: expected coordinates 'x y z' of node 3");
 }
-TEST(GmshErrors, UnknownNodeTag) {
-  expect_file_error("unknown_node_tag.msh", 23, "node tag 99");
-}
+TEST(GmshErrors, UnknownNodeTag) { expect_file_error("unknown_node_tag.msh", 23, "node tag 99"); }
 TEST(GmshErrors, ElementLineWithTooFewNodes) {
   expect_file_error("short_element.msh", 65, "expected 8 node tags for hex8 element 7, found 7");
 }
@@ -58,32 +57,32 @@ TEST(GmshErrors, UnknownNodeTagColumnPointsAtTheTag) {
 // ---- in-memory variations of a valid single-tet file --------------------------------------
 
 const char* const kTet =
-    "$MeshFormat\n"              // 1
-    "4.1 0 8\n"                  // 2
-    "$EndMeshFormat\n"           // 3
-    "$PhysicalNames\n"           // 4
-    "2\n"                        // 5
-    "3 1 \"tendon\"\n"           // 6
-    "0 2 \"tip\"\n"              // 7
-    "$EndPhysicalNames\n"        // 8
-    "$Entities\n"                // 9
-    "1 0 0 1\n"                  // 10
-    "1 0 0 0 1 2\n"              // 11
-    "1 0 0 0 1 1 1 1 1 0\n"      // 12
-    "$EndEntities\n"             // 13
-    "$Nodes\n"                   // 14
-    "1 4 1 4\n"                  // 15
-    "3 1 0 4\n"                  // 16
-    "1\n2\n3\n4\n"               // 17-20
+    "$MeshFormat\n"                 // 1
+    "4.1 0 8\n"                     // 2
+    "$EndMeshFormat\n"              // 3
+    "$PhysicalNames\n"              // 4
+    "2\n"                           // 5
+    "3 1 \"tendon\"\n"              // 6
+    "0 2 \"tip\"\n"                 // 7
+    "$EndPhysicalNames\n"           // 8
+    "$Entities\n"                   // 9
+    "1 0 0 1\n"                     // 10
+    "1 0 0 0 1 2\n"                 // 11
+    "1 0 0 0 1 1 1 1 1 0\n"         // 12
+    "$EndEntities\n"                // 13
+    "$Nodes\n"                      // 14
+    "1 4 1 4\n"                     // 15
+    "3 1 0 4\n"                     // 16
+    "1\n2\n3\n4\n"                  // 17-20
     "0 0 0\n1 0 0\n0 1 0\n0 0 1\n"  // 21-24
-    "$EndNodes\n"                // 25
-    "$Elements\n"                // 26
-    "2 2 1 2\n"                  // 27
-    "0 1 15 1\n"                 // 28
-    "1 1\n"                      // 29
-    "3 1 4 1\n"                  // 30
-    "2 1 2 3 4\n"                // 31
-    "$EndElements\n";            // 32
+    "$EndNodes\n"                   // 25
+    "$Elements\n"                   // 26
+    "2 2 1 2\n"                     // 27
+    "0 1 15 1\n"                    // 28
+    "1 1\n"                         // 29
+    "3 1 4 1\n"                     // 30
+    "2 1 2 3 4\n"                   // 31
+    "$EndElements\n";               // 32
 
 std::string edit(std::string text, const std::string& from, const std::string& to) {
   const auto at = text.find(from);
@@ -142,8 +141,8 @@ TEST(GmshErrors, ParametricNodes) {
 }
 TEST(GmshErrors, UnsupportedCellType) {
   // A tet10 block in the physical volume.
-  expect_text_error(edit(kTet, "3 1 4 1\n2 1 2 3 4\n", "3 1 11 1\n2 1 2 3 4 1 2 3 4 1 2 3\n"),
-                    30, "unsupported element type 11 (tet10)");
+  expect_text_error(edit(kTet, "3 1 4 1\n2 1 2 3 4\n", "3 1 11 1\n2 1 2 3 4 1 2 3 4 1 2 3\n"), 30,
+                    "unsupported element type 11 (tet10)");
 }
 TEST(GmshErrors, ElementTypeOfWrongDimension) {
   expect_text_error(edit(kTet, "3 1 4 1\n", "2 1 4 1\n"), 30, "dimension 2");
@@ -184,7 +183,8 @@ TEST(GmshErrors, DuplicateSection) {
   expect_text_error(std::string(kTet) + "$Nodes\n", 33, "appears twice");
 }
 TEST(GmshErrors, PartitionedMesh) {
-  expect_text_error(edit(kTet, "$Nodes\n", "$PartitionedEntities\n$EndPartitionedEntities\n$Nodes\n"),
+  expect_text_error(edit(kTet, "$Nodes\n",
+                         "$PartitionedEntities\n$EndPartitionedEntities\n$Nodes\n"),
                     14, "partitioned");
 }
 TEST(GmshErrors, NoCells) {

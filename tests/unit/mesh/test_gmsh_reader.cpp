@@ -44,7 +44,8 @@ Vec3 expect_facets_along(const Mesh& m, const std::vector<Facet>& set, const Vec
   Vec3 sum = Vec3::Zero();
   for (const Facet& f : set) {
     const Vec3 a = facet_area_vector(m, f);
-    EXPECT_NEAR((a.normalized() - dir).norm(), 0.0, 1e-9) << "cell " << f.cell << " face " << f.face;
+    EXPECT_NEAR((a.normalized() - dir).norm(), 0.0, 1e-9)
+        << "cell " << f.cell << " face " << f.face;
     sum += a;
   }
   return sum;
@@ -56,8 +57,7 @@ void check_hex_block(const Mesh& m) {
   // Node tag t sits at (i,j,k) with t = 1 + i + 3 (j + 2 k); file order is tag order.
   for (int k = 0; k < 2; ++k)
     for (int j = 0; j < 2; ++j)
-      for (int i = 0; i < 3; ++i)
-        EXPECT_EQ(m.points[size_t(i + 3 * (j + 2 * k))], Vec3(i, j, k));
+      for (int i = 0; i < 3; ++i) EXPECT_EQ(m.points[size_t(i + 3 * (j + 2 * k))], Vec3(i, j, k));
   EXPECT_EQ(m.cell_type(0), CellType::Hex8);
   EXPECT_EQ(nodes_of(m, 0), (std::vector<Index>{0, 1, 4, 3, 6, 7, 10, 9}));
   // Written mirrored (2 5 6 3 8 11 12 9): reordered to the positive orientation.
@@ -186,8 +186,8 @@ TEST(GmshReader, GmshWrittenTetCylinder) {
       std::sort(n.begin(), n.end());
       ++faces[n];
     }
-  const auto boundary = std::count_if(faces.begin(), faces.end(),
-                                      [](const auto& kv) { return kv.second == 1; });
+  const auto boundary =
+      std::count_if(faces.begin(), faces.end(), [](const auto& kv) { return kv.second == 1; });
   EXPECT_EQ(static_cast<size_t>(boundary), m.facet_set("proximal").size() +
                                                m.facet_set("distal").size() +
                                                m.facet_set("sheath").size());
@@ -252,8 +252,8 @@ TEST(GmshReader, EntityInTwoPhysicalVolumes) {
 
 // Groups of different dimensions with one name share a node set: the union of their nodes.
 TEST(GmshReader, SameNameAcrossDimensionsUnitesNodeSets) {
-  const std::string t = edited(read_text(mesh_file("hex_block_2x1x1.msh")), "\"anchor\"",
-                               "\"distal\"");
+  const std::string t =
+      edited(read_text(mesh_file("hex_block_2x1x1.msh")), "\"anchor\"", "\"distal\"");
   const Mesh m = read_string(t);
   EXPECT_EQ(m.node_set("distal"), (std::vector<Index>{0, 2, 5, 8, 11}));
   EXPECT_EQ(m.facet_set("distal"), (std::vector<Facet>{{1, 3}}));

@@ -72,8 +72,9 @@ TEST(GmshWriter, TendonSheathRoundTrip) {
   const Mesh r = round_trip(m);
   expect_same_mesh(m, r);
   EXPECT_EQ(r.block_names, (std::vector<std::string>{"all", "tendon", "sheath"}));
-  expect_same_pairs(pair_facets(m, m.facet_set("interface_tendon"), m.facet_set("interface_sheath"), 1e-6),
-                    pair_facets(r, r.facet_set("interface_tendon"), r.facet_set("interface_sheath"), 1e-6));
+  expect_same_pairs(
+      pair_facets(m, m.facet_set("interface_tendon"), m.facet_set("interface_sheath"), 1e-6),
+      pair_facets(r, r.facet_set("interface_tendon"), r.facet_set("interface_sheath"), 1e-6));
 }
 
 TEST(GmshWriter, FasciaBandRoundTrip) {
@@ -101,8 +102,8 @@ TEST(GmshWriter, OverlappingSetsPointGroupsEmptySetsAndTets) {
   m.element_sets["no_cells"];
   m.facet_sets["no_facets"];
   m.node_sets["no_nodes"];
-  m.node_sets["tip"] = {5};                         // no group of that name: point elements
-  m.node_sets["x0"].push_back(m.n_nodes() - 1);     // more than facet set x0's nodes
+  m.node_sets["tip"] = {5};                      // no group of that name: point elements
+  m.node_sets["x0"].push_back(m.n_nodes() - 1);  // more than facet set x0's nodes
   std::sort(m.node_sets["x0"].begin(), m.node_sets["x0"].end());
   // A facet in two sets.
   m.facet_sets["patch"] = {m.facet_sets["y0"][0]};
@@ -197,8 +198,8 @@ TEST(GmshWriter, CheckedInCoarseTendonSheathMesh) {
   expect_same_mesh(generate_tendon_sheath(coarse_spec()), r, 1e-12);
   EXPECT_EQ(r.n_nodes(), 165);
   EXPECT_EQ(r.n_cells(), 80);
-  const auto pairs = pair_facets(r, r.facet_set("interface_tendon"),
-                                 r.facet_set("interface_sheath"), 1e-9);
+  const auto pairs =
+      pair_facets(r, r.facet_set("interface_tendon"), r.facet_set("interface_sheath"), 1e-9);
   ASSERT_EQ(pairs.size(), 32u);
   for (const auto& p : pairs)
     for (int k = 0; k < 4; ++k)

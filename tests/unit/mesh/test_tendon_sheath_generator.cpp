@@ -166,16 +166,15 @@ TEST_P(TendonSheathShapes, EveryCellHasPositiveJacobian) {
   std::cout << p.name << ": min det J ratio tendon " << tendon << ", sheath " << sheath << "\n";
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Shapes, TendonSheathShapes,
-    ::testing::Values(Shape{"achilles_3to1", 7.35, 2.45, 4, 3, 1},
-                      Shape{"circle", 3.0, 3.0, 4, 3, 1},
-                      Shape{"patellar_4to1", 12.0, 3.0, 4, 3, 1},
-                      Shape{"flat_10to1", 10.0, 1.0, 4, 3, 2},
-                      Shape{"coarsest", 7.35, 2.45, 1, 1, 1},
-                      Shape{"fine", 7.35, 2.45, 8, 6, 3},
-                      Shape{"thin_sheath_circle", 2.0, 2.0, 6, 2, 1}),
-    [](const auto& param_info) { return std::string(param_info.param.name); });
+INSTANTIATE_TEST_SUITE_P(Shapes, TendonSheathShapes,
+                         ::testing::Values(Shape{"achilles_3to1", 7.35, 2.45, 4, 3, 1},
+                                           Shape{"circle", 3.0, 3.0, 4, 3, 1},
+                                           Shape{"patellar_4to1", 12.0, 3.0, 4, 3, 1},
+                                           Shape{"flat_10to1", 10.0, 1.0, 4, 3, 2},
+                                           Shape{"coarsest", 7.35, 2.45, 1, 1, 1},
+                                           Shape{"fine", 7.35, 2.45, 8, 6, 3},
+                                           Shape{"thin_sheath_circle", 2.0, 2.0, 6, 2, 1}),
+                         [](const auto& param_info) { return std::string(param_info.param.name); });
 
 TEST(TendonSheath, TendonVolumeIsTheInscribedPolygonPrism) {
   TendonSheathSpec s;
@@ -188,7 +187,7 @@ TEST(TendonSheath, TendonVolumeIsTheInscribedPolygonPrism) {
     const int n = 4 * core;
     EXPECT_NEAR(v / (exact * inscribed_fraction(n)), 1.0, 1e-12) << core;
     const Real error = 1 - v / exact;
-    EXPECT_GT(error, 0.0);  // inscribed: always short
+    EXPECT_GT(error, 0.0);                     // inscribed: always short
     EXPECT_LT(error, previous / 3.9) << core;  // second order: /4 per halving of the cell size
     previous = error;
   }
@@ -291,17 +290,17 @@ TEST(TendonFibre, SurfaceAngleEqualsTheHelixAngleAndNegativeTwistsLeft) {
   s.semi_axis_y = s.semi_axis_z = 2.0;  // circle: the tangent is e_theta
   const Vec3 top(0, 0, 2);              // e_theta = -y here
   const Real h = 30 * pi / 180;
-  EXPECT_NEAR((tendon_fibre_direction(s, 30, top) - Vec3(std::cos(h), -std::sin(h), 0)).norm(),
-              0, 1e-15);
-  EXPECT_NEAR((tendon_fibre_direction(s, -30, top) - Vec3(std::cos(h), std::sin(h), 0)).norm(),
-              0, 1e-15);
+  EXPECT_NEAR((tendon_fibre_direction(s, 30, top) - Vec3(std::cos(h), -std::sin(h), 0)).norm(), 0,
+              1e-15);
+  EXPECT_NEAR((tendon_fibre_direction(s, -30, top) - Vec3(std::cos(h), std::sin(h), 0)).norm(), 0,
+              1e-15);
   // Outside the tendon (the sheath) the surface angle holds.
   EXPECT_NEAR(std::acos(tendon_fibre_direction(s, 30, Vec3(0, 0, 2.8)).x()), h, 1e-14);
 
   const Mesh m = generate_tendon_sheath(TendonSheathSpec{});
   for (Index n : m.node_set("interface_tendon"))
-    EXPECT_NEAR(std::acos(tendon_fibre_direction({}, 12, m.points[size_t(n)]).x()) * 180 / pi,
-                12.0, 1e-9);
+    EXPECT_NEAR(std::acos(tendon_fibre_direction({}, 12, m.points[size_t(n)]).x()) * 180 / pi, 12.0,
+                1e-9);
 }
 
 TEST(TendonFibre, RejectsRightAngles) {

@@ -82,29 +82,30 @@ steps:
 TEST(ModelLoaderErrors, EveryProblemIsListedWithItsLocation) {
   const std::string text =
       "mesh: {generator: box, size: [2, 1, 1], divisions: [2, 1, 1]}\n"  // 1
-      "materials:\n"                                                      // 2
-      "  tendon: {type: hgo, kappa: 0.4}\n"                               // 3
-      "  matrix: {type: mooney-rivlin, c1: 0.5}\n"                        // 4
-      "load_curves:\n"                                                    // 5
-      "  bad: [[0, 0], [0, 1]]\n"                                         // 6
-      "regions:\n"                                                        // 7
-      "  - {elements: all, material: tendon, formulation: mixed}\n"       // 8
-      "boundary:\n"                                                       // 9
-      "  - {type: fixed, nodes: x0, components: [x, y, z]}\n"             // 10
-      "  - {type: force, nodes: x1, value: [1, 0]}\n"                     // 11
-      "steps:\n"                                                          // 12
-      "  - {duration: -1, increments: 2.5}\n"                             // 13
-      "solver: {linear: mumps, max_iterations: 0}\n"                      // 14
-      "output: {reactions: [x1, x9]}\n"                                   // 15
-      "fibre: [0, 0, 0]\n";                                               // 16
+      "materials:\n"                                                     // 2
+      "  tendon: {type: hgo, kappa: 0.4}\n"                              // 3
+      "  matrix: {type: mooney-rivlin, c1: 0.5}\n"                       // 4
+      "load_curves:\n"                                                   // 5
+      "  bad: [[0, 0], [0, 1]]\n"                                        // 6
+      "regions:\n"                                                       // 7
+      "  - {elements: all, material: tendon, formulation: mixed}\n"      // 8
+      "boundary:\n"                                                      // 9
+      "  - {type: fixed, nodes: x0, components: [x, y, z]}\n"            // 10
+      "  - {type: force, nodes: x1, value: [1, 0]}\n"                    // 11
+      "steps:\n"                                                         // 12
+      "  - {duration: -1, increments: 2.5}\n"                            // 13
+      "solver: {linear: mumps, max_iterations: 0}\n"                     // 14
+      "output: {reactions: [x1, x9]}\n"                                  // 15
+      "fibre: [0, 0, 0]\n";                                              // 16
   expect_errors(
       errors_of(text),
       {
           {3, 30, "materials.tendon.kappa", "value 0.4 is out of range; allowed [0, 0.333333]"},
           {4, 11, "materials.matrix", "required parameter 'k' (MPa, bulk modulus"},
           {6, 17, "load_curves.bad[1]", "times must increase"},
-          {8, 52, "regions[0].formulation", "'mixed' is not allowed (allowed: standard, "
-                                            "mean-dilatation)"},
+          {8, 52, "regions[0].formulation",
+           "'mixed' is not allowed (allowed: standard, "
+           "mean-dilatation)"},
           {11, 37, "boundary[1].value", "expected a list of 3 numbers, got 2"},
           {13, 16, "steps[0].duration", "value -1 is out of range; allowed > 0"},
           {13, 32, "steps[0].increments", "expected an integer, got '2.5'"},
@@ -124,8 +125,9 @@ TEST(ModelLoaderErrors, MissingKeysPointAtTheirParent) {
                           "boundary:\n"
                           "  - {type: pressure, facets: x1}\n"),
                 {
-                    {3, 6, "materials.m", "required parameter 'E' (MPa, small-strain Young's "
-                                          "modulus) is missing"},
+                    {3, 6, "materials.m",
+                     "required parameter 'E' (MPa, small-strain Young's "
+                     "modulus) is missing"},
                     {5, 5, "regions[0].elements", "missing required key"},
                     {7, 5, "boundary[0].value", "missing required key"},
                     {1, 1, "steps", "missing required key"},
@@ -163,8 +165,8 @@ TEST(ModelLoaderErrors, RejectedMaterialIsNotAlsoUnknown) {
 
   text = kBase;
   text.replace(text.find("material: matrix"), 16, "material: matrx");
-  expect_errors(errors_of(text), {{5, 31, "regions[0].material",
-                                   "unknown material 'matrx' (defined: matrix)"}});
+  expect_errors(errors_of(text),
+                {{5, 31, "regions[0].material", "unknown material 'matrx' (defined: matrix)"}});
 }
 
 TEST(ModelLoaderErrors, RootMustBeAMapping) {
@@ -186,8 +188,7 @@ TEST(ModelLoaderErrors, DuplicateKey) {
 TEST(ModelLoaderErrors, RegionsThatOverlap) {
   std::string text = kBase;
   text.replace(text.find("boundary:"), 0, "  - {name: again, elements: all, material: matrix}\n");
-  expect_errors(errors_of(text),
-                {{5, 3, "regions", "cell 0 is in regions 'region0' and 'again'"}});
+  expect_errors(errors_of(text), {{5, 3, "regions", "cell 0 is in regions 'region0' and 'again'"}});
 }
 
 // "ramp" and "constant" are built in; a curve of that name would be silently ignored.
@@ -200,11 +201,10 @@ TEST(ModelLoaderErrors, BuiltInCurveNamesAreReserved) {
 TEST(ModelLoaderErrors, LoadCurvePoints) {
   std::string text = kBase;
   text += "load_curves:\n  a: []\n  b: [[0, 0, 1]]\n  c: [[0, x]]\n  d: 3\n";
-  expect_errors(errors_of(text),
-                {{12, 6, "load_curves.a", "at least one [time, value] pair"},
-                 {13, 7, "load_curves.b[0]", "expected a [time, value] pair"},
-                 {14, 11, "load_curves.c[0][1]", "expected a number, got 'x'"},
-                 {15, 6, "load_curves.d", "expected a list, got '3'"}});
+  expect_errors(errors_of(text), {{12, 6, "load_curves.a", "at least one [time, value] pair"},
+                                  {13, 7, "load_curves.b[0]", "expected a [time, value] pair"},
+                                  {14, 11, "load_curves.c[0][1]", "expected a number, got 'x'"},
+                                  {15, 6, "load_curves.d", "expected a list, got '3'"}});
 }
 
 TEST(ModelLoaderErrors, MeanDilatationNeedsHexCells) {

@@ -14,8 +14,8 @@
 
 #include "batch/mpi_session.hpp"
 #include "common/doc_tables.hpp"
-#include "core/error.hpp"
 #include "common/neo_hookean_uniaxial.hpp"
+#include "core/error.hpp"
 #include "interface/cohesive_laws.hpp"
 #include "interface/interface_set.hpp"
 #include "mesh/fascia_band_generator.hpp"
@@ -91,13 +91,15 @@ const std::map<std::string, GeneratorCase>& generator_cases() {
       {"tendon_sheath",
        {"{generator: tendon_sheath, length: 10, semi_axes: [3, 2], sheath_thickness: 0.5, "
         "divisions: {axial: 2, core: 2, tendon_radial: 1, sheath_radial: 1}}",
-        2 * (4 + 8 + 8), kNaN,
+        2 * (4 + 8 + 8),
+        kNaN,
         {{"length", mesh::TendonSheathSpec{}.length},
          {"sheath_thickness", mesh::TendonSheathSpec{}.sheath_thickness}}}},
       {"fascia_band",
        {"{generator: fascia_band, length: 10, width: 4, thickness: 1, underlay_thickness: 2, "
         "divisions: {length: 2, width: 2, thickness: 1, underlay: 1}}",
-        8, 10.0 * 4.0 * 3.0,
+        8,
+        10.0 * 4.0 * 3.0,
         {{"length", mesh::FasciaBandSpec{}.length},
          {"width", mesh::FasciaBandSpec{}.width},
          {"thickness", mesh::FasciaBandSpec{}.thickness},
@@ -259,10 +261,14 @@ const std::map<std::string, LinearSolverCase>& linear_solver_cases() {
       // Iterative backends: the converged Newton state of this run is within 2e-4 of the closed
       // form (0.4188 N), not 1e-9 as with the direct ones: their inexact solves end Newton on
       // its relative criteria earlier.
-      {"auto", {"cholmod", 1e-9}},          {"amg-cg", {"amg-cg", 1e-3}},
-      {"cholmod", {"cholmod", 1e-9}},       {"cholmod-ldlt", {"cholmod-ldlt", 1e-9}},
-      {"eigen-ldlt", {"eigen-ldlt", 1e-9}}, {"eigen-lu", {"eigen-lu", 1e-9}},
-      {"iccg", {"iccg", 1e-3}},             {"umfpack", {"umfpack", 1e-9}},
+      {"auto", {"cholmod", 1e-9}},
+      {"amg-cg", {"amg-cg", 1e-3}},
+      {"cholmod", {"cholmod", 1e-9}},
+      {"cholmod-ldlt", {"cholmod-ldlt", 1e-9}},
+      {"eigen-ldlt", {"eigen-ldlt", 1e-9}},
+      {"eigen-lu", {"eigen-lu", 1e-9}},
+      {"iccg", {"iccg", 1e-3}},
+      {"umfpack", {"umfpack", 1e-9}},
   };
   return table;
 }
@@ -272,10 +278,11 @@ class EachLinearSolver : public ::testing::TestWithParam<std::string> {};
 TEST_P(EachLinearSolver, SolvesUniaxialTensionToTheClosedForm) {
   const auto it = linear_solver_cases().find(GetParam());
   ASSERT_NE(it, linear_solver_cases().end()) << "no test case for linear solver " << GetParam();
-  ModelDefinition def = load(model_text(
-      kBoxMesh, "boundary:\n" + kSupports +
-                    "  - {type: displacement, nodes: x1, component: x, value: 0.2}\n"
-                    "output: {reactions: [x1]}\nsolver: {linear: " + GetParam() + "}\n"));
+  ModelDefinition def = load(
+      model_text(kBoxMesh, "boundary:\n" + kSupports +
+                               "  - {type: displacement, nodes: x1, component: x, value: 0.2}\n"
+                               "output: {reactions: [x1]}\nsolver: {linear: " +
+                               GetParam() + "}\n"));
   EXPECT_EQ(def.newton.linear_solver, GetParam());
   const auto result = simulation::run_model(def, linear_registry());
   ASSERT_TRUE(result.completed) << result.failure;
@@ -301,8 +308,8 @@ class EachSofteningLaw : public ::testing::TestWithParam<std::string> {};
 TEST_P(EachSofteningLaw, ReachesTheInterfaceItNames) {
   interface::CohesiveLawRegistry registry;
   interface::register_cohesive_laws(registry);
-  const ModelDefinition def = load(model_text(
-      generator_cases().at("fascia_band").mesh, "interface: {law: " + GetParam() + "}\n"));
+  const ModelDefinition def = load(model_text(generator_cases().at("fascia_band").mesh,
+                                              "interface: {law: " + GetParam() + "}\n"));
   ASSERT_EQ(def.model.couplings.size(), 1u);
   const auto* set = dynamic_cast<const interface::InterfaceSet*>(def.model.couplings[0].get());
   ASSERT_NE(set, nullptr);
@@ -350,8 +357,7 @@ TEST_P(EachMetric, HasUnitAndDescriptionAndIsDocumentedUnderItsProbe) {
       sinew::testing::doc_section(sinew::testing::read_doc("metrics.md"), it->second);
   ASSERT_FALSE(section.empty()) << it->second;
   const std::string row = sinew::testing::row_of(section, GetParam());
-  EXPECT_EQ(row.rfind("| `" + GetParam() + "` | " + std::string(info->unit) + " | ", 0), 0u)
-      << row;
+  EXPECT_EQ(row.rfind("| `" + GetParam() + "` | " + std::string(info->unit) + " | ", 0), 0u) << row;
 }
 
 INSTANTIATE_TEST_SUITE_P(Registry, EachMetric, ::testing::ValuesIn(metric_names()), name_of);

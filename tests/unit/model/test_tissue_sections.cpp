@@ -84,7 +84,8 @@ TEST(TissueSections, GmshTendonSheathMatchesTheGenerator) {
   EXPECT_NEAR(b.initial_bond_area(), a.initial_bond_area(), 1e-9 * a.initial_bond_area());
 
   fem::MechanicsProblem pa(generated.model), pb(imported.model);
-  const auto ma = tissue::measure_metrics(pa, generated.tissue, generated.newton, linear_registry());
+  const auto ma =
+      tissue::measure_metrics(pa, generated.tissue, generated.newton, linear_registry());
   const auto mb = tissue::measure_metrics(pb, imported.tissue, imported.newton, linear_registry());
   for (int m : {tissue::kStiffness, tissue::kGlidingResistance, tissue::kWorkOfExcursion}) {
     SCOPED_TRACE(std::string(tissue::metric_table()[m].name));

@@ -144,10 +144,10 @@ inline std::string all_messages(const std::vector<InputError>& errors) {
 }
 
 struct Expected {
-  std::string file;   ///< file named in the message
+  std::string file;  ///< file named in the message
   int line = 0;
-  int column = 0;     ///< 0: any column > 0
-  std::string key;    ///< exact key path
+  int column = 0;                      ///< 0: any column > 0
+  std::string key;                     ///< exact key path
   std::vector<std::string> fragments;  ///< each must be in the message
 };
 
@@ -179,9 +179,9 @@ class TempDir {
  public:
   TempDir() {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    const std::string name = std::string("sinew-scenario-") + (info ? info->test_suite_name() : "x") +
-                             "-" + (info ? info->name() : "y") + "-" +
-                             std::to_string(reinterpret_cast<std::uintptr_t>(this));
+    const std::string name =
+        std::string("sinew-scenario-") + (info ? info->test_suite_name() : "x") + "-" +
+        (info ? info->name() : "y") + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this));
     path_ = std::filesystem::temp_directory_path() / name;
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);

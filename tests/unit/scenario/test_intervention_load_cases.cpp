@@ -16,7 +16,8 @@
 namespace sinew::interventions {
 namespace {
 
-std::unique_ptr<Intervention> make(const std::string& name, const std::map<std::string, Real>& given) {
+std::unique_ptr<Intervention> make(const std::string& name,
+                                   const std::map<std::string, Real>& given) {
   const auto& registry = scenario::testing::intervention_registry();
   return registry.create(name, resolve_parameters(registry.entry(name).parameters, given));
 }
@@ -35,7 +36,8 @@ Real facet_area(const mesh::Mesh& m, const mesh::Facet& f) {
   const auto n = m.facet_nodes(f);
   Real area = 0.0;
   for (size_t k = 1; k + 1 < n.size(); ++k)
-    area += 0.5 * (m.points[n[k]] - m.points[n[0]]).cross(m.points[n[k + 1]] - m.points[n[0]]).norm();
+    area +=
+        0.5 * (m.points[n[k]] - m.points[n[0]]).cross(m.points[n[k + 1]] - m.points[n[0]]).norm();
   return area;
 }
 
@@ -57,8 +59,11 @@ TEST(InterventionLoadCases, RestHasNoLoadCase) {
 }
 
 TEST(InterventionLoadCases, RunningPeakIsBodyWeightMultiple) {
-  const auto run = make("running", {{"body_mass", 80}, {"force_multiple", 7}, {"cadence", 180},
-                                    {"duration", 20}, {"simulated_cycles", 2}});
+  const auto run = make("running", {{"body_mass", 80},
+                                    {"force_multiple", 7},
+                                    {"cadence", 180},
+                                    {"duration", 20},
+                                    {"simulated_cycles", 2}});
   const auto cases = run->load_cases();
   ASSERT_EQ(cases.size(), 2u);
   for (const auto& c : cases) {
@@ -72,13 +77,16 @@ TEST(InterventionLoadCases, RunningPeakIsBodyWeightMultiple) {
 }
 
 TEST(InterventionLoadCases, EccentricLoadsThenLengthens) {
-  const auto ecc = make("eccentric", {{"body_mass", 60}, {"force_multiple", 3}, {"sets", 2},
-                                      {"repetitions", 12}, {"lengthening", 2}});
+  const auto ecc = make("eccentric", {{"body_mass", 60},
+                                      {"force_multiple", 3},
+                                      {"sets", 2},
+                                      {"repetitions", 12},
+                                      {"lengthening", 2}});
   const auto c = only_case(*ecc);
   EXPECT_NEAR(c.axial_force, 60 * kGravity * 3, 1e-9);
   EXPECT_DOUBLE_EQ(c.force_profile(0.25), 0.5);  // force ramps over the first half
   EXPECT_DOUBLE_EQ(c.force_profile(0.5), 1.0);
-  EXPECT_DOUBLE_EQ(c.excursion, -2.0);           // toward the fixed end, under the peak force
+  EXPECT_DOUBLE_EQ(c.excursion, -2.0);  // toward the fixed end, under the peak force
   EXPECT_DOUBLE_EQ(c.excursion_profile(0.5), 0.0);
   EXPECT_DOUBLE_EQ(c.excursion_profile(1.0), 1.0);
   EXPECT_EQ(ecc->cycles(), 24);
@@ -95,9 +103,12 @@ TEST(InterventionLoadCases, StaticStretchPrescribesElongation) {
 }
 
 TEST(InterventionLoadCases, ActiveReleaseHoldsAGrippingPatchWhileTheTendonSlides) {
-  const auto art = make("active_release", {{"thumb_force", 80}, {"contact_length", 12},
-                                           {"contact_width", 18}, {"excursion", 4},
-                                           {"position", 1.5}, {"passes", 25}});
+  const auto art = make("active_release", {{"thumb_force", 80},
+                                           {"contact_length", 12},
+                                           {"contact_width", 18},
+                                           {"excursion", 4},
+                                           {"position", 1.5},
+                                           {"passes", 25}});
   const auto c = only_case(*art);
   ASSERT_TRUE(c.patch.has_value());
   const auto& p = *c.patch;
@@ -115,15 +126,18 @@ TEST(InterventionLoadCases, ActiveReleaseHoldsAGrippingPatchWhileTheTendonSlides
 }
 
 TEST(InterventionLoadCases, InstrumentStrokesAlongTheAxisWithDrag) {
-  const auto iastm = make("instrument_mobilisation",
-                          {{"instrument_force", 10}, {"edge_width", 3}, {"edge_length", 40},
-                           {"drag_coefficient", 0.2}, {"stroke_start", -5}, {"stroke_end", 5},
-                           {"passes", 8}});
+  const auto iastm = make("instrument_mobilisation", {{"instrument_force", 10},
+                                                      {"edge_width", 3},
+                                                      {"edge_length", 40},
+                                                      {"drag_coefficient", 0.2},
+                                                      {"stroke_start", -5},
+                                                      {"stroke_end", 5},
+                                                      {"passes", 8}});
   const auto c = only_case(*iastm);
   ASSERT_TRUE(c.patch.has_value());
   const auto& p = *c.patch;
   EXPECT_DOUBLE_EQ(p.force, 10.0);
-  EXPECT_DOUBLE_EQ(p.length, 3.0);   // the edge's width lies along the stroke
+  EXPECT_DOUBLE_EQ(p.length, 3.0);  // the edge's width lies along the stroke
   EXPECT_DOUBLE_EQ(p.width, 40.0);
   EXPECT_DOUBLE_EQ(p.drag, 0.2);
   EXPECT_DOUBLE_EQ(p.start, -5.0);
@@ -135,8 +149,9 @@ TEST(InterventionLoadCases, InstrumentStrokesAlongTheAxisWithDrag) {
 }
 
 TEST(InterventionLoadCases, ProgressiveStrengtheningStepsTheForce) {
-  const auto prog = make("progressive_strengthening", {{"start_force", 500}, {"end_force", 2000},
-                                                       {"levels", 4}, {"repetitions_per_level", 10}});
+  const auto prog = make(
+      "progressive_strengthening",
+      {{"start_force", 500}, {"end_force", 2000}, {"levels", 4}, {"repetitions_per_level", 10}});
   const auto cases = prog->load_cases();
   ASSERT_EQ(cases.size(), 4u);
   const Real expected[] = {500, 1000, 1500, 2000};
@@ -192,8 +207,8 @@ TEST(LoadCaseModel, StretchPrescribesTheLoadedEndTravel) {
 
 TEST(LoadCaseModel, ThumbPatchPressesWithItsForceAndGripsTheBed) {
   SmallModel m;
-  const auto c = only_case(*make("active_release", {{"thumb_force", 40}, {"contact_length", 6},
-                                                    {"excursion", 1.0}}));
+  const auto c = only_case(*make("active_release",
+                                 {{"thumb_force", 40}, {"contact_length", 6}, {"excursion", 1.0}}));
   const auto model = load_case_model(m.def.model, m.def.tissue, m.frame, c, kT0);
   EXPECT_NEAR(patch_normal_force(model, kT0), 0.0, 1e-12);
   EXPECT_NEAR(patch_normal_force(model, kT0 + 0.15), 20.0, 1e-9);  // half way up its ramp
@@ -225,10 +240,12 @@ TEST(LoadCaseModel, ThumbPatchPressesWithItsForceAndGripsTheBed) {
 
 TEST(LoadCaseModel, InstrumentKeepsItsForceAlongTheStrokeAndDragsForward) {
   SmallModel m;
-  const auto c = only_case(*make("instrument_mobilisation",
-                                 {{"instrument_force", 8}, {"edge_width", 2}, {"edge_length", 30},
-                                  {"drag_coefficient", 0.25}, {"stroke_start", -5},
-                                  {"stroke_end", 5}}));
+  const auto c = only_case(*make("instrument_mobilisation", {{"instrument_force", 8},
+                                                             {"edge_width", 2},
+                                                             {"edge_length", 30},
+                                                             {"drag_coefficient", 0.25},
+                                                             {"stroke_start", -5},
+                                                             {"stroke_end", 5}}));
   const auto model = load_case_model(m.def.model, m.def.tissue, m.frame, c, kT0);
   const auto& patch = *c.patch;
   // At the start of the stroke and at its end (both fully on the 20 mm body) the edge presses
@@ -272,7 +289,8 @@ TEST(LoadCaseModel, InstrumentKeepsItsForceAlongTheStrokeAndDragsForward) {
 
 TEST(LoadCaseModel, PatchOffTheBodyIsAnError) {
   SmallModel m;
-  const auto c = only_case(*make("instrument_mobilisation", {{"stroke_start", -40}, {"stroke_end", -30}}));
+  const auto c =
+      only_case(*make("instrument_mobilisation", {{"stroke_start", -40}, {"stroke_end", -30}}));
   EXPECT_THROW(load_case_model(m.def.model, m.def.tissue, m.frame, c, kT0), std::invalid_argument);
 }
 

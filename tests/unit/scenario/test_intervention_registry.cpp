@@ -22,7 +22,7 @@ struct Counts {
 };
 
 struct InterventionCase {
-  std::map<std::string, Real> varied;            ///< a non-default parameter set
+  std::map<std::string, Real> varied;                   ///< a non-default parameter set
   std::function<Counts(const ParameterSet&)> expected;  ///< counts from the parameters
 };
 
@@ -35,7 +35,11 @@ Counts repeated(Real simulated, std::int64_t session) {
 
 const std::map<std::string, InterventionCase>& intervention_cases() {
   static const std::map<std::string, InterventionCase> table = {
-      {"rest", {{{"days", 21}}, [](const ParameterSet&) { return Counts{0, 0}; }}},
+      {"rest",
+       {{{"days", 21}},
+        [](const ParameterSet&) {
+          return Counts{0, 0};
+        }}},
       // One tendon loading per two steps (both legs).
       {"running",
        {{{"cadence", 180}, {"duration", 20}, {"simulated_cycles", 3}},
@@ -86,9 +90,9 @@ TEST_P(EachIntervention, LoadCasesAndCyclesFollowTheParameters) {
     ASSERT_EQ(cases.size(), expected.load_cases);
     EXPECT_EQ(session->cycles(), expected.cycles);
     if (cases.empty()) continue;
-    const std::int64_t sum = std::accumulate(
-        cases.begin(), cases.end(), std::int64_t{0},
-        [](std::int64_t s, const LoadCase& c) { return s + c.cycles; });
+    const std::int64_t sum =
+        std::accumulate(cases.begin(), cases.end(), std::int64_t{0},
+                        [](std::int64_t s, const LoadCase& c) { return s + c.cycles; });
     EXPECT_EQ(sum, expected.cycles);
     for (const auto& c : cases) EXPECT_EQ(c.increments, static_cast<int>(p["increments"]));
   }

@@ -39,10 +39,14 @@ TEST(ResolvedSessions, NamesInterventionsAndEveryParameter) {
   const auto study = load_all();
   ASSERT_EQ(study.arms.size(), 1u);
   const auto& arm = study.arms[0];
-  const std::vector<std::string> names{"rest",           "running",
-                                       "eccentric",      "static_stretch",
-                                       "active_release", "instrument_mobilisation",
-                                       "progressive_strengthening", "cool-down",
+  const std::vector<std::string> names{"rest",
+                                       "running",
+                                       "eccentric",
+                                       "static_stretch",
+                                       "active_release",
+                                       "instrument_mobilisation",
+                                       "progressive_strengthening",
+                                       "cool-down",
                                        "running-2"};
   ASSERT_EQ(arm.sessions.size(), names.size());
   for (size_t i = 0; i < names.size(); ++i) {
@@ -102,10 +106,10 @@ TEST(ResolvedSessions, LoadCasesFollowTheSimulatedCounts) {
     SCOPED_TRACE(s.name);
     const auto lc = s.impl->load_cases();
     EXPECT_EQ(lc.size(), cases[i]);
-    const char* simulated = s.intervention == "running"     ? "simulated_cycles"
-                            : s.intervention == "eccentric"  ? "simulated_repetitions"
-                            : s.intervention == "static_stretch" ? "simulated_repetitions"
-                            : s.intervention == "active_release" ? "simulated_passes"
+    const char* simulated = s.intervention == "running"                   ? "simulated_cycles"
+                            : s.intervention == "eccentric"               ? "simulated_repetitions"
+                            : s.intervention == "static_stretch"          ? "simulated_repetitions"
+                            : s.intervention == "active_release"          ? "simulated_passes"
                             : s.intervention == "instrument_mobilisation" ? "simulated_passes"
                             : s.intervention == "progressive_strengthening" ? "levels"
                                                                             : nullptr;
@@ -120,8 +124,8 @@ TEST(ResolvedSessions, LoadCasesFollowTheSimulatedCounts) {
   EXPECT_EQ(arm.sessions[1].impl->cycles(), 2550);  // 170 x 30 / 2
   EXPECT_EQ(arm.sessions[2].impl->cycles(), 45);    // 3 x 15
   EXPECT_EQ(arm.sessions[4].impl->cycles(), 30);
-  EXPECT_EQ(arm.sessions[6].impl->cycles(), 75);    // 5 levels x 15
-  EXPECT_EQ(arm.sessions[7].impl->cycles(), 850);   // 170 x 10 / 2
+  EXPECT_EQ(arm.sessions[6].impl->cycles(), 75);   // 5 levels x 15
+  EXPECT_EQ(arm.sessions[7].impl->cycles(), 850);  // 170 x 10 / 2
   // Peak force of a running session: body mass x g x multiple.
   EXPECT_NEAR(arm.sessions[1].impl->load_cases()[0].axial_force, 60 * 9.81 * 6, 1e-9);
 }

@@ -39,7 +39,10 @@ TEST(StudyValidation, BaselineStudyLoads) {
 TEST(StudyValidation, UnknownTopLevelKey) {
   const std::string text = valid_study() + "outputs: {file: r.h5}\n";
   expect_single_error(errors_of(text),
-                      {"study.yaml", line_of(text, "outputs:"), 1, "outputs",
+                      {"study.yaml",
+                       line_of(text, "outputs:"),
+                       1,
+                       "outputs",
                        {"unknown key 'outputs'",
                         "allowed: description, model, loading, probes, arms, sweep, output"}});
 }
@@ -50,12 +53,13 @@ TEST(StudyValidation, UnknownSessionParameter) {
     sessions:
       - {intervention: active_release, thumb_forse: 40}
 )";
-  expect_single_error(
-      errors_of(text),
-      {"study.yaml", line_of(text, "thumb_forse"), column_of(text, "thumb_forse"),
-       "arms[0].sessions[0].thumb_forse",
-       {"unknown key 'thumb_forse'", "allowed: intervention, name, thumb_force, contact_length",
-        "simulated_passes"}});
+  expect_single_error(errors_of(text), {"study.yaml",
+                                        line_of(text, "thumb_forse"),
+                                        column_of(text, "thumb_forse"),
+                                        "arms[0].sessions[0].thumb_forse",
+                                        {"unknown key 'thumb_forse'",
+                                         "allowed: intervention, name, thumb_force, contact_length",
+                                         "simulated_passes"}});
 }
 
 TEST(StudyValidation, StringWhereANumberIsExpected) {
@@ -65,10 +69,11 @@ TEST(StudyValidation, StringWhereANumberIsExpected) {
       - intervention: active_release
         thumb_force: strong
 )";
-  expect_single_error(errors_of(text),
-                      {"study.yaml", line_of(text, "thumb_force: strong"),
-                       column_of(text, "strong"), "arms[0].sessions[0].thumb_force",
-                       {"expected a number", "'strong'"}});
+  expect_single_error(errors_of(text), {"study.yaml",
+                                        line_of(text, "thumb_force: strong"),
+                                        column_of(text, "strong"),
+                                        "arms[0].sessions[0].thumb_force",
+                                        {"expected a number", "'strong'"}});
 }
 
 TEST(StudyValidation, InterventionParameterOutOfRange) {
@@ -77,10 +82,11 @@ TEST(StudyValidation, InterventionParameterOutOfRange) {
     sessions:
       - {intervention: active_release, thumb_force: -5}
 )";
-  expect_single_error(errors_of(text),
-                      {"study.yaml", line_of(text, "thumb_force: -5"), column_of(text, "-5"),
-                       "arms[0].sessions[0].thumb_force",
-                       {"value -5 is out of range", "allowed (0, 500] N"}});
+  expect_single_error(errors_of(text), {"study.yaml",
+                                        line_of(text, "thumb_force: -5"),
+                                        column_of(text, "-5"),
+                                        "arms[0].sessions[0].thumb_force",
+                                        {"value -5 is out of range", "allowed (0, 500] N"}});
 }
 
 TEST(StudyValidation, NonWholeCount) {
@@ -90,7 +96,9 @@ TEST(StudyValidation, NonWholeCount) {
       - {intervention: active_release, passes: 2.5}
 )";
   expect_single_error(errors_of(text),
-                      {"study.yaml", line_of(text, "passes: 2.5"), column_of(text, "2.5"),
+                      {"study.yaml",
+                       line_of(text, "passes: 2.5"),
+                       column_of(text, "2.5"),
                        "arms[0].sessions[0].passes",
                        {"value 2.5 is out of range", "a whole number in [1, 10000]"}});
 }
@@ -101,12 +109,13 @@ TEST(StudyValidation, UnknownInterventionListsTheAllowedNames) {
     sessions:
       - {intervention: massage, minutes: 10}
 )";
-  expect_single_error(
-      errors_of(text),
-      {"study.yaml", line_of(text, "massage"), column_of(text, "massage"),
-       "arms[0].sessions[0].intervention",
-       {"'massage' is not allowed", "active_release", "eccentric", "instrument_mobilisation",
-        "progressive_strengthening", "rest", "running", "static_stretch"}});
+  expect_single_error(errors_of(text), {"study.yaml",
+                                        line_of(text, "massage"),
+                                        column_of(text, "massage"),
+                                        "arms[0].sessions[0].intervention",
+                                        {"'massage' is not allowed", "active_release", "eccentric",
+                                         "instrument_mobilisation", "progressive_strengthening",
+                                         "rest", "running", "static_stretch"}});
 }
 
 TEST(StudyValidation, MissingArms) {
@@ -117,8 +126,11 @@ TEST(StudyValidation, MissingArms) {
 
 TEST(StudyValidation, EmptyArmsList) {
   const std::string text = inline_model() + "arms: []\n";
-  expect_single_error(errors_of(text), {"study.yaml", line_of(text, "arms: []"),
-                                        column_of(text, "[]"), "arms", {"at least one arm"}});
+  expect_single_error(errors_of(text), {"study.yaml",
+                                        line_of(text, "arms: []"),
+                                        column_of(text, "[]"),
+                                        "arms",
+                                        {"at least one arm"}});
 }
 
 TEST(StudyValidation, DuplicateArmName) {
@@ -134,8 +146,9 @@ TEST(StudyValidation, DuplicateArmName) {
   ASSERT_EQ(errors.size(), 1u) << testing::all_messages(errors);
   // The second "  - name: a" line: the 6th line after the model.
   const int line = line_of(text, "name: b") + 2;
-  expect_error(errors[0], {"study.yaml", line, 11, "arms[2].name",
-                           {"value 'a'", "another arm has this name"}});
+  expect_error(
+      errors[0],
+      {"study.yaml", line, 11, "arms[2].name", {"value 'a'", "another arm has this name"}});
 }
 
 TEST(StudyValidation, InvalidArmNameCharacters) {
@@ -144,7 +157,9 @@ TEST(StudyValidation, InvalidArmNameCharacters) {
     sessions: [{intervention: rest}]
 )";
   expect_single_error(errors_of(text),
-                      {"study.yaml", line_of(text, "bad name/1"), column_of(text, "\"bad"),
+                      {"study.yaml",
+                       line_of(text, "bad name/1"),
+                       column_of(text, "\"bad"),
                        "arms[0].name",
                        {"value 'bad name/1'", "letters, digits, '_', '.' and '-' only"}});
 }
@@ -173,8 +188,11 @@ TEST(StudyValidation, ErrorInsideTheInlineModel) {
   const std::string text = inline_model("E: 0.5", "E: -2") + kArms;
   const auto errors = errors_of(text);
   ASSERT_EQ(errors.size(), 1u) << testing::all_messages(errors);
-  expect_error(errors[0], {"study.yaml", line_of(text, "E: -2"), column_of(text, "-2"),
-                           "model.materials.paratenon.E", {"-2", "> 0"}});
+  expect_error(errors[0], {"study.yaml",
+                           line_of(text, "E: -2"),
+                           column_of(text, "-2"),
+                           "model.materials.paratenon.E",
+                           {"-2", "> 0"}});
 }
 
 TEST(StudyValidation, ErrorInsideAModelFileNamesTheModelFile) {
@@ -184,8 +202,11 @@ TEST(StudyValidation, ErrorInsideAModelFileNamesTheModelFile) {
   const std::string model_file = dir.write("m.yaml", model);
   const std::string text = "model: m.yaml\n" + kArms;
   const auto errors = errors_of(text, (dir.path() / "study.yaml").string());
-  expect_single_error(errors, {model_file, line_of(model, "nu: 0.7"), column_of(model, "0.7"),
-                               "materials.paratenon.nu", {"0.7", "0.5"}});
+  expect_single_error(errors, {model_file,
+                               line_of(model, "nu: 0.7"),
+                               column_of(model, "0.7"),
+                               "materials.paratenon.nu",
+                               {"0.7", "0.5"}});
 }
 
 TEST(StudyValidation, ModelSetPathThatDoesNotExist) {
@@ -199,7 +220,10 @@ TEST(StudyValidation, ModelSetPathThatDoesNotExist) {
 )" + kArms;
   const std::string file = (dir.path() / "study.yaml").string();
   expect_single_error(errors_of(text, file),
-                      {file, 5, 25, "model.set.mesh.divisons.core",
+                      {file,
+                       5,
+                       25,
+                       "model.set.mesh.divisons.core",
                        {"cannot set 'mesh.divisons.core'", "'mesh.divisons' does not exist"}});
 }
 
@@ -215,15 +239,19 @@ TEST(StudyValidation, ModelSetValueTheModelRejectsIsReportedAtTheSetEntry) {
     scars.midportion.adhesion_density: 2
 )" + kArms;
   expect_single_error(errors_of(out_of_range, file),
-                      {file, 4, 40, "model.set.scars.midportion.adhesion_density",
+                      {file,
+                       4,
+                       40,
+                       "model.set.scars.midportion.adhesion_density",
                        {"value 2 is out of range", "allowed [0, 1]"}});
   const std::string new_key = R"(model:
   file: m.yaml
   set:
     mesh.divisions.axiel: 6
 )" + kArms;
-  expect_single_error(errors_of(new_key, file), {file, 4, 27, "model.set.mesh.divisions.axiel",
-                                                 {"unknown key 'axiel'", "axial"}});
+  expect_single_error(
+      errors_of(new_key, file),
+      {file, 4, 27, "model.set.mesh.divisions.axiel", {"unknown key 'axiel'", "axial"}});
 }
 
 TEST(StudyValidation, SweepPathWithABadPrefix) {
@@ -231,12 +259,12 @@ TEST(StudyValidation, SweepPathWithABadPrefix) {
   parameters:
     scars.midportion.adhesion_density: [0.5, 1.0]
 )";
-  expect_single_error(errors_of(text),
-                      {"study.yaml", line_of(text, "scars.midportion.adhesion_density:"),
-                       column_of(text, "[0.5, 1.0]"),
-                       "sweep.parameters.scars.midportion.adhesion_density",
-                       {"'scars.midportion.adhesion_density'",
-                        "must start with 'model.' or 'intervention.<name>.'"}});
+  expect_single_error(errors_of(text), {"study.yaml",
+                                        line_of(text, "scars.midportion.adhesion_density:"),
+                                        column_of(text, "[0.5, 1.0]"),
+                                        "sweep.parameters.scars.midportion.adhesion_density",
+                                        {"'scars.midportion.adhesion_density'",
+                                         "must start with 'model.' or 'intervention.<name>.'"}});
 }
 
 TEST(StudyValidation, SweepPathIntoTheModelThatDoesNotExist) {
@@ -244,12 +272,12 @@ TEST(StudyValidation, SweepPathIntoTheModelThatDoesNotExist) {
   parameters:
     model.scars.apical.adhesion_density: [0.5, 1.0]
 )";
-  expect_single_error(errors_of(text),
-                      {"study.yaml", line_of(text, "model.scars.apical"),
-                       column_of(text, "[0.5, 1.0]"),
-                       "sweep.parameters.model.scars.apical.adhesion_density",
-                       {"cannot set 'model.scars.apical.adhesion_density'",
-                        "no item named 'apical' in 'scars'"}});
+  expect_single_error(errors_of(text), {"study.yaml",
+                                        line_of(text, "model.scars.apical"),
+                                        column_of(text, "[0.5, 1.0]"),
+                                        "sweep.parameters.model.scars.apical.adhesion_density",
+                                        {"cannot set 'model.scars.apical.adhesion_density'",
+                                         "no item named 'apical' in 'scars'"}});
 }
 
 TEST(StudyValidation, SweepValueOutOfRangeForTheModelNamesTheArm) {
@@ -257,12 +285,12 @@ TEST(StudyValidation, SweepValueOutOfRangeForTheModelNamesTheArm) {
   parameters:
     model.scars.midportion.adhesion_density: [0.5, 1.5]
 )";
-  expect_single_error(errors_of(text),
-                      {"study.yaml", line_of(text, "model.scars.midportion"),
-                       column_of(text, "[0.5, 1.5]"),
-                       "sweep.parameters.model.scars.midportion.adhesion_density",
-                       {"arm 'a--adhesion_density_1.5'", "value 1.5 is out of range",
-                        "allowed [0, 1]"}});
+  expect_single_error(errors_of(text), {"study.yaml",
+                                        line_of(text, "model.scars.midportion"),
+                                        column_of(text, "[0.5, 1.5]"),
+                                        "sweep.parameters.model.scars.midportion.adhesion_density",
+                                        {"arm 'a--adhesion_density_1.5'",
+                                         "value 1.5 is out of range", "allowed [0, 1]"}});
 }
 
 TEST(StudyValidation, SweepOverAnInterventionParameterOutOfRange) {
@@ -271,7 +299,8 @@ TEST(StudyValidation, SweepOverAnInterventionParameterOutOfRange) {
     intervention.active_release.thumb_force: [20, 600]
 )";
   expect_single_error(errors_of(text),
-                      {"study.yaml", line_of(text, "intervention.active_release"),
+                      {"study.yaml",
+                       line_of(text, "intervention.active_release"),
                        column_of(text, "[20, 600]"),
                        "sweep.parameters.intervention.active_release.thumb_force",
                        {"value 600 is out of range", "'thumb_force'", "allowed (0, 500] N"}});
@@ -285,19 +314,25 @@ TEST(StudyValidation, SweepOverAnUnknownInterventionOrParameter) {
 )";
   const auto errors = errors_of(text);
   ASSERT_EQ(errors.size(), 2u) << testing::all_messages(errors);
-  expect_error(errors[0], {"study.yaml", line_of(text, "massage"), column_of(text, "[5, 10]"),
+  expect_error(errors[0], {"study.yaml",
+                           line_of(text, "massage"),
+                           column_of(text, "[5, 10]"),
                            "sweep.parameters.intervention.massage.minutes",
                            {"'massage'", "active_release", "static_stretch"}});
-  expect_error(errors[1], {"study.yaml", line_of(text, "thumb_forse"), column_of(text, "[20, 30]"),
+  expect_error(errors[1], {"study.yaml",
+                           line_of(text, "thumb_forse"),
+                           column_of(text, "[20, 30]"),
                            "sweep.parameters.intervention.active_release.thumb_forse",
                            {"no parameter 'thumb_forse'", "thumb_force"}});
 }
 
 TEST(StudyValidation, OutputFileNotEndingInH5) {
   const std::string text = valid_study() + "output:\n  file: results.hdf\n";
-  expect_single_error(errors_of(text),
-                      {"study.yaml", line_of(text, "results.hdf"), 9, "output.file",
-                       {"value 'results.hdf'", "must end in .h5"}});
+  expect_single_error(errors_of(text), {"study.yaml",
+                                        line_of(text, "results.hdf"),
+                                        9,
+                                        "output.file",
+                                        {"value 'results.hdf'", "must end in .h5"}});
 }
 
 TEST(StudyValidation, LatinHypercubeWithoutSamples) {
@@ -307,8 +342,11 @@ TEST(StudyValidation, LatinHypercubeWithoutSamples) {
     model.scars.midportion.adhesion_density: {from: 0, to: 1}
 )";
   // Missing: reported at its parent, the sweep mapping (its first key).
-  expect_single_error(errors_of(text), {"study.yaml", line_of(text, "mode: latin_hypercube"), 3,
-                                        "sweep.samples", {"missing required key"}});
+  expect_single_error(errors_of(text), {"study.yaml",
+                                        line_of(text, "mode: latin_hypercube"),
+                                        3,
+                                        "sweep.samples",
+                                        {"missing required key"}});
 }
 
 TEST(StudyValidation, SeveralMistakesAreAllReportedAtOnce) {

@@ -198,8 +198,9 @@ TEST(SweepExpansion, ClashingLabelsUseTheWholePath) {
 }
 
 std::string lhs_study(int samples, int seed) {
-  return inline_model() + kArms + "sweep:\n  mode: latin_hypercube\n  samples: " +
-         std::to_string(samples) + "\n  seed: " + std::to_string(seed) + R"(
+  return inline_model() + kArms +
+         "sweep:\n  mode: latin_hypercube\n  samples: " + std::to_string(samples) +
+         "\n  seed: " + std::to_string(seed) + R"(
   parameters:
     model.scars.midportion.adhesion_density: {from: 0.2, to: 0.8}
     intervention.active_release.thumb_force: {from: 20, to: 60}
@@ -291,15 +292,15 @@ TEST(SweepExpansion, LatinHypercubeNamesArePaddedToTheLargestIndex) {
 TEST(SweepExpansion, TheExampleStudyExpandsToTwelveArms) {
   const std::string file = std::string(SINEW_SOURCE_DIR) + "/scenarios/achilles-interventions.yaml";
   const auto study = load_study(file, testing::registries());
-  const std::vector<std::string> base{"rest", "running", "eccentric", "static-stretch", "art",
-                                      "iastm"};
+  const std::vector<std::string> base{"rest",           "running", "eccentric",
+                                      "static-stretch", "art",     "iastm"};
   ASSERT_EQ(study.arms.size(), 12u);
   for (size_t i = 0; i < study.arms.size(); ++i) {
     const auto& arm = study.arms[i];
     EXPECT_EQ(arm.name, base[i / 2] + (i % 2 ? "--adhesion_density_1" : "--adhesion_density_0.5"));
     EXPECT_DOUBLE_EQ(scar_adhesion(arm), i % 2 ? 1.0 : 0.5);
     const YAML::Node m = YAML::Load(arm.model_text);
-    EXPECT_EQ(m["mesh"]["divisions"]["axial"].as<int>(), 12);  // model.set
+    EXPECT_EQ(m["mesh"]["divisions"]["axial"].as<int>(), 12);        // model.set
     EXPECT_DOUBLE_EQ(m["tissue"]["probe_force"].as<Real>(), 500.0);  // probes.force
     EXPECT_EQ(m["tissue"]["probe_increments"].as<int>(), 3);
   }

@@ -3,14 +3,14 @@
 // repeated set-ups.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <fstream>
 #include <random>
-#include <unistd.h>
 
 #include "core/error.hpp"
 #include "linear_test_problems.hpp"
-#include "test_parallel_runtime.hpp"
 #include "solver/linear/linear_solver.hpp"
+#include "test_parallel_runtime.hpp"
 
 namespace sinew::solver {
 namespace {
@@ -42,8 +42,8 @@ int iterations(const std::string& name, int n, int block_size = 3) {
 }
 
 TEST(AmgCg, IterationsStayBoundedWhenTheGridDoubles) {
-  const int amg_coarse = iterations("amg-cg", 8);   // 6^3 free nodes, 648 dofs
-  const int amg_fine = iterations("amg-cg", 16);    // 14^3 free nodes, 8232 dofs
+  const int amg_coarse = iterations("amg-cg", 8);  // 6^3 free nodes, 648 dofs
+  const int amg_fine = iterations("amg-cg", 16);   // 14^3 free nodes, 8232 dofs
   const int ic_coarse = iterations("iccg", 8);
   const int ic_fine = iterations("iccg", 16);
   RecordProperty("amg_cg_iterations_8", amg_coarse);

@@ -6,8 +6,8 @@
 
 #include "core/error.hpp"
 #include "linear_test_problems.hpp"
-#include "test_parallel_runtime.hpp"
 #include "solver/linear/linear_solver.hpp"
+#include "test_parallel_runtime.hpp"
 
 namespace sinew::solver {
 namespace {
@@ -80,8 +80,8 @@ TEST_P(EachBackend, RefactorizesNewValuesWithoutNewAnalysis) {
     const VecX x_true = known_solution(K->rows(), unsigned(solver->stats().factorizations));
     VecX x;
     solver->solve(*K * x_true, x);
-    EXPECT_LT(relative_error(x, x_true), 1e-8) << "after factorisation "
-                                                << solver->stats().factorizations;
+    EXPECT_LT(relative_error(x, x_true), 1e-8)
+        << "after factorisation " << solver->stats().factorizations;
   }
   EXPECT_EQ(solver->stats().analyses, 1);
   EXPECT_EQ(solver->stats().factorizations, 4);

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <cctype>
 
-#include "test_parallel_runtime.hpp"
 #include "solver/linear/blas_info.hpp"
 #include "solver/linear/linear_solver.hpp"
+#include "test_parallel_runtime.hpp"
 
 namespace sinew::solver {
 namespace {
@@ -16,7 +16,7 @@ TEST(DefaultLinearSolver, CholmodForSmallAmgForLarge) {
   EXPECT_EQ(default_linear_solver(kDirectSolverMaxDofs), "cholmod");
   EXPECT_EQ(default_linear_solver(kDirectSolverMaxDofs + 1), "amg-cg");
   EXPECT_EQ(default_linear_solver(201'720), "amg-cg");  // where AMG won (solver-floor.md)
-  EXPECT_EQ(default_linear_solver(89'373), "cholmod");   // where CHOLMOD won (RESULTS.md)
+  EXPECT_EQ(default_linear_solver(89'373), "cholmod");  // where CHOLMOD won (RESULTS.md)
   LinearSolverRegistry registry;
   testing::register_test_linear_solvers(registry);
   EXPECT_TRUE(registry.contains(default_linear_solver(1)));

@@ -6,8 +6,8 @@
 
 #include "core/error.hpp"
 #include "linear_test_problems.hpp"
-#include "test_parallel_runtime.hpp"
 #include "solver/linear/fallback.hpp"
+#include "test_parallel_runtime.hpp"
 
 namespace sinew::solver {
 namespace {
@@ -115,8 +115,7 @@ TEST_F(Fallback, SingularTangentFailsAfterLu) {
     FAIL() << "expected NumericalError";
   } catch (const NumericalError& e) {
     EXPECT_EQ(e.kind(), NumericalError::Kind::LinearSolverFailed);
-    EXPECT_NE(std::string(e.what()).find("cholmod-ldlt → eigen-lu"), std::string::npos)
-        << e.what();
+    EXPECT_NE(std::string(e.what()).find("cholmod-ldlt → eigen-lu"), std::string::npos) << e.what();
   }
 }
 

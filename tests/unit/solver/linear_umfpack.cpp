@@ -7,11 +7,11 @@
 
 #include "core/error.hpp"
 #include "linear_test_problems.hpp"
-#include "test_parallel_runtime.hpp"
 #include "solver/linear/backend_support.hpp"
 #include "solver/linear/fallback.hpp"
 #include "solver/linear/linear_solver.hpp"
 #include "solver/newton.hpp"
+#include "test_parallel_runtime.hpp"
 
 namespace sinew::solver {
 namespace {

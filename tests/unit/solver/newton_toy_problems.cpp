@@ -24,8 +24,8 @@ using testing::ExponentialSpring;
 using testing::SofteningBarDisplacement;
 using testing::SofteningBarForce;
 using testing::SofteningLaw;
-using testing::TripleRootSpring;
 using testing::toy_registry;
+using testing::TripleRootSpring;
 
 NewtonSettings toy_settings(NewtonStrategy strategy = NewtonStrategy::Full) {
   NewtonSettings s;

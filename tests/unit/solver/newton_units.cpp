@@ -192,7 +192,7 @@ TEST(LineSearch, SecantStepIsBoundedAndAcceptsSmallSlopes) {
   // s(1) = -99: the root 0.01 is kept at 0.1 of the trial.
   EXPECT_DOUBLE_EQ(ls.next_alpha(1.0, 1.0, -99.0).value(), 0.1);
   EXPECT_DOUBLE_EQ(ls.next_alpha(0.5, 1.0, -99.0).value(), 0.05);
-  EXPECT_FALSE(ls.next_alpha(1.0, 1.0, 0.9));   // |s1| <= 0.9 |s0|: accepted
+  EXPECT_FALSE(ls.next_alpha(1.0, 1.0, 0.9));  // |s1| <= 0.9 |s0|: accepted
   EXPECT_FALSE(ls.next_alpha(1.0, 1.0, -0.9));
   EXPECT_FALSE(ls.next_alpha(1.0, -1.0, 5.0));  // not a descent direction
   EXPECT_FALSE(ls.next_alpha(1.0, 1.0, 0.95));  // the secant root (alpha = 20) lies beyond
@@ -212,7 +212,9 @@ TEST(LineSearch, RunsTrialsUntilAccepted) {
   // Switched off: alpha = 1 after one evaluation.
   const LineSearch off({false, 0.9, 5});
   evaluations = 0;
-  EXPECT_EQ(off.run(1.0, [&](Real a) { last = a, ++evaluations; }, [&] { return -3.0; }), 1.0);
+  EXPECT_EQ(off.run(
+                1.0, [&](Real a) { last = a, ++evaluations; }, [&] { return -3.0; }),
+            1.0);
   EXPECT_EQ(evaluations, 1);
 }
 

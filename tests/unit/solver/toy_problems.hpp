@@ -12,9 +12,9 @@
 
 #include "core/error.hpp"
 #include "core/types.hpp"
-#include "test_parallel_runtime.hpp"
 #include "solver/linear/linear_solver.hpp"
 #include "solver/nonlinear_problem.hpp"
+#include "test_parallel_runtime.hpp"
 
 namespace sinew::solver::testing {
 
@@ -55,7 +55,6 @@ class DenseToyProblem : public NonlinearProblem {
       for (SparseMatrix::InnerIterator it(*K, j); it; ++it)
         it.valueRef() = dense(it.row(), it.col());
   }
-
 
  protected:
   virtual VecX prescribed(Real /*t*/) const { return VecX(0); }
