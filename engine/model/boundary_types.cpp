@@ -1,6 +1,7 @@
 // Registration of the boundary-condition types: their keys and the construction of each.
 #include "model/boundary_types.hpp"
 
+#include <algorithm>
 #include <limits>
 
 #include "fem/surface_kernels.hpp"
@@ -28,61 +29,77 @@ const KeySpec kNodes{"nodes", "", "required", "node set", "the nodes it acts on"
 const KeySpec kFacets{"facets", "", "required", "facet set", "the facets it acts on"};
 const KeySpec kCurve{"curve", "", "`ramp`", "load curve", "multiplies the value at time t"};
 
-void fixed(const YamlNode& b, BoundaryContext& ctx) {
-  auto nodes = ctx.node_set(b["nodes"]);
-  auto comps = b["components"].strings(kComponents);
-  if (!nodes || !comps) return;
-  for (const auto& c : *comps)
-    ctx.model().displacements.push_back({*b["nodes"].string(), *nodes, component_index(c), 0.0,
-                                         -1});
+// A value of `n` numbers, or an error at `path`.value naming what was expected.
+bool has_size(const BoundarySpec& b, size_t n, const std::string& path, BoundaryContext& ctx,
+              const char* expected) {
+  if (b.value.size() == n) return true;
+  ctx.error(path + ".value", std::string("expected ") + expected);
+  return false;
 }
 
-void displacement(const YamlNode& b, BoundaryContext& ctx) {
-  auto nodes = ctx.node_set(b["nodes"]);
-  auto comp = b["component"].string(kComponents);
-  auto value = b["value"].real();
-  auto c = ctx.curve(b["curve"], 0);
-  if (!nodes || !comp || !value || !c) return;
-  ctx.model().displacements.push_back({*b["nodes"].string(), *nodes, component_index(*comp), *value,
+Vec3 as_vec3(const std::vector<Real>& v) { return {v[0], v[1], v[2]}; }
+
+// Components are x, y or z (values set by key path are checked here).
+bool valid_components(const std::vector<std::string>& components, const std::string& path,
+                      BoundaryContext& ctx) {
+  for (const auto& c : components)
+    if (std::find(kComponents.begin(), kComponents.end(), c) == kComponents.end()) {
+      ctx.error(path, "'" + c + "' is not allowed (allowed: x, y, z)");
+      return false;
+    }
+  return true;
+}
+
+void fixed(const BoundarySpec& b, const std::string& path, BoundaryContext& ctx) {
+  auto nodes = ctx.node_set(b.nodes, path + ".nodes");
+  if (!valid_components(b.components, path + ".components", ctx) || !nodes) return;
+  for (const auto& c : b.components)
+    ctx.model().displacements.push_back({b.nodes, *nodes, component_index(c), 0.0, -1});
+}
+
+void displacement(const BoundarySpec& b, const std::string& path, BoundaryContext& ctx) {
+  auto nodes = ctx.node_set(b.nodes, path + ".nodes");
+  auto c = ctx.curve(b.curve, path + ".curve");
+  if (!valid_components({b.component}, path + ".component", ctx)) return;
+  if (!has_size(b, 1, path, ctx, "a number") || !nodes || !c) return;
+  ctx.model().displacements.push_back({b.nodes, *nodes, component_index(b.component), b.value[0],
                                        *c});
 }
 
-void force(const YamlNode& b, BoundaryContext& ctx) {
-  auto nodes = ctx.node_set(b["nodes"]);
-  auto value = b["value"].vec3();
-  auto c = ctx.curve(b["curve"], 0);
-  if (!nodes || !value || !c) return;
-  ctx.model().nodal_forces.push_back({*b["nodes"].string(), *nodes, *value, ctx.load_curve(*c)});
+void force(const BoundarySpec& b, const std::string& path, BoundaryContext& ctx) {
+  auto nodes = ctx.node_set(b.nodes, path + ".nodes");
+  auto c = ctx.curve(b.curve, path + ".curve");
+  if (!has_size(b, 3, path, ctx, "a list of 3 numbers") || !nodes || !c) return;
+  ctx.model().nodal_forces.push_back({b.nodes, *nodes, as_vec3(b.value), ctx.load_curve(*c)});
 }
 
-void pressure(const YamlNode& b, BoundaryContext& ctx) {
-  auto facets = ctx.facet_set(b["facets"]);
-  auto value = b["value"].real();
-  auto c = ctx.curve(b["curve"], 0);
-  if (!facets || !value || !c) return;
-  ctx.model().pressures.push_back({*b["facets"].string(), *facets, *value, ctx.load_curve(*c)});
+void pressure(const BoundarySpec& b, const std::string& path, BoundaryContext& ctx) {
+  auto facets = ctx.facet_set(b.facets, path + ".facets");
+  auto c = ctx.curve(b.curve, path + ".curve");
+  if (!has_size(b, 1, path, ctx, "a number") || !facets || !c) return;
+  ctx.model().pressures.push_back({b.facets, *facets, b.value[0], ctx.load_curve(*c)});
 }
 
 // Either a traction (MPa) or the total force (N) spread evenly over the reference area.
-void traction(const YamlNode& b, BoundaryContext& ctx) {
-  auto facets = ctx.facet_set(b["facets"]);
-  const bool by_force = b["total_force"].defined();
-  if (by_force == b["value"].defined()) {
-    b.error("give exactly one of 'value' (traction, MPa) or 'total_force' (N)");
+void traction(const BoundarySpec& b, const std::string& path, BoundaryContext& ctx) {
+  auto facets = ctx.facet_set(b.facets, path + ".facets");
+  const bool by_force = !b.total_force.empty();
+  if (by_force == !b.value.empty()) {
+    ctx.error(path, "give exactly one of 'value' (traction, MPa) or 'total_force' (N)");
     return;
   }
-  auto value = by_force ? b["total_force"].vec3() : b["value"].vec3();
-  auto c = ctx.curve(b["curve"], 0);
-  if (!facets || !value || !c) return;
-  if (by_force) *value /= reference_area(ctx.model().mesh, *facets);
-  ctx.model().tractions.push_back({*b["facets"].string(), *facets, *value, ctx.load_curve(*c)});
+  auto c = ctx.curve(b.curve, path + ".curve");
+  if (!by_force && !has_size(b, 3, path, ctx, "a list of 3 numbers")) return;
+  if (!facets || !c) return;
+  Vec3 value = as_vec3(by_force ? b.total_force : b.value);
+  if (by_force) value /= reference_area(ctx.model().mesh, *facets);
+  ctx.model().tractions.push_back({b.facets, *facets, value, ctx.load_curve(*c)});
 }
 
-void foundation(const YamlNode& b, BoundaryContext& ctx, const KeySpec& stiffness) {
-  auto facets = ctx.facet_set(b["facets"]);
-  auto k = b["stiffness"].real(key_range(stiffness));
-  if (!facets || !k) return;
-  ctx.model().foundations.push_back({*b["facets"].string(), *facets, *k});
+void foundation(const BoundarySpec& b, const std::string& path, BoundaryContext& ctx) {
+  auto facets = ctx.facet_set(b.facets, path + ".facets");
+  if (!facets) return;
+  ctx.model().foundations.push_back({b.facets, *facets, b.stiffness});
 }
 
 }  // namespace
@@ -125,9 +142,7 @@ void register_boundary_types(BoundaryTypeRegistry& registry) {
   registry.add("foundation",
                {"elastic foundation: springs to the reference position, not scaled by a curve",
                 {kFacets, stiffness},
-                [stiffness](const YamlNode& b, BoundaryContext& ctx) {
-                  foundation(b, ctx, stiffness);
-                }});
+                foundation});
 }
 
 }  // namespace sinew::model

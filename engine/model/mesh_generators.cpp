@@ -5,6 +5,10 @@
 #include <limits>
 #include <stdexcept>
 
+#include "mesh/box_generator.hpp"
+#include "mesh/fascia_band_generator.hpp"
+#include "mesh/tendon_sheath_generator.hpp"
+
 namespace sinew::model {
 
 namespace {
@@ -21,6 +25,39 @@ KeySpec length_key(const std::string& name, const std::string& fallback,
   return {name, "mm", fallback, "> 0", meaning, 0.0, kInf, true};
 }
 
+void set_roles(tissue::TissueRoles& r, std::string body, std::string bed, std::string fixed,
+               std::string loaded, std::string support) {
+  r.body = std::move(body);
+  r.bed = std::move(bed);
+  r.fixed_end = std::move(fixed);
+  r.loaded_end = std::move(loaded);
+  r.bed_support = std::move(support);
+}
+
+void build_box(const MeshSpec& spec, ModelDefinition& def) {
+  mesh::BoxSpec box = spec.box;
+  box.cell = spec.box_cell == "tet4" ? mesh::CellType::Tet4 : mesh::CellType::Hex8;
+  if (spec.box_cell != "hex8" && spec.box_cell != "tet4")
+    throw std::invalid_argument("cell '" + spec.box_cell + "' is not allowed (allowed: hex8, tet4)");
+  def.model.mesh = mesh::make_box(box);
+}
+
+void build_tendon_sheath(const MeshSpec& spec, ModelDefinition& def) {
+  def.tissue.enabled = true;
+  def.model.mesh = mesh::generate_tendon_sheath(spec.tendon_sheath);
+  def.tendon_sheath = spec.tendon_sheath;
+  def.helix_angle_deg = spec.helix_angle_deg;
+  set_roles(def.tissue.roles, "tendon", "sheath", "tendon_distal", "tendon_proximal",
+            "sheath_outer");
+}
+
+void build_fascia_band(const MeshSpec& spec, ModelDefinition& def) {
+  def.tissue.enabled = true;
+  def.model.mesh = mesh::generate_fascia_band(spec.fascia_band);
+  set_roles(def.tissue.roles, "fascia", "underlay", "fascia_distal", "fascia_proximal",
+            "underlay_bottom");
+}
+
 MeshGeneratorEntry box() {
   MeshGeneratorEntry e;
   e.description = "structured box of hex8 (or tet4) cells";
@@ -35,7 +72,8 @@ MeshGeneratorEntry box() {
   e.element_sets = {"all"};
   e.facet_sets = {"x0", "x1", "y0", "y1", "z0", "z1"};
   e.node_sets = {"x0", "x1", "y0", "y1", "z0", "z1", "all"};
-  e.build = load_box_mesh;
+  e.read = read_box_mesh;
+  e.build = build_box;
   return e;
 }
 
@@ -60,7 +98,8 @@ MeshGeneratorEntry tendon_sheath() {
   for (const char* s : {"tendon", "sheath", "all"}) e.node_sets.emplace_back(s);
   e.interface_primary = "interface_tendon";
   e.interface_secondary = "interface_sheath";
-  e.build = load_tendon_sheath_mesh;
+  e.read = read_tendon_sheath_mesh;
+  e.build = build_tendon_sheath;
   return e;
 }
 
@@ -80,7 +119,8 @@ MeshGeneratorEntry fascia_band() {
   e.node_sets = e.facet_sets;
   e.interface_primary = "interface_fascia";
   e.interface_secondary = "interface_underlay";
-  e.build = load_fascia_band_mesh;
+  e.read = read_fascia_band_mesh;
+  e.build = build_fascia_band;
   return e;
 }
 

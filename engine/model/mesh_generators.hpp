@@ -11,22 +11,27 @@
 #include "core/catalogue.hpp"
 #include "core/key_spec.hpp"
 #include "model/model_definition.hpp"
-#include "model/yaml_node.hpp"
+#include "model/model_spec.hpp"
 
 namespace sinew::model {
 
+class YamlNode;
 struct MeshGeneratorEntry;
 
-/// Reads the `mesh` section (keys already known to be a mapping with this generator) and builds
-/// the mesh into def; false on errors (reported to the node's diagnostics).
-using MeshBuilder = std::function<bool(const YamlNode& mesh, const MeshGeneratorEntry& entry,
-                                       ModelDefinition& def)>;
+/// Reads the `mesh` section (a mapping with this generator) into the spec; problems are
+/// reported to the node's diagnostics.
+using MeshReader =
+    std::function<void(const YamlNode& mesh, const MeshGeneratorEntry& entry, MeshSpec& spec)>;
+/// Builds the mesh of the spec into def (and the roles of a tissue generator's parts); throws
+/// std::invalid_argument for a spec the generator rejects.
+using MeshBuilder = std::function<void(const MeshSpec& spec, ModelDefinition& def)>;
 
 struct MeshGeneratorEntry {
   std::string description;
   std::vector<KeySpec> keys;                                     ///< `generator` first
   std::vector<std::string> element_sets, facet_sets, node_sets;  ///< named sets of every mesh
   std::string interface_primary, interface_secondary;  ///< default interface sets; "" = none
+  MeshReader read;
   MeshBuilder build;
 
   /// The declaration of `key` (std::out_of_range when the generator has no such key).
@@ -40,11 +45,10 @@ using MeshGeneratorRegistry = Catalogue<MeshGeneratorEntry>;
 /// Adds "box", "tendon_sheath" and "fascia_band".
 void register_mesh_generators(MeshGeneratorRegistry& registry);
 
-// The builders, one per generator file.
-bool load_box_mesh(const YamlNode& mesh, const MeshGeneratorEntry& entry, ModelDefinition& def);
-bool load_tendon_sheath_mesh(const YamlNode& mesh, const MeshGeneratorEntry& entry,
-                             ModelDefinition& def);
-bool load_fascia_band_mesh(const YamlNode& mesh, const MeshGeneratorEntry& entry,
-                           ModelDefinition& def);
+// The readers of the generators' keys (mesh_readers.cpp).
+void read_box_mesh(const YamlNode& mesh, const MeshGeneratorEntry& entry, MeshSpec& spec);
+void read_tendon_sheath_mesh(const YamlNode& mesh, const MeshGeneratorEntry& entry,
+                             MeshSpec& spec);
+void read_fascia_band_mesh(const YamlNode& mesh, const MeshGeneratorEntry& entry, MeshSpec& spec);
 
 }  // namespace sinew::model

@@ -41,6 +41,7 @@ YamlNode::YamlNode(YAML::Node node, std::string path, std::string file, Diagnost
       loc_.line = m.line + 1;
       loc_.column = m.column + 1;
     }
+    if (diag_ && !node_.IsNull()) diag_->note(path_, loc_);
   }
 }
 

@@ -3,50 +3,15 @@
 // file is checked before anything runs. The only place besides its .cpp that sees yaml-cpp.
 #pragma once
 
-#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
 
-#include "core/error.hpp"
-#include "core/key_spec.hpp"
-#include "core/types.hpp"
+#include "model/diagnostics.hpp"
 
 namespace sinew::model {
-
-/// The problems found so far in one input.
-class Diagnostics {
- public:
-  void add(const SourceLocation& where, const std::string& path, const std::string& message) {
-    errors_.emplace_back(where, path, message);
-  }
-  bool empty() const { return errors_.empty(); }
-  size_t size() const { return errors_.size(); }
-  void throw_if_any() const {
-    if (!errors_.empty()) throw InputErrors(errors_);
-  }
-
- private:
-  std::vector<InputError> errors_;
-};
-
-struct Range {
-  Real min = -std::numeric_limits<Real>::infinity();
-  Real max = std::numeric_limits<Real>::infinity();
-  bool min_exclusive = false;
-  bool max_exclusive = false;
-  static Range positive() { return {0, std::numeric_limits<Real>::infinity(), true, false}; }
-  static Range non_negative() { return {0, std::numeric_limits<Real>::infinity(), false, false}; }
-  bool contains(Real v) const;
-  std::string describe() const;
-};
-
-/// The range a key's declaration allows.
-inline Range key_range(const KeySpec& k) {
-  return {k.min, k.max, k.min_exclusive, k.max_exclusive};
-}
 
 class YamlNode {
  public:

@@ -9,10 +9,12 @@
 #include <set>
 #include <sstream>
 
+#include "model/model_builder.hpp"
+#include "model/model_reader.hpp"
+#include "model/spec_paths.hpp"
 #include "model/yaml_node.hpp"
 #include "scenario/study_spec.hpp"
 #include "scenario/sweep.hpp"
-#include "scenario/yaml_paths.hpp"
 #include "simulation/output_table.hpp"
 #include "tissue/metrics.hpp"
 
@@ -94,32 +96,6 @@ std::string describe_point(const std::map<std::string, Real>& values) {
   return s + "}";
 }
 
-// The model loader's key path of a dotted override path ("scars.midportion.falloff" ->
-// "scars[0].falloff"): list items by index or by `name`, written "[i]". Empty when it does not
-// exist below `node`.
-std::string loader_key_path(const YAML::Node& node, const std::vector<std::string>& parts, size_t i,
-                            const std::string& out) {
-  if (i == parts.size()) return out;
-  const std::string& key = parts[i];
-  if (node.IsSequence()) {
-    for (size_t k = 0; k < node.size(); ++k) {
-      const YAML::Node item = node[k];
-      const bool match =
-          std::to_string(k) == key ||
-          (item.IsMap() && item["name"] && item["name"].IsScalar() && item["name"].Scalar() == key);
-      if (match) return loader_key_path(item, parts, i + 1, out + "[" + std::to_string(k) + "]");
-    }
-    return {};
-  }
-  if (!node.IsMap() || !node[key]) return {};
-  return loader_key_path(node[key], parts, i + 1, out.empty() ? key : out + "." + key);
-}
-
-std::string loader_key_path(const YAML::Node& root, const std::string& path,
-                            const std::string& prefix) {
-  return loader_key_path(root, split_key_path(path), 0, prefix);
-}
-
 // One override of a model value (`model.set`, `probes`): path below the model, value, and the
 // study node it was written at (errors about it are reported there).
 struct Override {
@@ -136,10 +112,15 @@ struct ModelSource {
   YamlNode where;  // the study's `model` node (for errors)
 };
 
-// The model mapping parsed afresh from its text (so marks give file:line:column).
+// The model mapping parsed from its text (so marks give file:line:column).
 YAML::Node parse_model(const ModelSource& src) {
   YAML::Node doc = model::parse_yaml(src.text, src.file);
   return src.inline_model ? YAML::Node(doc["model"]) : doc;
+}
+
+// `key = value` lines: the canonical text of an arm (model lines come from the model spec).
+void add_line(std::string& text, const std::string& key, const std::string& value) {
+  text += key + " = " + value + "\n";
 }
 
 struct SessionInput {
@@ -172,13 +153,14 @@ class StudyLoader {
       diag_.throw_if_any();  // not a mapping: nothing else can be checked
     if (root["description"].defined())
       study.description = root.value_or(root["description"].string(), std::string());
-    const bool model_ok = read_model(root["model"]);
+    bool model_ok = read_model(root["model"]);
     read_loading(root["loading"]);
     read_probes(root["probes"], study.probes);
     read_output(root["output"], study);
     read_arms(root["arms"]);
     const auto sweep = read_sweep(root["sweep"]);
     check_sweep_interventions(sweep);
+    if (model_ok) model_ok = read_base_model();
     if (model_ok && check_models) check_base_model();
     diag_.throw_if_any();
     if (model_ok) note_unused_model_sections(study);
@@ -247,7 +229,7 @@ class StudyLoader {
     auto forward = [&](const char* key, const char* model_key, Range range) {
       if (!n[key].defined()) return;
       if (auto v = n[key].real(range))
-        source_.overrides.push_back({model_key, format_number(*v), n[key]});
+        source_.overrides.push_back({model_key, round_trip(*v), n[key]});
     };
     forward("force", "tissue.probe_force", Range::positive());
     forward("excursion", "tissue.probe_excursion", Range::positive());
@@ -366,51 +348,61 @@ class StudyLoader {
   // A model file shared with `sinew solve` may carry its own boundary conditions and steps;
   // the arms' sessions replace them, which the user is told rather than left to guess.
   void note_unused_model_sections(StudySpec& study) const {
-    const YAML::Node node = parse_model(source_);
-    for (const char* key : {"boundary", "steps"})
-      if (node[key])
+    auto note = [&](bool present, const char* key) {
+      if (present)
         study.notes.push_back(std::string("model.") + key +
                               " is not used by studies: each arm's sessions define the loading "
                               "(docs/scenario-reference.md)");
+    };
+    note(!base_.boundary.empty(), "boundary");
+    note(base_.steps_given, "steps");
+  }
+
+  // Reads the model section into the base spec and applies `model.set` and the probe settings;
+  // reading errors point at the model's own lines, override errors at the override.
+  bool read_base_model() {
+    const size_t before = diag_.size();
+    try {
+      base_ = model::read_model_node(parse_model(source_), source_.file,
+                                     source_.inline_model ? "model" : "", regs_.materials, false);
+    } catch (const InputErrors& e) {
+      for (const auto& err : e.errors()) diag_.add(err.where(), err.key_path(), err.message());
+      return false;
+    } catch (const InputError& e) {
+      diag_.add(e.where(), e.key_path(), e.message());
+      return false;
+    }
+    laws_ = model::law_parameters(regs_.materials);
+    for (const auto& o : source_.overrides) {
+      const auto r = model::set_spec_value(base_, o.path, o.value, laws_);
+      if (!r.error.empty())
+        o.where.error("cannot set '" + o.path + "': " + r.error);
+      else
+        override_keys_.push_back(base_.key(r.key_path));
+    }
+    return diag_.size() == before;
   }
 
   // The base model (with `model.set` and probe overrides) loads without errors; its errors
   // point at the model's own lines, or at the override that set the value.
   void check_base_model() {
     const size_t before = diag_.size();
-    YAML::Node node = parse_model(source_);
-    apply_overrides(node, true);
-    const std::string prefix = source_.inline_model ? "model" : "";
-    std::vector<std::string> override_keys;
-    for (const auto& o : source_.overrides)
-      override_keys.push_back(loader_key_path(node, o.path, prefix));
     auto add = [&](const InputError& err) {
-      for (size_t i = 0; i < source_.overrides.size(); ++i)
-        if (!override_keys[i].empty() && err.key_path() == override_keys[i]) {
-          const auto& o = source_.overrides[i];
-          o.where.error(err.message());
+      for (size_t i = 0; i < override_keys_.size() && i < source_.overrides.size(); ++i)
+        if (err.key_path() == override_keys_[i]) {
+          source_.overrides[i].where.error(err.message());
           return;
         }
       diag_.add(err.where(), err.key_path(), err.message());
     };
     try {
-      model::load_model_node(node, source_.file, prefix, regs_.materials);
+      model::build_model(base_, regs_.materials);
     } catch (const InputErrors& e) {
       for (const auto& err : e.errors()) add(err);
     } catch (const InputError& e) {
       add(e);
     }
     base_model_failed_ = diag_.size() > before;
-  }
-
-  // Applies `model.set` and the probe settings (the `tissue` section is created when missing).
-  void apply_overrides(YAML::Node& node, bool report) const {
-    for (const auto& o : source_.overrides) {
-      if (o.path.rfind("tissue.", 0) == 0 && node.IsMap() && !node["tissue"])
-        node["tissue"] = YAML::Node(YAML::NodeType::Map);
-      if (auto e = set_at_path(node, o.path, o.value); !e.empty() && report)
-        o.where.error("cannot set '" + o.path + "': " + e);
-    }
   }
 
   // An expanded arm name is a safe file name and unique: part files and result groups are
@@ -445,7 +437,6 @@ class StudyLoader {
         spec.name = arm.name + point.suffix;
         spec.sweep_values = point.values;
         spec.bed_stiffness = bed_stiffness_;
-        spec.model_file = source_.file;
         build_model(spec, point, sweep, check_models);
         build_sessions(spec, arm, point, sweep);
         finish_spec(spec);
@@ -457,32 +448,26 @@ class StudyLoader {
 
   void build_model(ArmSpec& spec, const SweepPoint& point, const SweepSpec& sweep,
                    bool check_models) {
-    YAML::Node node = parse_model(source_);
-    apply_overrides(node, false);
+    spec.model = base_;
     std::vector<const SweepParameter*> applied;
     for (const auto& p : sweep.parameters) {
       if (p.target != SweepTarget::Model) continue;
-      if (auto e = set_at_path(node, p.path, round_trip(point.values.at(p.key))); !e.empty()) {
+      const auto r = model::set_spec_number(spec.model, p.path, point.values.at(p.key), laws_);
+      if (!r.error.empty()) {
         if (reported_paths_.insert(p.key).second)
-          p.where.error("cannot set 'model." + p.path + "': " + e);
+          p.where.error("cannot set 'model." + p.path + "': " + r.error);
         continue;
       }
       applied.push_back(&p);
     }
-    YAML::Emitter out;
-    out << node;
-    spec.model_text = out.c_str();
     if (!check_models || base_model_failed_ || applied.empty()) return;
     try {
-      model::load_model_node(node, source_.file, source_.inline_model ? "model" : "",
-                             regs_.materials);
+      model::build_model(spec.model, regs_.materials);
     } catch (const InputErrors& e) {
       for (const auto* p : applied)
         if (reported_paths_.insert(p->key + "@" + spec.name).second)
           p->where.error("arm '" + spec.name + "': the model is not valid with this value: " +
                          e.errors().front().message());
-    } catch (const InputError& e) {
-      applied.front()->where.error("arm '" + spec.name + "': " + e.message());
     }
   }
 
@@ -528,28 +513,23 @@ class StudyLoader {
     }
   }
 
+  // The arm's canonical text: one `key = value` line per value, numbers in full.
   void finish_spec(ArmSpec& spec) const {
-    YAML::Emitter out;
-    out.SetDoublePrecision(17);
-    out << YAML::BeginMap;
-    out << YAML::Key << "arm" << YAML::Value << spec.name;
-    out << YAML::Key << "base_arm" << YAML::Value << spec.base_arm;
-    out << YAML::Key << "sweep" << YAML::Value << YAML::BeginMap;
-    for (const auto& [k, v] : spec.sweep_values) out << YAML::Key << k << YAML::Value << v;
-    out << YAML::EndMap;
-    out << YAML::Key << "loading" << YAML::Value << YAML::BeginMap << YAML::Key << "bed_stiffness"
-        << YAML::Value << spec.bed_stiffness << YAML::EndMap;
-    out << YAML::Key << "sessions" << YAML::Value << YAML::BeginSeq;
-    for (const auto& s : spec.sessions) {
-      out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << s.name << YAML::Key
-          << "intervention" << YAML::Value << s.intervention;
-      for (const auto& [k, v] : s.parameters) out << YAML::Key << k << YAML::Value << v;
-      out << YAML::EndMap;
+    std::string t;
+    add_line(t, "arm", spec.name);
+    add_line(t, "base_arm", spec.base_arm);
+    for (const auto& [k, v] : spec.sweep_values) add_line(t, "sweep." + k, round_trip(v));
+    add_line(t, "loading.bed_stiffness", round_trip(spec.bed_stiffness));
+    for (size_t i = 0; i < spec.sessions.size(); ++i) {
+      const auto& s = spec.sessions[i];
+      const std::string key = "sessions[" + std::to_string(i) + "].";
+      add_line(t, key + "name", s.name);
+      add_line(t, key + "intervention", s.intervention);
+      for (const auto& [k, v] : s.parameters) add_line(t, key + k, round_trip(v));
     }
-    out << YAML::EndSeq;
-    out << YAML::Key << "model" << YAML::Value << YAML::Load(spec.model_text);
-    out << YAML::EndMap;
-    spec.spec_text = std::string(out.c_str()) + "\n";
+    std::istringstream model_lines(model::canonical_text(spec.model, laws_));
+    for (std::string line; std::getline(model_lines, line);) t += "model." + line + "\n";
+    spec.spec_text = t;
     spec.spec_hash = fnv1a_hex(spec.spec_text);
   }
 
@@ -561,12 +541,15 @@ class StudyLoader {
   std::vector<ArmInput> arms_;
   std::set<std::string> reported_paths_;
   bool base_model_failed_ = false;
+  model::ModelSpec base_;                  // the model after `model.set` and probe settings
+  model::LawParameters laws_;              // parameter declarations of the material laws
+  std::vector<std::string> override_keys_; // key path each applied override set
 };
 
 }  // namespace
 
 model::ModelDefinition ArmSpec::load_model(const materials::MaterialRegistry& materials) const {
-  return model::load_model_node(YAML::Load(model_text), model_file, "model", materials);
+  return model::build_model(model, materials);
 }
 
 std::string fnv1a_hex(const std::string& text) {

@@ -14,6 +14,7 @@
 #include "interventions/session_plan.hpp"
 #include "materials/register.hpp"
 #include "model/model_definition.hpp"
+#include "model/model_spec.hpp"
 
 namespace sinew::scenario {
 
@@ -35,11 +36,10 @@ struct ArmSpec {
   std::string name;                          ///< unique in the study, [A-Za-z0-9_.-]
   std::string base_arm;                      ///< the arm it was expanded from
   std::map<std::string, Real> sweep_values;  ///< sweep path -> value ("{}" without sweep)
-  std::string model_text;                    ///< YAML of the model section after sweep overrides
-  std::string model_file;                    ///< file that relative paths in the model refer to
+  model::ModelSpec model;                    ///< the model after overrides and sweep values
   std::vector<SessionPlan> sessions;
   Real bed_stiffness = 0.01;  ///< N/mm^3, `loading.bed_stiffness`
-  std::string spec_text;      ///< canonical YAML of everything above (stored with the results)
+  std::string spec_text;      ///< canonical text of everything above (stored with the results)
   std::string spec_hash;      ///< 16 hex digits, FNV-1a 64 of spec_text
   /// Loads the arm's model (throws InputErrors as load_model_node does).
   model::ModelDefinition load_model(const materials::MaterialRegistry& materials) const;

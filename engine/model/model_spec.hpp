@@ -1,0 +1,144 @@
+// The typed model specification: what a model file says, as plain structs, before any mesh is
+// generated or material created. The YAML reader (model_reader.cpp) produces it, sweeps and
+// `set:` overrides change it through its key paths (spec_paths.hpp), an arm's identity is its
+// canonical text (spec_paths.hpp), and build_model() (model_builder.cpp) turns it into the
+// finite-element model. No YAML here: the spec can be made and changed by code.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/types.hpp"
+#include "mesh/box_generator.hpp"
+#include "mesh/fascia_band_generator.hpp"
+#include "mesh/tendon_sheath_generator.hpp"
+#include "solver/load_stepper.hpp"
+#include "solver/newton.hpp"
+#include "tissue/scar.hpp"
+#include "tissue/tissue_model.hpp"
+
+namespace sinew::model {
+
+/// `mesh`: a generator's keys, or a Gmsh file.
+struct MeshSpec {
+  std::string generator;  ///< "box", "tendon_sheath", "fascia_band"; "" for a Gmsh file
+  std::string file;       ///< Gmsh file, resolved against the model file's folder
+  mesh::BoxSpec box;
+  std::string box_cell = "hex8";  ///< box: "hex8" or "tet4"
+  mesh::TendonSheathSpec tendon_sheath;
+  Real helix_angle_deg = 0.0;  ///< tendon_sheath: fascicle twist at the tendon surface
+  mesh::FasciaBandSpec fascia_band;
+};
+
+/// `materials.<name>`: a registered law and the parameters given (defaults are the law's).
+struct MaterialSpec {
+  std::string name;
+  std::string type;
+  std::map<std::string, Real> parameters;
+};
+
+/// `regions[i]`
+struct RegionSpec {
+  std::string name;
+  std::string elements;  ///< element set
+  std::string material;
+  std::string formulation = "standard";  ///< "standard" or "mean-dilatation"
+};
+
+/// `load_curves.<name>`: piecewise-linear [time, value] points.
+struct CurveSpec {
+  std::string name;
+  std::vector<std::pair<Real, Real>> points;
+};
+
+/// `boundary[i]`: a registered condition type and the keys it was given.
+struct BoundarySpec {
+  std::string type;
+  std::string nodes, facets;            ///< node set / facet set it acts on
+  std::vector<std::string> components;  ///< fixed: x, y, z
+  std::string component;                ///< displacement: x, y or z
+  std::vector<Real> value;              ///< mm, N or MPa: one number or three
+  std::vector<Real> total_force;        ///< traction: N, three numbers (or empty)
+  std::string curve = "ramp";
+  Real stiffness = 0.0;  ///< foundation: N/mm³
+};
+
+/// `steps[i]` (the times are set when the model is built)
+struct StepSpec {
+  std::string name;
+  Real duration = 1.0;  ///< s
+  solver::LoadStepSettings stepping;
+};
+
+/// `solver`: the Newton settings (their defaults are solver::NewtonSettings').
+using SolverSpec = solver::NewtonSettings;
+
+/// `output`
+struct OutputSpec {
+  std::string file;  ///< CSV of node displacements ("" = none)
+  std::vector<std::string> reactions;
+};
+
+/// `scars[i]`: geometry and the scar's own properties (tissue/scar.hpp).
+struct ScarSpec {
+  std::string name;
+  std::string shape = "ellipsoid";  ///< "ellipsoid", "box" or "elements"
+  std::string elements;             ///< element set of an `elements` scar
+  Vec3 centre = Vec3::Zero();       ///< mm
+  Vec3 size = Vec3::Ones();         ///< mm: semi-axes (ellipsoid) or half-sizes (box)
+  std::optional<std::pair<Vec3, Vec3>> axes;  ///< first and second local axis; none = x, y, z
+  Real falloff = 0.0;                         ///< mm
+  tissue::ScarProperties properties;
+};
+
+/// `interface`: the adhesion interface between body and bed (absent: the generator's default
+/// for tissue generators, none otherwise).
+struct InterfaceSpec {
+  bool given = false;     ///< the section was written
+  std::string primary;    ///< facet set ("" = the generator's)
+  std::string secondary;  ///< facet set ("" = the generator's)
+  Real adhesion_density = 0.0;
+  std::string law = "bilinear";
+  std::map<std::string, Real> parameters;  ///< interface parameters given
+};
+
+/// `tissue`: roles (empty = the generator's) and probe settings.
+struct TissueSpec {
+  bool given = false;
+  std::string body, bed, fixed_end, loaded_end, bed_support;
+  std::optional<Vec3> axis;
+  tissue::ProbeSettings probes;
+};
+
+struct ModelSpec {
+  std::string source;      ///< file the model came from (messages, relative paths)
+  std::string key_prefix;  ///< key path of the model section ("" or "model")
+  MeshSpec mesh;
+  std::vector<MaterialSpec> materials;
+  std::vector<RegionSpec> regions;
+  std::vector<CurveSpec> load_curves;
+  std::vector<BoundarySpec> boundary;
+  bool steps_given = false;
+  std::vector<StepSpec> steps;
+  SolverSpec solver;
+  OutputSpec output;
+  std::optional<Vec3> fibre;  ///< default fibre direction (none = x)
+  std::vector<ScarSpec> scars;
+  InterfaceSpec interface;
+  TissueSpec tissue;
+  /// Where each key was written (key path -> file:line:column), for messages of the build.
+  std::map<std::string, SourceLocation> origins;
+
+  /// The key path of `relative` below the model section ("regions[0].material").
+  std::string key(const std::string& relative) const {
+    return key_prefix.empty() ? relative : key_prefix + "." + relative;
+  }
+  /// The location of `path` or of its nearest written ancestor.
+  SourceLocation origin(const std::string& path) const;
+};
+
+}  // namespace sinew::model
