@@ -110,9 +110,34 @@ def sources(root):
                     yield os.path.relpath(os.path.join(folder, name), root).replace(os.sep, "/")
 
 
-def violations(rules, module, target):
+def may_use(users, module, relpath):
+    """Whether a family's users (module names, or engine/-relative file globs such as
+    model/*_reader.cpp) include the file `relpath` of `module`."""
+    inside = relpath[len("engine/"):] if relpath.startswith("engine/") else relpath
+    return module in users or any("/" in u and fnmatch.fnmatch(inside, u) for u in users)
+
+
+def family_violation(rules, module, relpath, target):
+    """The header-family rule `target` breaks: families list bracket globs (yaml-cpp/*) and
+    quoted project headers that expose them ("model/yaml_node.hpp")."""
+    kind, name = target[0], target[1:-1]
+    for family, patterns, users in rules.families:
+        hit = any(fnmatch.fnmatch(name, p) for p in patterns if not p.startswith('"')) \
+            if kind == "<" else target in patterns
+        if hit and not may_use(users, module, relpath):
+            if module in rules.physics:
+                return f"physics module {module} includes no {family} header (docs/architecture.md)"
+            who = " ".join(sorted(users))
+            return f"only {who} include {family} headers (engine/modules.txt)"
+    return None
+
+
+def violations(rules, module, target, relpath=""):
     """The rule a `#include` of `target` (bracket kind included) breaks in `module`, or None."""
     kind, name = target[0], target[1:-1]
+    family = family_violation(rules, module, relpath, target)
+    if family:
+        return family
     if kind == '"':
         if name.startswith("../") or "/../" in name:
             return "includes are rooted at engine/ (or the file's own folder), never '../'"
@@ -129,11 +154,6 @@ def violations(rules, module, target):
             below = " ".join(sorted(rules.allowed[module]))
             return f"{module} may include only {below} (engine/modules.txt)"
         return None
-    for family, patterns, users in rules.families:
-        if any(fnmatch.fnmatch(name, p) for p in patterns) and module not in users:
-            if module in rules.physics:
-                return f"physics module {module} includes no {family} header (docs/architecture.md)"
-            return f"only {' '.join(sorted(users))} include {family} headers (engine/modules.txt)"
     return None
 
 
@@ -191,7 +211,7 @@ def check(root):
                     continue
                 closing = ">" if match.group(1) == "<" else '"'
                 target = match.group(1) + match.group(2) + closing
-                rule = violations(rules, module, target)
+                rule = violations(rules, module, target, relpath)
                 if rule is None:
                     continue
                 entry = f"{relpath}:{number}: #include {target}: {rule}"

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "fields_command.hpp"
+#include "paths_command.hpp"
 #include "solve_command.hpp"
 #include "study_commands.hpp"
 
@@ -26,6 +27,11 @@ int main(int argc, char** argv) {
   std::string check_file;
   auto* check_cmd = app.add_subcommand("check", "check a model file without solving");
   check_cmd->add_option("model", check_file, "model file (YAML)")->required();
+
+  std::string paths_file;
+  auto* paths_cmd = app.add_subcommand(
+      "paths", "print every key path of a model with its value (what set: and sweeps address)");
+  paths_cmd->add_option("model", paths_file, "model file (YAML)")->required();
 
   sinew::tools::StudyOptions study;
   auto* validate_cmd = app.add_subcommand("validate", "check a study file (every problem at once)");
@@ -71,6 +77,7 @@ int main(int argc, char** argv) {
   }
   if (*solve_cmd) return sinew::tools::run_solve(solve);
   if (*check_cmd) return sinew::tools::run_check(check_file);
+  if (*paths_cmd) return sinew::tools::run_paths(paths_file);
   if (*validate_cmd) return sinew::tools::run_validate(study);
   if (*run_cmd) return sinew::tools::run_study_command(study);
   if (*merge_cmd) return sinew::tools::run_merge(study);

@@ -72,6 +72,24 @@ class CheckIncludes(unittest.TestCase):
             "engine/fem/output.hpp:2: #include <H5Cpp.h>: physics module fem includes no HDF5 "
             "header (docs/architecture.md)"])
 
+    def test_family_limited_to_files_and_headers_that_expose_it(self):
+        # Only io/*_reader.cpp may use YAML, directly or through io/yaml_node.hpp.
+        write(self.root, "engine/modules.txt", TABLE + 'headers YAML = yaml-cpp/* "io/yaml_node.hpp" '
+              "| io/yaml_node.* io/*_reader.cpp\n")
+        write(self.root, "engine/io/yaml_node.hpp", "#pragma once\n#include <yaml-cpp/yaml.h>\n")
+        write(self.root, "engine/io/model_reader.cpp", '#include "io/yaml_node.hpp"\n')
+        code, _, err = run(self.root)
+        self.assertEqual(code, 0, err)
+        write(self.root, "engine/io/builder.cpp", '#include "io/yaml_node.hpp"\n')
+        write(self.root, "tools/main.cpp", '#include <yaml-cpp/yaml.h>\n')
+        code, _, err = run(self.root)
+        self.assertEqual(code, 1)
+        self.assertEqual(sorted(err.strip().splitlines()), [
+            'engine/io/builder.cpp:1: #include "io/yaml_node.hpp": only io/*_reader.cpp '
+            "io/yaml_node.* include YAML headers (engine/modules.txt)",
+            "tools/main.cpp:1: #include <yaml-cpp/yaml.h>: only io/*_reader.cpp io/yaml_node.* "
+            "include YAML headers (engine/modules.txt)"])
+
     def test_unknown_module_relative_climb_and_unlisted_folder_fail(self):
         write(self.root, "engine/fem/a.cpp", '#include "../io/file.hpp"\n#include "gui/w.hpp"\n')
         write(self.root, "engine/extra/b.cpp", "\n")

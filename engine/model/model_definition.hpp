@@ -53,18 +53,3 @@ ModelDefinition load_model_text(const std::string& text, const std::string& file
                                 const materials::MaterialRegistry& materials);
 
 }  // namespace sinew::model
-
-namespace YAML {
-class Node;
-}
-
-namespace sinew::model {
-
-/// The same from a parsed YAML mapping (e.g. the `model` section of a study file); error key
-/// paths start with `key_prefix` (e.g. "model"). `steps` may be omitted there: a study drives
-/// its model through the arms' sessions.
-ModelDefinition load_model_node(const YAML::Node& root, const std::string& file_name,
-                                const std::string& key_prefix,
-                                const materials::MaterialRegistry& materials);
-
-}  // namespace sinew::model

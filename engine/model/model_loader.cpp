@@ -11,12 +11,6 @@ ModelDefinition load_model_text(const std::string& text, const std::string& file
   return build_model(read_model_text(text, file_name, materials), materials);
 }
 
-ModelDefinition load_model_node(const YAML::Node& root, const std::string& file_name,
-                                const std::string& key_prefix,
-                                const materials::MaterialRegistry& materials) {
-  return build_model(read_model_node(root, file_name, key_prefix, materials, false), materials);
-}
-
 ModelDefinition load_model_file(const std::string& path,
                                 const materials::MaterialRegistry& materials) {
   return build_model(read_model_file(path, materials), materials);

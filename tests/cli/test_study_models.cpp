@@ -6,6 +6,9 @@
 #include <cmath>
 #include <filesystem>
 #include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli_support.hpp"
 #include "io/study_summary.hpp"
@@ -75,6 +78,53 @@ TEST(StudyModels, AModelWithoutBoundaryAndStepsRunsWithTheSameMetrics) {
       }
     }
   }
+}
+
+// The arms' spec hashes printed by `sinew validate` ("spec <16 hex digits>").
+std::vector<std::string> spec_hashes(const std::string& out) {
+  std::vector<std::string> hashes;
+  const std::regex re("spec ([0-9a-f]{16})");
+  for (auto it = std::sregex_iterator(out.begin(), out.end(), re); it != std::sregex_iterator();
+       ++it)
+    hashes.push_back((*it)[1]);
+  return hashes;
+}
+
+TEST(StudyModels, PathsListsEveryValueAndSettingThemBackKeepsTheArmIdentity) {
+  TempDir dir;
+  const std::string model = dir.write("bare-model.yaml", model_without_loading());
+  const auto paths = run_sinew({"paths", model});
+  ASSERT_EQ(paths.exit_code, 0) << paths.err;
+  // Every numeric value, set to itself through `model.set` (list items "[i]" written ".i").
+  std::string set;
+  int numbers = 0;
+  std::istringstream lines(paths.out);
+  for (std::string line; std::getline(lines, line);) {
+    const auto eq = line.find(" = ");
+    ASSERT_NE(eq, std::string::npos) << line;
+    const std::string value = line.substr(eq + 3);
+    if (value.empty() || value.find_first_not_of("0123456789.-e+") != std::string::npos) continue;
+    const std::string key = std::regex_replace(line.substr(0, eq), std::regex("\\[(\\d+)\\]"),
+                                               ".$1");
+    set += "    " + key + ": " + value + "\n";
+    ++numbers;
+  }
+  EXPECT_GT(numbers, 50) << paths.out;
+  const auto plain = run_sinew({"validate", study_on(dir, "bare-model.yaml")});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  const std::string with_set = std::regex_replace(
+      kStudy, std::regex("model: MODEL\n"), "model:\n  file: bare-model.yaml\n  set:\n" + set);
+  const auto same = run_sinew({"validate", dir.write("study.yaml", with_set)});
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  ASSERT_EQ(spec_hashes(plain.out).size(), 1u) << plain.out;
+  EXPECT_EQ(spec_hashes(same.out), spec_hashes(plain.out));
+  // One value changed by its last bit (0 to the smallest double) is another arm.
+  const std::string nudged = std::regex_replace(
+      kStudy, std::regex("model: MODEL\n"),
+      "model:\n  file: bare-model.yaml\n  set: {interface.adhesion_density: 4.9e-324}\n");
+  const auto other = run_sinew({"validate", dir.write("study.yaml", nudged)});
+  ASSERT_EQ(other.exit_code, 0) << other.err;
+  EXPECT_NE(spec_hashes(other.out), spec_hashes(plain.out));
 }
 
 TEST(StudyModels, SolveStillNeedsSteps) {

@@ -180,8 +180,8 @@ TEST(StudyValidation, ModelFileIsResolvedAgainstTheStudyFolder) {
   const std::string file = dir.write("study.yaml", text);
   const auto study = load_study(file, testing::registries());
   ASSERT_EQ(study.arms.size(), 1u);
-  EXPECT_EQ(study.arms[0].model_file, (dir.path() / "models/m.yaml").string());
-  EXPECT_NE(study.arms[0].model_text.find("tendon_sheath"), std::string::npos);
+  EXPECT_EQ(study.arms[0].model.source, (dir.path() / "models/m.yaml").string());
+  EXPECT_EQ(study.arms[0].model.mesh.generator, "tendon_sheath");
 }
 
 TEST(StudyValidation, ErrorInsideTheInlineModel) {

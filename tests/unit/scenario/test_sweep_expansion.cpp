@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
 
 #include "study_test_support.hpp"
 
@@ -32,7 +31,7 @@ StudySpec load(const std::string& text, bool check_models = true) {
 }
 
 Real scar_adhesion(const ArmSpec& arm) {
-  return YAML::Load(arm.model_text)["scars"][0]["adhesion_density"].as<Real>();
+  return arm.model.scars.at(0).properties.adhesion_density;
 }
 
 const SessionPlan& session(const ArmSpec& arm, const std::string& name) {
@@ -72,7 +71,7 @@ TEST(SweepExpansion, GridIsTheCartesianProductInFileOrder) {
     // The model override is in the arm's model text and in the model it loads.
     EXPECT_DOUBLE_EQ(scar_adhesion(arm), d);
     // Other model values are untouched.
-    EXPECT_EQ(YAML::Load(arm.model_text)["mesh"]["length"].as<Real>(), 20.0);
+    EXPECT_EQ(arm.model.mesh.tendon_sheath.length, 20.0);
     if (i < 6) {
       ASSERT_EQ(arm.sessions.size(), 1u);
       EXPECT_DOUBLE_EQ(session(arm, "active_release").parameters.at("thumb_force"), f);
@@ -193,8 +192,7 @@ TEST(SweepExpansion, ClashingLabelsUseTheWholePath) {
             "art--interface.adhesion_density_0--scars.midportion.adhesion_density_0.5");
   EXPECT_EQ(study.arms[1].name,
             "art--interface.adhesion_density_0.25--scars.midportion.adhesion_density_0.5");
-  EXPECT_DOUBLE_EQ(YAML::Load(study.arms[1].model_text)["interface"]["adhesion_density"].as<Real>(),
-                   0.25);
+  EXPECT_EQ(study.arms[1].model.interface.adhesion_density, 0.25);
 }
 
 std::string lhs_study(int samples, int seed) {
@@ -299,10 +297,10 @@ TEST(SweepExpansion, TheExampleStudyExpandsToTwelveArms) {
     const auto& arm = study.arms[i];
     EXPECT_EQ(arm.name, base[i / 2] + (i % 2 ? "--adhesion_density_1" : "--adhesion_density_0.5"));
     EXPECT_DOUBLE_EQ(scar_adhesion(arm), i % 2 ? 1.0 : 0.5);
-    const YAML::Node m = YAML::Load(arm.model_text);
-    EXPECT_EQ(m["mesh"]["divisions"]["axial"].as<int>(), 12);        // model.set
-    EXPECT_DOUBLE_EQ(m["tissue"]["probe_force"].as<Real>(), 500.0);  // probes.force
-    EXPECT_EQ(m["tissue"]["probe_increments"].as<int>(), 3);
+    const auto& m = arm.model;
+    EXPECT_EQ(m.mesh.tendon_sheath.axial_divisions, 12);  // model.set
+    EXPECT_EQ(m.tissue.probes.force, 500.0);              // probes.force
+    EXPECT_EQ(m.tissue.probes.force_increments, 3);
   }
   EXPECT_EQ(study.results_path,
             (std::filesystem::path(SINEW_SOURCE_DIR) / "out/achilles-interventions.h5")
