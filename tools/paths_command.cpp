@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "materials/register.hpp"
 #include "model/model_builder.hpp"
+#include "model/model_definition.hpp"
 #include "model/model_reader.hpp"
 #include "model/spec_paths.hpp"
 
@@ -16,9 +17,9 @@ int run_paths(const std::string& model_file) {
   materials::MaterialRegistry materials;
   materials::register_materials(materials);
   try {
-    const model::ModelSpec spec = model::read_model_file(model_file, materials);
-    model::build_model(spec, materials);
-    std::cout << model::canonical_text(spec, model::law_parameters(materials));
+    const model::ModelReading reading = model::read_model_file(model_file, materials);
+    model::load_model(reading, materials);  // only a valid model is listed
+    std::cout << model::canonical_text(reading.spec, model::law_parameters(materials));
     return 0;
   } catch (const InputErrors& e) {
     for (const auto& err : e.errors()) std::cerr << "error: " << err.what() << "\n";

@@ -30,10 +30,11 @@ const KeySpec kFacets{"facets", "", "required", "facet set", "the facets it acts
 const KeySpec kCurve{"curve", "", "`ramp`", "load curve", "multiplies the value at time t"};
 
 // A value of `n` numbers, or an error at `path`.value naming what was expected.
-bool has_size(const BoundarySpec& b, size_t n, const std::string& path, BoundaryContext& ctx,
-              const char* expected) {
+bool has_size(const BoundarySpec& b, size_t n, const std::string& path, BoundaryContext& ctx) {
   if (b.value.size() == n) return true;
-  ctx.error(path + ".value", std::string("expected ") + expected);
+  ctx.error(path + ".value", n == 1 ? std::string("expected a number, got a list")
+                                    : "expected a list of " + std::to_string(n) + " numbers, got " +
+                                          std::to_string(b.value.size()));
   return false;
 }
 
@@ -61,7 +62,7 @@ void displacement(const BoundarySpec& b, const std::string& path, BoundaryContex
   auto nodes = ctx.node_set(b.nodes, path + ".nodes");
   auto c = ctx.curve(b.curve, path + ".curve");
   if (!valid_components({b.component}, path + ".component", ctx)) return;
-  if (!has_size(b, 1, path, ctx, "a number") || !nodes || !c) return;
+  if (!has_size(b, 1, path, ctx) || !nodes || !c) return;
   ctx.model().displacements.push_back({b.nodes, *nodes, component_index(b.component), b.value[0],
                                        *c});
 }
@@ -69,14 +70,14 @@ void displacement(const BoundarySpec& b, const std::string& path, BoundaryContex
 void force(const BoundarySpec& b, const std::string& path, BoundaryContext& ctx) {
   auto nodes = ctx.node_set(b.nodes, path + ".nodes");
   auto c = ctx.curve(b.curve, path + ".curve");
-  if (!has_size(b, 3, path, ctx, "a list of 3 numbers") || !nodes || !c) return;
+  if (!has_size(b, 3, path, ctx) || !nodes || !c) return;
   ctx.model().nodal_forces.push_back({b.nodes, *nodes, as_vec3(b.value), ctx.load_curve(*c)});
 }
 
 void pressure(const BoundarySpec& b, const std::string& path, BoundaryContext& ctx) {
   auto facets = ctx.facet_set(b.facets, path + ".facets");
   auto c = ctx.curve(b.curve, path + ".curve");
-  if (!has_size(b, 1, path, ctx, "a number") || !facets || !c) return;
+  if (!has_size(b, 1, path, ctx) || !facets || !c) return;
   ctx.model().pressures.push_back({b.facets, *facets, b.value[0], ctx.load_curve(*c)});
 }
 
@@ -89,7 +90,7 @@ void traction(const BoundarySpec& b, const std::string& path, BoundaryContext& c
     return;
   }
   auto c = ctx.curve(b.curve, path + ".curve");
-  if (!by_force && !has_size(b, 3, path, ctx, "a list of 3 numbers")) return;
+  if (!by_force && !has_size(b, 3, path, ctx)) return;
   if (!facets || !c) return;
   Vec3 value = as_vec3(by_force ? b.total_force : b.value);
   if (by_force) value /= reference_area(ctx.model().mesh, *facets);

@@ -19,6 +19,7 @@ class Diagnostics {
     errors_.emplace_back(where, path, message);
   }
   bool empty() const { return errors_.empty(); }
+  const std::vector<InputError>& errors() const { return errors_; }
   size_t size() const { return errors_.size(); }
   void throw_if_any() const {
     if (!errors_.empty()) throw InputErrors(errors_);

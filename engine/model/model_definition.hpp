@@ -11,6 +11,7 @@
 #include "fem/model.hpp"
 #include "materials/register.hpp"
 #include "mesh/tendon_sheath_generator.hpp"
+#include "model/model_spec.hpp"
 #include "solver/load_stepper.hpp"
 #include "solver/newton.hpp"
 #include "tissue/tissue_model.hpp"
@@ -42,6 +43,12 @@ struct ModelDefinition {
   Real helix_angle_deg = 0.0;  ///< tendon_sheath: fascicle twist at the tendon surface
   std::optional<mesh::TendonSheathSpec> tendon_sheath;  ///< the spec, for tendon_sheath meshes
 };
+
+/// Builds the model of a reading, reporting the reading's problems together with those the
+/// build finds in values that were read correctly (all at once, in file order); throws
+/// InputErrors when there are any.
+ModelDefinition load_model(const ModelReading& reading,
+                           const materials::MaterialRegistry& materials);
 
 /// Loads a model file (YAML). Throws InputErrors listing every problem, or InputError for a
 /// file that cannot be read or parsed.

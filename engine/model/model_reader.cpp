@@ -53,15 +53,14 @@ class Reader {
     register_boundary_types(boundary_types_);
   }
 
-  ModelSpec read(const YAML::Node& root_yaml, const std::string& key_prefix) {
+  ModelReading read(const YAML::Node& root_yaml, const std::string& key_prefix) {
     YamlNode root(root_yaml, key_prefix, file_, &diag_);
     spec_.source = file_;
     spec_.key_prefix = key_prefix;
     if (!root.expect_map({"mesh", "materials", "regions", "load_curves", "boundary", "steps",
                           "solver", "output", "fibre", "scars", "interface", "tissue"}) &&
-        !root.is_map()) {
-      diag_.throw_if_any();  // not a mapping: nothing else can be checked
-    }
+        !root.is_map())
+      return finish();  // not a mapping: nothing else can be checked
     read_mesh(root["mesh"]);
     read_materials(root["materials"]);
     read_curves(root["load_curves"]);
@@ -78,12 +77,15 @@ class Reader {
         spec_.fibre = *f;
     }
     read_tissue_sections(root, spec_);
-    diag_.throw_if_any();
-    spec_.origins = diag_.origins();
-    return std::move(spec_);
+    return finish();
   }
 
  private:
+  ModelReading finish() {
+    spec_.origins = diag_.origins();
+    return {std::move(spec_), diag_.errors()};
+  }
+
   void read_mesh(const YamlNode& n) {
     if (!n.require()) return;
     if (n.is_map() && n["generator"].defined()) {
@@ -273,18 +275,18 @@ class Reader {
 
 }  // namespace
 
-ModelSpec read_model_node(const YAML::Node& root, const std::string& file_name,
+ModelReading read_model_node(const YAML::Node& root, const std::string& file_name,
                           const std::string& key_prefix,
                           const materials::MaterialRegistry& materials, bool steps_required) {
   return Reader(materials, file_name, steps_required).read(root, key_prefix);
 }
 
-ModelSpec read_model_text(const std::string& text, const std::string& file_name,
+ModelReading read_model_text(const std::string& text, const std::string& file_name,
                           const materials::MaterialRegistry& materials) {
   return read_model_node(parse_yaml(text, file_name), file_name, "", materials, true);
 }
 
-ModelSpec read_model_file(const std::string& path, const materials::MaterialRegistry& materials) {
+ModelReading read_model_file(const std::string& path, const materials::MaterialRegistry& materials) {
   return read_model_node(load_yaml_file(path), path, "", materials, true);
 }
 

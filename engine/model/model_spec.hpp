@@ -141,4 +141,10 @@ struct ModelSpec {
   SourceLocation origin(const std::string& path) const;
 };
 
+/// A model file as read: its spec (defaults where a value was bad) and the problems found.
+struct ModelReading {
+  ModelSpec spec;
+  std::vector<InputError> errors;
+};
+
 }  // namespace sinew::model

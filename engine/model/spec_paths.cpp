@@ -41,7 +41,7 @@ class PathSetter final : public SpecVisitor {
 
   bool enter(const std::string& key, const std::string& name,
              const std::string& segment) override {
-    offer(key);
+    offer(name.empty() ? key : name);
     if (depth_ + 1 >= parts_.size() || (parts_[depth_] != key && parts_[depth_] != name))
       return false;
     shown_.push_back(segment);

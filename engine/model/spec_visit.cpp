@@ -273,8 +273,12 @@ void tissue_keys(SpecVisitor& v, TissueSpec& t) {
     const bool both = t.probes.force_increments == t.probes.excursion_increments;
     int k = both ? t.probes.force_increments : 0;
     const int before = k;
-    v.whole("probe_increments", k, {1, 1000});
-    if (k != before) t.probes.force_increments = t.probes.excursion_increments = k;
+    v.whole("probe_increments", k, {0, 1000});
+    if (k != before) {
+      const tissue::ProbeSettings defaults;
+      t.probes.force_increments = k > 0 ? k : defaults.force_increments;
+      t.probes.excursion_increments = k > 0 ? k : defaults.excursion_increments;
+    }
   });
 }
 

@@ -354,55 +354,53 @@ class StudyLoader {
                               " is not used by studies: each arm's sessions define the loading "
                               "(docs/scenario-reference.md)");
     };
-    note(!base_.boundary.empty(), "boundary");
-    note(base_.steps_given, "steps");
+    note(!base_.spec.boundary.empty(), "boundary");
+    note(base_.spec.steps_given, "steps");
   }
 
   // Reads the model section into the base spec and applies `model.set` and the probe settings;
   // reading errors point at the model's own lines, override errors at the override.
   bool read_base_model() {
-    const size_t before = diag_.size();
     try {
       base_ = model::read_model_node(parse_model(source_), source_.file,
                                      source_.inline_model ? "model" : "", regs_.materials, false);
-    } catch (const InputErrors& e) {
-      for (const auto& err : e.errors()) diag_.add(err.where(), err.key_path(), err.message());
-      return false;
     } catch (const InputError& e) {
       diag_.add(e.where(), e.key_path(), e.message());
       return false;
     }
     laws_ = model::law_parameters(regs_.materials);
+    const size_t before = diag_.size();
     for (const auto& o : source_.overrides) {
-      const auto r = model::set_spec_value(base_, o.path, o.value, laws_);
-      if (!r.error.empty())
-        o.where.error("cannot set '" + o.path + "': " + r.error);
-      else
-        override_keys_.push_back(base_.key(r.key_path));
+      const auto r = model::set_spec_value(base_.spec, o.path, o.value, laws_);
+      if (!r.error.empty()) o.where.error("cannot set '" + o.path + "': " + r.error);
+      override_keys_.push_back(r.error.empty() ? base_.spec.key(r.key_path) : std::string());
     }
-    return diag_.size() == before;
+    if (diag_.size() > before || !base_.errors.empty()) {
+      for (const auto& err : base_.errors) diag_.add(err.where(), err.key_path(), err.message());
+      return false;
+    }
+    return true;
   }
 
-  // The base model (with `model.set` and probe overrides) loads without errors; its errors
+  // The base model (with `model.set` and probe settings) builds without errors; its errors
   // point at the model's own lines, or at the override that set the value.
   void check_base_model() {
     const size_t before = diag_.size();
-    auto add = [&](const InputError& err) {
-      for (size_t i = 0; i < override_keys_.size() && i < source_.overrides.size(); ++i)
-        if (err.key_path() == override_keys_[i]) {
-          source_.overrides[i].where.error(err.message());
-          return;
-        }
-      diag_.add(err.where(), err.key_path(), err.message());
-    };
     try {
-      model::build_model(base_, regs_.materials);
+      model::load_model(base_, regs_.materials);
     } catch (const InputErrors& e) {
-      for (const auto& err : e.errors()) add(err);
-    } catch (const InputError& e) {
-      add(e);
+      for (const auto& err : e.errors()) add_model_error(err);
     }
     base_model_failed_ = diag_.size() > before;
+  }
+
+  void add_model_error(const InputError& err) {
+    for (size_t i = 0; i < override_keys_.size(); ++i)
+      if (!override_keys_[i].empty() && err.key_path() == override_keys_[i]) {
+        source_.overrides[i].where.error(err.message());
+        return;
+      }
+    diag_.add(err.where(), err.key_path(), err.message());
   }
 
   // An expanded arm name is a safe file name and unique: part files and result groups are
@@ -448,14 +446,19 @@ class StudyLoader {
 
   void build_model(ArmSpec& spec, const SweepPoint& point, const SweepSpec& sweep,
                    bool check_models) {
-    spec.model = base_;
+    spec.model = base_.spec;
     std::vector<const SweepParameter*> applied;
     for (const auto& p : sweep.parameters) {
       if (p.target != SweepTarget::Model) continue;
-      const auto r = model::set_spec_number(spec.model, p.path, point.values.at(p.key), laws_);
+      const Real value = point.values.at(p.key);
+      const auto r = model::set_spec_number(spec.model, p.path, value, laws_);
       if (!r.error.empty()) {
-        if (reported_paths_.insert(p.key).second)
-          p.where.error("cannot set 'model." + p.path + "': " + r.error);
+        // A path that names no value: once; a value the key refuses: once per value, naming
+        // the first arm it makes.
+        const bool found = !r.key_path.empty();
+        if (reported_paths_.insert(found ? p.key + "=" + round_trip(value) : p.key).second)
+          p.where.error((found ? "arm '" + spec.name + "': " : std::string()) + "cannot set 'model." +
+                        p.path + "': " + r.error);
         continue;
       }
       applied.push_back(&p);
@@ -541,7 +544,7 @@ class StudyLoader {
   std::vector<ArmInput> arms_;
   std::set<std::string> reported_paths_;
   bool base_model_failed_ = false;
-  model::ModelSpec base_;                  // the model after `model.set` and probe settings
+  model::ModelReading base_;               // the model after `model.set` and probe settings
   model::LawParameters laws_;              // parameter declarations of the material laws
   std::vector<std::string> override_keys_; // key path each applied override set
 };

@@ -223,7 +223,8 @@ TEST(ModelLoaderErrors, BoxSizeAndDivisions) {
                           "steps: [{}]\n"),
                 {{1, 34, "mesh.size[1]", "value 0 is out of range; allowed > 0"},
                  {1, 56, "mesh.divisions[1]", "value 0.5 is out of range; allowed [1, 1e+06]"},
-                 {1, 61, "mesh.divisions[2]", "value 0 is out of range; allowed [1, 1e+06]"}});
+                 {1, 61, "mesh.divisions[2]", "value 0 is out of range; allowed [1, 1e+06]"},
+                 {1, 1, "regions", "missing required key"}});
 }
 
 // ---- defaults -------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ const std::string kTendon = R"(mesh:
   semi_axes: [3, 1.5]
   divisions: {axial: 4, core: 2, tendon_radial: 1}
 materials:
-  tendon: {type: hgo, c10: 0.5, k1: 20, k2: 10, kappa: 0.1, D: 0.01}
+  tendon: {type: hgo, c: 0.5, k1: 20, k2: 10, kappa: 0.1, k: 100}
   sheath: {type: neo-hookean, E: 0.5, nu: 0.45}
 regions:
   - {name: tendon, elements: tendon, material: tendon}
@@ -48,7 +48,11 @@ steps:
   - {name: pull, increments: 2}
 )";
 
-ModelSpec read(const std::string& text) { return read_model_text(text, "spec.yaml", registry()); }
+ModelSpec read(const std::string& text) {
+  ModelReading r = read_model_text(text, "spec.yaml", registry());
+  for (const auto& e : r.errors) ADD_FAILURE() << e.what();
+  return r.spec;
+}
 
 // Canonical lines as key -> value text.
 std::map<std::string, std::string> lines_of(const std::string& text) {
@@ -78,9 +82,9 @@ TEST(ModelSpec, ReadingGivesPlainValues) {
   EXPECT_EQ(s.interface.adhesion_density, 0.2);
   ASSERT_EQ(s.steps.size(), 1u);
   EXPECT_EQ(s.steps[0].stepping.increments, 2);
-  // Where each value was written: line 14 holds the scar.
-  EXPECT_EQ(s.origin("scars[0].falloff").line, 14);
-  EXPECT_EQ(s.origin("scars[0].no_such_key").line, 14);  // the nearest written ancestor
+  // Where each value was written: line 13 holds the scar.
+  EXPECT_EQ(s.origin("scars[0].falloff").line, 13);
+  EXPECT_EQ(s.origin("scars[0].no_such_key").line, 13);  // the nearest written ancestor
 }
 
 TEST(ModelSpec, CanonicalTextIgnoresFormattingAndWrittenDefaults) {
@@ -90,7 +94,7 @@ interface:
   adhesion_density: 0.20
 materials:
   sheath: {nu: 0.45, E: 5e-1, type: neo-hookean}
-  tendon: {type: hgo, c10: 0.5, k1: 20.0, k2: 10, kappa: 0.1, D: 0.01}
+  tendon: {type: hgo, c: 0.5, k1: 20.0, k2: 10, kappa: 0.1, k: 100}
 mesh: {generator: tendon_sheath, length: 20, semi_axes: [3, 1.5],
        divisions: {axial: 4, core: 2, tendon_radial: 1, sheath_radial: 1}}
 regions:
@@ -131,6 +135,7 @@ TEST(ModelSpec, SetByPathWritesTypedValues) {
   EXPECT_EQ(r.error, "");
   EXPECT_EQ(r.key_path, "materials.tendon.damage_onset_stretch");
   EXPECT_EQ(s.materials[0].parameters.at("damage_onset_stretch"), 1.05);
+  EXPECT_EQ(set_spec_value(s, "materials.tendon.damage_full_stretch", "1.15", laws()).error, "");
   EXPECT_EQ(set_spec_value(s, "solver.strategy", "newton", laws()).error, "");
   EXPECT_EQ(s.solver.strategy, solver::NewtonStrategy::Full);
   EXPECT_EQ(set_spec_value(s, "steps.pull.adaptive", "false", laws()).error, "");

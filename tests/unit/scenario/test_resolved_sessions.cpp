@@ -137,7 +137,9 @@ std::map<std::string, std::string> spec_lines(const std::string& text) {
   for (std::string line; std::getline(in, line);) {
     const auto eq = line.find(" = ");
     EXPECT_NE(eq, std::string::npos) << line;
-    if (eq != std::string::npos) EXPECT_TRUE(lines.emplace(line.substr(0, eq), line.substr(eq + 3)).second) << line;
+    if (eq != std::string::npos) {
+      EXPECT_TRUE(lines.emplace(line.substr(0, eq), line.substr(eq + 3)).second) << line;
+    }
   }
   return lines;
 }

@@ -224,10 +224,11 @@ TEST(StudyValidation, ModelSetPathThatDoesNotExist) {
                        5,
                        25,
                        "model.set.mesh.divisons.core",
-                       {"cannot set 'mesh.divisons.core'", "'mesh.divisons' does not exist"}});
+                       {"cannot set 'mesh.divisons.core'", "no key 'divisons' in 'mesh'",
+                        "keys there:", "divisions"}});
 }
 
-// A value the model itself rejects (a new key, a value out of range) is reported at the `set`
+// A value the model rejects (a key it does not have, a value out of range) is reported at the `set`
 // entry of the study, not at the model file's line of the value it replaced.
 TEST(StudyValidation, ModelSetValueTheModelRejectsIsReportedAtTheSetEntry) {
   TempDir dir;
@@ -251,7 +252,7 @@ TEST(StudyValidation, ModelSetValueTheModelRejectsIsReportedAtTheSetEntry) {
 )" + kArms;
   expect_single_error(
       errors_of(new_key, file),
-      {file, 4, 27, "model.set.mesh.divisions.axiel", {"unknown key 'axiel'", "axial"}});
+      {file, 4, 27, "model.set.mesh.divisions.axiel", {"no key 'axiel'", "axial"}});
 }
 
 TEST(StudyValidation, SweepPathWithABadPrefix) {
@@ -277,7 +278,7 @@ TEST(StudyValidation, SweepPathIntoTheModelThatDoesNotExist) {
                                         column_of(text, "[0.5, 1.0]"),
                                         "sweep.parameters.model.scars.apical.adhesion_density",
                                         {"cannot set 'model.scars.apical.adhesion_density'",
-                                         "no item named 'apical' in 'scars'"}});
+                                         "no key 'apical' in 'scars' (keys there: midportion)"}});
 }
 
 TEST(StudyValidation, SweepValueOutOfRangeForTheModelNamesTheArm) {
