@@ -1,5 +1,6 @@
-// `sinew paths`: the model is read and built (so only a valid model is listed), then its spec's
-// canonical text is printed: one `key.path = value` line per value, defaults included.
+// `sinew paths`: the model is read and built (so only a valid model is listed; `steps` may be
+// omitted, as in a study's model), then its spec's canonical text is printed: one
+// `key.path = value` line per value, defaults included.
 #include "paths_command.hpp"
 
 #include <iostream>
@@ -17,7 +18,7 @@ int run_paths(const std::string& model_file) {
   materials::MaterialRegistry materials;
   materials::register_materials(materials);
   try {
-    const model::ModelReading reading = model::read_model_file(model_file, materials);
+    const model::ModelReading reading = model::read_model_file(model_file, materials, false);
     model::load_model(reading, materials);  // only a valid model is listed
     std::cout << model::canonical_text(reading.spec, model::law_parameters(materials));
     return 0;

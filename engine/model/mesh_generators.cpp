@@ -38,7 +38,8 @@ void build_box(const MeshSpec& spec, ModelDefinition& def) {
   mesh::BoxSpec box = spec.box;
   box.cell = spec.box_cell == "tet4" ? mesh::CellType::Tet4 : mesh::CellType::Hex8;
   if (spec.box_cell != "hex8" && spec.box_cell != "tet4")
-    throw std::invalid_argument("cell '" + spec.box_cell + "' is not allowed (allowed: hex8, tet4)");
+    throw std::invalid_argument("cell '" + spec.box_cell +
+                                "' is not allowed (allowed: hex8, tet4)");
   def.model.mesh = mesh::make_box(box);
 }
 

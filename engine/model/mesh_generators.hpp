@@ -47,8 +47,7 @@ void register_mesh_generators(MeshGeneratorRegistry& registry);
 
 // The readers of the generators' keys (mesh_readers.cpp).
 void read_box_mesh(const YamlNode& mesh, const MeshGeneratorEntry& entry, MeshSpec& spec);
-void read_tendon_sheath_mesh(const YamlNode& mesh, const MeshGeneratorEntry& entry,
-                             MeshSpec& spec);
+void read_tendon_sheath_mesh(const YamlNode& mesh, const MeshGeneratorEntry& entry, MeshSpec& spec);
 void read_fascia_band_mesh(const YamlNode& mesh, const MeshGeneratorEntry& entry, MeshSpec& spec);
 
 }  // namespace sinew::model

@@ -39,7 +39,8 @@ void read_box_mesh(const YamlNode& n, const MeshGeneratorEntry& entry, MeshSpec&
   auto& box = spec.box;
   if (auto size = n["size"].vec3(key_range(entry.key("size")))) box.size = *size;
   if (n["origin"].defined()) box.origin = n.value_or(n["origin"].vec3(), box.origin);
-  if (n["cell"].defined()) spec.box_cell = n.value_or(n["cell"].string({"hex8", "tet4"}), spec.box_cell);
+  if (n["cell"].defined())
+    spec.box_cell = n.value_or(n["cell"].string({"hex8", "tet4"}), spec.box_cell);
   auto div = n["divisions"].reals(key_range(entry.key("divisions")));
   if (!div) return;
   if (div->size() != 3) {
@@ -55,8 +56,7 @@ void read_box_mesh(const YamlNode& n, const MeshGeneratorEntry& entry, MeshSpec&
   }
 }
 
-void read_tendon_sheath_mesh(const YamlNode& n, const MeshGeneratorEntry& entry,
-                             MeshSpec& spec) {
+void read_tendon_sheath_mesh(const YamlNode& n, const MeshGeneratorEntry& entry, MeshSpec& spec) {
   n.expect_map(key_names(entry.keys));
   auto& s = spec.tendon_sheath;
   read_key(n, entry, "length", s.length);

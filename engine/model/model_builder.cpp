@@ -77,8 +77,8 @@ class Builder : private BoundaryContext {
     for (const auto& m : spec_.materials) {
       const std::string path = "materials." + m.name;
       if (!registry_.contains(m.type)) {
-        errors_.add(path + ".type", "'" + m.type + "' is not allowed (allowed: " +
-                                        registry_.joined_names() + ")");
+        errors_.add(path + ".type",
+                    "'" + m.type + "' is not allowed (allowed: " + registry_.joined_names() + ")");
         continue;
       }
       try {
@@ -154,7 +154,8 @@ class Builder : private BoundaryContext {
   }
   std::optional<std::vector<Index>> node_set(const std::string& name,
                                              const std::string& path) override {
-    return set_lookup(name, path, [&](const std::string& s) { return def_.model.mesh.node_set(s); });
+    return set_lookup(name, path,
+                      [&](const std::string& s) { return def_.model.mesh.node_set(s); });
   }
   std::optional<std::vector<mesh::Facet>> facet_set(const std::string& name,
                                                     const std::string& path) override {
@@ -166,9 +167,8 @@ class Builder : private BoundaryContext {
     for (size_t i = 0; i < spec_.regions.size(); ++i) {
       const auto& r = spec_.regions[i];
       const std::string path = "regions[" + std::to_string(i) + "]";
-      auto cells = set_lookup(r.elements, path + ".elements", [&](const std::string& s) {
-        return def_.model.mesh.element_set(s);
-      });
+      auto cells = set_lookup(r.elements, path + ".elements",
+                              [&](const std::string& s) { return def_.model.mesh.element_set(s); });
       const bool known = def_.materials.count(r.material) > 0;
       if (!known && !declared_material(r.material)) {
         std::string defined;
@@ -203,8 +203,7 @@ class Builder : private BoundaryContext {
                              const std::string& path) {
     if (!region.material->is_uncoupled())
       errors_.add(path + ".formulation", "mean-dilatation needs an uncoupled material; '" +
-                                             material + "' is " +
-                                             region.material->name());
+                                             material + "' is " + region.material->name());
     for (Index c : region.cells)
       if (def_.model.mesh.cell_type(c) != mesh::CellType::Hex8) {
         errors_.add(path + ".formulation", "mean-dilatation needs hex8 cells");
@@ -242,8 +241,8 @@ class Builder : private BoundaryContext {
     if (std::find(names.begin(), names.end(), def_.newton.linear_solver) == names.end()) {
       std::string allowed;
       for (const auto& n : names) allowed += (allowed.empty() ? "" : ", ") + n;
-      errors_.add("solver.linear", "'" + def_.newton.linear_solver +
-                                       "' is not allowed (allowed: " + allowed + ")");
+      errors_.add("solver.linear",
+                  "'" + def_.newton.linear_solver + "' is not allowed (allowed: " + allowed + ")");
     }
   }
 

@@ -44,8 +44,8 @@ void add_build_errors(const ModelReading& reading, const materials::MaterialRegi
 // (keys the root does not know first), in file order within a section.
 int section_rank(const ModelSpec& spec, const std::string& path) {
   static const std::vector<std::string> kSections{
-      "mesh",   "materials", "load_curves", "regions", "boundary",  "steps",
-      "solver", "output",    "fibre",       "tissue",  "scars",     "interface"};
+      "mesh",   "materials", "load_curves", "regions", "boundary", "steps",
+      "solver", "output",    "fibre",       "tissue",  "scars",    "interface"};
   std::string rest = path;
   if (!spec.key_prefix.empty() && rest.rfind(spec.key_prefix + ".", 0) == 0)
     rest = rest.substr(spec.key_prefix.size() + 1);

@@ -276,18 +276,19 @@ class Reader {
 }  // namespace
 
 ModelReading read_model_node(const YAML::Node& root, const std::string& file_name,
-                          const std::string& key_prefix,
-                          const materials::MaterialRegistry& materials, bool steps_required) {
+                             const std::string& key_prefix,
+                             const materials::MaterialRegistry& materials, bool steps_required) {
   return Reader(materials, file_name, steps_required).read(root, key_prefix);
 }
 
 ModelReading read_model_text(const std::string& text, const std::string& file_name,
-                          const materials::MaterialRegistry& materials) {
+                             const materials::MaterialRegistry& materials) {
   return read_model_node(parse_yaml(text, file_name), file_name, "", materials, true);
 }
 
-ModelReading read_model_file(const std::string& path, const materials::MaterialRegistry& materials) {
-  return read_model_node(load_yaml_file(path), path, "", materials, true);
+ModelReading read_model_file(const std::string& path, const materials::MaterialRegistry& materials,
+                             bool steps_required) {
+  return read_model_node(load_yaml_file(path), path, "", materials, steps_required);
 }
 
 }  // namespace sinew::model

@@ -86,10 +86,10 @@ struct OutputSpec {
 /// `scars[i]`: geometry and the scar's own properties (tissue/scar.hpp).
 struct ScarSpec {
   std::string name;
-  std::string shape = "ellipsoid";  ///< "ellipsoid", "box" or "elements"
-  std::string elements;             ///< element set of an `elements` scar
-  Vec3 centre = Vec3::Zero();       ///< mm
-  Vec3 size = Vec3::Ones();         ///< mm: semi-axes (ellipsoid) or half-sizes (box)
+  std::string shape = "ellipsoid";            ///< "ellipsoid", "box" or "elements"
+  std::string elements;                       ///< element set of an `elements` scar
+  Vec3 centre = Vec3::Zero();                 ///< mm
+  Vec3 size = Vec3::Ones();                   ///< mm: semi-axes (ellipsoid) or half-sizes (box)
   std::optional<std::pair<Vec3, Vec3>> axes;  ///< first and second local axis; none = x, y, z
   Real falloff = 0.0;                         ///< mm
   tissue::ScarProperties properties;

@@ -39,8 +39,7 @@ class PathSetter final : public SpecVisitor {
   PathSetter(std::vector<std::string> parts, std::string text, std::optional<Real> number)
       : parts_(std::move(parts)), text_(std::move(text)), number_(number) {}
 
-  bool enter(const std::string& key, const std::string& name,
-             const std::string& segment) override {
+  bool enter(const std::string& key, const std::string& name, const std::string& segment) override {
     offer(name.empty() ? key : name);
     if (depth_ + 1 >= parts_.size() || (parts_[depth_] != key && parts_[depth_] != name))
       return false;

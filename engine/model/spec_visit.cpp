@@ -231,7 +231,8 @@ void scars(SpecVisitor& v, std::vector<ScarSpec>& list) {
         } else {
           vec3(v, "centre", s.centre);
           vec3(v, s.shape == "box" ? "half_sizes" : "semi_axes", s.size, kPositive);
-          if (s.axes) section(v, "axes", [&] {
+          if (s.axes)
+            section(v, "axes", [&] {
               vec3(v, "0", s.axes->first);
               vec3(v, "1", s.axes->second);
             });

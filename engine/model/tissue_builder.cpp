@@ -120,8 +120,9 @@ void build_scars(const ModelSpec& spec, ModelDefinition& def, ModelErrors& error
       !def.model.mesh.element_sets.count(def.tissue.roles.body))
     return;
   try {
-    def.tissue.scar_fraction = tissue::apply_scars(
-        def.model, def.tissue.scars, def.model.mesh.element_set(def.tissue.roles.body));
+    def.tissue.scar_fraction =
+        tissue::apply_scars(def.model, def.tissue.scars,
+                            def.model.mesh.element_set(def.tissue.roles.body));
   } catch (const std::invalid_argument& e) {
     // Name the scar's own key when the message is about one scar.
     for (size_t i = 0; i < def.tissue.scars.size(); ++i)

@@ -19,8 +19,9 @@ void read_number(const YamlNode& n, Real& out, Range range) {
 
 void read_axes(const YamlNode& a, ScarSpec& scar) {
   if (!a.is_sequence() || a.size() != 2) {
-    a.error("expected two directions [[first axis], [second axis]] (the third is their cross "
-            "product)");
+    a.error(
+        "expected two directions [[first axis], [second axis]] (the third is their cross "
+        "product)");
     return;
   }
   auto e1 = a[0].vec3(), e2 = a[1].vec3();
@@ -63,8 +64,7 @@ ScarSpec read_scar(const YamlNode& s, size_t i) {
   }
   auto& q = scar.properties;
   read_number(s["fibre_stiffness_ratio"], q.fibre_stiffness_ratio, Range{0.0, 10.0, true, false});
-  read_number(s["matrix_stiffness_ratio"], q.matrix_stiffness_ratio,
-              Range{0.0, 10.0, true, false});
+  read_number(s["matrix_stiffness_ratio"], q.matrix_stiffness_ratio, Range{0.0, 10.0, true, false});
   read_number(s["dispersion"], q.dispersion, Range{0.0, 1.0 / 3.0});
   read_number(s["misalignment"], q.misalignment_deg, Range{0.0, 90.0});
   read_number(s["adhesion_density"], q.adhesion_density, Range{0.0, 1.0});
@@ -80,8 +80,7 @@ void read_interface(const YamlNode& n, InterfaceSpec& spec) {
     if (s.name != "softening_law") allowed.push_back(s.name);
   if (!n.expect_map(allowed)) return;
   if (n["primary"].defined()) spec.primary = n.value_or(n["primary"].string(), std::string());
-  if (n["secondary"].defined())
-    spec.secondary = n.value_or(n["secondary"].string(), std::string());
+  if (n["secondary"].defined()) spec.secondary = n.value_or(n["secondary"].string(), std::string());
   read_number(n["adhesion_density"], spec.adhesion_density, Range{0.0, 1.0});
   if (n["law"].defined()) {
     interface::CohesiveLawRegistry laws;

@@ -457,8 +457,8 @@ class StudyLoader {
         // the first arm it makes.
         const bool found = !r.key_path.empty();
         if (reported_paths_.insert(found ? p.key + "=" + round_trip(value) : p.key).second)
-          p.where.error((found ? "arm '" + spec.name + "': " : std::string()) + "cannot set 'model." +
-                        p.path + "': " + r.error);
+          p.where.error((found ? "arm '" + spec.name + "': " : std::string()) +
+                        "cannot set 'model." + p.path + "': " + r.error);
         continue;
       }
       applied.push_back(&p);
@@ -544,9 +544,9 @@ class StudyLoader {
   std::vector<ArmInput> arms_;
   std::set<std::string> reported_paths_;
   bool base_model_failed_ = false;
-  model::ModelReading base_;               // the model after `model.set` and probe settings
-  model::LawParameters laws_;              // parameter declarations of the material laws
-  std::vector<std::string> override_keys_; // key path each applied override set
+  model::ModelReading base_;                // the model after `model.set` and probe settings
+  model::LawParameters laws_;               // parameter declarations of the material laws
+  std::vector<std::string> override_keys_;  // key path each applied override set
 };
 
 }  // namespace

@@ -104,16 +104,17 @@ TEST(StudyModels, PathsListsEveryValueAndSettingThemBackKeepsTheArmIdentity) {
     ASSERT_NE(eq, std::string::npos) << line;
     const std::string value = line.substr(eq + 3);
     if (value.empty() || value.find_first_not_of("0123456789.-e+") != std::string::npos) continue;
-    const std::string key = std::regex_replace(line.substr(0, eq), std::regex("\\[(\\d+)\\]"),
-                                               ".$1");
+    const std::string key =
+        std::regex_replace(line.substr(0, eq), std::regex("\\[(\\d+)\\]"), ".$1");
     set += "    " + key + ": " + value + "\n";
     ++numbers;
   }
   EXPECT_GT(numbers, 50) << paths.out;
   const auto plain = run_sinew({"validate", study_on(dir, "bare-model.yaml")});
   ASSERT_EQ(plain.exit_code, 0) << plain.err;
-  const std::string with_set = std::regex_replace(
-      kStudy, std::regex("model: MODEL\n"), "model:\n  file: bare-model.yaml\n  set:\n" + set);
+  const std::string with_set =
+      std::regex_replace(kStudy, std::regex("model: MODEL\n"),
+                         "model:\n  file: bare-model.yaml\n  set:\n" + set);
   const auto same = run_sinew({"validate", dir.write("study.yaml", with_set)});
   ASSERT_EQ(same.exit_code, 0) << same.err;
   ASSERT_EQ(spec_hashes(plain.out).size(), 1u) << plain.out;

@@ -158,8 +158,8 @@ TEST(ModelSpec, SetByPathRefusesWhatTheFileWouldRefuse) {
             "value 2.5 is not a whole number");
   EXPECT_EQ(set_spec_value(s, "mesh.divisions.axial", "0", laws()).error.rfind("value 0 is out", 0),
             0u);
-  EXPECT_EQ(set_spec_value(s, "materials.tendon.kappa", "0.5", laws()).error.rfind(
-                "value 0.5 is out of range; allowed [0, 0.333333]", 0),
+  EXPECT_EQ(set_spec_value(s, "materials.tendon.kappa", "0.5", laws())
+                .error.rfind("value 0.5 is out of range; allowed [0, 0.333333]", 0),
             0u);
   EXPECT_EQ(set_spec_value(s, "interface.adhesion_density", "lots", laws()).error,
             "value 'lots' is not a number");

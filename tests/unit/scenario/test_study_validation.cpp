@@ -250,9 +250,8 @@ TEST(StudyValidation, ModelSetValueTheModelRejectsIsReportedAtTheSetEntry) {
   set:
     mesh.divisions.axiel: 6
 )" + kArms;
-  expect_single_error(
-      errors_of(new_key, file),
-      {file, 4, 27, "model.set.mesh.divisions.axiel", {"no key 'axiel'", "axial"}});
+  expect_single_error(errors_of(new_key, file),
+                      {file, 4, 27, "model.set.mesh.divisions.axiel", {"no key 'axiel'", "axial"}});
 }
 
 TEST(StudyValidation, SweepPathWithABadPrefix) {

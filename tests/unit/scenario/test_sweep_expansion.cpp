@@ -9,7 +9,6 @@
 #include <string>
 #include <vector>
 
-
 #include "study_test_support.hpp"
 
 namespace sinew::scenario {
@@ -30,9 +29,7 @@ StudySpec load(const std::string& text, bool check_models = true) {
   return load_study_text(text, "study.yaml", testing::registries(), check_models);
 }
 
-Real scar_adhesion(const ArmSpec& arm) {
-  return arm.model.scars.at(0).properties.adhesion_density;
-}
+Real scar_adhesion(const ArmSpec& arm) { return arm.model.scars.at(0).properties.adhesion_density; }
 
 const SessionPlan& session(const ArmSpec& arm, const std::string& name) {
   const auto it = std::find_if(arm.sessions.begin(), arm.sessions.end(),
