@@ -7,12 +7,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <thread>
 
 #include "cli_support.hpp"
+#include "core/thread_budget.hpp"
 #include "io/study_summary.hpp"
 #include "study_support.hpp"
 
@@ -79,7 +81,7 @@ TEST(StudyRun, ThreadEnvironmentDoesNotChangeTheMetricsAndIsRecorded) {
   const std::string read = "/usr/bin/python3 " + quoted(dir.file("attrs.py")) + " >" +
                            quoted(dir.file("attrs.txt")) + " 2>&1";
   ASSERT_EQ(std::system(read.c_str()), 0) << read_text(dir.file("attrs.txt"));
-  const int threads = std::min(2, static_cast<int>(std::thread::hardware_concurrency()));
+  const int threads = std::min(2, usable_cores());  // OMP_NUM_THREADS=2, never above the cores
   EXPECT_EQ(read_text(dir.file("attrs.txt")), "1 " + std::to_string(threads) + " 1 1 1\n");
 }
 
