@@ -85,8 +85,9 @@ TEST(StudyRun, ThreadEnvironmentDoesNotChangeTheMetricsAndIsRecorded) {
   EXPECT_EQ(read_text(dir.file("attrs.txt")), "1 " + std::to_string(threads) + " 1 1 1\n");
 }
 
-TEST(StudyRun, KilledMpirunLeavesNoRankRunning) {
-  if (!have_mpirun()) GTEST_SKIP() << "mpirun not installed";
+// Starts the small study under `mpirun -n 2`, sends mpirun `sig` while the ranks solve, and
+// expects no rank left 5 s later and a resume to the uninterrupted metrics.
+void kill_mpirun_and_resume(int sig) {
   TempDir dir;
   const auto study = copy_study(dir, "small-study.yaml");
   const pid_t mpirun = start(
@@ -97,7 +98,7 @@ TEST(StudyRun, KilledMpirunLeavesNoRankRunning) {
   ASSERT_TRUE(wait_for(dir.path() / "results_parts", 120)) << read_text(dir.file("mpi.log"));
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   ASSERT_FALSE(processes_mentioning(study).empty()) << "no rank was running";
-  kill(mpirun, SIGKILL);
+  kill(mpirun, sig);
   int status = 0;
   waitpid(mpirun, &status, 0);
   const auto deadline = Clock::now() + std::chrono::seconds(5);
@@ -105,11 +106,21 @@ TEST(StudyRun, KilledMpirunLeavesNoRankRunning) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   const auto left = processes_mentioning(study);
   for (pid_t p : left) kill(p, SIGKILL);  // do not leave them behind if the test fails
-  EXPECT_TRUE(left.empty()) << left.size() << " rank(s) still running 5 s after mpirun died";
+  EXPECT_TRUE(left.empty()) << left.size() << " rank(s) still running 5 s after mpirun ended";
   // The killed run resumes to the uninterrupted metrics.
   const auto r = run_sinew({"run", study, "--quiet"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 1e-12);
+}
+
+TEST(StudyRun, MpirunKilledBySigkillLeavesNoRankRunning) {
+  if (!have_mpirun()) GTEST_SKIP() << "mpirun not installed";
+  kill_mpirun_and_resume(SIGKILL);
+}
+
+TEST(StudyRun, MpirunStoppedBySigtermLeavesNoRankRunning) {
+  if (!have_mpirun()) GTEST_SKIP() << "mpirun not installed";
+  kill_mpirun_and_resume(SIGTERM);
 }
 
 TEST(StudyRun, SecondSigintEndsTheRunAsKilledBySigint) {
