@@ -14,8 +14,8 @@ if [ "${CI:-}" = "true" ]; then werror=ON; fi
 werror="${SINEW_WERROR:-$werror}"
 
 # The executables built and the ctest labels run (each test carries its executable's name).
-unit_tests=(test_core test_fem test_interface test_io test_materials test_mesh test_model test_scenario
-            test_solver test_tissue test_verification)
+unit_tests=(test_batch test_core test_fem test_interface test_io test_materials test_mesh test_model
+            test_scenario test_solver test_tissue test_verification)
 
 sanitize="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
 # Leaks are reported for Sinew code; the suppressions cover only third-party runtimes.

@@ -7,7 +7,6 @@
 
 #include "core/parallel.hpp"
 #include "io/results_writer.hpp"
-#include "solver/linear/blas_info.hpp"
 
 namespace sinew::batch {
 
@@ -25,11 +24,6 @@ class ArmRun {
   ArmRun(const scenario::ArmSpec& arm, const std::filesystem::path& part,
          const ArmRunOptions& options)
       : arm_(arm), options_(options), def_(arm.load_model(*options.materials)) {
-    if (options.budget.jobs == 1 && requested_blas_threads(0) == 0) {
-      const Index dofs = 3 * def_.model.mesh.n_nodes();
-      solver::set_blas_threads(
-          plan_threads(1, options.threads, options.budget.cores, dofs).blas_threads);
-    }
     io::RunInfo info;
     info.model_file = options.study_file;
     info.model_text = options.study_text;
@@ -45,6 +39,10 @@ class ArmRun {
     for (const auto& [k, v] : arm.sweep_values)
       sweep += fmt::format("{}\"{}\": {:.17g}", sweep.size() > 1 ? ", " : "", k, v);
     writer_->write_attribute("sweep", sweep + "}");
+    // Provenance only: the metrics are the same for any of these (study_runner.cpp).
+    writer_->write_attribute("jobs", std::int64_t{options.budget.jobs});
+    writer_->write_attribute("blas_threads", std::int64_t{options.budget.blas_threads});
+    writer_->write_attribute("mpi_ranks", std::int64_t{options.mpi_ranks});
   }
 
   ArmOutcome run() {

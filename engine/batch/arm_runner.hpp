@@ -31,9 +31,10 @@ struct ArmRunOptions {
   /// recorded as interrupted.
   const std::atomic<bool>* stop = nullptr;
   int threads = 1;  ///< OpenMP threads of this arm
-  /// The study's thread budget: with one job at a time, a large arm may use several BLAS
-  /// threads (set when its model is loaded); with several, BLAS stays at one thread.
+  /// The study's thread budget (recorded in the part file for provenance: the metrics do not
+  /// depend on it, see kStudyBlasThreads).
   ThreadBudget budget;
+  int mpi_ranks = 1;  ///< MPI ranks of the study (recorded in the part file)
 };
 
 struct ArmOutcome {

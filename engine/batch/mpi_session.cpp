@@ -63,6 +63,7 @@ class WindowCounter final : public MpiSession::Counter {
 
 MpiSession::MpiSession() {
   if (!launched_by_mpi()) return;
+  watch_ = std::make_unique<LauncherWatch>();
   int provided = 0;
   MPI_Init_thread(nullptr, nullptr, MPI_THREAD_SERIALIZED, &provided);
   active_ = true;
@@ -73,6 +74,7 @@ MpiSession::MpiSession() {
 MpiSession::~MpiSession() {
   if (hypre_started_) HYPRE_Finalize();
   if (active_ || owns_mpi_) MPI_Finalize();
+  watch_.reset();  // only now: a launcher killed during MPI_Finalize still ends the rank
 }
 
 void MpiSession::start_parallel_runtime() {

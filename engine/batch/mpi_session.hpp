@@ -8,12 +8,15 @@
 #include <mutex>
 #include <vector>
 
+#include "batch/launcher_watch.hpp"
+
 namespace sinew::batch {
 
 class MpiSession {
  public:
   /// Initialises MPI when the environment shows an MPI launcher (OMPI_COMM_WORLD_SIZE,
-  /// PMI_SIZE, PMIX_RANK); otherwise a single-process session (rank 0 of 1).
+  /// PMI_SIZE, PMIX_RANK); otherwise a single-process session (rank 0 of 1). A launched rank
+  /// watches its launcher and ends when it dies (LauncherWatch).
   MpiSession();
   ~MpiSession();
   MpiSession(const MpiSession&) = delete;
@@ -53,6 +56,7 @@ class MpiSession {
   bool hypre_started_ = false;
   bool active_ = false;
   int rank_ = 0, size_ = 1;
+  std::unique_ptr<LauncherWatch> watch_;  // a rank ends when its launcher is gone
 };
 
 }  // namespace sinew::batch

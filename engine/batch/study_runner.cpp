@@ -60,14 +60,22 @@ std::vector<char> completed_arms(const scenario::StudySpec& study, const StudyRu
 // Runs the arms `todo` on `jobs` threads (and the other ranks), recording each outcome.
 void run_arms(const scenario::StudySpec& study, const StudyRunOptions& options,
               const std::vector<size_t>& todo, ProgressBoard* board, StudyRunResult& result) {
+  // One BLAS thread whatever the settings: OpenBLAS's threaded dpotrf blocks a supernode
+  // differently from its serial one, so CHOLMOD's factors (and, through the Newton path of
+  // the history-dependent bonds, the metrics: 0.42% on a stiffness) would depend on
+  // OPENBLAS_NUM_THREADS and on --jobs. With one BLAS thread the metrics are the same bit for
+  // bit for any --jobs, --threads, OMP_NUM_THREADS, OPENBLAS_NUM_THREADS, MPI ranks or shards.
   const ThreadBudget budget = plan_threads(options.jobs, requested_threads(options.threads),
-                                           usable_cores(), 0, todo.size(),
-                                           requested_blas_threads(0));
+                                           usable_cores(), 0, todo.size(), kStudyBlasThreads);
   const int jobs = budget.jobs;
   solver::set_blas_threads(budget.blas_threads);
   const int rank = options.mpi ? options.mpi->rank() : 0;
   if (rank == 0 && !todo.empty())
     options.log.info("threads: " + budget.describe() + "; BLAS: " + solver::blas_info());
+  if (rank == 0 && !todo.empty() && requested_blas_threads(0) > kStudyBlasThreads)
+    options.log.info(
+        "OPENBLAS_NUM_THREADS is not used by studies: one BLAS thread keeps the "
+        "metrics independent of thread settings (docs/scenario-reference.md)");
   const auto counter = options.mpi ? options.mpi->make_counter() : MpiSession::local_counter();
   std::mutex result_mutex;
   auto worker = [&]() {
@@ -87,6 +95,7 @@ void run_arms(const scenario::StudySpec& study, const StudyRunOptions& options,
       ao.stop = options.stop;
       ao.threads = budget.threads_per_job;
       ao.budget = budget;
+      ao.mpi_ranks = options.mpi ? options.mpi->size() : 1;
       if (board) {
         board->started(i);
         ao.on_progress = [board, i](const ArmProgress& p) { board->update(i, p); };
@@ -237,6 +246,7 @@ io::StudyInfo study_info(const scenario::StudySpec& study, const MergePlan& plan
   info.threads = max_threads();
   info.jobs = jobs;
   info.mpi_ranks = ranks;
+  info.blas_threads = solver::blas_threads();
 #ifdef SINEW_GIT_COMMIT
   info.git_commit = SINEW_GIT_COMMIT;
 #endif

@@ -27,6 +27,13 @@ struct ThreadBudget {
 /// benchmarks/RESULTS.md).
 inline constexpr Index kBlasThreadingMinDofs = 50'000;
 
+/// BLAS threads of a study (`sinew run`): always one, whatever --jobs, OPENBLAS_NUM_THREADS
+/// or the problem size, because OpenBLAS's threaded Cholesky (dpotrf) rounds differently from
+/// its serial one and a study's metrics must not depend on how it was run (measured: a
+/// stiffness 406.09 N/mm with one BLAS thread, 404.38 with two). Studies run their arms in
+/// parallel instead (--jobs, MPI ranks).
+inline constexpr int kStudyBlasThreads = 1;
+
 /// Cores the process may use: the CPUs of its affinity mask (taskset, SLURM and cgroup cpusets
 /// set it), divided among the MPI ranks started on this node (OMPI_COMM_WORLD_LOCAL_SIZE,
 /// MPI_LOCALNRANKS or SLURM_NTASKS_PER_NODE), at least 1.

@@ -67,6 +67,7 @@ class ResultsWriter {
 
   /// Writes (or replaces) a string attribute of the file's root group.
   void write_attribute(const std::string& name, const std::string& value);
+  void write_attribute(const std::string& name, std::int64_t value);
 
   /// Writes a group `group` (created, or replaced when present) holding one dataset per column,
   /// each with `units` and `description`; the group gets `description`.

@@ -26,6 +26,7 @@ struct StudyInfo {
   int threads = 0;         ///< OpenMP threads per arm; 0: the current maximum
   int jobs = 1;            ///< arms run at the same time
   int mpi_ranks = 1;       ///< MPI ranks of the study
+  int blas_threads = 1;    ///< BLAS threads of the direct solvers' factorisations
   std::string git_commit;  ///< commit of the Sinew build ("" if unknown)
 };
 

@@ -45,7 +45,7 @@ TEST(StudyRun, JobsTwoGivesTheSameMetricsAsSerial) {
   const auto study = copy_study(dir, "small-study.yaml");
   const auto r = run_sinew({"run", study, "--jobs", "2", "--quiet"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 1e-9);
+  expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 1e-12);
   EXPECT_NE(r.out.find("Comparison"), std::string::npos);
   EXPECT_NE(r.out.find("not cure rates"), std::string::npos);
 }
@@ -61,7 +61,7 @@ TEST(StudyRun, MpirunTwoRanksGivesTheSameMetricsAsSerial) {
       " 2>&1";
   const int status = std::system(cmd.c_str());
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << read_text(dir.file("mpi.out"));
-  expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 1e-9);
+  expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 1e-12);
 }
 
 TEST(StudyRun, ShardsMergedGiveTheSameMetricsAsSerial) {
@@ -74,7 +74,7 @@ TEST(StudyRun, ShardsMergedGiveTheSameMetricsAsSerial) {
   }
   const auto m = run_sinew({"merge", study});
   ASSERT_EQ(m.exit_code, 0) << m.err;
-  expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 1e-9);
+  expect_same_metrics(serial_reference(), io::read_study_summary(dir.path() / "results.h5"), 1e-12);
 }
 
 // Runs a test study that has a failing arm in `dir`: exit code 1, the output and the arms.

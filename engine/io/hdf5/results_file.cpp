@@ -541,6 +541,13 @@ void ResultsWriter::write_attribute(const std::string& name, const std::string& 
   write_attr(m.file, name.c_str(), value);
 }
 
+void ResultsWriter::write_attribute(const std::string& name, std::int64_t value) {
+  auto& m = *impl_;
+  if (m.closed) throw std::logic_error("ResultsWriter::write_attribute after close");
+  QuietErrors quiet;
+  write_attr(m.file, name.c_str(), value);
+}
+
 void ResultsWriter::write_table(const std::string& group, const std::string& description,
                                 const std::vector<TableColumn>& columns) {
   auto& m = *impl_;

@@ -253,6 +253,7 @@ void write_study_file(const fs::path& tmp, const std::vector<Part>& parts, const
   write_attr(f, "openmp_threads", std::int64_t{info.threads > 0 ? info.threads : max_threads()});
   write_attr(f, "jobs", std::int64_t{info.jobs});
   write_attr(f, "mpi_ranks", std::int64_t{info.mpi_ranks});
+  write_attr(f, "blas_threads", std::int64_t{info.blas_threads});
   write_attr(f, "start_time", info.start_time.empty() ? now : info.start_time);
   write_attr(f, "end_time", info.end_time.empty() ? now : info.end_time);
   write_attr(f, "status", study_status(info, parts));

@@ -37,4 +37,6 @@ std::string blas_info() {
 
 void set_blas_threads(int threads) { openblas_set_num_threads(threads < 1 ? 1 : threads); }
 
+int blas_threads() { return openblas_get_num_threads(); }
+
 }  // namespace sinew::solver

@@ -18,5 +18,7 @@ std::string blas_info();
 /// sched_yield on 2 cores); on 2 vCPUs a second BLAS thread gains nothing (solver-floor
 /// measurements in benchmarks/RESULTS.md).
 void set_blas_threads(int threads);
+/// OpenBLAS's thread count for the process.
+int blas_threads();
 
 }  // namespace sinew::solver
