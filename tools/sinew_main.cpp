@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
       ->add_option("--blas-threads", solve.blas_threads,
                    "OpenBLAS threads (default: all above 50k dofs, else 1)")
       ->check(CLI::NonNegativeNumber);
-  solve_cmd->add_flag("-v,--verbose", solve.verbose, "log every Newton iteration");
+  solve_cmd->add_flag("-v,--verbose", solve.verbose,
+                      "log every Newton iteration; print HDF5's error stacks");
 
   std::string check_file;
   auto* check_cmd = app.add_subcommand("check", "check a model file without solving");
@@ -40,9 +41,11 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--shard", study.shard, "run only shard i of N (i/N), no merge");
   run_cmd->add_flag("--fresh", study.fresh, "rerun every arm (ignore finished part files)");
   run_cmd->add_flag("-q,--quiet", study.quiet, "no progress display");
+  run_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
 
   auto* merge_cmd = app.add_subcommand("merge", "merge a study's part files into its results file");
   merge_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
+  merge_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
 
   auto* slurm_cmd =
       app.add_subcommand("slurm", "write SLURM job-array and merge scripts for a study");
