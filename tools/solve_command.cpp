@@ -56,7 +56,7 @@ struct StopRequested : std::runtime_error {
 // The model file is checked by type before it is opened (a FIFO would block, a device never
 // ends); false after printing the problem.
 bool readable_model_file(const std::string& file) {
-  const std::string problem = input_file_problem(file);
+  const std::string problem = special_file_problem(file);
   if (problem.empty()) return true;
   std::cerr << "error: " << file << ": " << problem << "\n";
   return false;

@@ -54,7 +54,7 @@ void print_errors(const std::exception& e) {
 // Loads and validates the study; nullopt (after printing every problem) when it is invalid.
 // The file is checked by type first (a FIFO would block the reader, a folder is not a study).
 std::optional<scenario::StudySpec> load(const std::string& file, const Registries& r) {
-  if (const std::string problem = input_file_problem(file); !problem.empty()) {
+  if (const std::string problem = special_file_problem(file); !problem.empty()) {
     std::cerr << "error: " << file << ": " << problem << "\n";
     return std::nullopt;
   }

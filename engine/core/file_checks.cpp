@@ -41,6 +41,12 @@ std::string input_file_problem(const fs::path& path) {
   return "";
 }
 
+std::string special_file_problem(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return "";
+  return input_file_problem(path);
+}
+
 std::string output_path_problem(const fs::path& path, const std::vector<std::string>& extensions) {
   if (path.filename().empty() || path.filename() == "." || path.filename() == "..")
     return "names no file";

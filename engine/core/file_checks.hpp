@@ -16,6 +16,10 @@ namespace sinew {
 /// Uses stat(), never open(): opening a FIFO blocks until a writer appears.
 std::string input_file_problem(const std::filesystem::path& path);
 
+/// As input_file_problem, but "" for a path that does not exist (the reader then says so in its
+/// own words): refuses only what is there but is no regular file.
+std::string special_file_problem(const std::filesystem::path& path);
+
 /// Why `path` cannot be written as an output file: "" when it can (so far as can be told before
 /// writing), else e.g. "is a directory", "has the unknown extension '.vtk' (allowed: .h5, .csv)",
 /// "folder out does not exist", "folder out is read-only". `extensions` lists the allowed ones
