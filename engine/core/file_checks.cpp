@@ -71,6 +71,11 @@ std::string output_path_problem(const fs::path& path, const std::vector<std::str
   return "";
 }
 
+bool is_write_refusal(int err) {
+  return err == ENOSPC || err == EDQUOT || err == EFBIG || err == EROFS || err == EACCES ||
+         err == EPERM;
+}
+
 std::string write_failure_message(int err, const fs::path& file) {
   switch (err) {
     case ENOSPC: return "no space left on device while writing " + file.string();

@@ -32,6 +32,11 @@ std::string output_path_problem(const std::filesystem::path& path,
 /// <file>", else "cannot write <file>: <strerror>".
 std::string write_failure_message(int err, const std::filesystem::path& file);
 
+/// True for the system errors that say the output cannot be written however it is retried: a
+/// full disk, a quota, a size limit, a read-only folder, no permission (write_failure_message
+/// names them).
+bool is_write_refusal(int err);
+
 /// A write that failed for a system reason (errno `code`), already worded by
 /// write_failure_message. Callers report it and exit with status 1 (the input was fine).
 class WriteFailure : public std::runtime_error {

@@ -219,10 +219,13 @@ struct ResultsWriter::Impl {
       throw;
     } catch (const SystemFailure& e) {
       write_failed = true;
-      throw WriteFailure(e.code(), final_path);
+      if (is_write_refusal(e.code())) throw WriteFailure(e.code(), final_path);
+      throw;
     } catch (const fs::filesystem_error& e) {
       write_failed = true;
-      throw WriteFailure(e.code().value(), final_path);
+      if (is_write_refusal(e.code().value())) throw WriteFailure(e.code().value(), final_path);
+      throw std::runtime_error(std::string("cannot write ") + final_path.string() + ": " +
+                               e.what());
     } catch (...) {
       write_failed = true;
       throw;

@@ -4,7 +4,6 @@
 #include <hdf5.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <regex>
 #include <set>
@@ -376,12 +375,6 @@ void merge_study(const std::vector<fs::path>& parts, const fs::path& out, const 
 
 namespace {
 
-// Errors that say the output cannot be written (rather than that a source cannot be read).
-bool is_write_error(int code) {
-  return code == ENOSPC || code == EDQUOT || code == EFBIG || code == EROFS || code == EACCES ||
-         code == EPERM;
-}
-
 // The views of every arm of the study file `source` into `folder`/<arm>/, linking to `results`
 // (the name `source` will have once it is in place).
 void write_views_from(const fs::path& source, const fs::path& results, const fs::path& folder) {
@@ -413,11 +406,12 @@ void writing(const fs::path& out, const std::vector<fs::path>& leftovers, F&& wr
     write();
   } catch (const SystemFailure& e) {
     clean();
-    if (is_write_error(e.code())) throw WriteFailure(e.code(), out);
+    if (is_write_refusal(e.code())) throw WriteFailure(e.code(), out);
     throw;
   } catch (const fs::filesystem_error& e) {
     clean();
-    throw WriteFailure(e.code().value(), out);
+    if (is_write_refusal(e.code().value())) throw WriteFailure(e.code().value(), out);
+    throw std::runtime_error("cannot write " + out.string() + ": " + e.what());
   } catch (...) {
     clean();
     throw;

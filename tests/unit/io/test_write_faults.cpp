@@ -1,0 +1,133 @@
+// Faults while writing a results file: a failed run never replaces earlier results or their
+// views, a write refused by the system (here a file size limit, EFBIG) is named with the file
+// and leaves no temporary file, and what a killed run left is removed by the next writer.
+#include <gtest/gtest.h>
+#include <sys/resource.h>
+
+#include <csignal>
+#include <map>
+
+#include "core/file_checks.hpp"
+#include "io_test_support.hpp"
+
+namespace sinew::io_test {
+namespace {
+
+// Every file under `dir` (relative path -> contents).
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) files[fs::relative(e.path(), dir).string()] = read_text(e.path());
+  return files;
+}
+
+// Writes a completed run of the cube to dir/results.h5 (with views); `text` marks it.
+void write_completed(const fs::path& dir, const std::string& text) {
+  auto def = load_cube();
+  io::RunInfo info = cube_info();
+  info.model_text = text;
+  io::ResultsWriter writer(dir / "results.h5", def, info);
+  run_cube(def, &writer);
+  writer.close(true);
+}
+
+TEST(WriteFaults, FailedRunKeepsTheEarlierResultsAndViews) {
+  TempDir dir;
+  write_completed(dir.path(), "first");
+  const auto before = snapshot(dir.path());
+  ASSERT_EQ(before.count("results.h5"), 1u);
+  ASSERT_EQ(before.count("results_vtk/step_000002.hdf"), 1u);
+  ASSERT_EQ(before.size(), 1u + kSteps + 1u);  // results, 3 step views, the series
+  auto def = load_cube();
+  {  // abandoned after 1 step (destroyed without close)
+    io::ResultsWriter writer(dir.path() / "results.h5", def, cube_info());
+    run_cube(def, &writer, 1);
+    EXPECT_TRUE(fs::exists(dir.path() / "results_vtk.part" / "step_000000.hdf"));
+  }
+  EXPECT_EQ(snapshot(dir.path()), before);
+  {  // closed as failed
+    io::ResultsWriter writer(dir.path() / "results.h5", def, cube_info());
+    run_cube(def, &writer, 2);
+    writer.close(false, "no convergence");
+    EXPECT_TRUE(writer.kept_existing());
+  }
+  EXPECT_EQ(snapshot(dir.path()), before);
+
+  // A completed run replaces both.
+  write_completed(dir.path(), "second");
+  const auto after = snapshot(dir.path());
+  EXPECT_EQ(after.size(), before.size());
+  const H5 f = open_file(dir.path() / "results.h5");
+  EXPECT_EQ(string_attr(f, "/", "model_text"), "second");
+}
+
+// A limit on the file size (RLIMIT_FSIZE, SIGXFSZ ignored) makes every write past it fail with
+// EFBIG, as a full disk fails with ENOSPC: the same path through the writer, without a mount.
+class FileSizeLimit {
+ public:
+  explicit FileSizeLimit(rlim_t bytes) {
+    old_handler_ = std::signal(SIGXFSZ, SIG_IGN);
+    getrlimit(RLIMIT_FSIZE, &old_);
+    rlimit now = old_;
+    now.rlim_cur = bytes;
+    ok_ = setrlimit(RLIMIT_FSIZE, &now) == 0;
+  }
+  ~FileSizeLimit() {
+    setrlimit(RLIMIT_FSIZE, &old_);
+    std::signal(SIGXFSZ, old_handler_);
+  }
+  FileSizeLimit(const FileSizeLimit&) = delete;
+  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+  bool ok() const { return ok_; }
+
+ private:
+  rlimit old_{};
+  void (*old_handler_)(int) = nullptr;
+  bool ok_ = false;
+};
+
+TEST(WriteFaults, RefusedWriteNamesTheFileAndLeavesNothingBehind) {
+  TempDir dir;
+  write_completed(dir.path(), "first");
+  const auto before = snapshot(dir.path());
+  const auto size = static_cast<rlim_t>(fs::file_size(dir.path() / "results.h5"));
+  auto def = load_cube();
+  std::string message;
+  {
+    const FileSizeLimit limit(size / 2);
+    ASSERT_TRUE(limit.ok());
+    try {
+      io::ResultsWriter writer(dir.path() / "results.h5", def, cube_info());
+      run_cube(def, &writer);
+      writer.close(true);
+    } catch (const WriteFailure& e) {
+      message = e.what();
+      EXPECT_EQ(e.code(), EFBIG);
+    }
+  }
+  EXPECT_EQ(message,
+            "file size limit exceeded while writing " + (dir.path() / "results.h5").string());
+  EXPECT_EQ(snapshot(dir.path()), before);  // earlier results intact, no temporary file
+}
+
+TEST(WriteFaults, WhatAKilledRunLeftIsRemovedByTheNextWriter) {
+  TempDir dir;
+  std::ofstream(dir.path() / "results.h5.part") << "killed run";
+  fs::create_directories(dir.path() / "results_vtk.part");
+  std::ofstream(dir.path() / "results_vtk.part" / "step_000009.hdf") << "killed run";
+  write_completed(dir.path(), "next");
+  EXPECT_FALSE(fs::exists(dir.path() / "results.h5.part"));
+  EXPECT_FALSE(fs::exists(dir.path() / "results_vtk.part"));
+  EXPECT_FALSE(fs::exists(dir.path() / "results_vtk" / "step_000009.hdf"));
+  EXPECT_TRUE(fs::exists(dir.path() / "results_vtk" / "step_000002.hdf"));
+}
+
+TEST(WriteFaults, SystemErrorsAreWordedWithTheFile) {
+  EXPECT_EQ(write_failure_message(ENOSPC, "out/r.h5"),
+            "no space left on device while writing out/r.h5");
+  EXPECT_EQ(write_failure_message(EROFS, "out/r.h5"), "out is read-only (cannot write out/r.h5)");
+  EXPECT_EQ(write_failure_message(EFBIG, "r.h5"), "file size limit exceeded while writing r.h5");
+}
+
+}  // namespace
+}  // namespace sinew::io_test
