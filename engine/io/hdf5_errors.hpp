@@ -5,8 +5,9 @@
 
 namespace sinew::io {
 
-/// Turns HDF5's error-stack printing off (`show` false) or on for the whole process. Call once at
-/// the start of a command, before any file is opened.
+/// Turns HDF5's error-stack printing off (`show` false) or on for the whole process, and HDF5's
+/// clean-up at exit off (it crashes on a file whose write failed). Call once at the start of a
+/// command, before any other HDF5 call; every file must then be closed by its owner.
 void show_hdf5_error_stacks(bool show);
 
 }  // namespace sinew::io

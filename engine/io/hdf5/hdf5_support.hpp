@@ -115,6 +115,8 @@ class Handle {
     const hid_t id = std::exchange(id_, H5I_INVALID_HID);
     if (id >= 0 && closer_) check(closer_(id), what);
   }
+  /// Gives up ownership without closing (the identifier stays open in the library).
+  hid_t release() { return std::exchange(id_, H5I_INVALID_HID); }
   operator hid_t() const { return id_; }
   bool valid() const { return id_ >= 0; }
 

@@ -236,6 +236,10 @@ struct ResultsWriter::Impl {
   /// results, if any, stay as they were). Never throws.
   void discard() noexcept {
     closed = true;
+    if (write_failed) {  // closing would retry the failed writes; the file is removed anyway
+      for (Growing* g : growing()) g->ds.release();
+      file.release();
+    }
     for (Growing* g : growing()) g->ds.reset();
     string_type.reset();
     file.reset();
@@ -248,7 +252,7 @@ struct ResultsWriter::Impl {
   void create_mesh(int gz);
   void create_fields(int gz);
   void create_interface(int gz);
-  void append_step(const simulation::StepOutput& out, const VecX& u,
+  void append_step(const simulation::StepOutput& out,
                    const std::vector<std::vector<double>>& values, const std::vector<Vec3>& forces);
   void finish(bool completed, const std::string& failure);
   void write_views(std::size_t step) const;
@@ -496,22 +500,22 @@ void ResultsWriter::write_step(const simulation::StepOutput& out, const VecX& u)
   const auto values = m.table.evaluate(out, u);
 
   QuietErrors quiet;
-  m.guarded([&] { m.append_step(out, u, values, forces); });
+  m.guarded([&] { m.append_step(out, values, forces); });
 }
 
-void ResultsWriter::Impl::append_step(const simulation::StepOutput& out, const VecX& u,
+void ResultsWriter::Impl::append_step(const simulation::StepOutput& out,
                                       const std::vector<std::vector<double>>& values,
                                       const std::vector<Vec3>& forces) {
   auto& m = *this;
   const hsize_t row = m.times.size();
-  const auto& table = m.table.fields();
-  for (size_t i = 0; i < table.size(); ++i) {
+  const auto& specs = m.table.fields();
+  for (size_t i = 0; i < specs.size(); ++i) {
     if (!m.fields[i].ds.valid()) continue;  // removed by keep_only_fields
-    const auto inner = m.inner_dims(table[i]);
+    const auto inner = m.inner_dims(specs[i]);
     hsize_t expected = 1;
     for (auto d : inner) expected *= d;
     if (values[i].size() != expected)
-      throw std::logic_error("field '" + table[i].name + "' gave " +
+      throw std::logic_error("field '" + specs[i].name + "' gave " +
                              std::to_string(values[i].size()) + " values, expected " +
                              std::to_string(expected));
     // The displacement is u, laid out (node, component) already: written bit for bit.
