@@ -5,6 +5,22 @@
 #include "solve_command.hpp"
 #include "study_commands.hpp"
 
+namespace {
+
+CLI::App* add_slurm_command(CLI::App& app, sinew::tools::StudyOptions& study) {
+  auto* slurm_cmd =
+      app.add_subcommand("slurm", "write SLURM job-array and merge scripts for a study");
+  slurm_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
+  slurm_cmd->add_option("--tasks", study.tasks, "array tasks (shards)")->check(CLI::PositiveNumber);
+  slurm_cmd->add_option("--dir", study.slurm_dir, "folder for the scripts (default: the study's)");
+  slurm_cmd->add_option(
+      "--sbatch", study.slurm_options,
+      "extra #SBATCH options, ';'-separated, e.g. '--time=02:00:00;--partition=short'");
+  return slurm_cmd;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"sinew: finite-element engine for tendon and fascia mechanics"};
   app.require_subcommand(1);
@@ -47,14 +63,7 @@ int main(int argc, char** argv) {
   merge_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
   merge_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
 
-  auto* slurm_cmd =
-      app.add_subcommand("slurm", "write SLURM job-array and merge scripts for a study");
-  slurm_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
-  slurm_cmd->add_option("--tasks", study.tasks, "array tasks (shards)")->check(CLI::PositiveNumber);
-  slurm_cmd->add_option("--dir", study.slurm_dir, "folder for the scripts (default: the study's)");
-  slurm_cmd->add_option(
-      "--sbatch", study.slurm_options,
-      "extra #SBATCH options, ';'-separated, e.g. '--time=02:00:00;--partition=short'");
+  auto* slurm_cmd = add_slurm_command(app, study);
 
   sinew::tools::FieldsOptions fields;
   auto* fields_cmd =
