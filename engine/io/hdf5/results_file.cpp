@@ -185,6 +185,7 @@ struct ResultsWriter::Impl {
   std::vector<double> times;  // of the steps written (for the .series files)
   bool closed = false;
   bool write_failed = false;   // a write failed: the new file is discarded, never renamed
+  bool system_failed = false;  // ... because the system refused it (the file cannot be closed)
   bool kept_existing = false;  // the run failed and the earlier results were kept
 
   /// Every per-step dataset (those of an absent interface are not open).
@@ -215,14 +216,14 @@ struct ResultsWriter::Impl {
     try {
       write();
     } catch (const WriteFailure&) {
-      write_failed = true;
+      write_failed = system_failed = true;
       throw;
     } catch (const SystemFailure& e) {
-      write_failed = true;
+      write_failed = system_failed = true;
       if (is_write_refusal(e.code())) throw WriteFailure(e.code(), final_path);
       throw;
     } catch (const fs::filesystem_error& e) {
-      write_failed = true;
+      write_failed = system_failed = true;
       if (is_write_refusal(e.code().value())) throw WriteFailure(e.code().value(), final_path);
       throw std::runtime_error(std::string("cannot write ") + final_path.string() + ": " +
                                e.what());
@@ -236,7 +237,7 @@ struct ResultsWriter::Impl {
   /// results, if any, stay as they were). Never throws.
   void discard() noexcept {
     closed = true;
-    if (write_failed) {  // closing would retry the failed writes; the file is removed anyway
+    if (system_failed) {  // closing would retry the failed writes; the file is removed anyway
       for (Growing* g : growing()) g->ds.release();
       file.release();
     }
