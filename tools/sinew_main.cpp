@@ -6,6 +6,22 @@
 #include "solve_command.hpp"
 #include "study_commands.hpp"
 
+namespace {
+
+CLI::App* add_slurm_command(CLI::App& app, sinew::tools::StudyOptions& study) {
+  auto* slurm_cmd =
+      app.add_subcommand("slurm", "write SLURM job-array and merge scripts for a study");
+  slurm_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
+  slurm_cmd->add_option("--tasks", study.tasks, "array tasks (shards)")->check(CLI::PositiveNumber);
+  slurm_cmd->add_option("--dir", study.slurm_dir, "folder for the scripts (default: the study's)");
+  slurm_cmd->add_option(
+      "--sbatch", study.slurm_options,
+      "extra #SBATCH options, ';'-separated, e.g. '--time=02:00:00;--partition=short'");
+  return slurm_cmd;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"sinew: finite-element engine for tendon and fascia mechanics"};
   app.require_subcommand(1);
@@ -22,7 +38,8 @@ int main(int argc, char** argv) {
       ->add_option("--blas-threads", solve.blas_threads,
                    "OpenBLAS threads (default: all above 50k dofs, else 1)")
       ->check(CLI::NonNegativeNumber);
-  solve_cmd->add_flag("-v,--verbose", solve.verbose, "log every Newton iteration");
+  solve_cmd->add_flag("-v,--verbose", solve.verbose,
+                      "log every Newton iteration; print HDF5's error stacks");
 
   std::string check_file;
   auto* check_cmd = app.add_subcommand("check", "check a model file without solving");
@@ -46,18 +63,13 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--shard", study.shard, "run only shard i of N (i/N), no merge");
   run_cmd->add_flag("--fresh", study.fresh, "rerun every arm (ignore finished part files)");
   run_cmd->add_flag("-q,--quiet", study.quiet, "no progress display");
+  run_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
 
   auto* merge_cmd = app.add_subcommand("merge", "merge a study's part files into its results file");
   merge_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
+  merge_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
 
-  auto* slurm_cmd =
-      app.add_subcommand("slurm", "write SLURM job-array and merge scripts for a study");
-  slurm_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
-  slurm_cmd->add_option("--tasks", study.tasks, "array tasks (shards)")->check(CLI::PositiveNumber);
-  slurm_cmd->add_option("--dir", study.slurm_dir, "folder for the scripts (default: the study's)");
-  slurm_cmd->add_option(
-      "--sbatch", study.slurm_options,
-      "extra #SBATCH options, ';'-separated, e.g. '--time=02:00:00;--partition=short'");
+  auto* slurm_cmd = add_slurm_command(app, study);
 
   sinew::tools::FieldsOptions fields;
   auto* fields_cmd =

@@ -1,19 +1,23 @@
 // `sinew solve` / `sinew check`.
 #include "solve_command.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "batch/mpi_session.hpp"
 #include "core/error.hpp"
+#include "core/file_checks.hpp"
 #include "core/parallel.hpp"
 #include "core/thread_budget.hpp"
 #include "csv_output.hpp"
+#include "io/hdf5_errors.hpp"
 #include "io/results_writer.hpp"
 #include "materials/register.hpp"
 #include "metrics_table.hpp"
@@ -21,6 +25,7 @@
 #include "simulation/run_model.hpp"
 #include "solver/linear/blas_info.hpp"
 #include "solver/linear/linear_solver.hpp"
+#include "stop_signals.hpp"
 
 namespace sinew::tools {
 
@@ -43,10 +48,19 @@ LogSink console_log(bool verbose) {
       verbose ? LogLevel::Debug : LogLevel::Info);
 }
 
-// A failure to write the results file, told apart from the model errors run_model throws.
-struct ResultsFileError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+// SIGINT/SIGTERM seen between steps: the run unwinds so the results writer can clean up.
+struct StopRequested : std::runtime_error {
+  StopRequested() : std::runtime_error("interrupted") {}
 };
+
+// The model file is checked by type before it is opened (a FIFO would block, a device never
+// ends); false after printing the problem.
+bool readable_model_file(const std::string& file) {
+  const std::string problem = special_file_problem(file);
+  if (problem.empty()) return true;
+  std::cerr << "error: " << file << ": " << problem << "\n";
+  return false;
+}
 
 std::string read_file_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -58,6 +72,8 @@ std::string read_file_text(const std::string& path) {
 }  // namespace
 
 int run_check(const std::string& model_file) {
+  io::show_hdf5_error_stacks(false);
+  if (!readable_model_file(model_file)) return 2;
   materials::MaterialRegistry materials;
   materials::register_materials(materials);
   try {
@@ -106,6 +122,16 @@ std::unique_ptr<io::ResultsWriter> open_results(const SolveOptions& options,
   return nullptr;
 }
 
+// The output path is checked before any work: a folder, an unknown extension or a folder that
+// cannot be written is bad input. False after printing the problem.
+bool writable_output(const std::filesystem::path& out) {
+  if (out.empty()) return true;
+  const std::string problem = output_path_problem(out, {".h5", ".csv"});
+  if (problem.empty()) return true;
+  std::cerr << "error: output " << out.string() << ": " << problem << "\n";
+  return false;
+}
+
 // Step table: time, iterations and reaction sums; then the metrics.
 void print_steps(const model::ModelDefinition& def, const simulation::RunResult& result,
                  double seconds) {
@@ -151,7 +177,45 @@ bool finish_outputs(const model::ModelDefinition& def, const simulation::RunResu
 
 }  // namespace
 
+namespace {
+
+// Loads the model file; nullopt after printing every problem.
+std::optional<model::ModelDefinition> load_model(const SolveOptions& options,
+                                                 const materials::MaterialRegistry& materials) {
+  if (!readable_model_file(options.model_file)) return std::nullopt;
+  try {
+    return model::load_model_file(options.model_file, materials);
+  } catch (const InputError& e) {
+    print_input_errors(e);
+  } catch (const InputErrors& e) {
+    print_input_errors(e);
+  }
+  return std::nullopt;
+}
+
+// Solves with the writer open; the exit code when the solve could not go on (-1: it ran).
+int solve_into(const model::ModelDefinition& def, const SolveOptions& options,
+               const solver::LinearSolverRegistry& linear, const LogSink& log,
+               const simulation::StepObserver& on_output, simulation::RunResult& result) {
+  try {
+    result = simulation::run_model(def, linear, log, on_output);
+    return -1;
+  } catch (const WriteFailure& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;  // the writer removed the new file; earlier results are untouched
+  } catch (const StopRequested&) {
+    std::cerr << "error: interrupted\n";
+    return 130;
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "error: " << options.model_file << ": " << e.what() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace
+
 int run_solve(const SolveOptions& options) {
+  io::show_hdf5_error_stacks(options.verbose);
   materials::MaterialRegistry materials;
   materials::register_materials(materials);
   // MPI belongs to the program: started only if an "amg-cg" solver is made, finalised at the end.
@@ -159,54 +223,44 @@ int run_solve(const SolveOptions& options) {
   solver::LinearSolverRegistry linear;
   solver::register_linear_solvers(linear, {[&mpi] { mpi.start_parallel_runtime(); }});
 
-  model::ModelDefinition def;
-  try {
-    def = model::load_model_file(options.model_file, materials);
-  } catch (const InputError& e) {
-    print_input_errors(e);
-    return 2;
-  } catch (const InputErrors& e) {
-    print_input_errors(e);
-    return 2;
-  }
+  auto loaded = load_model(options, materials);
+  if (!loaded) return 2;
+  model::ModelDefinition& def = *loaded;
   if (!options.output.empty()) def.output.file = options.output;
+  const std::filesystem::path out = output_path(options, def);
+  if (!writable_output(out)) return 2;
   const ThreadBudget budget = plan_threads(1, requested_threads(options.threads), usable_cores(),
                                            3 * def.model.mesh.n_nodes(), 1,
                                            requested_blas_threads(options.blas_threads));
   ScopedThreads threads(budget.threads_per_job);
   solver::set_blas_threads(budget.blas_threads);
 
-  const std::filesystem::path out = output_path(options, def);
   const auto log = console_log(options.verbose);
   log.info("sinew " SINEW_VERSION ": " + options.model_file + " (threads: " + budget.describe() +
            "; BLAS: " + solver::blas_info() + ")");
+  const std::atomic<bool>& stop = install_stop_handlers();
   std::unique_ptr<io::ResultsWriter> writer;
-  if (out.extension() == ".h5" && !(writer = open_results(options, def, out))) return 2;
+  if (out.extension() == ".h5" && !(writer = open_results(options, def, out))) return 1;
   const auto on_output = [&](const simulation::StepOutput& o, const VecX& u) {
-    if (!writer) return;
-    try {
-      writer->write_step(o, u);
-    } catch (const std::exception& e) {
-      throw ResultsFileError("writing " + out.string() + ": " + e.what());
-    }
+    if (writer) writer->write_step(o, u);  // a WriteFailure names the file and the reason
+    if (stop) throw StopRequested();
   };
 
   const auto start = std::chrono::steady_clock::now();
   simulation::RunResult result;
-  try {
-    result = simulation::run_model(def, linear, log, on_output);
-  } catch (const ResultsFileError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 2;  // the writer's destructor records the run as failed
-  } catch (const std::invalid_argument& e) {
-    std::cerr << "error: " << options.model_file << ": " << e.what() << "\n";
-    return 2;
+  if (const int code = solve_into(def, options, linear, log, on_output, result); code >= 0) {
+    const bool kept = writer && std::filesystem::exists(out);
+    writer.reset();  // removes or closes the new file
+    if (kept) std::cerr << "note: the earlier results in " << out.string() << " are kept\n";
+    return code;
   }
   print_steps(def, result,
               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-  if (!finish_outputs(def, result, out, writer.get())) return 2;
+  if (!finish_outputs(def, result, out, writer.get())) return 1;
   if (!result.completed) {
     std::cerr << "error: solve failed: " << result.failure << "\n";
+    if (writer && writer->kept_existing())
+      std::cerr << "note: the earlier results in " << out.string() << " are kept\n";
     return 1;
   }
   return 0;

@@ -16,7 +16,9 @@
 #include "batch/study_runner.hpp"
 #include "comparison_table.hpp"
 #include "core/error.hpp"
+#include "core/file_checks.hpp"
 #include "core/parallel.hpp"
+#include "io/hdf5_errors.hpp"
 #include "io/results_writer.hpp"
 #include "io/study_summary.hpp"
 #include "solver/linear/linear_solver.hpp"
@@ -50,7 +52,12 @@ void print_errors(const std::exception& e) {
 }
 
 // Loads and validates the study; nullopt (after printing every problem) when it is invalid.
+// The file is checked by type first (a FIFO would block the reader, a folder is not a study).
 std::optional<scenario::StudySpec> load(const std::string& file, const Registries& r) {
+  if (const std::string problem = special_file_problem(file); !problem.empty()) {
+    std::cerr << "error: " << file << ": " << problem << "\n";
+    return std::nullopt;
+  }
   try {
     return scenario::load_study(file, {r.materials, r.interventions});
   } catch (const InputErrors& e) {
@@ -147,6 +154,7 @@ LogSink console_log(bool quiet) {
 }  // namespace
 
 int run_validate(const StudyOptions& o) {
+  io::show_hdf5_error_stacks(false);
   const Registries r;
   const auto study = load(o.study_file, r);
   if (!study) return 2;
@@ -196,11 +204,20 @@ int finish_run(const StudyOptions& o, const scenario::StudySpec& study,
 
 }  // namespace
 
+// The study's results file must be writable before any arm runs; false after saying why.
+bool writable_results(const scenario::StudySpec& study) {
+  const std::string problem = output_path_problem(study.results_path, {".h5"});
+  if (problem.empty()) return true;
+  std::cerr << "error: results file " << study.results_path << ": " << problem << "\n";
+  return false;
+}
+
 int run_study_command(const StudyOptions& o) {
+  io::show_hdf5_error_stacks(o.verbose);
   batch::MpiSession mpi;
   const Registries r([&mpi] { mpi.start_parallel_runtime(); });
   const auto study = load(o.study_file, r);
-  if (!study) return 2;
+  if (!study || !writable_results(*study)) return 2;
   batch::StudyRunOptions ro;
   if (!o.shard.empty() && !parse_shard(o.shard, ro.shard_index, ro.shard_count)) {
     std::cerr << "error: --shard: value '" << o.shard << "': expected i/N with 0 <= i < N\n";
@@ -240,9 +257,10 @@ int run_study_command(const StudyOptions& o) {
 }
 
 int run_merge(const StudyOptions& o) {
+  io::show_hdf5_error_stacks(o.verbose);
   const Registries r;
   const auto study = load(o.study_file, r);
-  if (!study) return 2;
+  if (!study || !writable_results(*study)) return 2;
   const std::string command_line = io::process_command_line();
   batch::StudyLock lock;
   if (!take_lock(*study, command_line, 0, 1, nullptr, lock)) return 2;

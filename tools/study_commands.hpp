@@ -13,6 +13,7 @@ struct StudyOptions {
   std::string shard;          ///< "i/N" or empty
   bool fresh = false;         ///< ignore finished parts (no resume)
   bool quiet = false;         ///< no progress display
+  bool verbose = false;       ///< run, merge: also print HDF5's error stacks
   int tasks = 1;              ///< slurm: array tasks
   std::string slurm_dir;      ///< slurm: where the scripts go (default: beside the study)
   std::string slurm_options;  ///< slurm: extra #SBATCH lines, ';'-separated

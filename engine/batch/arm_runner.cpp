@@ -30,6 +30,7 @@ class ArmRun {
     info.threads = options.threads;
     io::ResultsOptions ro;
     ro.vtk_views = false;
+    ro.keep_existing_on_failure = false;  // a failed arm's part replaces an outdated one
     writer_ = std::make_unique<io::ResultsWriter>(part, def_, info, ro);
     writer_->write_attribute("arm_name", arm.name);
     writer_->write_attribute("base_arm", arm.base_arm);

@@ -124,9 +124,24 @@ void run_arms(const scenario::StudySpec& study, const StudyRunOptions& options,
 
 }  // namespace
 
+namespace {
+
+// Removes the temporary files a killed earlier run left in the parts folder ("<arm>.h5.part").
+// Only a whole, single-process run does this: it holds the study lock alone, so no other
+// process is writing there (shards and MPI ranks each overwrite their own arms' files).
+void remove_stale_temporaries(const scenario::StudySpec& study, const StudyRunOptions& options) {
+  if (options.shard_count > 1 || (options.mpi && options.mpi->size() > 1)) return;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(parts_folder(study), ec))
+    if (entry.path().extension() == ".part") fs::remove(entry.path(), ec);
+}
+
+}  // namespace
+
 StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions& options) {
   const std::string start_time = io::iso8601_utc_now();
   fs::create_directories(parts_folder(study));
+  remove_stale_temporaries(study, options);
   StudyRunResult result;
   const auto n = study.arms.size();
   result.arms.resize(n);

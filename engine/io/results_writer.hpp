@@ -29,6 +29,9 @@ struct ResultsOptions {
   /// Also write <stem>_vtk/: VTKHDF step files and steps.hdf.series, and for models with an
   /// interface interface_<s>.hdf and interface.hdf.series.
   bool vtk_views = true;
+  /// When the run fails (close(false) or no close) and `path` already holds results, keep them
+  /// and their views and remove the new file; false: the failed run's file replaces them.
+  bool keep_existing_on_failure = true;
 };
 
 /// One column of a small table written at once (metrics, sessions): a 1-D dataset.
@@ -39,10 +42,14 @@ struct TableColumn {
   std::variant<std::vector<double>, std::vector<std::int64_t>, std::vector<std::string>> values;
 };
 
-/// Writer for one run. The file is written as "<path>.part" and renamed to `path` by close()
-/// (or by the destructor), so `path` only ever holds a finished file. Every write_step() is
-/// flushed: a process killed between steps leaves "<path>.part" readable with the steps written
-/// so far (status "running").
+/// Writer for one run. The file is written as "<path>.part" and its views into
+/// "<stem>_vtk.part/"; close() (or the destructor) fsyncs the file, renames it to `path` and
+/// moves the views into "<stem>_vtk/", so `path` only ever holds a finished file and the views
+/// match it. A failed run does not replace earlier results (ResultsOptions), and a failed write
+/// (full disk, read-only folder, size limit: a WriteFailure naming the file) removes the new
+/// file and views. Every write_step() is flushed: a process killed between steps leaves
+/// "<path>.part" readable with the steps written so far (status "running"); the next writer to
+/// `path` removes what such a run left.
 ///
 /// Not thread-safe; call it from the thread that runs the model (run_model's on_output).
 class ResultsWriter {
@@ -53,7 +60,8 @@ class ResultsWriter {
   /// copy of the model's matrices); a step without one makes the writer build its own.
   ResultsWriter(const std::filesystem::path& path, const model::ModelDefinition& def, RunInfo info,
                 ResultsOptions options = {});
-  /// Without close(): records status "failed" ("interrupted: ...") and renames, never throws.
+  /// Without close(): as close(false, "interrupted: ..."), never throws; after a failed write,
+  /// removes the new file.
   ~ResultsWriter();
   ResultsWriter(const ResultsWriter&) = delete;
   ResultsWriter& operator=(const ResultsWriter&) = delete;
@@ -83,6 +91,8 @@ class ResultsWriter {
   void close(bool completed, const std::string& failure = {});
 
   std::size_t steps_written() const;
+  /// True after a failed run whose new file was removed so that the earlier results stay.
+  bool kept_existing() const;
   const std::filesystem::path& path() const;            ///< final name
   const std::filesystem::path& temporary_path() const;  ///< name while writing
   const std::filesystem::path& vtk_folder() const;      ///< <stem>_vtk (written if vtk_views)

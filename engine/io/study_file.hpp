@@ -37,10 +37,11 @@ struct StudyInfo {
 /// name is the part's root attribute `arm_name`, else the part's file stem; it must consist of
 /// [A-Za-z0-9_.-] and not only of dots, and be unique.
 ///
-/// The file is written as "<out>.part" and renamed to `out` (replacing an older file) only when
-/// complete; on any error "<out>.part" is removed, `out` is left as it was, and
-/// std::runtime_error is thrown naming the file and the reason. With `vtk_views`, then calls
-/// write_study_views(out).
+/// The file is written as "<out>.part" and, with `vtk_views`, its views (write_study_views) into
+/// "<stem>_vtk.part/"; both are put in place (replacing older ones) only when complete. On any
+/// error the temporary file and folder are removed, `out` and its views are left as they were,
+/// and std::runtime_error is thrown naming the file and the reason (a WriteFailure when the disk
+/// is full, the folder read-only or a size limit reached).
 void merge_study(const std::vector<std::filesystem::path>& parts, const std::filesystem::path& out,
                  const StudyInfo& info, bool vtk_views = true);
 
@@ -71,8 +72,9 @@ void merge_study(const std::vector<ArmSource>& arms, const std::filesystem::path
 
 /// Writes the VTKHDF views of every arm of the study file `results` (<dir>/<stem>.h5) into
 /// <dir>/<stem>_vtk/<arm>/: step_<s>.hdf and steps.hdf.series, and for arms with an interface
-/// interface_<s>.hdf and interface.hdf.series. View files of an earlier write in an arm's
-/// folder are deleted first. Built from the file's datasets alone. Throws std::runtime_error.
+/// interface_<s>.hdf and interface.hdf.series, written into <stem>_vtk.part/ and moved into
+/// place when all are written (view files of an earlier write in an arm's folder are deleted
+/// then). Built from the file's datasets alone. Throws std::runtime_error.
 void write_study_views(const std::filesystem::path& results);
 
 /// The arm names of a study file, in the order the arms were merged. Throws std::runtime_error.

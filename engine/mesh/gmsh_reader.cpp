@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "core/file_checks.hpp"
 
 namespace sinew::mesh {
 
@@ -825,6 +826,9 @@ Mesh read_gmsh_stream(std::istream& in, const std::string& name) {
 }
 
 Mesh read_gmsh(const std::string& path) {
+  // By type first: a FIFO would block the open, a device never ends.
+  if (const std::string problem = special_file_problem(path); !problem.empty())
+    throw InputError(SourceLocation{path, 0, 0}, "", "the mesh file " + problem);
   std::ifstream in(path);
   if (!in) throw InputError(SourceLocation{path, 0, 0}, "", "cannot open the mesh file");
   return read_gmsh_stream(in, path);

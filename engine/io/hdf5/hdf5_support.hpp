@@ -1,5 +1,6 @@
 // Internal helpers of the HDF5 files of engine/io/hdf5 (results writer, study merge, summaries):
-// errors as exceptions with the HDF5 error stack, owning handles, and small creators. Only
+// errors as exceptions with the HDF5 error stack (a system error kept apart, so a full disk or a
+// read-only folder can be named), owning handles, and small creators. Only
 // engine/io/hdf5/*.cpp include this (and HDF5).
 #pragma once
 
@@ -8,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -23,9 +25,31 @@ inline herr_t collect_error(unsigned, const H5E_error2_t* err, void* data) {
   return 0;
 }
 
+/// An HDF5 failure whose cause is a system error (errno `code`: ENOSPC, EROFS, EFBIG, ...), which
+/// the writers turn into a WriteFailure naming their file.
+class SystemFailure : public std::runtime_error {
+ public:
+  SystemFailure(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
+  int code() const { return code_; }
+
+ private:
+  int code_;
+};
+
+// The errno HDF5's file drivers quote in their messages ("..., errno = 28, error message = ..."),
+// 0 when none does.
+inline int quoted_errno(const std::vector<std::string>& messages) {
+  for (auto it = messages.rbegin(); it != messages.rend(); ++it) {
+    const auto at = it->find("errno = ");
+    if (at != std::string::npos) return std::atoi(it->c_str() + at + 8);
+  }
+  return 0;
+}
+
 // Throws with `what` and the HDF5 error stack: its API-level entry and its innermost cause
-// (the latter carries e.g. "errno = 2, error message = 'No such file or directory'"). Must be
-// called right after the failing call: the next HDF5 call clears the stack.
+// (the latter carries e.g. "errno = 2, error message = 'No such file or directory'"); a
+// SystemFailure when the cause is a system error. Must be called right after the failing call:
+// the next HDF5 call clears the stack.
 [[noreturn]] inline void fail(const std::string& what) {
   std::vector<std::string> messages;
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_DOWNWARD, collect_error, &messages);
@@ -34,6 +58,7 @@ inline herr_t collect_error(unsigned, const H5E_error2_t* err, void* data) {
     m += ": " + messages.front();
     if (messages.size() > 1) m += " (" + messages.back() + ")";
   }
+  if (const int code = quoted_errno(messages); code > 0) throw SystemFailure(code, m);
   throw std::runtime_error(m);
 }
 
@@ -43,13 +68,18 @@ T check(T value, const std::string& what) {
   return value;
 }
 
+// HDF5's error-stack printer while `sinew ... --verbose` asks for the stacks
+// (io::show_hdf5_error_stacks); QuietErrors leaves it on.
+inline herr_t print_error_stack(hid_t stack, void*) { return H5Eprint2(stack, stderr); }
+
 // HDF5 prints its error stack to stderr by default; errors are reported as exceptions
-// instead, so printing is off while a call runs (and restored after it).
+// instead, so printing is off while a call runs (and restored after it) unless the stacks were
+// asked for.
 class QuietErrors {
  public:
   QuietErrors() {
     H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
-    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+    if (func_ != print_error_stack) H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
   }
   ~QuietErrors() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
   QuietErrors(const QuietErrors&) = delete;
@@ -85,6 +115,8 @@ class Handle {
     const hid_t id = std::exchange(id_, H5I_INVALID_HID);
     if (id >= 0 && closer_) check(closer_(id), what);
   }
+  /// Gives up ownership without closing (the identifier stays open in the library).
+  hid_t release() { return std::exchange(id_, H5I_INVALID_HID); }
   operator hid_t() const { return id_; }
   bool valid() const { return id_ >= 0; }
 

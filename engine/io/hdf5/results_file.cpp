@@ -2,9 +2,12 @@
 // step views. Only engine/io/hdf5/*.cpp include HDF5; the public header exposes none of it.
 // Which fields exist, their shapes, units and values come from the model's output-field table
 // (simulation/output_table.hpp); nothing here knows a field by name.
+#include <fcntl.h>
 #include <hdf5.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -17,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/file_checks.hpp"
 #include "core/parallel.hpp"
 #include "hdf5_support.hpp"
 #include "io/results_writer.hpp"
@@ -146,12 +150,24 @@ std::string association_attr(Association a) {
 
 bool on_interface(Association a) { return a == Association::Facet || a == Association::FacetPoint; }
 
+// Forces a closed file's data to the disk before it is renamed into place: a full disk that the
+// page cache hid until now shows here, not after the rename.
+void sync_file(const fs::path& path, const fs::path& final_path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw WriteFailure(errno, final_path);
+  const int rc = ::fsync(fd);
+  const int err = errno;
+  ::close(fd);
+  if (rc != 0) throw WriteFailure(err, final_path);
+}
+
 }  // namespace
 
 // ---- the writer ---------------------------------------------------------------------------
 
 struct ResultsWriter::Impl {
   fs::path final_path, temp_path, vtk_dir;
+  fs::path vtk_stage;       // <stem>_vtk.part: the views until the results are complete
   std::string link_target;  // "../<name>.h5": where the views find the results file
   const model::ModelDefinition& def;
   /// What is written per step (and the problem used when a step arrives without the run's).
@@ -168,6 +184,9 @@ struct ResultsWriter::Impl {
   bool has_interface = false;
   std::vector<double> times;  // of the steps written (for the .series files)
   bool closed = false;
+  bool write_failed = false;   // a write failed: the new file is discarded, never renamed
+  bool system_failed = false;  // ... because the system refused it (the file cannot be closed)
+  bool kept_existing = false;  // the run failed and the earlier results were kept
 
   /// Every per-step dataset (those of an absent interface are not open).
   std::vector<Growing*> growing() {
@@ -187,12 +206,56 @@ struct ResultsWriter::Impl {
     temp_path = path.string() + ".part";
     vtk_dir = path.parent_path() / (path.stem().string() + "_vtk");
     link_target = "../" + path.filename().string();
+    vtk_stage = vtkhdf::staging_folder(vtk_dir);
+  }
+
+  /// Runs a write; on failure marks the new file as unusable and words system errors as a
+  /// WriteFailure naming the results file ("no space left on device while writing ...").
+  template <class F>
+  void guarded(F&& write) {
+    try {
+      write();
+    } catch (const WriteFailure&) {
+      write_failed = system_failed = true;
+      throw;
+    } catch (const SystemFailure& e) {
+      write_failed = system_failed = true;
+      if (is_write_refusal(e.code())) throw WriteFailure(e.code(), final_path);
+      throw;
+    } catch (const fs::filesystem_error& e) {
+      write_failed = system_failed = true;
+      if (is_write_refusal(e.code().value())) throw WriteFailure(e.code().value(), final_path);
+      throw std::runtime_error(std::string("cannot write ") + final_path.string() + ": " +
+                               e.what());
+    } catch (...) {
+      write_failed = true;
+      throw;
+    }
+  }
+
+  /// Closes everything without writing more and removes the new file and views (the earlier
+  /// results, if any, stay as they were). Never throws.
+  void discard() noexcept {
+    closed = true;
+    if (system_failed) {  // closing would retry the failed writes; the file is removed anyway
+      for (Growing* g : growing()) g->ds.release();
+      file.release();
+    }
+    for (Growing* g : growing()) g->ds.reset();
+    string_type.reset();
+    file.reset();
+    std::error_code ec;
+    fs::remove(temp_path, ec);
+    fs::remove_all(vtk_stage, ec);
   }
 
   void create(const RunInfo& info);
   void create_mesh(int gz);
   void create_fields(int gz);
   void create_interface(int gz);
+  void append_step(const simulation::StepOutput& out,
+                   const std::vector<std::vector<double>>& values, const std::vector<Vec3>& forces);
+  void finish(bool completed, const std::string& failure);
   void write_views(std::size_t step) const;
   void write_all_series() const;
 };
@@ -210,7 +273,12 @@ ResultsWriter::ResultsWriter(const fs::path& path, const model::ModelDefinition&
   options.gzip_level = std::clamp(options.gzip_level, 0, 9);
   QuietErrors quiet;
   impl_ = std::make_unique<Impl>(path, def, options);
-  impl_->create(info);
+  try {
+    impl_->guarded([&] { impl_->create(info); });
+  } catch (...) {
+    impl_->discard();
+    throw;
+  }
 }
 
 std::vector<hsize_t> ResultsWriter::Impl::inner_dims(Association a, int components) const {
@@ -233,6 +301,8 @@ std::vector<hsize_t> ResultsWriter::Impl::inner_dims(const fem::OutputField& f) 
 
 void ResultsWriter::Impl::create(const RunInfo& info) {
   const int gz = options.gzip_level;
+  // What a run killed before its end left behind (the file itself is truncated below).
+  fs::remove_all(vtk_stage);
 
   file = Handle(check(H5Fcreate(temp_path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT),
                       "cannot create " + temp_path.string()),
@@ -289,9 +359,9 @@ void ResultsWriter::Impl::create(const RunInfo& info) {
   check(H5Fflush(file, H5F_SCOPE_LOCAL), "cannot flush " + temp_path.string());
 
   if (options.vtk_views) {
-    fs::create_directories(vtk_dir);
-    // Views left by an earlier run into this folder would otherwise join the new series.
-    vtkhdf::remove_stale_views(vtk_dir);
+    // The views go to a folder of their own until the results are complete: the earlier views
+    // (and results) stay whole if this run fails.
+    fs::create_directories(vtk_stage);
     write_all_series();
   }
 }
@@ -431,15 +501,22 @@ void ResultsWriter::write_step(const simulation::StepOutput& out, const VecX& u)
   const auto values = m.table.evaluate(out, u);
 
   QuietErrors quiet;
+  m.guarded([&] { m.append_step(out, values, forces); });
+}
+
+void ResultsWriter::Impl::append_step(const simulation::StepOutput& out,
+                                      const std::vector<std::vector<double>>& values,
+                                      const std::vector<Vec3>& forces) {
+  auto& m = *this;
   const hsize_t row = m.times.size();
-  const auto& table = m.table.fields();
-  for (size_t i = 0; i < table.size(); ++i) {
+  const auto& specs = m.table.fields();
+  for (size_t i = 0; i < specs.size(); ++i) {
     if (!m.fields[i].ds.valid()) continue;  // removed by keep_only_fields
-    const auto inner = m.inner_dims(table[i]);
+    const auto inner = m.inner_dims(specs[i]);
     hsize_t expected = 1;
     for (auto d : inner) expected *= d;
     if (values[i].size() != expected)
-      throw std::logic_error("field '" + table[i].name + "' gave " +
+      throw std::logic_error("field '" + specs[i].name + "' gave " +
                              std::to_string(values[i].size()) + " values, expected " +
                              std::to_string(expected));
     // The displacement is u, laid out (node, component) already: written bit for bit.
@@ -492,7 +569,7 @@ void ResultsWriter::Impl::write_views(std::size_t step) const {
   spec.connectivity_ids = static_cast<std::int64_t>(mesh.connectivity.size());
   spec.mesh_group = "/mesh";
   add_arrays(spec, false);
-  vtkhdf::write_view(vtk_dir / vtkhdf::view_file_name("step", step), step, spec, link_target);
+  vtkhdf::write_view(vtk_stage / vtkhdf::view_file_name("step", step), step, spec, link_target);
   if (!has_interface) return;
 
   const fem::FacetMesh& im = *table.facet_mesh();
@@ -502,12 +579,13 @@ void ResultsWriter::Impl::write_views(std::size_t step) const {
   ispec.connectivity_ids = static_cast<std::int64_t>(im.connectivity.size());
   ispec.mesh_group = "/interface/mesh";
   add_arrays(ispec, true);
-  vtkhdf::write_view(vtk_dir / vtkhdf::view_file_name("interface", step), step, ispec, link_target);
+  vtkhdf::write_view(vtk_stage / vtkhdf::view_file_name("interface", step), step, ispec,
+                     link_target);
 }
 
 void ResultsWriter::Impl::write_all_series() const {
-  vtkhdf::write_series(vtk_dir, "step", "steps.hdf.series", times);
-  if (has_interface) vtkhdf::write_series(vtk_dir, "interface", "interface.hdf.series", times);
+  vtkhdf::write_series(vtk_stage, "step", "steps.hdf.series", times);
+  if (has_interface) vtkhdf::write_series(vtk_stage, "interface", "interface.hdf.series", times);
 }
 
 void ResultsWriter::close(bool completed, const std::string& failure) {
@@ -515,22 +593,46 @@ void ResultsWriter::close(bool completed, const std::string& failure) {
   if (m.closed) return;
   m.closed = true;  // also when closing fails below: the destructor must not try again
   QuietErrors quiet;
-  write_attr(m.file, "end_time", iso8601_utc_now());
-  write_attr(m.file, "status", std::string(completed ? "completed" : "failed"));
-  write_attr(m.file, "failure_reason", completed ? std::string() : failure);
+  try {
+    m.guarded([&] { m.finish(completed, failure); });
+  } catch (...) {
+    m.discard();
+    throw;
+  }
+}
+
+// Closes the file and puts it and its views in place: always when the run completed; when it
+// failed, only where no earlier results are (they are kept, and the new file removed, unless
+// the options say to replace them).
+void ResultsWriter::Impl::finish(bool completed, const std::string& failure) {
+  if (!completed && options.keep_existing_on_failure && fs::exists(final_path)) {
+    kept_existing = true;
+    discard();
+    return;
+  }
+  write_attr(file, "end_time", iso8601_utc_now());
+  write_attr(file, "status", std::string(completed ? "completed" : "failed"));
+  write_attr(file, "failure_reason", completed ? std::string() : failure);
   // Every object must be closed for H5Fclose to really close the file before the rename.
-  for (Growing* g : m.growing()) g->ds.close("cannot close " + g->name);
-  m.file.close("cannot close " + m.temp_path.string());
-  fs::rename(m.temp_path, m.final_path);
+  for (Growing* g : growing()) g->ds.close("cannot close " + g->name);
+  string_type.reset();
+  file.close("cannot close " + temp_path.string());
+  sync_file(temp_path, final_path);
+  fs::rename(temp_path, final_path);
+  if (options.vtk_views) vtkhdf::install_views(vtk_stage, vtk_dir);
 }
 
 ResultsWriter::~ResultsWriter() {
   if (!impl_ || impl_->closed) return;
+  if (impl_->write_failed) {  // nothing more can be written: keep no half file
+    impl_->discard();
+    return;
+  }
   try {
     close(false, "interrupted: the run stopped after " + std::to_string(impl_->times.size()) +
                      " step(s) without closing the results file");
   } catch (...) {
-    // A destructor must not throw; the file stays at its temporary name.
+    // A destructor must not throw; close() removed the new file.
   }
 }
 
@@ -538,7 +640,7 @@ void ResultsWriter::write_attribute(const std::string& name, const std::string& 
   auto& m = *impl_;
   if (m.closed) throw std::logic_error("ResultsWriter::write_attribute after close");
   QuietErrors quiet;
-  write_attr(m.file, name.c_str(), value);
+  m.guarded([&] { write_attr(m.file, name.c_str(), value); });
 }
 
 void ResultsWriter::write_attribute(const std::string& name, std::int64_t value) {
@@ -553,53 +655,58 @@ void ResultsWriter::write_table(const std::string& group, const std::string& des
   auto& m = *impl_;
   if (m.closed) throw std::logic_error("ResultsWriter::write_table after close");
   QuietErrors quiet;
-  if (H5Lexists(m.file, group.c_str(), H5P_DEFAULT) > 0)
-    check(H5Ldelete(m.file, group.c_str(), H5P_DEFAULT), "cannot replace " + group);
-  const Handle g = make_group(m.file, group);
-  write_attr(g, "description", description);
-  for (const auto& c : columns) {
-    const int gz = m.options.gzip_level;
-    if (const auto* d = std::get_if<std::vector<double>>(&c.values)) {
-      write_fixed(g, c.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {d->size()}, d->data(), c.units,
-                  c.description, gz);
-    } else if (const auto* i = std::get_if<std::vector<std::int64_t>>(&c.values)) {
-      write_fixed(g, c.name, H5T_STD_I64LE, H5T_NATIVE_INT64, {i->size()}, i->data(), c.units,
-                  c.description, gz);
-    } else {
-      const auto& text = std::get<std::vector<std::string>>(c.values);
-      std::vector<const char*> ptrs;
-      for (const auto& t : text) ptrs.push_back(t.c_str());
-      const Handle type = vlen_string_type();
-      write_fixed(g, c.name, type, type, {ptrs.size()}, ptrs.data(), c.units, c.description, 0);
+  m.guarded([&] {
+    if (H5Lexists(m.file, group.c_str(), H5P_DEFAULT) > 0)
+      check(H5Ldelete(m.file, group.c_str(), H5P_DEFAULT), "cannot replace " + group);
+    const Handle g = make_group(m.file, group);
+    write_attr(g, "description", description);
+    for (const auto& c : columns) {
+      const int gz = m.options.gzip_level;
+      if (const auto* d = std::get_if<std::vector<double>>(&c.values)) {
+        write_fixed(g, c.name, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, {d->size()}, d->data(), c.units,
+                    c.description, gz);
+      } else if (const auto* i = std::get_if<std::vector<std::int64_t>>(&c.values)) {
+        write_fixed(g, c.name, H5T_STD_I64LE, H5T_NATIVE_INT64, {i->size()}, i->data(), c.units,
+                    c.description, gz);
+      } else {
+        const auto& text = std::get<std::vector<std::string>>(c.values);
+        std::vector<const char*> ptrs;
+        for (const auto& t : text) ptrs.push_back(t.c_str());
+        const Handle type = vlen_string_type();
+        write_fixed(g, c.name, type, type, {ptrs.size()}, ptrs.data(), c.units, c.description, 0);
+      }
     }
-  }
-  check(H5Fflush(m.file, H5F_SCOPE_LOCAL), "cannot flush " + m.temp_path.string());
+    check(H5Fflush(m.file, H5F_SCOPE_LOCAL), "cannot flush " + m.temp_path.string());
+  });
 }
 
 void ResultsWriter::keep_only_fields(const std::set<std::string>& keep) {
   auto& m = *impl_;
   if (m.closed) throw std::logic_error("ResultsWriter::keep_only_fields after close");
   QuietErrors quiet;
-  const auto& table = m.table.fields();
-  const bool drop_interface = m.has_interface && !keep.count("interface");
-  for (size_t i = 0; i < table.size(); ++i) {
-    Growing& g = m.fields[i];
-    if (!g.ds.valid()) continue;
-    const bool facet = on_interface(table[i].association);
-    if (facet ? !drop_interface : keep.count(table[i].name) > 0) continue;
-    g.ds.close("cannot close " + g.name);
-    if (!facet) {
-      const std::string path = simulation::field_path(table[i]);
-      check(H5Ldelete(m.file, path.c_str(), H5P_DEFAULT), "cannot remove " + path);
+  m.guarded([&] {
+    const auto& table = m.table.fields();
+    const bool drop_interface = m.has_interface && !keep.count("interface");
+    for (size_t i = 0; i < table.size(); ++i) {
+      Growing& g = m.fields[i];
+      if (!g.ds.valid()) continue;
+      const bool facet = on_interface(table[i].association);
+      if (facet ? !drop_interface : keep.count(table[i].name) > 0) continue;
+      g.ds.close("cannot close " + g.name);
+      if (!facet) {
+        const std::string path = simulation::field_path(table[i]);
+        check(H5Ldelete(m.file, path.c_str(), H5P_DEFAULT), "cannot remove " + path);
+      }
     }
-  }
-  if (drop_interface) {
-    check(H5Ldelete(m.file, "/interface", H5P_DEFAULT), "cannot remove /interface");
-    m.has_interface = false;
-  }
+    if (drop_interface) {
+      check(H5Ldelete(m.file, "/interface", H5P_DEFAULT), "cannot remove /interface");
+      m.has_interface = false;
+    }
+  });
 }
 
 std::size_t ResultsWriter::steps_written() const { return impl_->times.size(); }
+bool ResultsWriter::kept_existing() const { return impl_->kept_existing; }
 const fs::path& ResultsWriter::path() const { return impl_->final_path; }
 const fs::path& ResultsWriter::temporary_path() const { return impl_->temp_path; }
 const fs::path& ResultsWriter::vtk_folder() const { return impl_->vtk_dir; }

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "core/file_checks.hpp"
 #include "core/parallel.hpp"
 #include "hdf5_support.hpp"
 #include "io/results_writer.hpp"
@@ -353,8 +354,6 @@ void write_series_views(const fs::path& folder, const char* prefix, const char* 
 void write_arm_views(const StudySource& src, const std::string& arm, const fs::path& folder) {
   const std::string a = "/arms/" + arm;
   fs::create_directories(folder);
-  // Views of an earlier write into this folder would otherwise join the new series.
-  vtkhdf::remove_stale_views(folder);
   const std::vector<double> times = read_doubles(src.file, a + "/time", src.file_name);
   const auto steps = static_cast<hsize_t>(times.size());
   const ViewSpec spec =
@@ -375,44 +374,83 @@ void merge_study(const std::vector<fs::path>& parts, const fs::path& out, const 
   merge_study(sources, out, info, vtk_views);
 }
 
+namespace {
+
+// The views of every arm of the study file `source` into `folder`/<arm>/, linking to `results`
+// (the name `source` will have once it is in place).
+void write_views_from(const fs::path& source, const fs::path& results, const fs::path& folder) {
+  const std::vector<std::string> arms = study_arm_names(source);
+  const Handle f(check(H5Fopen(source.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
+                       "cannot read study file " + source.string()),
+                 H5Fclose);
+  const StudySource src{f, source.string(), "../../" + results.filename().string()};
+  for (const auto& arm : arms) {
+    if (!valid_arm_name(arm))  // a folder name: never trust one read from a file
+      throw std::runtime_error(source.string() + ": invalid arm name '" + arm + "'");
+    write_arm_views(src, arm, folder / arm);
+  }
+}
+
+fs::path views_folder(const fs::path& results) {
+  return results.parent_path() / (results.stem().string() + "_vtk");
+}
+
+// Runs `write`; on failure removes `leftovers` and words a system error of writing as a
+// WriteFailure naming `out`.
+template <class F>
+void writing(const fs::path& out, const std::vector<fs::path>& leftovers, F&& write) {
+  const auto clean = [&] {
+    std::error_code ec;
+    for (const auto& p : leftovers) fs::remove_all(p, ec);
+  };
+  try {
+    write();
+  } catch (const SystemFailure& e) {
+    clean();
+    if (is_write_refusal(e.code())) throw WriteFailure(e.code(), out);
+    throw;
+  } catch (const fs::filesystem_error& e) {
+    clean();
+    if (is_write_refusal(e.code().value())) throw WriteFailure(e.code().value(), out);
+    throw std::runtime_error("cannot write " + out.string() + ": " + e.what());
+  } catch (...) {
+    clean();
+    throw;
+  }
+}
+
+}  // namespace
+
+// The new file and its views are written beside the old ones ("<out>.part", "<stem>_vtk.part/")
+// and put in place only when both are complete: a failed merge leaves the earlier results and
+// views as they were, and no temporary file.
 void merge_study(const std::vector<ArmSource>& parts, const fs::path& out, const StudyInfo& info,
                  bool vtk_views) {
   if (out.filename().empty())
     throw std::runtime_error("study file: no file name in '" + out.string() + "'");
   QuietErrors quiet;
-  const fs::path tmp = out.string() + ".part";
-  {
-    const std::vector<Part> opened = open_parts(parts);
-    try {
+  const fs::path tmp = out.string() + ".part", vtk = views_folder(out);
+  const fs::path stage = vtkhdf::staging_folder(vtk);
+  writing(out, {tmp, stage}, [&] {
+    fs::remove_all(stage);  // left by a merge that was killed
+    {
+      const std::vector<Part> opened = open_parts(parts);
       write_study_file(tmp, opened, info);
-    } catch (...) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw;
     }
-  }
-  std::error_code ec;
-  fs::rename(tmp, out, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw std::runtime_error("cannot rename " + tmp.string() + " to " + out.string());
-  }
-  if (vtk_views) write_study_views(out);
+    if (vtk_views) write_views_from(tmp, out, stage);
+    fs::rename(tmp, out);
+  });
+  if (vtk_views) writing(out, {stage}, [&] { vtkhdf::install_views(stage, vtk); });
 }
 
 void write_study_views(const fs::path& results) {
   QuietErrors quiet;
-  const std::vector<std::string> arms = study_arm_names(results);
-  const Handle f(check(H5Fopen(results.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
-                       "cannot read study file " + results.string()),
-                 H5Fclose);
-  const StudySource src{f, results.string(), "../../" + results.filename().string()};
-  const fs::path vtk = results.parent_path() / (results.stem().string() + "_vtk");
-  for (const auto& arm : arms) {
-    if (!valid_arm_name(arm))  // a folder name: never trust one read from a file
-      throw std::runtime_error(results.string() + ": invalid arm name '" + arm + "'");
-    write_arm_views(src, arm, vtk / arm);
-  }
+  const fs::path vtk = views_folder(results), stage = vtkhdf::staging_folder(vtk);
+  writing(results, {stage}, [&] {
+    fs::remove_all(stage);
+    write_views_from(results, results, stage);
+    vtkhdf::install_views(stage, vtk);
+  });
 }
 
 std::vector<std::string> study_arm_names(const fs::path& results) {

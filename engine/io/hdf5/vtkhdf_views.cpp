@@ -2,6 +2,7 @@
 #include "vtkhdf_views.hpp"
 
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
@@ -9,6 +10,8 @@
 #include <regex>
 #include <stdexcept>
 #include <utility>
+
+#include "core/file_checks.hpp"
 
 namespace sinew::io::vtkhdf {
 
@@ -28,10 +31,17 @@ std::string format_double(double v) {
 void write_text_atomically(const fs::path& path, const std::string& text) {
   const fs::path tmp = path.string() + ".part";
   {
+    errno = 0;
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << text;
     out.flush();
-    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+    if (!out) {
+      const int err = errno;
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      if (err != 0) throw WriteFailure(err, path);
+      throw std::runtime_error("cannot write " + tmp.string());
+    }
   }
   fs::rename(tmp, path);
 }
@@ -166,6 +176,24 @@ void remove_stale_views(const fs::path& folder) {
   for (const auto& entry : fs::directory_iterator(folder))
     if (entry.is_regular_file() && std::regex_match(entry.path().filename().string(), ours))
       fs::remove(entry.path());
+}
+
+void install_views(const fs::path& stage, const fs::path& target) {
+  if (!fs::is_directory(stage)) return;
+  // Listed first: the entries are moved out of the folder being walked.
+  std::vector<fs::directory_entry> entries(fs::recursive_directory_iterator(stage), {});
+  fs::create_directories(target);
+  remove_stale_views(target);
+  for (const auto& entry : entries) {  // a folder comes before its contents
+    const fs::path to = target / fs::relative(entry.path(), stage);
+    if (entry.is_directory()) {
+      fs::create_directories(to);
+      remove_stale_views(to);
+    } else {
+      fs::rename(entry.path(), to);
+    }
+  }
+  fs::remove_all(stage);
 }
 
 }  // namespace sinew::io::vtkhdf

@@ -52,4 +52,14 @@ void write_series(const std::filesystem::path& folder, const char* prefix, const
 /// (other files are left alone), so that they cannot join a new series.
 void remove_stale_views(const std::filesystem::path& folder);
 
+/// Moves the views written into the staging folder `stage` (subfolders too) into `target`, after
+/// removing the views an earlier write left there, and removes `stage`. Called only once the
+/// results the views show are complete, so a failed run never touches the earlier views.
+void install_views(const std::filesystem::path& stage, const std::filesystem::path& target);
+
+/// "<target>.part": where the views of `target` are written until they are installed.
+inline std::filesystem::path staging_folder(const std::filesystem::path& target) {
+  return target.string() + ".part";
+}
+
 }  // namespace sinew::io::vtkhdf

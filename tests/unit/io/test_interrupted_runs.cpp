@@ -127,10 +127,14 @@ TEST(InterruptedRun, KilledProcessLeavesAReadablePartFile) {
     EXPECT_EQ(string_attr(f, "/", "end_time"), "");
     expect_steps(f, rec, 2, false);
   }
-  expect_series(dir.path() / "results_vtk", 2);
+  // The views wait beside the earlier ones until the run completes.
+  EXPECT_FALSE(fs::exists(dir.path() / "results_vtk"));
+  expect_series(dir.path() / "results_vtk.part", 2);
 
-  // Recovery as documented: give the part file its final name and the views read it.
+  // Recovery as documented: give the part file and the views folder their final names and the
+  // views read it.
   fs::rename(part, file);
+  fs::rename(dir.path() / "results_vtk.part", dir.path() / "results_vtk");
   const H5 view = open_file(dir.path() / "results_vtk" / "step_000001.hdf");
   const auto u = read<double>(view, "/VTKHDF/PointData/displacement");
   ASSERT_EQ(u.values.size(), 81u);
