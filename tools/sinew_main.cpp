@@ -20,6 +20,25 @@ CLI::App* add_slurm_command(CLI::App& app, sinew::tools::StudyOptions& study) {
   return slurm_cmd;
 }
 
+CLI::App* add_run_command(CLI::App& app, sinew::tools::StudyOptions& study) {
+  auto* run_cmd = app.add_subcommand("run", "run every arm of a study, merge, compare");
+  run_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
+  run_cmd->add_option("-j,--jobs", study.jobs, "arms at once (they share the threads)")
+      ->check(CLI::PositiveNumber);
+  run_cmd->add_option("-t,--threads", study.threads, "OpenMP threads in all (default: all)")
+      ->check(CLI::NonNegativeNumber);
+  run_cmd->add_option("--shard", study.shard, "run only shard i of N (i/N), no merge");
+  run_cmd->add_flag("--fresh", study.fresh, "rerun every arm (ignore finished part files)");
+  run_cmd->add_flag("-q,--quiet", study.quiet, "no progress display");
+  run_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
+  run_cmd->add_option("--arm", study.arms,
+                      "run only this arm: an arm's name, or a base arm (all its sweep points); "
+                      "repeatable");
+  run_cmd->add_flag("--skip-failed", study.skip_failed,
+                    "keep arms whose finished part file says failed (do not rerun them)");
+  return run_cmd;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,17 +72,10 @@ int main(int argc, char** argv) {
   sinew::tools::StudyOptions study;
   auto* validate_cmd = app.add_subcommand("validate", "check a study file (every problem at once)");
   validate_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
+  validate_cmd->add_flag("--show", study.show,
+                         "also print each arm's sweep values (hypercube points too) and sessions");
 
-  auto* run_cmd = app.add_subcommand("run", "run every arm of a study, merge, compare");
-  run_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
-  run_cmd->add_option("-j,--jobs", study.jobs, "arms at once (they share the threads)")
-      ->check(CLI::PositiveNumber);
-  run_cmd->add_option("-t,--threads", study.threads, "OpenMP threads in all (default: all)")
-      ->check(CLI::NonNegativeNumber);
-  run_cmd->add_option("--shard", study.shard, "run only shard i of N (i/N), no merge");
-  run_cmd->add_flag("--fresh", study.fresh, "rerun every arm (ignore finished part files)");
-  run_cmd->add_flag("-q,--quiet", study.quiet, "no progress display");
-  run_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
+  auto* run_cmd = add_run_command(app, study);
 
   auto* merge_cmd = app.add_subcommand("merge", "merge a study's part files into its results file");
   merge_cmd->add_option("study", study.study_file, "study file (YAML)")->required();

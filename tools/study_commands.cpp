@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -153,6 +154,21 @@ LogSink console_log(bool quiet) {
 
 }  // namespace
 
+namespace {
+
+// `validate --show`: an arm's sweep values (in full) and its sessions' parameters.
+void show_arm(const scenario::ArmSpec& arm) {
+  for (const auto& [key, value] : arm.sweep_values) fmt::print("      {} = {}\n", key, value);
+  for (const auto& s : arm.sessions) {
+    std::string params;
+    for (const auto& [k, v] : s.parameters)
+      params += fmt::format("{}{}: {}", params.empty() ? "" : ", ", k, v);
+    fmt::print("      session {} ({}): {}\n", s.name, s.intervention, params);
+  }
+}
+
+}  // namespace
+
 int run_validate(const StudyOptions& o) {
   io::show_hdf5_error_stacks(false);
   const Registries r;
@@ -165,12 +181,37 @@ int run_validate(const StudyOptions& o) {
     for (const auto& s : arm.sessions) cases += s.impl->load_cases().size();
     fmt::print("  {}  {} session(s), {} load case(s), spec {}\n", arm.name, arm.sessions.size(),
                cases, arm.spec_hash);
+    if (o.show) show_arm(arm);
   }
   fmt::print("results: {}\n", study->results_path);
   return 0;
 }
 
 namespace {
+
+// With --arm: the unfinished arms among those selected (the others are named once); `total`
+// becomes the number selected.
+std::vector<std::string> selected_only(const std::vector<std::string>& bad,
+                                       const batch::StudyRunResult& result, std::size_t& total) {
+  std::vector<std::string> mine;
+  std::size_t others = 0;
+  total = 0;
+  for (const auto& b : bad) {
+    const bool selected = std::any_of(result.arms.begin(), result.arms.end(), [&](const auto& a) {
+      return a.status != "not run" && b.rfind(a.name, 0) == 0 &&
+             (b.size() == a.name.size() || b[a.name.size()] == ' ');
+    });
+    if (selected)
+      mine.push_back(b);
+    else
+      ++others;
+  }
+  for (const auto& a : result.arms) total += a.status != "not run";
+  if (others > 0)
+    std::cerr << "note: " << others
+              << " arm(s) not selected with --arm are not (or not all) in the results\n";
+  return mine;
+}
 
 // Rank 0 after the run: the comparison, what failed, the exit code.
 int finish_run(const StudyOptions& o, const scenario::StudySpec& study,
@@ -192,6 +233,7 @@ int finish_run(const StudyOptions& o, const scenario::StudySpec& study,
   if (result.merged) {
     bad = unfinished_arms(study);
     total = study.arms.size();
+    if (!o.arms.empty()) bad = selected_only(bad, result, total);
   } else {  // a shard: its own arms
     for (const auto& a : result.arms) {
       if (a.status == "not run") continue;
@@ -212,6 +254,33 @@ bool writable_results(const scenario::StudySpec& study) {
   return false;
 }
 
+namespace {
+
+// `--arm` names: an arm's name, or a base arm (every sweep point of it). False after saying
+// which name matches no arm.
+bool select_arms(const StudyOptions& o, const scenario::StudySpec& study,
+                 std::vector<char>& selected) {
+  if (o.arms.empty()) return true;
+  selected.assign(study.arms.size(), 0);
+  bool ok = true;
+  for (const auto& name : o.arms) {
+    bool found = false;
+    for (size_t i = 0; i < study.arms.size(); ++i)
+      if (study.arms[i].name == name || study.arms[i].base_arm == name) selected[i] = found = true;
+    if (found) continue;
+    std::string bases;
+    for (const auto& a : study.arms)
+      if (bases.find("'" + a.base_arm + "'") == std::string::npos)
+        bases += (bases.empty() ? "'" : ", '") + a.base_arm + "'";
+    std::cerr << "error: --arm: value '" << name << "': no such arm (base arms: " << bases
+              << "; `sinew validate --show` lists every arm)\n";
+    ok = false;
+  }
+  return ok;
+}
+
+}  // namespace
+
 int run_study_command(const StudyOptions& o) {
   io::show_hdf5_error_stacks(o.verbose);
   batch::MpiSession mpi;
@@ -227,9 +296,11 @@ int run_study_command(const StudyOptions& o) {
     std::cerr << "error: --shard: cannot be combined with mpirun (ranks share the arms already)\n";
     return 2;
   }
+  if (!select_arms(o, *study, ro.selected)) return 2;
   ro.jobs = o.jobs;
   ro.threads = o.threads;
   ro.resume = !o.fresh;
+  ro.skip_failed = o.skip_failed;
   ro.command_line = io::process_command_line();
   ro.materials = &r.materials;
   ro.linear_solvers = &r.linear;

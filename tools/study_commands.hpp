@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace sinew::tools {
 
@@ -14,6 +15,9 @@ struct StudyOptions {
   bool fresh = false;         ///< ignore finished parts (no resume)
   bool quiet = false;         ///< no progress display
   bool verbose = false;       ///< run, merge: also print HDF5's error stacks
+  std::vector<std::string> arms;  ///< run: only these arms (names or base arms; empty: all)
+  bool skip_failed = false;       ///< run: keep failed arms' parts instead of rerunning them
+  bool show = false;              ///< validate: print each arm's sweep values and sessions
   int tasks = 1;              ///< slurm: array tasks
   std::string slurm_dir;      ///< slurm: where the scripts go (default: beside the study)
   std::string slurm_options;  ///< slurm: extra #SBATCH lines, ';'-separated

@@ -34,7 +34,8 @@ bool in_shard(size_t i, const StudyRunOptions& o) {
   return static_cast<int>(i % static_cast<size_t>(o.shard_count)) == o.shard_index;
 }
 
-// Which arms of this process's shard are complete already (1) when resuming. Rank 0 alone
+// Which arms of this process's shard are complete already (1), or failed and kept
+// (--skip-failed: 2) when resuming. Rank 0 alone
 // checks the parts, sets damaged ones aside (their arms run again) and tells the other ranks.
 std::vector<char> completed_arms(const scenario::StudySpec& study, const StudyRunOptions& o,
                                  int rank) {
@@ -50,7 +51,8 @@ std::vector<char> completed_arms(const scenario::StudySpec& study, const StudyRu
                    " cannot be trusted (" + c.problem + "); moved aside to " + aside.string() +
                    ", the arm runs again");
       }
-      done[i] = c.state == PartState::Trusted && c.status == "completed";
+      if (c.state == PartState::Trusted && c.status == "completed") done[i] = 1;
+      if (c.state == PartState::Trusted && o.skip_failed && c.status == "failed") done[i] = 2;
     }
   }
   if (o.mpi) o.mpi->broadcast(done);
@@ -162,11 +164,12 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
   const std::vector<char> done = completed_arms(study, options, rank);
   std::vector<size_t> todo;
   for (size_t i = 0; i < n; ++i) {
-    if (!in_shard(i, options)) continue;
+    if (!in_shard(i, options) || (!options.selected.empty() && !options.selected[i])) continue;
     if (done[i]) {
+      const char* why = done[i] == 2 ? "failed earlier; kept (--skip-failed)" : "already complete";
       result.arms[i].status = "skipped";
-      result.arms[i].failure = "already complete";
-      if (board && rank == 0) board->skipped(i, "already complete");
+      result.arms[i].failure = why;
+      if (board && rank == 0) board->skipped(i, why);
       continue;
     }
     todo.push_back(i);

@@ -22,6 +22,10 @@ struct StudyRunOptions {
   int shard_index = 0;  ///< run the arms with index % shard_count == shard_index
   int shard_count = 1;
   bool resume = true;  ///< skip arms whose part file is complete with the same hash
+  /// With resume: also keep arms whose finished part file says failed (not run again).
+  bool skip_failed = false;
+  /// Per study arm: run it (empty: every arm). Arms not selected keep what they have.
+  std::vector<char> selected;
   bool merge = true;   ///< merge the parts into the results file at the end
   std::string command_line;
   const materials::MaterialRegistry* materials = nullptr;

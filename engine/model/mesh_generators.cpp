@@ -75,6 +75,10 @@ MeshGeneratorEntry box() {
   e.node_sets = {"x0", "x1", "y0", "y1", "z0", "z1", "all"};
   e.read = read_box_mesh;
   e.build = build_box;
+  e.cells = [](const MeshSpec& m) {
+    const auto& d = m.box.divisions;
+    return double(d[0]) * d[1] * d[2] * (m.box_cell == "tet4" ? 6.0 : 1.0);
+  };
   return e;
 }
 
@@ -101,6 +105,12 @@ MeshGeneratorEntry tendon_sheath() {
   e.interface_secondary = "interface_sheath";
   e.read = read_tendon_sheath_mesh;
   e.build = build_tendon_sheath;
+  e.cells = [](const MeshSpec& m) {  // core block plus the rings of tendon and sheath
+    const auto& s = m.tendon_sheath;
+    const double core = s.core_divisions;
+    return double(s.axial_divisions) *
+           (core * core + 4.0 * core * (s.tendon_radial_divisions + s.sheath_radial_divisions));
+  };
   return e;
 }
 
@@ -122,6 +132,11 @@ MeshGeneratorEntry fascia_band() {
   e.interface_secondary = "interface_underlay";
   e.read = read_fascia_band_mesh;
   e.build = build_fascia_band;
+  e.cells = [](const MeshSpec& m) {
+    const auto& s = m.fascia_band;
+    return double(s.length_divisions) * s.width_divisions *
+           (s.thickness_divisions + s.underlay_divisions);
+  };
   return e;
 }
 

@@ -33,6 +33,9 @@ struct MeshGeneratorEntry {
   std::string interface_primary, interface_secondary;  ///< default interface sets; "" = none
   MeshReader read;
   MeshBuilder build;
+  /// The number of cells the spec would give, computed without building anything, so a mesh
+  /// too large for the machine is refused before it is allocated.
+  std::function<double(const MeshSpec& spec)> cells;
 
   /// The declaration of `key` (std::out_of_range when the generator has no such key).
   const KeySpec& key(const std::string& name) const;

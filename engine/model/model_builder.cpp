@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include "mesh/gmsh_reader.hpp"
 #include "model/boundary_types.hpp"
 #include "model/mesh_generators.hpp"
@@ -60,7 +63,9 @@ class Builder : private BoundaryContext {
                                             generators_.joined_names() + ")");
           return false;
         }
-        generators_.entry(m.generator).build(m, def_);
+        const auto& entry = generators_.entry(m.generator);
+        if (!fits_in_memory(entry.cells(m))) return false;
+        entry.build(m, def_);
         return true;
       }
       def_.model.mesh = mesh::read_gmsh(m.file);
@@ -70,6 +75,20 @@ class Builder : private BoundaryContext {
     } catch (const std::invalid_argument& e) {
       errors_.add("mesh", e.what());
     }
+    return false;
+  }
+
+  // A mesh whose solve could not fit in the machine's memory is refused before it is built
+  // (10 kB per hex8 cell: stiffness, factor and point state of the models shipped; an estimate).
+  bool fits_in_memory(double cells) {
+    constexpr double kBytesPerCell = 10e3;
+    const double memory = static_cast<double>(sysconf(_SC_PHYS_PAGES)) *
+                          static_cast<double>(sysconf(_SC_PAGE_SIZE));
+    if (cells * kBytesPerCell <= memory || memory <= 0) return true;
+    errors_.add("mesh.divisions",
+                fmt::format("the mesh would have {:.3g} cells, about {:.3g} GB to solve (10 kB "
+                            "per cell); this machine has {:.3g} GB",
+                            cells, cells * kBytesPerCell / 1e9, memory / 1e9));
     return false;
   }
 

@@ -36,8 +36,9 @@ std::optional<bool> parse_flag(const std::string& t) {
 // Sets the one value whose path matches; records the keys offered where the match stopped.
 class PathSetter final : public SpecVisitor {
  public:
-  PathSetter(std::vector<std::string> parts, std::string text, std::optional<Real> number)
-      : parts_(std::move(parts)), text_(std::move(text)), number_(number) {}
+  PathSetter(std::vector<std::string> parts, std::string text, std::optional<Real> number,
+             const std::vector<std::string>* items = nullptr)
+      : parts_(std::move(parts)), text_(std::move(text)), number_(number), items_(items) {}
 
   bool enter(const std::string& key, const std::string& name, const std::string& segment) override {
     offer(name.empty() ? key : name);
@@ -52,7 +53,7 @@ class PathSetter final : public SpecVisitor {
     shown_.pop_back();
   }
   void number(const std::string& key, Real& value, const Bounds& b) override {
-    if (!is_leaf(key)) return;
+    if (!is_scalar_leaf(key)) return;
     if (auto v = as_number()) {
       if (!b.accepts(*v))
         fail("value " + shortest(*v) + " is out of range; allowed " + b.describe());
@@ -61,7 +62,7 @@ class PathSetter final : public SpecVisitor {
     }
   }
   void whole(const std::string& key, int& value, const Bounds& b) override {
-    if (!is_leaf(key)) return;
+    if (!is_scalar_leaf(key)) return;
     if (auto v = as_number()) {
       if (*v != std::floor(*v) || std::abs(*v) > 2e9)
         fail("value " + shortest(*v) + " is not a whole number");
@@ -72,20 +73,20 @@ class PathSetter final : public SpecVisitor {
     }
   }
   void flag(const std::string& key, bool& value) override {
-    if (!is_leaf(key)) return;
+    if (!is_scalar_leaf(key)) return;
     if (auto v = parse_flag(text_))
       value = *v;
     else
       fail("value '" + text_ + "' is not true or false");
   }
   void text(const std::string& key, std::string& value) override {
-    if (is_leaf(key)) value = text_;
+    if (is_scalar_leaf(key)) value = text_;
   }
   void texts(const std::string& key, std::vector<std::string>& value) override {
-    if (is_leaf(key)) value = {text_};
+    if (is_leaf(key)) value = items_ ? *items_ : std::vector<std::string>{text_};
   }
   void parameter(std::map<std::string, Real>& given, const ParameterSpec& p) override {
-    if (!is_leaf(p.name)) return;
+    if (!is_scalar_leaf(p.name)) return;
     if (auto v = as_number()) {
       if (!p.accepts(*v))
         fail("value " + shortest(*v) + " is out of range; allowed " + p.allowed() +
@@ -123,6 +124,12 @@ class PathSetter final : public SpecVisitor {
     out_.key_path = p.empty() ? key : p.substr(1) + "." + key;
     return true;
   }
+  // A leaf that takes one value: a list given for it is an error.
+  bool is_scalar_leaf(const std::string& key) {
+    if (!is_leaf(key)) return false;
+    if (items_) fail("expected a single value, got a list");
+    return !items_;
+  }
   std::optional<Real> as_number() {
     if (number_) return number_;
     auto v = parse_number(text_);
@@ -134,6 +141,7 @@ class PathSetter final : public SpecVisitor {
   std::vector<std::string> parts_;
   std::string text_;
   std::optional<Real> number_;
+  const std::vector<std::string>* items_ = nullptr;  ///< a list value (names, or a vector)
   size_t depth_ = 0, deepest_ = 0;
   std::vector<std::string> shown_, offered_;
   bool found_ = false;
@@ -219,7 +227,35 @@ SetOutcome set_value(ModelSpec& spec, const std::string& path, const std::string
   return setter.outcome(path);
 }
 
+bool names_no_value(const SetOutcome& r) { return r.key_path.empty() && !r.error.empty(); }
+
 }  // namespace
+
+SetOutcome set_spec_list(ModelSpec& spec, const std::string& path,
+                         const std::vector<std::string>& items, const LawParameters& laws) {
+  PathSetter setter(split_key_path(path), "", std::nullopt, &items);
+  visit_spec(spec, setter, laws);
+  const SetOutcome whole = setter.outcome(path);
+  if (!names_no_value(whole)) return whole;  // a list of names, or a single value
+  // A vector (scars.0.centre, mesh.size): element by element, as many as it has.
+  size_t n = 0;
+  for (ModelSpec scratch = spec;; ++n)
+    if (names_no_value(set_spec_value(scratch, path + "." + std::to_string(n), "0", laws))) break;
+  if (n == 0) return whole;
+  ModelSpec changed = spec;
+  SetOutcome out;
+  for (size_t i = 0; i < n && i < items.size(); ++i) {
+    out = set_spec_value(changed, path + "." + std::to_string(i), items[i], laws);
+    if (!out.error.empty()) return {"item " + std::to_string(i) + ": " + out.error, out.key_path};
+  }
+  out.key_path = out.key_path.substr(0, out.key_path.rfind('.'));
+  if (items.size() != n)
+    return {"expected a list of " + std::to_string(n) + " values, got " +
+                std::to_string(items.size()),
+            out.key_path};
+  spec = std::move(changed);
+  return out;
+}
 
 std::vector<std::string> split_key_path(const std::string& path) {
   std::vector<std::string> parts(1);

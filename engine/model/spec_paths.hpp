@@ -27,6 +27,11 @@ SetOutcome set_spec_value(ModelSpec& spec, const std::string& path, const std::s
 SetOutcome set_spec_number(ModelSpec& spec, const std::string& path, Real value,
                            const LawParameters& laws);
 
+/// Sets a list: the names of a list-of-names value (output.reactions, boundary components), or
+/// every number of a vector (scars.0.centre, mesh.size: as many values as it has).
+SetOutcome set_spec_list(ModelSpec& spec, const std::string& path,
+                         const std::vector<std::string>& items, const LawParameters& laws);
+
 /// One line "key.path = value" per value, in the walk's fixed order, numbers written with the
 /// shortest text that reads back to the same double: two specs are the same model exactly when
 /// their canonical texts are equal (defaults written out, so giving a default changes nothing).

@@ -5,9 +5,12 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
+
+#include <fmt/format.h>
 
 #include "model/model_builder.hpp"
 #include "model/model_reader.hpp"
@@ -101,6 +104,7 @@ std::string describe_point(const std::map<std::string, Real>& values) {
 struct Override {
   std::string path, value;
   YamlNode where;
+  std::optional<std::vector<std::string>> items;  // a list value: [x, y, z], [a, b]
 };
 
 // Where the model section comes from and the overrides (`model.set`, `probes`) on it.
@@ -160,6 +164,8 @@ class StudyLoader {
     read_arms(root["arms"]);
     const auto sweep = read_sweep(root["sweep"]);
     check_sweep_interventions(sweep);
+    check_sweep_arms(sweep, root["sweep"]["arms"]);
+    check_sweep_size(sweep, root["sweep"]);
     if (model_ok) model_ok = read_base_model();
     if (model_ok && check_models) check_base_model();
     diag_.throw_if_any();
@@ -195,11 +201,14 @@ class StudyLoader {
           return false;
         }
         for (const auto& key : set.keys()) {
-          if (!set[key].is_scalar()) {
-            set[key].error("expected a single value");
-            continue;
+          const YamlNode v = set[key];
+          if (v.is_sequence()) {
+            if (auto items = v.strings()) source_.overrides.push_back({key, "", v, *items});
+          } else if (!v.is_scalar()) {
+            v.error("expected a value or a list of values");
+          } else {
+            source_.overrides.push_back({key, v.raw().Scalar(), v, std::nullopt});
           }
-          source_.overrides.push_back({key, set[key].raw().Scalar(), set[key]});
         }
       }
       return true;
@@ -229,14 +238,14 @@ class StudyLoader {
     auto forward = [&](const char* key, const char* model_key, Range range) {
       if (!n[key].defined()) return;
       if (auto v = n[key].real(range))
-        source_.overrides.push_back({model_key, round_trip(*v), n[key]});
+        source_.overrides.push_back({model_key, round_trip(*v), n[key], std::nullopt});
     };
     forward("force", "tissue.probe_force", Range::positive());
     forward("excursion", "tissue.probe_excursion", Range::positive());
     if (n["increments"].defined())
       if (auto v = n["increments"].integer(1, 1000))
-        source_.overrides.push_back({"tissue.probe_increments", std::to_string(*v),
-                                     n["increments"]});
+        source_.overrides.push_back(
+            {"tissue.probe_increments", std::to_string(*v), n["increments"], std::nullopt});
   }
 
   void read_output(const YamlNode& n, StudySpec& study) {
@@ -345,6 +354,26 @@ class StudyLoader {
     }
   }
 
+  // A study of more arms than anyone could run is refused before its arms are made.
+  void check_sweep_size(const SweepSpec& sweep, const YamlNode& where) {
+    constexpr double kMaxArms = 100000;
+    const double arms = sweep_size(sweep) * static_cast<double>(arms_.size());
+    if (arms > kMaxArms)
+      where.error(fmt::format("the sweep makes {:.3g} points; with {} arm(s) that is up to {:.3g} "
+                              "arms, and a study has at most {:.0f} (split it into several)",
+                              sweep_size(sweep), arms_.size(), arms, kMaxArms));
+  }
+
+  // `sweep.arms` names base arms of the study.
+  void check_sweep_arms(const SweepSpec& sweep, const YamlNode& where) {
+    std::string known;
+    for (const auto& a : arms_) known += (known.empty() ? "" : ", ") + a.name;
+    for (const auto& name : sweep.arms)
+      if (std::none_of(arms_.begin(), arms_.end(),
+                       [&](const ArmInput& a) { return a.name == name; }))
+        where.error("unknown arm '" + name + "' (arms: " + known + ")");
+  }
+
   // A model file shared with `sinew solve` may carry its own boundary conditions and steps;
   // the arms' sessions replace them, which the user is told rather than left to guess.
   void note_unused_model_sections(StudySpec& study) const {
@@ -371,7 +400,8 @@ class StudyLoader {
     laws_ = model::law_parameters(regs_.materials);
     const size_t before = diag_.size();
     for (const auto& o : source_.overrides) {
-      const auto r = model::set_spec_value(base_.spec, o.path, o.value, laws_);
+      const auto r = o.items ? model::set_spec_list(base_.spec, o.path, *o.items, laws_)
+                             : model::set_spec_value(base_.spec, o.path, o.value, laws_);
       if (!r.error.empty()) o.where.error("cannot set '" + o.path + "': " + r.error);
       override_keys_.push_back(r.error.empty() ? base_.spec.key(r.key_path) : std::string());
     }
@@ -425,11 +455,19 @@ class StudyLoader {
   }
 
   void expand(StudySpec& study, const SweepSpec& sweep, bool check_models) {
-    const auto points = sweep_points(sweep);
     std::map<std::string, const ArmSpec*> seen;
-    study.arms.reserve(arms_.size() * points.size());  // `seen` points into it
+    std::vector<std::vector<SweepPoint>> arm_points;
+    size_t total = 0;
     for (const auto& arm : arms_) {
-      for (const auto& point : points) {
+      std::vector<std::string> interventions;
+      for (const auto& s : arm.sessions) interventions.push_back(s.intervention);
+      arm_points.push_back(arm_sweep_points(sweep, arm.name, interventions));
+      total += arm_points.back().size();
+    }
+    study.arms.reserve(total);  // `seen` points into it
+    for (size_t a = 0; a < arms_.size(); ++a) {
+      const auto& arm = arms_[a];
+      for (const auto& point : arm_points[a]) {
         ArmSpec spec;
         spec.base_arm = arm.name;
         spec.name = arm.name + point.suffix;
@@ -449,7 +487,7 @@ class StudyLoader {
     spec.model = base_.spec;
     std::vector<const SweepParameter*> applied;
     for (const auto& p : sweep.parameters) {
-      if (p.target != SweepTarget::Model) continue;
+      if (p.target != SweepTarget::Model || !point.values.count(p.key)) continue;
       const Real value = point.values.at(p.key);
       const auto r = model::set_spec_number(spec.model, p.path, value, laws_);
       if (!r.error.empty()) {
@@ -482,7 +520,8 @@ class StudyLoader {
       plan.intervention = in.intervention;
       auto given = in.given;
       for (const auto& p : sweep.parameters)
-        if (p.target == SweepTarget::Intervention && p.intervention == in.intervention) {
+        if (p.target == SweepTarget::Intervention && p.intervention == in.intervention &&
+            point.values.count(p.key)) {
           const auto& specs = regs_.interventions.entry(in.intervention).parameters;
           const auto it = std::find_if(specs.begin(), specs.end(), [&](const ParameterSpec& s) {
             return s.name == p.parameter;

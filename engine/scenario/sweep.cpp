@@ -1,6 +1,7 @@
 // Sweep parsing and expansion (grid and Latin hypercube).
 #include "scenario/sweep.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <random>
@@ -80,7 +81,8 @@ void read_values(const model::YamlNode& v, SweepParameter& p, SweepMode mode) {
 
 SweepSpec read_sweep(const model::YamlNode& n) {
   SweepSpec s;
-  if (!n.defined() || !n.expect_map({"mode", "samples", "seed", "parameters"})) return s;
+  if (!n.defined() || !n.expect_map({"mode", "samples", "seed", "arms", "parameters"})) return s;
+  if (n["arms"].defined()) s.arms = n.value_or(n["arms"].strings(), std::vector<std::string>{});
   if (n["mode"].defined()) {
     const auto mode = n["mode"].string({"grid", "latin_hypercube"});
     if (mode && *mode == "latin_hypercube") s.mode = SweepMode::LatinHypercube;
@@ -173,6 +175,38 @@ std::vector<SweepPoint> sweep_points(const SweepSpec& sweep) {
     for (int i = 0; i < n; ++i)
       points[i].values[p.key] = p.from + (p.to - p.from) * (strata[i] + uniform()) / n;
   }
+  return points;
+}
+
+double sweep_size(const SweepSpec& sweep) {
+  if (sweep.parameters.empty()) return 1.0;
+  if (sweep.mode == SweepMode::LatinHypercube) return sweep.samples;
+  double n = 1.0;
+  for (const auto& p : sweep.parameters) n *= static_cast<double>(p.values.size());
+  return n;
+}
+
+std::vector<SweepPoint> arm_sweep_points(const SweepSpec& sweep, const std::string& arm,
+                                         const std::vector<std::string>& interventions) {
+  const bool listed = sweep.arms.empty() ||
+                      std::find(sweep.arms.begin(), sweep.arms.end(), arm) != sweep.arms.end();
+  SweepSpec own = sweep;
+  own.parameters.clear();
+  for (const auto& p : sweep.parameters)
+    if (listed &&
+        (p.target == SweepTarget::Model || std::find(interventions.begin(), interventions.end(),
+                                                     p.intervention) != interventions.end()))
+      own.parameters.push_back(p);
+  if (own.parameters.empty()) return {SweepPoint{}};
+  if (sweep.mode == SweepMode::Grid) return sweep_points(own);
+  // The hypercube's samples are those of the whole sweep (so every arm sees the same points).
+  auto points = sweep_points(sweep);
+  for (auto& q : points)
+    for (auto it = q.values.begin(); it != q.values.end();)
+      it = std::any_of(own.parameters.begin(), own.parameters.end(),
+                       [&](const SweepParameter& p) { return p.key == it->first; })
+               ? std::next(it)
+               : q.values.erase(it);
   return points;
 }
 

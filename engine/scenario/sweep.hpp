@@ -30,8 +30,9 @@ enum class SweepMode { Grid, LatinHypercube };
 
 struct SweepSpec {
   SweepMode mode = SweepMode::Grid;
-  int samples = 0;         ///< latin_hypercube: number of points
-  std::uint64_t seed = 1;  ///< latin_hypercube: random seed
+  std::vector<std::string> arms;  ///< base arms the sweep applies to (empty: every arm)
+  int samples = 0;                ///< latin_hypercube: number of points
+  std::uint64_t seed = 1;         ///< latin_hypercube: random seed
   std::vector<SweepParameter> parameters;
 };
 
@@ -48,5 +49,15 @@ SweepSpec read_sweep(const model::YamlNode& n);
 /// The sweep's points: the Cartesian product of the value lists (first parameter slowest), or
 /// the Latin hypercube samples. One empty point without parameters.
 std::vector<SweepPoint> sweep_points(const SweepSpec& sweep);
+
+/// The number of points sweep_points() would make (computed without making them).
+double sweep_size(const SweepSpec& sweep);
+
+/// The points of one base arm: only the parameters that apply to it (the arm is in `arms`, or
+/// `arms` is empty; an intervention parameter needs a session of that intervention). A grid is
+/// the product of those parameters' values; Latin hypercube points keep their samples and
+/// names, reduced to those parameters. One empty point when none applies.
+std::vector<SweepPoint> arm_sweep_points(const SweepSpec& sweep, const std::string& arm,
+                                         const std::vector<std::string>& interventions);
 
 }  // namespace sinew::scenario

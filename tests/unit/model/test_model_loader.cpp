@@ -217,6 +217,18 @@ TEST(ModelLoaderErrors, MeanDilatationNeedsHexCells) {
                 {{3, 53, "regions[0].formulation", "mean-dilatation needs hex8 cells"}});
 }
 
+// A mesh far too large for the machine is refused before it is generated, with its size.
+TEST(ModelLoaderErrors, AMeshTooLargeForTheMachineIsRefusedBeforeItIsBuilt) {
+  std::string text = kBase;
+  text.replace(text.find("divisions: [1, 1, 1]"), 20, "divisions: [1000000, 1000000, 1]");
+  const auto errors = errors_of(text);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].key_path(), "mesh.divisions");
+  EXPECT_NE(errors[0].message().find("the mesh would have 1e+12 cells, about 1e+07 GB to solve"),
+            std::string::npos)
+      << errors[0].message();
+}
+
 TEST(ModelLoaderErrors, BoxSizeAndDivisions) {
   expect_errors(errors_of("mesh: {generator: box, size: [1, 0, 1], divisions: [1, 0.5, 0]}\n"
                           "materials: {m: {type: neo-hookean, E: 1}}\n"

@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "materials/register.hpp"
 #include "model/model_builder.hpp"
@@ -171,6 +172,32 @@ TEST(ModelSpec, SetByPathRefusesWhatTheFileWouldRefuse) {
   EXPECT_EQ(set_spec_value(s, "scars.heel.falloff", "1", laws()).error.rfind("no key 'heel'", 0),
             0u);
   EXPECT_EQ(canonical_text(s, laws()), canonical_text(before, laws())) << "nothing was set";
+}
+
+TEST(ModelSpec, ListsReplaceListsAndVectors) {
+  ModelSpec s = read(kTendon);
+  auto r = set_spec_list(s, "scars.midportion.centre", {"12", "0.5", "-0.25"}, laws());
+  EXPECT_EQ(r.error, "");
+  EXPECT_EQ(r.key_path, "scars[0].centre");
+  EXPECT_EQ(s.scars[0].centre, Vec3(12, 0.5, -0.25));
+  EXPECT_EQ(set_spec_list(s, "mesh.semi_axes", {"4", "2"}, laws()).error, "");
+  EXPECT_EQ(s.mesh.tendon_sheath.semi_axis_y, 4.0);
+  EXPECT_EQ(s.mesh.tendon_sheath.semi_axis_z, 2.0);
+  EXPECT_EQ(set_spec_list(s, "output.reactions", {"tendon_distal", "sheath_outer"}, laws()).error,
+            "");
+  EXPECT_EQ(s.output.reactions, (std::vector<std::string>{"tendon_distal", "sheath_outer"}));
+  // Nothing changes when a list does not fit.
+  const std::string before = canonical_text(s, laws());
+  EXPECT_EQ(set_spec_list(s, "scars.midportion.centre", {"1", "2"}, laws()).error,
+            "expected a list of 3 values, got 2");
+  EXPECT_EQ(set_spec_list(s, "scars.midportion.semi_axes", {"1", "-2", "1"}, laws()).error,
+            "item 1: value -2 is out of range; allowed > 0");
+  EXPECT_EQ(set_spec_list(s, "scars.midportion.falloff", {"1", "2"}, laws()).error,
+            "expected a single value, got a list");
+  EXPECT_EQ(set_spec_list(s, "scars.midportion.centr", {"1", "2", "3"}, laws()).error.rfind(
+                "no key 'centr'", 0),
+            0u);
+  EXPECT_EQ(canonical_text(s, laws()), before);
 }
 
 TEST(ModelSpec, EveryPathSetsItsOwnValueBack) {

@@ -254,6 +254,22 @@ TEST(StudyValidation, ModelSetValueTheModelRejectsIsReportedAtTheSetEntry) {
                       {file, 4, 27, "model.set.mesh.divisions.axiel", {"no key 'axiel'", "axial"}});
 }
 
+// 1000 x 1000 x 1000 grid points are refused before any arm is made (not after using all memory).
+TEST(StudyValidation, ASweepOfTooManyArmsIsRefusedUpFront) {
+  const std::string text = valid_study() + R"(sweep:
+  parameters:
+    model.scars.midportion.adhesion_density: {from: 0, to: 1, count: 1000}
+    model.scars.midportion.falloff: {from: 0.1, to: 1, count: 1000}
+    model.interface.adhesion_density: {from: 0, to: 1, count: 1000}
+)";
+  const auto errors = errors_of(text);
+  ASSERT_EQ(errors.size(), 1u) << testing::all_messages(errors);
+  EXPECT_EQ(errors[0].key_path(), "sweep");
+  EXPECT_NE(errors[0].message().find("the sweep makes 1e+09 points"), std::string::npos)
+      << errors[0].message();
+  EXPECT_NE(errors[0].message().find("at most 100000"), std::string::npos) << errors[0].message();
+}
+
 TEST(StudyValidation, SweepPathWithABadPrefix) {
   const std::string text = valid_study() + R"(sweep:
   parameters:

@@ -44,42 +44,72 @@ const std::string kGrid = inline_model() + kArms + R"(sweep:
     intervention.active_release.thumb_force: {from: 20, to: 60, count: 3}
 )";
 
+// The product of the values in file order; the thumb force multiplies only the arm with an
+// active-release session (the rest arm gets the model parameter alone).
 TEST(SweepExpansion, GridIsTheCartesianProductInFileOrder) {
   const auto study = load(kGrid);
-  const std::vector<std::string> names{
-      "art--adhesion_density_0.5--thumb_force_20",  "art--adhesion_density_0.5--thumb_force_40",
-      "art--adhesion_density_0.5--thumb_force_60",  "art--adhesion_density_1--thumb_force_20",
-      "art--adhesion_density_1--thumb_force_40",    "art--adhesion_density_1--thumb_force_60",
-      "rest--adhesion_density_0.5--thumb_force_20", "rest--adhesion_density_0.5--thumb_force_40",
-      "rest--adhesion_density_0.5--thumb_force_60", "rest--adhesion_density_1--thumb_force_20",
-      "rest--adhesion_density_1--thumb_force_40",   "rest--adhesion_density_1--thumb_force_60"};
+  const std::vector<std::string> names{"art--adhesion_density_0.5--thumb_force_20",
+                                       "art--adhesion_density_0.5--thumb_force_40",
+                                       "art--adhesion_density_0.5--thumb_force_60",
+                                       "art--adhesion_density_1--thumb_force_20",
+                                       "art--adhesion_density_1--thumb_force_40",
+                                       "art--adhesion_density_1--thumb_force_60",
+                                       "rest--adhesion_density_0.5",
+                                       "rest--adhesion_density_1"};
   ASSERT_EQ(study.arms.size(), names.size());
-  const Real density[] = {0.5, 1.0};
   const Real force[] = {20.0, 40.0, 60.0};
   for (size_t i = 0; i < names.size(); ++i) {
     const auto& arm = study.arms[i];
     SCOPED_TRACE(arm.name);
     EXPECT_EQ(arm.name, names[i]);
     EXPECT_EQ(arm.base_arm, i < 6 ? "art" : "rest");
-    const Real d = density[(i % 6) / 3], f = force[i % 3];
-    ASSERT_EQ(arm.sweep_values.size(), 2u);
+    const Real d = i < 6 ? (i < 3 ? 0.5 : 1.0) : (i == 6 ? 0.5 : 1.0);
     EXPECT_DOUBLE_EQ(arm.sweep_values.at("model.scars.midportion.adhesion_density"), d);
-    EXPECT_DOUBLE_EQ(arm.sweep_values.at("intervention.active_release.thumb_force"), f);
-    // The model override is in the arm's model text and in the model it loads.
+    // The model override is in the arm's model and in the model it loads.
     EXPECT_DOUBLE_EQ(scar_adhesion(arm), d);
     // Other model values are untouched.
     EXPECT_EQ(arm.model.mesh.tendon_sheath.length, 20.0);
+    ASSERT_EQ(arm.sessions.size(), 1u);
     if (i < 6) {
-      ASSERT_EQ(arm.sessions.size(), 1u);
+      ASSERT_EQ(arm.sweep_values.size(), 2u);
+      const Real f = force[i % 3];
+      EXPECT_DOUBLE_EQ(arm.sweep_values.at("intervention.active_release.thumb_force"), f);
       EXPECT_DOUBLE_EQ(session(arm, "active_release").parameters.at("thumb_force"), f);
     } else {
-      ASSERT_EQ(arm.sessions.size(), 1u);
+      EXPECT_EQ(arm.sweep_values.size(), 1u);
       EXPECT_EQ(arm.sessions[0].intervention, "rest");
     }
   }
   const auto def = study.arms[0].load_model(testing::material_registry());
   ASSERT_EQ(def.tissue.scars.size(), 1u);
   EXPECT_DOUBLE_EQ(def.tissue.scars[0].properties.adhesion_density, 0.5);
+}
+
+// `sweep.arms` limits the sweep to the arms it names; an unknown name is an error.
+TEST(SweepExpansion, SweepArmsLimitsTheSweepToTheNamedArms) {
+  const auto study = load(inline_model() + kArms + R"(sweep:
+  arms: [rest]
+  parameters:
+    model.scars.midportion.adhesion_density: [0.5, 1.0]
+)");
+  ASSERT_EQ(study.arms.size(), 3u);
+  EXPECT_EQ(study.arms[0].name, "art");
+  EXPECT_TRUE(study.arms[0].sweep_values.empty());
+  EXPECT_EQ(study.arms[1].name, "rest--adhesion_density_0.5");
+  EXPECT_EQ(study.arms[2].name, "rest--adhesion_density_1");
+  EXPECT_EQ(scar_adhesion(study.arms[2]), 1.0);
+  try {
+    load(inline_model() + kArms +
+         "sweep:\n  arms: [rest, walk]\n  parameters:\n"
+         "    model.scars.midportion.adhesion_density: [0.5]\n");
+    FAIL() << "an unknown arm in sweep.arms was accepted";
+  } catch (const InputErrors& e) {
+    ASSERT_EQ(e.errors().size(), 1u);
+    EXPECT_EQ(e.errors()[0].key_path(), "sweep.arms");
+    EXPECT_NE(e.errors()[0].message().find("unknown arm 'walk' (arms: art, rest)"),
+              std::string::npos)
+        << e.errors()[0].message();
+  }
 }
 
 TEST(SweepExpansion, GridArmsHaveUniqueNamesAndStableDistinctHashes) {
@@ -226,8 +256,10 @@ TEST(SweepExpansion, LatinHypercubeHitsEveryStratumOnce) {
     SCOPED_TRACE(arm.name);
     EXPECT_EQ(arm.name, "art--lhs" + std::to_string(i));
     EXPECT_EQ(study.arms[static_cast<size_t>(n + i)].name, "rest--lhs" + std::to_string(i));
-    // Both base arms see the same sample points.
-    EXPECT_EQ(study.arms[static_cast<size_t>(n + i)].sweep_values, arm.sweep_values);
+    // Both base arms see the same sample points (the rest arm has no thumb force to sweep).
+    auto shared = arm.sweep_values;
+    shared.erase("intervention.active_release.thumb_force");
+    EXPECT_EQ(study.arms[static_cast<size_t>(n + i)].sweep_values, shared);
     const Real d = arm.sweep_values.at("model.scars.midportion.adhesion_density");
     const Real f = arm.sweep_values.at("intervention.active_release.thumb_force");
     density.push_back(d);
