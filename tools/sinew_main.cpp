@@ -1,6 +1,9 @@
 // The `sinew` command-line program.
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+#include <new>
+
 #include "fields_command.hpp"
 #include "paths_command.hpp"
 #include "solve_command.hpp"
@@ -37,6 +40,18 @@ CLI::App* add_run_command(CLI::App& app, sinew::tools::StudyOptions& study) {
   run_cmd->add_flag("--skip-failed", study.skip_failed,
                     "keep arms whose finished part file says failed (do not rerun them)");
   return run_cmd;
+}
+
+CLI::App* add_fields_command(CLI::App& app, sinew::tools::FieldsOptions& fields) {
+  auto* fields_cmd =
+      app.add_subcommand("fields", "print the output-field table (what results files hold)");
+  fields_cmd->add_option("--model", fields.model_file,
+                         "a model file: its table, with the state variables its materials declare");
+  auto* fields_format = fields_cmd->add_option_group("format");
+  fields_format->add_flag("--markdown", fields.markdown, "a Markdown table");
+  fields_format->add_flag("--json", fields.json, "JSON");
+  fields_format->require_option(0, 1);
+  return fields_cmd;
 }
 
 }  // namespace
@@ -84,14 +99,7 @@ int main(int argc, char** argv) {
   auto* slurm_cmd = add_slurm_command(app, study);
 
   sinew::tools::FieldsOptions fields;
-  auto* fields_cmd =
-      app.add_subcommand("fields", "print the output-field table (what results files hold)");
-  fields_cmd->add_option("--model", fields.model_file,
-                         "a model file: its table, with the state variables its materials declare");
-  auto* fields_format = fields_cmd->add_option_group("format");
-  fields_format->add_flag("--markdown", fields.markdown, "a Markdown table");
-  fields_format->add_flag("--json", fields.json, "JSON");
-  fields_format->require_option(0, 1);
+  auto* fields_cmd = add_fields_command(app, fields);
 
   try {
     app.parse(argc, argv);
@@ -99,13 +107,24 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  if (*solve_cmd) return sinew::tools::run_solve(solve);
-  if (*check_cmd) return sinew::tools::run_check(check_file);
-  if (*paths_cmd) return sinew::tools::run_paths(paths_file);
-  if (*validate_cmd) return sinew::tools::run_validate(study);
-  if (*run_cmd) return sinew::tools::run_study_command(study);
-  if (*merge_cmd) return sinew::tools::run_merge(study);
-  if (*slurm_cmd) return sinew::tools::run_slurm(study);
-  if (*fields_cmd) return sinew::tools::run_fields(fields);
+  // What no command handles still ends with one line and exit 1, never a crash: memory
+  // exhausted by an input (a mesh or sweep just under the up-front limits), or an internal error.
+  try {
+    if (*solve_cmd) return sinew::tools::run_solve(solve);
+    if (*check_cmd) return sinew::tools::run_check(check_file);
+    if (*paths_cmd) return sinew::tools::run_paths(paths_file);
+    if (*validate_cmd) return sinew::tools::run_validate(study);
+    if (*run_cmd) return sinew::tools::run_study_command(study);
+    if (*merge_cmd) return sinew::tools::run_merge(study);
+    if (*slurm_cmd) return sinew::tools::run_slurm(study);
+    if (*fields_cmd) return sinew::tools::run_fields(fields);
+  } catch (const std::bad_alloc&) {
+    std::cerr << "error: out of memory: the input needs more memory than this process may use "
+                 "(a coarser mesh or a smaller sweep needs less)\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
   return 2;
 }
