@@ -37,9 +37,7 @@ TEST_P(LawDocs, EveryParameterHasARowWithItsUnitAndDefault) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Registry, LawDocs, ::testing::ValuesIn(registry().names()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           return safe_label(info.param);
-                         });
+                         [](const auto& param_info) { return safe_label(param_info.param); });
 
 }  // namespace
 }  // namespace sinew::materials::testing
