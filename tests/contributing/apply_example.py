@@ -3,12 +3,14 @@
 # guide promises: the example touches at most 3 files, its C++ passes the format check, the copy
 # builds, the registry-driven parameterised tests and the docs test run the new entry and pass,
 # and without the example's docs the docs test fails (so the docs check does see the entry).
-"""Usage: apply_example.py --source DIR --work DIR --patch FILE --name LABEL --target T
-          --tests FILTER --docs-tests FILTER [--min-tests N] [--cmake-arg ARG]...
+"""Usage: apply_example.py --source DIR --work DIR --patch FILE --name LABEL
+          --tests EXE:FILTER --docs-tests EXE:FILTER [--min-tests N] [--cmake-arg ARG]...
 
 The copy is <work>/src (the files git lists, plus untracked ones not ignored), built in
 <work>/src/build with ccache paths relative to <work>/src (objects shared with the main build).
-FILTER is a GoogleTest filter; LABEL is how the new entry appears in test names.
+EXE is a test executable of tests/ (built), FILTER a GoogleTest filter; LABEL is how the new
+entry appears in test names. The --tests run must pass at least N tests naming LABEL; the
+--docs-tests run must pass, and fail once the example's docs/ files are put back as they were.
 """
 import argparse
 import os
@@ -52,9 +54,11 @@ def touched_files(patch, tree):
     return [line.split("\t")[2] for line in numstat.splitlines() if line.strip()]
 
 
-def gtest(exe, filter_, env):
-    """(passed test names, failed test names) of running `exe` on `filter_`."""
-    out = run([exe, f"--gtest_filter={filter_}"], env=env, check=False).stdout
+def gtest(build, spec, env):
+    """(passed test names, failed test names, output) of running "exe:filter" `spec`."""
+    exe, filter_ = spec.split(":", 1)
+    out = run([os.path.join(build, "tests", exe), f"--gtest_filter={filter_}"], env=env,
+              check=False).stdout
     passed = re.findall(r"^\[       OK \] (\S+)", out, re.M)
     failed = re.findall(r"^\[  FAILED  \] (\S+) \(", out, re.M)
     return passed, failed, out
@@ -62,7 +66,7 @@ def gtest(exe, filter_, env):
 
 def main():
     ap = argparse.ArgumentParser()
-    for opt in ("--source", "--work", "--patch", "--name", "--target", "--tests", "--docs-tests"):
+    for opt in ("--source", "--work", "--patch", "--name", "--tests", "--docs-tests"):
         ap.add_argument(opt, required=True)
     ap.add_argument("--min-tests", type=int, default=1)
     ap.add_argument("--cmake-arg", action="append", default=[])
@@ -87,26 +91,29 @@ def main():
     run(["cmake", "-S", tree, "-B", build, "-DCMAKE_BUILD_TYPE=Release", "-DSINEW_WERROR=ON",
          "-DSINEW_WITH_VIZ=OFF", "-DSINEW_BUILD_BENCHMARKS=OFF", *launcher, *a.cmake_arg], env=env)
     jobs = os.environ.get("SINEW_JOBS", str(os.cpu_count() or 1))
-    run(["cmake", "--build", build, "-j", jobs, "--target", a.target], env=env)
-    exe = os.path.join(build, "tests", a.target)
+    targets = sorted({a.tests.split(":")[0], a.docs_tests.split(":")[0]})
+    run(["cmake", "--build", build, "-j", jobs, "--target", *targets], env=env)
 
-    passed, failed, out = gtest(exe, a.tests, env)
+    passed, failed, out = gtest(build, a.tests, env)
     mine = [t for t in passed if a.name in t]
     print(f"apply_example: {len(mine)} tests of '{a.name}' passed: {', '.join(mine)}")
     if failed or len(mine) < a.min_tests:
         sys.exit(f"apply_example: expected >= {a.min_tests} passing tests of '{a.name}' and no "
                  f"failure; failed: {failed}\n{out}")
 
-    # Without its docs the entry must fail the docs test: the check sees the new entry.
+    # The docs tests pass with the example's docs and fail without them: they see the entry.
+    passed, failed, out = gtest(build, a.docs_tests, env)
+    if failed or not passed:
+        sys.exit(f"apply_example: the docs tests do not pass with the example\n{out}")
     docs = [f for f in files if f.startswith("docs/")]
+    if not docs:
+        sys.exit("apply_example: the example documents nothing under docs/")
     for f in docs:
         shutil.copy2(os.path.join(a.source, f), os.path.join(tree, f))
-    if docs:
-        passed, failed, out = gtest(exe, a.docs_tests, env)
-        if not any(a.name in t for t in failed):
-            sys.exit(f"apply_example: without {docs} the docs test did not fail for "
-                     f"'{a.name}'\n{out}")
-        print(f"apply_example: without {', '.join(docs)} the docs test fails: {', '.join(failed)}")
+    passed, failed, out = gtest(build, a.docs_tests, env)
+    if not failed:
+        sys.exit(f"apply_example: without the example's {docs} the docs tests still pass\n{out}")
+    print(f"apply_example: without {', '.join(docs)} the docs tests fail: {', '.join(failed)}")
     print("apply_example: ok")
 
 
