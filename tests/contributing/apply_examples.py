@@ -29,6 +29,9 @@ EXAMPLES = [
     {"patch": "intervention.patch", "name": "isometric_hold",
      "tests": "test_scenario:Registry/EachIntervention.*isometric_hold", "min": 1,
      "docs": "test_model:RegistryDocs.Interventions*"},
+    {"patch": "linear_solver.patch", "name": "eigen_llt",
+     "tests": "test_model:Registry/EachLinearSolver.*eigen_llt", "min": 1,
+     "docs": "test_model:RegistryDocs.LinearSolvers*"},
 ]
 
 
