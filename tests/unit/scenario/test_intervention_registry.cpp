@@ -81,7 +81,9 @@ Counts session_counts(const interventions::InterventionRegistry& registry, const
   const std::int64_t sum =
       std::accumulate(cases.begin(), cases.end(), std::int64_t{0},
                       [](std::int64_t s, const LoadCase& c) { return s + c.cycles; });
-  if (!cases.empty()) EXPECT_EQ(sum, session->cycles());
+  if (!cases.empty()) {
+    EXPECT_EQ(sum, session->cycles());
+  }
   for (const auto& c : cases) EXPECT_EQ(c.increments, static_cast<int>(p["increments"]));
   return {cases.size(), session->cycles()};
 }
