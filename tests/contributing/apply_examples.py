@@ -74,7 +74,8 @@ def gtest(build, spec, env):
     out = run([os.path.join(build, "tests", exe), f"--gtest_filter={filter_}"], env=env,
               check=False).stdout
     passed = re.findall(r"^\[       OK \] (\S+)", out, re.M)
-    failed = re.findall(r"^\[  FAILED  \] (\S+) \(", out, re.M)
+    # "[  FAILED  ] Suite.Test/param (3 ms)" or "..., where GetParam() = ..."; not the summary.
+    failed = sorted(set(re.findall(r"^\[  FAILED  \] ([^\s,]+\.[^\s,]+)", out, re.M)))
     return passed, failed, out
 
 
