@@ -22,8 +22,8 @@ sanitize="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-rec
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1"
 export LSAN_OPTIONS="suppressions=$here/tools/lsan-third-party.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-# One thread per test process; ctest runs $jobs at once (and test discovery runs the executables
-# at build time, under the same options).
+# One thread per test process; ctest runs $jobs at once. Tests are listed when ctest starts
+# (DISCOVERY_MODE PRE_TEST), so the build itself runs no instrumented executable.
 export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}"
 
 export CCACHE_BASEDIR="$here"
@@ -35,7 +35,7 @@ cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DCMAKE_C_FLAGS_DEBUG="-g -O1" \
   -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_C_FLAGS="$sanitize" \
   -DCMAKE_EXE_LINKER_FLAGS="$sanitize" -DCMAKE_SHARED_LINKER_FLAGS="$sanitize" \
-  -DSINEW_WITH_VIZ=OFF -DSINEW_BUILD_BENCHMARKS=OFF -DSINEW_WERROR="$werror" "${launcher[@]}" \
+  -DSINEW_WITH_VIZ=OFF -DSINEW_BUILD_BENCHMARKS=OFF -DSINEW_TEST_DISCOVERY_MODE=PRE_TEST -DSINEW_WERROR="$werror" "${launcher[@]}" \
   >"$build_dir.configure.log" 2>&1 || { cat "$build_dir.configure.log"; exit 1; }
 cmake --build "$build_dir" -j "$jobs" --target "${unit_tests[@]}"
 

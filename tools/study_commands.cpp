@@ -336,7 +336,7 @@ int run_merge(const StudyOptions& o) {
   batch::StudyLock lock;
   if (!take_lock(*study, command_line, 0, 1, nullptr, lock)) return 2;
   try {
-    const auto report = batch::merge_parts(*study, command_line, 1, 1, {}, false);
+    const auto report = batch::merge_parts(*study, r.materials, command_line, 1, 1, {}, false);
     for (const auto& note : report.notes) std::cerr << "warning: " << note << "\n";
     print_summary(*study);
     fmt::print("\nresults: {}\n", study->results_path);

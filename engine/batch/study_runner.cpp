@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <thread>
 
 #include "batch/part_check.hpp"
@@ -13,6 +15,7 @@
 #include "io/results_writer.hpp"
 #include "io/study_file.hpp"
 #include "io/study_summary.hpp"
+#include "simulation/output_table.hpp"
 #include "solver/linear/blas_info.hpp"
 
 namespace sinew::batch {
@@ -189,8 +192,8 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
   result.any_failed = failed;
   result.interrupted = interrupted;
   if (options.merge && options.shard_count == 1 && rank == 0) {
-    result.merge =
-        merge_parts(study, options.command_line, options.jobs, ranks, start_time, interrupted);
+    result.merge = merge_parts(study, *options.materials, options.command_line, options.jobs, ranks,
+                               start_time, interrupted);
     result.merged = true;
   }
   return result;
@@ -271,10 +274,32 @@ io::StudyInfo study_info(const scenario::StudySpec& study, const MergePlan& plan
   return info;
 }
 
+// What the study's views show: the union of the view lists of the arms' output-field tables
+// (one table per distinct model text; an arm whose model no longer loads adds nothing, its part
+// file was written when it did).
+std::vector<simulation::ViewField> study_view_fields(const scenario::StudySpec& study,
+                                                     const materials::MaterialRegistry& materials) {
+  std::vector<simulation::ViewField> fields;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& arm : study.arms) {
+    if (!seen.insert({arm.model_file, arm.model_text}).second) continue;
+    try {
+      const model::ModelDefinition def = arm.load_model(materials);
+      const simulation::OutputTable table(def);
+      simulation::add_view_fields(fields, simulation::view_fields(table));
+    } catch (const std::exception&) {
+      continue;
+    }
+  }
+  return fields;
+}
+
 }  // namespace
 
-MergeReport merge_parts(const scenario::StudySpec& study, const std::string& command_line, int jobs,
-                        int ranks, const std::string& start_time, bool interrupted) {
+MergeReport merge_parts(const scenario::StudySpec& study,
+                        const materials::MaterialRegistry& materials,
+                        const std::string& command_line, int jobs, int ranks,
+                        const std::string& start_time, bool interrupted) {
   const fs::path results(study.results_path);
   std::string unreadable;
   const auto earlier = earlier_arms(results, unreadable);
@@ -290,6 +315,8 @@ MergeReport merge_parts(const scenario::StudySpec& study, const std::string& com
     plan.arms.push_back(&arm);
     plan.status.push_back(c.status);
   }
+  std::optional<std::vector<simulation::ViewField>> views;
+  if (study.output.vtk) views = study_view_fields(study, materials);
   // A part that passed the checks but cannot be copied (damage HDF5 notices only when copying)
   // is treated like a damaged one and the merge tried again; each try drops one part.
   for (;;) {
@@ -302,7 +329,7 @@ MergeReport merge_parts(const scenario::StudySpec& study, const std::string& com
     try {
       io::merge_study(plan.sources, results,
                       study_info(study, plan, command_line, jobs, ranks, start_time, interrupted),
-                      study.output.vtk);
+                      views);
       return plan.report;
     } catch (const io::ArmSourceError& e) {
       const std::size_t k = e.source();

@@ -67,8 +67,11 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
 /// foreign) keeps its group from the earlier results file when that holds the arm with the same
 /// specification hash. The file is written under a temporary name and renamed when complete;
 /// throws std::runtime_error, leaving the earlier file as it was, when the merge fails or the
-/// earlier file cannot be read while it might hold arms the parts lack.
-MergeReport merge_parts(const scenario::StudySpec& study, const std::string& command_line, int jobs,
-                        int ranks, const std::string& start_time, bool interrupted);
+/// earlier file cannot be read while it might hold arms the parts lack. The views show the
+/// fields of the arms' output-field tables (their models loaded with `materials`).
+MergeReport merge_parts(const scenario::StudySpec& study,
+                        const materials::MaterialRegistry& materials,
+                        const std::string& command_line, int jobs, int ranks,
+                        const std::string& start_time, bool interrupted);
 
 }  // namespace sinew::batch

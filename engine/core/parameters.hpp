@@ -29,6 +29,9 @@ struct ParameterSpec {
   bool min_exclusive = false;  ///< true: value must be > min
   bool max_exclusive = false;  ///< true: value must be < max
   bool whole = false;          ///< true: value must be a whole number (counts)
+  /// true: 0 switches a material law's fibre contribution off (hgo's k1; ti-mooney-rivlin's c3
+  /// and c5), which the fibre tests use to compare a law with its matrix alone.
+  bool fibre_term = false;
 
   /// Human-readable allowed range, e.g. "> 0", "[0, 0.333333]".
   std::string allowed() const;

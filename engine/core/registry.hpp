@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,9 @@ struct RegistryEntry {
   std::function<std::unique_ptr<Base>(Args...)> factory;
   std::string description;
   std::vector<ParameterSpec> parameters;  ///< what the factory's ParameterSet must hold
+  /// A representative valid parameter set (values away from the defaults): every parameterised
+  /// test of the family runs the entry with it, so a new entry brings its own test case.
+  std::map<std::string, Real> example;
 };
 
 /// A catalogue whose entries share one factory signature: name -> (factory, description,
@@ -29,9 +33,9 @@ class Registry : public Catalogue<RegistryEntry<Base, Args...>> {
   using Factory = std::function<std::unique_ptr<Base>(Args...)>;
 
   void add(const std::string& name, Factory factory, std::string description = {},
-           std::vector<ParameterSpec> parameters = {}) {
-    Catalogue<Entry>::add(name,
-                          Entry{std::move(factory), std::move(description), std::move(parameters)});
+           std::vector<ParameterSpec> parameters = {}, std::map<std::string, Real> example = {}) {
+    Catalogue<Entry>::add(name, Entry{std::move(factory), std::move(description),
+                                      std::move(parameters), std::move(example)});
   }
 
   /// Throws std::out_of_range naming the allowed names when `name` is unknown.

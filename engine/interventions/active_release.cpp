@@ -78,7 +78,8 @@ void add_active_release(InterventionRegistry& r) {
                   -1000.0, 1000.0),
          count("passes", "passes per session (recorded)", 30, 1, 10000),
          count("simulated_passes", "load cases solved", 1, 1, 20),
-         count("increments", "load increments per load case", 10, 2, 200)});
+         count("increments", "load increments per load case", 10, 2, 200)},
+        {{"passes", 12}, {"simulated_passes", 3}});
 }
 
 }  // namespace sinew::interventions

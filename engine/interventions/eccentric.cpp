@@ -73,7 +73,8 @@ void add_eccentric(InterventionRegistry& r) {
          quantity("lengthening", "mm", "tendon excursion relative to its bed under the peak force",
                   1.0, 0.0, 50.0),
          count("simulated_repetitions", "load cases solved (damage follows the peak)", 1, 1, 20),
-         count("increments", "load increments per load case", 8, 1, 200)});
+         count("increments", "load increments per load case", 8, 1, 200)},
+        {{"sets", 2}, {"repetitions", 12}, {"simulated_repetitions", 2}});
 }
 
 }  // namespace sinew::interventions

@@ -82,7 +82,8 @@ void add_instrument_mobilisation(InterventionRegistry& r) {
                   -1000.0, 1000.0),
          count("passes", "strokes per session (recorded)", 10, 1, 10000),
          count("simulated_passes", "load cases solved", 1, 1, 20),
-         count("increments", "load increments per load case", 12, 2, 400)});
+         count("increments", "load increments per load case", 12, 2, 400)},
+        {{"passes", 7}, {"simulated_passes", 2}});
 }
 
 }  // namespace sinew::interventions

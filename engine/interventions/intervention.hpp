@@ -35,7 +35,11 @@ class Intervention {
 
 using InterventionRegistry = Registry<Intervention, const ParameterSet&>;
 
-/// Adds every built-in intervention.
+/// Adds every intervention listed as REGISTERED in sinew_module(interventions ...) of
+/// engine/CMakeLists.txt, in that order. The file <stem>.cpp of each defines
+/// `void add_<stem>(InterventionRegistry&)`, which adds it with its parameter specs and an example
+/// parameter set (run by the parameterised tests): a new intervention is one file plus its line
+/// in the list.
 void register_interventions(InterventionRegistry& registry);
 
 /// Standard gravity (m/s^2), for body-weight multiples.

@@ -67,7 +67,8 @@ void add_progressive_strengthening(InterventionRegistry& r) {
          positive("end_force", "N", "tendon force of the last level", 3000.0, 20000.0),
          count("levels", "load levels (load cases)", 3, 1, 50),
          count("repetitions_per_level", "repetitions at each level (recorded)", 15, 1, 10000),
-         count("increments", "load increments per load case", 8, 1, 200)});
+         count("increments", "load increments per load case", 8, 1, 200)},
+        {{"levels", 4}, {"repetitions_per_level", 10}});
 }
 
 }  // namespace sinew::interventions

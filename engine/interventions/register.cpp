@@ -1,24 +1,25 @@
-// Fills the intervention registry with the built-in interventions (one per file).
+// Fills the intervention registry from a table of the interventions' add_<stem> functions,
+// generated at configure time from the REGISTERED list of sinew_module(interventions ...)
+// (engine/CMakeLists.txt): one file per intervention, the list written once.
 #include "interventions/intervention.hpp"
 
 namespace sinew::interventions {
 
-void add_rest(InterventionRegistry& r);
-void add_running(InterventionRegistry& r);
-void add_eccentric(InterventionRegistry& r);
-void add_static_stretch(InterventionRegistry& r);
-void add_active_release(InterventionRegistry& r);
-void add_instrument_mobilisation(InterventionRegistry& r);
-void add_progressive_strengthening(InterventionRegistry& r);
+#define SINEW_REGISTERED(stem) void add_##stem(InterventionRegistry& registry);
+#include "interventions/registered.inc"
+#undef SINEW_REGISTERED
+
+namespace {
+using AddIntervention = void (*)(InterventionRegistry&);
+constexpr AddIntervention kInterventions[] = {
+#define SINEW_REGISTERED(stem) &add_##stem,
+#include "interventions/registered.inc"
+#undef SINEW_REGISTERED
+};
+}  // namespace
 
 void register_interventions(InterventionRegistry& registry) {
-  add_rest(registry);
-  add_running(registry);
-  add_eccentric(registry);
-  add_static_stretch(registry);
-  add_active_release(registry);
-  add_instrument_mobilisation(registry);
-  add_progressive_strengthening(registry);
+  for (const AddIntervention add : kInterventions) add(registry);
 }
 
 }  // namespace sinew::interventions

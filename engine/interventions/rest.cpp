@@ -33,7 +33,8 @@ class Rest final : public Intervention {
 void add_rest(InterventionRegistry& r) {
   r.add("rest", [](const ParameterSet& p) { return std::make_unique<Rest>(p); },
         "no load; recorded for later remodelling",
-        {quantity("days", "d", "length of the rest period (recorded only)", 7.0, 0.0, 3650.0)});
+        {quantity("days", "d", "length of the rest period (recorded only)", 7.0, 0.0, 3650.0)},
+        {{"days", 21}});
 }
 
 }  // namespace sinew::interventions

@@ -63,7 +63,8 @@ void add_running(InterventionRegistry& r) {
          positive("cadence", "steps/min", "step frequency (both legs)", 170.0, 300.0),
          positive("duration", "min", "running time", 30.0, 1440.0),
          count("simulated_cycles", "peak load cases solved (damage follows the peak)", 1, 1, 20),
-         count("increments", "load increments per load case", 8, 1, 200)});
+         count("increments", "load increments per load case", 8, 1, 200)},
+        {{"cadence", 180}, {"duration", 20}, {"simulated_cycles", 3}});
 }
 
 }  // namespace sinew::interventions

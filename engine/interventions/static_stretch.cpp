@@ -55,7 +55,8 @@ void add_static_stretch(InterventionRegistry& r) {
          quantity("hold", "s", "hold time per repetition (recorded only)", 30.0, 0.0, 3600.0),
          count("repetitions", "holds per session", 3, 1, 1000),
          count("simulated_repetitions", "load cases solved", 1, 1, 20),
-         count("increments", "load increments per load case", 6, 1, 200)});
+         count("increments", "load increments per load case", 6, 1, 200)},
+        {{"repetitions", 5}, {"simulated_repetitions", 2}});
 }
 
 }  // namespace sinew::interventions

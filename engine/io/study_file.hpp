@@ -5,9 +5,12 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "simulation/view_field.hpp"
 
 namespace sinew::io {
 
@@ -37,13 +40,14 @@ struct StudyInfo {
 /// name is the part's root attribute `arm_name`, else the part's file stem; it must consist of
 /// [A-Za-z0-9_.-] and not only of dots, and be unique.
 ///
-/// The file is written as "<out>.part" and, with `vtk_views`, its views (write_study_views) into
-/// "<stem>_vtk.part/"; both are put in place (replacing older ones) only when complete. On any
+/// The file is written as "<out>.part" and, with `views` (the arrays the views show, see
+/// write_study_views), its views into "<stem>_vtk.part/"; both are put in place (replacing older ones) only when complete. On any
 /// error the temporary file and folder are removed, `out` and its views are left as they were,
 /// and std::runtime_error is thrown naming the file and the reason (a WriteFailure when the disk
 /// is full, the folder read-only or a size limit reached).
 void merge_study(const std::vector<std::filesystem::path>& parts, const std::filesystem::path& out,
-                 const StudyInfo& info, bool vtk_views = true);
+                 const StudyInfo& info,
+                 const std::optional<std::vector<simulation::ViewField>>& views = std::nullopt);
 
 /// Where an arm of a merge comes from: a part file (`group` "/"), or the arm group of an earlier
 /// study file (`group` "/arms/<arm>"), copied as it is so a merge can keep an arm whose part
@@ -68,14 +72,18 @@ class ArmSourceError : public std::runtime_error {
 /// replaced). Throws ArmSourceError when a source cannot be opened or copied (the merge is then
 /// undone as for any error).
 void merge_study(const std::vector<ArmSource>& arms, const std::filesystem::path& out,
-                 const StudyInfo& info, bool vtk_views = true);
+                 const StudyInfo& info,
+                 const std::optional<std::vector<simulation::ViewField>>& views = std::nullopt);
 
 /// Writes the VTKHDF views of every arm of the study file `results` (<dir>/<stem>.h5) into
 /// <dir>/<stem>_vtk/<arm>/: step_<s>.hdf and steps.hdf.series, and for arms with an interface
 /// interface_<s>.hdf and interface.hdf.series, written into <stem>_vtk.part/ and moved into
-/// place when all are written (view files of an earlier write in an arm's folder are deleted
-/// then). Built from the file's datasets alone. Throws std::runtime_error.
-void write_study_views(const std::filesystem::path& results);
+/// place when all are written (view files of an earlier write are deleted then). The views show the arrays of `fields` (the view list of the arms'
+/// output-field tables, simulation::view_fields; for several models the union, add_view_fields)
+/// that an arm's group holds, in that order, then the step's time; io itself names no field.
+/// Throws std::runtime_error.
+void write_study_views(const std::filesystem::path& results,
+                       const std::vector<simulation::ViewField>& fields);
 
 /// The arm names of a study file, in the order the arms were merged. Throws std::runtime_error.
 std::vector<std::string> study_arm_names(const std::filesystem::path& results);

@@ -8,6 +8,7 @@
 #include "materials/hgo_fibre.hpp"
 #include "materials/invariants.hpp"
 #include "materials/law_support.hpp"
+#include "materials/register.hpp"
 
 namespace sinew::materials {
 
@@ -37,7 +38,8 @@ std::vector<ParameterSpec> Hgo::parameter_specs() {
        .unit = "MPa",
        .description = "fibre stiffness",
        .default_value = 141.0,
-       .min = 0.0},
+       .min = 0.0,
+       .fibre_term = true},
       {.name = "k2",
        .unit = "1",
        .description = "fibre exponential stiffening",
@@ -104,6 +106,12 @@ StressTangent Hgo::stress_tangent(const Mat3& C, const PointFields& p) const {
       0.0, 0.0, 0.0,            //
       f.d14, 0.0, f.d44;
   return stress_tangent_from_invariants(C, p.fibre, inv, from_modified(inv, bar, first, second));
+}
+
+// Registration (the REGISTERED list of engine/CMakeLists.txt), with the representative
+// parameters every parameterised material test runs this law with.
+void add_hgo(MaterialRegistry& registry) {
+  add_law<Hgo>(registry, {{"c", 0.8}, {"k1", 20.0}, {"k2", 3.0}, {"k", 50.0}});
 }
 
 }  // namespace sinew::materials

@@ -14,6 +14,7 @@
 #include "materials/hgo_fibre.hpp"
 #include "materials/invariants.hpp"
 #include "materials/law_support.hpp"
+#include "materials/register.hpp"
 
 namespace sinew::materials {
 
@@ -83,6 +84,12 @@ StressTangent HgoCoupled::stress_tangent(const Mat3& C, const PointFields& p) co
   w.second(kI4, kI4) = f.d44;
   w.second(kJ, kJ) = (c + k_ * (1.0 - lnJ)) / (inv.J * inv.J);
   return stress_tangent_from_invariants(C, p.fibre, inv, w);
+}
+
+// Registration (the REGISTERED list of engine/CMakeLists.txt), with the representative
+// parameters every parameterised material test runs this law with.
+void add_hgo_coupled(MaterialRegistry& registry) {
+  add_law<HgoCoupled>(registry, {{"c", 0.8}, {"k1", 20.0}, {"k2", 3.0}, {"k", 50.0}});
 }
 
 }  // namespace sinew::materials

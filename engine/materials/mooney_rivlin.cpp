@@ -6,6 +6,7 @@
 
 #include "materials/invariants.hpp"
 #include "materials/law_support.hpp"
+#include "materials/register.hpp"
 
 namespace sinew::materials {
 
@@ -56,6 +57,12 @@ StressTangent MooneyRivlin::stress_tangent(const Mat3& C, const PointFields& p) 
   const Vec3 first(p.matrix_scale * c1_, p.matrix_scale * c2_, 0.0);
   return stress_tangent_from_invariants(
       C, p.fibre, inv, from_modified(inv, modified_invariants(inv), first, Mat3::Zero()));
+}
+
+// Registration (the REGISTERED list of engine/CMakeLists.txt), with the representative
+// parameters every parameterised material test runs this law with.
+void add_mooney_rivlin(MaterialRegistry& registry) {
+  add_law<MooneyRivlin>(registry, {{"c1", 0.4}, {"c2", 0.15}, {"k", 20.0}});
 }
 
 }  // namespace sinew::materials

@@ -8,6 +8,7 @@
 
 #include "materials/invariants.hpp"
 #include "materials/law_support.hpp"
+#include "materials/register.hpp"
 
 namespace sinew::materials {
 
@@ -61,6 +62,12 @@ StressTangent NeoHookean::stress_tangent(const Mat3& C, const PointFields& p) co
   w.first(kJ) = (lambda * lnJ - mu) / inv.J;
   w.second(kJ, kJ) = (mu + lambda * (1.0 - lnJ)) / (inv.J * inv.J);
   return stress_tangent_from_invariants(C, p.fibre, inv, w);
+}
+
+// Registration (the REGISTERED list of engine/CMakeLists.txt), with the representative
+// parameters every parameterised material test runs this law with.
+void add_neo_hookean(MaterialRegistry& registry) {
+  add_law<NeoHookean>(registry, {{"E", 3.0}, {"nu", 0.35}});
 }
 
 }  // namespace sinew::materials

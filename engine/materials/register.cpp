@@ -1,34 +1,25 @@
-// Registration of every material law with its description and declared parameters.
+// Registration of every material law: a table of the laws' add_<stem> functions, generated at
+// configure time from the REGISTERED list of sinew_module(materials ...) (engine/CMakeLists.txt),
+// so the list of laws is written once and nothing is registered by static initialisation.
 #include "materials/register.hpp"
-
-#include <memory>
-
-#include "materials/hgo.hpp"
-#include "materials/hgo_coupled.hpp"
-#include "materials/mooney_rivlin.hpp"
-#include "materials/neo_hookean.hpp"
-#include "materials/ti_mooney_rivlin.hpp"
 
 namespace sinew::materials {
 
+#define SINEW_REGISTERED(stem) void add_##stem(MaterialRegistry& registry);
+#include "materials/registered.inc"
+#undef SINEW_REGISTERED
+
 namespace {
-template <class Law>
-void add(MaterialRegistry& registry) {
-  registry.add(
-      Law::kName,
-      [](const ParameterSet& values) -> std::unique_ptr<Material> {
-        return std::make_unique<Law>(values);
-      },
-      Law::description(), Law::parameter_specs());
-}
+using AddLaw = void (*)(MaterialRegistry&);
+constexpr AddLaw kLaws[] = {
+#define SINEW_REGISTERED(stem) &add_##stem,
+#include "materials/registered.inc"
+#undef SINEW_REGISTERED
+};
 }  // namespace
 
 void register_materials(MaterialRegistry& registry) {
-  add<NeoHookean>(registry);
-  add<MooneyRivlin>(registry);
-  add<Hgo>(registry);
-  add<HgoCoupled>(registry);
-  add<TiMooneyRivlin>(registry);
+  for (const AddLaw add : kLaws) add(registry);
 }
 
 }  // namespace sinew::materials

@@ -22,6 +22,7 @@
 #include "materials/invariants.hpp"
 #include "materials/law_support.hpp"
 #include "materials/quadrature.hpp"
+#include "materials/register.hpp"
 
 namespace sinew::materials {
 
@@ -60,7 +61,8 @@ std::vector<ParameterSpec> TiMooneyRivlin::parameter_specs() {
        .unit = "MPa",
        .description = "fibre toe-region stress scale",
        .default_value = 7.53,
-       .min = 0.0},
+       .min = 0.0,
+       .fibre_term = true},
       {.name = "c4",
        .unit = "1",
        .description = "fibre toe-region exponential rate",
@@ -71,7 +73,8 @@ std::vector<ParameterSpec> TiMooneyRivlin::parameter_specs() {
        .unit = "MPa",
        .description = "fibre modulus of the linear region",
        .default_value = 1000.0,
-       .min = 0.0},
+       .min = 0.0,
+       .fibre_term = true},
       {.name = "lambda_max",
        .unit = "1",
        .description = "fibre stretch lambda* at which the linear region starts",
@@ -187,6 +190,18 @@ StressTangent TiMooneyRivlin::stress_tangent(const Mat3& C, const PointFields& p
   Mat3 second = Mat3::Zero();
   second(2, 2) = 0.25 * dg / (lambda * bar.I4) - 0.5 * g / (bar.I4 * bar.I4);
   return stress_tangent_from_invariants(C, p.fibre, inv, from_modified(inv, bar, first, second));
+}
+
+// Registration (the REGISTERED list of engine/CMakeLists.txt), with the representative
+// parameters every parameterised material test runs this law with.
+void add_ti_mooney_rivlin(MaterialRegistry& registry) {
+  add_law<TiMooneyRivlin>(registry, {{"c1", 0.9},
+                                     {"c2", 0.2},
+                                     {"c3", 2.0},
+                                     {"c4", 30.0},
+                                     {"c5", 300.0},
+                                     {"lambda_max", 1.08},
+                                     {"k", 50.0}});
 }
 
 }  // namespace sinew::materials

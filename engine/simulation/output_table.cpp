@@ -56,4 +56,24 @@ std::string field_path(const fem::OutputField& f) {
   return std::string(facet ? "/interface/" : "/") + group + f.name;
 }
 
+std::vector<ViewField> view_fields(const OutputTable& table) {
+  auto on_interface = [](fem::Association a) {
+    return a == fem::Association::Facet || a == fem::Association::FacetPoint;
+  };
+  auto at_points = [](fem::Association a) {
+    return a == fem::Association::Point || a == fem::Association::FacetPoint;
+  };
+  std::vector<ViewField> views;
+  for (const auto& f : table.fields())
+    views.push_back({f.name, field_path(f), at_points(f.association), on_interface(f.association),
+                     true});
+  for (const auto& f : table.static_fields()) {
+    if (!f.in_views) continue;
+    const bool facet = on_interface(f.association);
+    views.push_back({f.name, (facet ? "/interface/mesh/" : "/mesh/") + f.name,
+                     at_points(f.association), facet, false});
+  }
+  return views;
+}
+
 }  // namespace sinew::simulation

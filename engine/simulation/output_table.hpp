@@ -9,6 +9,7 @@
 #include "fem/output_fields.hpp"
 #include "model/model_definition.hpp"
 #include "simulation/step_output.hpp"
+#include "simulation/view_field.hpp"
 
 namespace sinew::simulation {
 
@@ -43,6 +44,11 @@ class OutputTable {
 /// what `sinew fields` prints, and what docs/results-schema.md, the viewer and the Python
 /// helpers are checked against.
 std::vector<fem::OutputField> field_catalogue();
+
+/// The arrays the VTKHDF views of a run of `table`'s model show, in view order: every per-step
+/// field, then the static fields marked in_views (those of the interface surface with
+/// `interface` set). The results writer's views and the study file's views both follow it.
+std::vector<ViewField> view_fields(const OutputTable& table);
 
 /// Results-file path of a field: /fields/<name>, /state/<name>, /interface/fields/<name> or
 /// /interface/state/<name>.

@@ -20,6 +20,7 @@
 
 #include "fem/cell_fields.hpp"
 #include "io/study_file.hpp"
+#include "simulation/output_table.hpp"
 #include "unit/io/io_test_support.hpp"
 
 namespace sinew::io_test {
@@ -44,6 +45,7 @@ struct SmallStudy {
     fs::create_directories(dir.path() / "parts");
     fs::create_directories(file.parent_path());
     std::vector<fs::path> parts;
+    std::vector<simulation::ViewField> views;
     const std::vector<std::tuple<std::string, double, int>> specs{{"stiff", 0.2, 3},
                                                                   {"soft-pull", 0.1, 2}};
     for (const auto& [name, pull, increments] : specs) {
@@ -54,11 +56,13 @@ struct SmallStudy {
           model::load_model_text(text, "cube.yaml", material_registry()));
       parts.push_back(dir.path() / "parts" / (name + ".h5"));
       arm->rec = write_arm_part(parts.back(), *arm->def, text, name);
+      simulation::add_view_fields(views,
+                                  simulation::view_fields(simulation::OutputTable(*arm->def)));
       arms.push_back(std::move(arm));
     }
     io::StudyInfo info;
     info.scenario_file = "study.yaml";
-    io::merge_study(parts, file, info);
+    io::merge_study(parts, file, info, views);
   }
   fs::path folder(const Arm& arm) const { return file.parent_path() / "study_vtk" / arm.name; }
 };

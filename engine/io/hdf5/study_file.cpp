@@ -304,42 +304,28 @@ ViewArray view_array(const StudySource& src, const std::string& group, const std
   return {group, name, source, std::move(dims), per_step, std::move(type), units};
 }
 
-// The per-step arrays of every dataset in `fields` (PointData or CellData by its `association`
-// attribute; datasets without one are not shown), checked to hold `steps` rows.
-void add_fields(const StudySource& src, const std::string& fields, hsize_t steps, ViewSpec& spec) {
-  if (!has_object(src.file, fields)) return;
-  for (const auto& name : link_names(src.file, fields, src.file_name)) {
-    const std::string path = fields + "/" + name;
-    const Handle obj(check(H5Oopen(src.file, path.c_str(), H5P_DEFAULT),
-                           src.file_name + ": cannot open " + path),
-                     H5Oclose);
-    if (H5Iget_type(obj) != H5I_DATASET || !has_attr(obj, "association")) continue;
-    const std::string association =
-        read_string_attr(obj, "association", src.file_name + ": " + path);
-    if (association != "point" && association != "cell") continue;
-    spec.arrays.push_back(view_array(src, association == "point" ? "PointData" : "CellData", name,
-                                     path, true, steps));
-  }
-}
-
-// A view spec for the mesh group `mesh` with the fields of `fields`, the static cell datasets
-// `statics` of `mesh` (those present) and the step's time from `time`.
-ViewSpec view_spec(const StudySource& src, const std::string& mesh, const std::string& fields,
-                   const std::vector<std::string>& statics, const std::string& time,
+// A view spec for the mesh group `mesh` (below `arm`) with the arrays of `fields` that belong
+// to it (the interface surface's when `interface`) and that the arm's file holds, and the step's
+// time. Which arrays exist comes from the output-field table (simulation::view_fields), as for
+// the single-run views; an arm whose model lacks a field simply has no dataset for it.
+ViewSpec view_spec(const StudySource& src, const std::string& arm, const std::string& mesh,
+                   bool interface, const std::vector<simulation::ViewField>& fields,
                    hsize_t steps) {
   ViewSpec spec;
-  spec.mesh_group = mesh;
-  spec.points =
-      static_cast<std::int64_t>(dataset_dims(src.file, mesh + "/points", src.file_name)[0]);
-  spec.cells = static_cast<std::int64_t>(dataset_dims(src.file, mesh + "/types", src.file_name)[0]);
-  spec.connectivity_ids =
-      static_cast<std::int64_t>(dataset_dims(src.file, mesh + "/connectivity", src.file_name)[0]);
-  add_fields(src, fields, steps, spec);
-  for (const auto& name : statics)
-    if (has_object(src.file, mesh + "/" + name))
-      spec.arrays.push_back(view_array(src, "CellData", name, mesh + "/" + name, false));
+  spec.mesh_group = arm + mesh;
+  spec.points = static_cast<std::int64_t>(dataset_dims(src.file, spec.mesh_group + "/points",
+                                                       src.file_name)[0]);
+  spec.cells = static_cast<std::int64_t>(dataset_dims(src.file, spec.mesh_group + "/types",
+                                                      src.file_name)[0]);
+  spec.connectivity_ids = static_cast<std::int64_t>(
+      dataset_dims(src.file, spec.mesh_group + "/connectivity", src.file_name)[0]);
+  for (const auto& f : fields) {
+    if (f.interface != interface || !has_object(src.file, arm + f.path)) continue;
+    spec.arrays.push_back(view_array(src, f.point ? "PointData" : "CellData", f.name, arm + f.path,
+                                     f.per_step, steps));
+  }
   // The step's time, also for readers that take a list of files without the .series.
-  spec.arrays.push_back(view_array(src, "FieldData", "TimeValue", time, true, steps));
+  spec.arrays.push_back(view_array(src, "FieldData", "TimeValue", arm + "/time", true, steps));
   return spec;
 }
 
@@ -351,34 +337,34 @@ void write_series_views(const fs::path& folder, const char* prefix, const char* 
   vtkhdf::write_series(folder, prefix, series, times);
 }
 
-void write_arm_views(const StudySource& src, const std::string& arm, const fs::path& folder) {
+void write_arm_views(const StudySource& src, const std::string& arm, const fs::path& folder,
+                     const std::vector<simulation::ViewField>& fields) {
   const std::string a = "/arms/" + arm;
   fs::create_directories(folder);
   const std::vector<double> times = read_doubles(src.file, a + "/time", src.file_name);
   const auto steps = static_cast<hsize_t>(times.size());
-  const ViewSpec spec =
-      view_spec(src, a + "/mesh", a + "/fields", {"scar_fraction"}, a + "/time", steps);
+  const ViewSpec spec = view_spec(src, a, "/mesh", false, fields, steps);
   write_series_views(folder, "step", "steps.hdf.series", spec, times, src.link_target);
   if (!has_object(src.file, a + "/interface")) return;
-  const ViewSpec ispec = view_spec(src, a + "/interface/mesh", a + "/interface/fields",
-                                   {"adhesion_density", "area"}, a + "/time", steps);
+  const ViewSpec ispec = view_spec(src, a, "/interface/mesh", true, fields, steps);
   write_series_views(folder, "interface", "interface.hdf.series", ispec, times, src.link_target);
 }
 
 }  // namespace
 
 void merge_study(const std::vector<fs::path>& parts, const fs::path& out, const StudyInfo& info,
-                 bool vtk_views) {
+                 const std::optional<std::vector<simulation::ViewField>>& views) {
   std::vector<ArmSource> sources;
   for (const auto& p : parts) sources.push_back({p, "/"});
-  merge_study(sources, out, info, vtk_views);
+  merge_study(sources, out, info, views);
 }
 
 namespace {
 
 // The views of every arm of the study file `source` into `folder`/<arm>/, linking to `results`
 // (the name `source` will have once it is in place).
-void write_views_from(const fs::path& source, const fs::path& results, const fs::path& folder) {
+void write_views_from(const fs::path& source, const fs::path& results, const fs::path& folder,
+                      const std::vector<simulation::ViewField>& fields) {
   const std::vector<std::string> arms = study_arm_names(source);
   const Handle f(check(H5Fopen(source.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT),
                        "cannot read study file " + source.string()),
@@ -387,7 +373,7 @@ void write_views_from(const fs::path& source, const fs::path& results, const fs:
   for (const auto& arm : arms) {
     if (!valid_arm_name(arm))  // a folder name: never trust one read from a file
       throw std::runtime_error(source.string() + ": invalid arm name '" + arm + "'");
-    write_arm_views(src, arm, folder / arm);
+    write_arm_views(src, arm, folder / arm, fields);
   }
 }
 
@@ -425,7 +411,7 @@ void writing(const fs::path& out, const std::vector<fs::path>& leftovers, F&& wr
 // and put in place only when both are complete: a failed merge leaves the earlier results and
 // views as they were, and no temporary file.
 void merge_study(const std::vector<ArmSource>& parts, const fs::path& out, const StudyInfo& info,
-                 bool vtk_views) {
+                 const std::optional<std::vector<simulation::ViewField>>& views) {
   if (out.filename().empty())
     throw std::runtime_error("study file: no file name in '" + out.string() + "'");
   QuietErrors quiet;
@@ -437,18 +423,18 @@ void merge_study(const std::vector<ArmSource>& parts, const fs::path& out, const
       const std::vector<Part> opened = open_parts(parts);
       write_study_file(tmp, opened, info);
     }
-    if (vtk_views) write_views_from(tmp, out, stage);
+    if (views) write_views_from(tmp, out, stage, *views);
     fs::rename(tmp, out);
   });
-  if (vtk_views) writing(out, {stage}, [&] { vtkhdf::install_views(stage, vtk); });
+  if (views) writing(out, {stage}, [&] { vtkhdf::install_views(stage, vtk); });
 }
 
-void write_study_views(const fs::path& results) {
+void write_study_views(const fs::path& results, const std::vector<simulation::ViewField>& fields) {
   QuietErrors quiet;
   const fs::path vtk = views_folder(results), stage = vtkhdf::staging_folder(vtk);
   writing(results, {stage}, [&] {
     fs::remove_all(stage);
-    write_views_from(results, results, stage);
+    write_views_from(results, results, stage, fields);
     vtkhdf::install_views(stage, vtk);
   });
 }

@@ -352,4 +352,13 @@ void AmgCgSolver::solve(const VecX& b, VecX& x) {
                              (code != 0 ? ", hypre error " + std::to_string(code) : "") + ")");
 }
 
+// Registration (the REGISTERED list of engine/CMakeLists.txt).
+void add_amg_cg_solver(LinearSolverRegistry& registry, const LinearSolverEnvironment& environment) {
+  registry.add(
+      "amg-cg",
+      [start = environment.start_parallel_runtime] { return std::make_unique<AmgCgSolver>(start); },
+      "conjugate gradients with hypre BoomerAMG (SPD; iterative; default above " +
+          std::to_string(kDirectSolverMaxDofs) + " dofs)");
+}
+
 }  // namespace sinew::solver

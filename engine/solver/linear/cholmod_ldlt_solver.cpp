@@ -61,4 +61,12 @@ void CholmodLdltSolver::solve(const VecX& b, VecX& x) {
   stats_.solve_seconds += watch.seconds();
 }
 
+// Registration (the REGISTERED list of engine/CMakeLists.txt).
+void add_cholmod_ldlt_solver(LinearSolverRegistry& registry,
+                             const LinearSolverEnvironment& /*environment*/) {
+  registry.add(
+      "cholmod-ldlt", [] { return std::make_unique<CholmodLdltSolver>(); },
+      "CHOLMOD simplicial LDL^T (symmetric indefinite; no BLAS, slow on large 3-D problems)");
+}
+
 }  // namespace sinew::solver

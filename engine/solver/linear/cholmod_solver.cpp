@@ -62,4 +62,13 @@ void CholmodSolver::solve(const VecX& b, VecX& x) {
   stats_.solve_seconds += watch.seconds();
 }
 
+// Registration (the REGISTERED list of engine/CMakeLists.txt).
+void add_cholmod_solver(LinearSolverRegistry& registry,
+                        const LinearSolverEnvironment& /*environment*/) {
+  registry.add(
+      "cholmod", [] { return std::make_unique<CholmodSolver>(); },
+      "CHOLMOD supernodal Cholesky (SPD; BLAS-bound; default up to " +
+          std::to_string(kDirectSolverMaxDofs) + " dofs)");
+}
+
 }  // namespace sinew::solver

@@ -35,4 +35,12 @@ void EigenLdltSolver::solve(const VecX& b, VecX& x) {
   stats_.solve_seconds += watch.seconds();
 }
 
+// Registration (the REGISTERED list of engine/CMakeLists.txt).
+void add_eigen_ldlt_solver(LinearSolverRegistry& registry,
+                           const LinearSolverEnvironment& /*environment*/) {
+  registry.add(
+      "eigen-ldlt", [] { return std::make_unique<EigenLdltSolver>(); },
+      "Eigen SimplicialLDLT (symmetric, small problems only)");
+}
+
 }  // namespace sinew::solver

@@ -54,4 +54,12 @@ void EigenLuSolver::solve(const VecX& b, VecX& x) {
   stats_.solve_seconds += watch.seconds();
 }
 
+// Registration (the REGISTERED list of engine/CMakeLists.txt).
+void add_eigen_lu_solver(LinearSolverRegistry& registry,
+                         const LinearSolverEnvironment& /*environment*/) {
+  registry.add(
+      "eigen-lu", [] { return std::make_unique<EigenLuSolver>(); },
+      "Eigen SparseLU with COLAMD ordering (nonsymmetric)");
+}
+
 }  // namespace sinew::solver

@@ -94,4 +94,12 @@ void IccgSolver::solve(const VecX& b, VecX& x) {
                              detail::format_number(tolerance_) + ")");
 }
 
+// Registration (the REGISTERED list of engine/CMakeLists.txt).
+void add_iccg_solver(LinearSolverRegistry& registry,
+                     const LinearSolverEnvironment& /*environment*/) {
+  registry.add(
+      "iccg", [] { return std::make_unique<IccgSolver>(); },
+      "conjugate gradients with incomplete Cholesky (SPD; iterative)");
+}
+
 }  // namespace sinew::solver

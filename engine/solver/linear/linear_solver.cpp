@@ -1,41 +1,26 @@
-// Registration of the linear-solver backends and the size-based choice of the default one.
+// Registration of the linear-solver backends (a table of their add_<stem> functions, generated
+// at configure time from the REGISTERED list of sinew_module(solver ...) in engine/CMakeLists.txt)
+// and the size-based choice of the default one.
 #include "solver/linear/linear_solver.hpp"
-
-#include "solver/linear/amg_cg_solver.hpp"
-#include "solver/linear/cholmod_ldlt_solver.hpp"
-#include "solver/linear/cholmod_solver.hpp"
-#include "solver/linear/eigen_ldlt_solver.hpp"
-#include "solver/linear/eigen_lu_solver.hpp"
-#include "solver/linear/iccg_solver.hpp"
-#include "solver/linear/umfpack_solver.hpp"
 
 namespace sinew::solver {
 
+#define SINEW_REGISTERED(stem) \
+  void add_##stem(LinearSolverRegistry& registry, const LinearSolverEnvironment& environment);
+#include "solver/registered.inc"
+#undef SINEW_REGISTERED
+
+namespace {
+using AddBackend = void (*)(LinearSolverRegistry&, const LinearSolverEnvironment&);
+constexpr AddBackend kBackends[] = {
+#define SINEW_REGISTERED(stem) &add_##stem,
+#include "solver/registered.inc"
+#undef SINEW_REGISTERED
+};
+}  // namespace
+
 void register_linear_solvers(LinearSolverRegistry& registry, LinearSolverEnvironment environment) {
-  registry.add(
-      "cholmod", [] { return std::make_unique<CholmodSolver>(); },
-      "CHOLMOD supernodal Cholesky (SPD; BLAS-bound; default up to " +
-          std::to_string(kDirectSolverMaxDofs) + " dofs)");
-  registry.add(
-      "cholmod-ldlt", [] { return std::make_unique<CholmodLdltSolver>(); },
-      "CHOLMOD simplicial LDL^T (symmetric indefinite; no BLAS, slow on large 3-D problems)");
-  registry.add(
-      "eigen-ldlt", [] { return std::make_unique<EigenLdltSolver>(); },
-      "Eigen SimplicialLDLT (symmetric, small problems only)");
-  registry.add(
-      "eigen-lu", [] { return std::make_unique<EigenLuSolver>(); },
-      "Eigen SparseLU with COLAMD ordering (nonsymmetric)");
-  registry.add(
-      "umfpack", [] { return std::make_unique<UmfpackSolver>(); },
-      "UMFPACK multifrontal LU (nonsymmetric; default when the tangent is not symmetric)");
-  registry.add(
-      "iccg", [] { return std::make_unique<IccgSolver>(); },
-      "conjugate gradients with incomplete Cholesky (SPD; iterative)");
-  registry.add(
-      "amg-cg",
-      [start = environment.start_parallel_runtime] { return std::make_unique<AmgCgSolver>(start); },
-      "conjugate gradients with hypre BoomerAMG (SPD; iterative; default above " +
-          std::to_string(kDirectSolverMaxDofs) + " dofs)");
+  for (const AddBackend add : kBackends) add(registry, environment);
 }
 
 std::vector<std::string> linear_solver_names() {

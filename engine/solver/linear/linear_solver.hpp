@@ -96,9 +96,11 @@ struct LinearSolverEnvironment {
   std::function<void()> start_parallel_runtime;
 };
 
-/// Adds every backend: "cholmod" (supernodal Cholesky), "cholmod-ldlt" (simplicial LDL^T),
-/// "amg-cg" (hypre BoomerAMG-preconditioned CG), "eigen-ldlt", "eigen-lu", "iccg", "umfpack"
-/// (multifrontal LU, for nonsymmetric tangents).
+/// Adds every backend listed as REGISTERED in sinew_module(solver ...) of engine/CMakeLists.txt:
+/// "cholmod" (supernodal Cholesky), "cholmod-ldlt" (simplicial LDL^T), "eigen-ldlt", "eigen-lu",
+/// "umfpack" (multifrontal LU, for nonsymmetric tangents), "iccg", "amg-cg" (hypre
+/// BoomerAMG-preconditioned CG). The file <stem>.cpp of each defines
+/// `void add_<stem>(LinearSolverRegistry&, const LinearSolverEnvironment&)`.
 void register_linear_solvers(LinearSolverRegistry& registry,
                              LinearSolverEnvironment environment = {});
 

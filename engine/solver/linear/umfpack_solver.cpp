@@ -166,4 +166,12 @@ void UmfpackSolver::solve(const VecX& b, VecX& x) {
   stats_.solve_seconds += watch.seconds();
 }
 
+// Registration (the REGISTERED list of engine/CMakeLists.txt).
+void add_umfpack_solver(LinearSolverRegistry& registry,
+                        const LinearSolverEnvironment& /*environment*/) {
+  registry.add(
+      "umfpack", [] { return std::make_unique<UmfpackSolver>(); },
+      "UMFPACK multifrontal LU (nonsymmetric; default when the tangent is not symmetric)");
+}
+
 }  // namespace sinew::solver

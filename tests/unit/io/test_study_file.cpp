@@ -12,6 +12,7 @@
 
 #include "io/study_file.hpp"
 #include "io_test_support.hpp"
+#include "simulation/output_table.hpp"
 
 namespace sinew::io_test {
 namespace {
@@ -129,14 +130,24 @@ std::unique_ptr<Arm> failed_arm(const fs::path& dir) {
 struct Parts {
   TempDir dir;
   std::unique_ptr<Arm> baseline, half, tendon, failed;
+  /// What the views show: the union of the view lists of the arms' output-field tables.
+  std::vector<simulation::ViewField> views;
   Parts() {
     baseline = cube_arm(dir.path(), "baseline", 0.2, 3);
     half = cube_arm(dir.path(), "half-load", 0.1, 2);
     tendon = tendon_arm(dir.path());
     failed = failed_arm(dir.path());
+    for (const Arm* arm : all())
+      simulation::add_view_fields(views,
+                                  simulation::view_fields(simulation::OutputTable(*arm->def)));
   }
   std::vector<const Arm*> all() const {
     return {baseline.get(), half.get(), tendon.get(), failed.get()};
+  }
+  const Arm& by_name(const std::string& name) const {
+    for (const Arm* arm : all())
+      if (arm->name == name) return *arm;
+    throw std::out_of_range("no test arm " + name);
   }
 };
 
@@ -297,7 +308,7 @@ void expect_arm_equals_part(hid_t study, const Arm& arm) {
 fs::path merged(const fs::path& dir, const std::vector<const Arm*>& arms,
                 const io::StudyInfo& info = test_info(), bool views = true) {
   const fs::path out = dir / "study.h5";
-  io::merge_study(part_paths(arms), out, info, views);
+  io::merge_study(part_paths(arms), out, info, views ? std::optional(parts().views) : std::nullopt);
   return out;
 }
 
@@ -395,7 +406,7 @@ TEST(StudyFile, ArmsKeepTheOrderGiven) {
   EXPECT_EQ(io::study_arm_names(out),
             (std::vector<std::string>{"tendon.scar", "baseline", "failed_early", "half-load"}));
   const std::vector<const Arm*> reverse(order.rbegin(), order.rend());
-  io::merge_study(part_paths(reverse), out, test_info(), false);  // replaces the older file
+  io::merge_study(part_paths(reverse), out, test_info());  // replaces the older file
   EXPECT_EQ(io::study_arm_names(out),
             (std::vector<std::string>{"half-load", "failed_early", "baseline", "tendon.scar"}));
 }
@@ -407,7 +418,7 @@ void expect_rejected(const std::vector<fs::path>& paths, const fs::path& dir,
   const fs::path out = dir / "study.h5";
   std::ofstream(out) << "older study";
   try {
-    io::merge_study(paths, out, test_info());
+    io::merge_study(paths, out, test_info(), parts().views);
     ADD_FAILURE() << "merge_study accepted the parts";
   } catch (const std::runtime_error& e) {
     for (const auto& m : message_parts)
@@ -418,7 +429,7 @@ void expect_rejected(const std::vector<fs::path>& paths, const fs::path& dir,
   EXPECT_FALSE(fs::exists(dir / "study_vtk"));
   fs::remove(out);
   io::StudyInfo info;
-  EXPECT_THROW(io::merge_study(paths, out, info), std::runtime_error);
+  EXPECT_THROW(io::merge_study(paths, out, info, parts().views), std::runtime_error);
   EXPECT_FALSE(fs::exists(out));
   EXPECT_FALSE(fs::exists(dir / "study.h5.part"));
 }
@@ -519,13 +530,14 @@ std::vector<double> row(const Array<double>& a, size_t s) {
           a.values.begin() + static_cast<std::ptrdiff_t>((s + 1) * n)};
 }
 
-// The view file `view` shows step s of the arm's `mesh` and `fields` groups (paths in the part
-// file) exactly: counts, relative links into the study file, one virtual array per field with
-// an association plus the static `statics`, and the step's time.
+// The view file `view` shows step s of the arm's mesh (the interface surface's when `interface`)
+// exactly: counts, relative links into the study file, one virtual array per field of the
+// output-field table of the arm's model that belongs to that mesh (per step: the step's row;
+// static: the whole dataset), and the step's time.
 void expect_view(const fs::path& view, hid_t part, const std::string& arm, size_t s,
-                 const std::string& mesh, const std::string& fields,
-                 const std::vector<std::string>& statics) {
+                 bool interface) {
   SCOPED_TRACE(view.string());
+  const std::string mesh = interface ? "/interface/mesh" : "/mesh";
   const H5 f = open_file(view);
   ASSERT_TRUE(f.valid());
   EXPECT_EQ(numeric_attr<std::int64_t>(f, "/VTKHDF", "Version"), (std::vector<std::int64_t>{1, 0}));
@@ -552,29 +564,30 @@ void expect_view(const fs::path& view, hid_t part, const std::string& arm, size_
             read<std::int64_t>(part, mesh + "/offsets").values);
   EXPECT_EQ(read<std::uint8_t>(f, "/VTKHDF/Types").values, types.values);
 
-  size_t point_arrays = 0, cell_arrays = statics.size();
-  for (const auto& name : paths_below(part, fields)) {
-    SCOPED_TRACE(name);
-    const std::string association = string_attr(part, fields + "/" + name, "association");
-    const std::string group = association == "point" ? "PointData" : "CellData";
-    ++(association == "point" ? point_arrays : cell_arrays);
-    const std::string path = "/VTKHDF/" + group + "/" + name;
+  size_t point_arrays = 0, cell_arrays = 0;
+  const Arm& owner = parts().by_name(arm);
+  for (const auto& field : simulation::view_fields(simulation::OutputTable(*owner.def))) {
+    if (field.interface != interface) continue;
+    SCOPED_TRACE(field.name);
+    ++(field.point ? point_arrays : cell_arrays);
+    const std::string path =
+        std::string("/VTKHDF/") + (field.point ? "PointData/" : "CellData/") + field.name;
     EXPECT_TRUE(is_virtual(f, path));
-    const auto source = read<double>(part, fields + "/" + name);
+    const auto source = read<double>(part, field.path);
     const auto v = read<double>(f, path);
+    if (!field.per_step) {
+      EXPECT_EQ(v.values, source.values);
+      continue;
+    }
     EXPECT_EQ(v.dims, std::vector<hsize_t>(source.dims.begin() + 1, source.dims.end()));
     const auto expected = row(source, s);
     ASSERT_EQ(v.values.size(), expected.size());
     EXPECT_EQ(std::memcmp(v.values.data(), expected.data(), expected.size() * sizeof(double)), 0);
   }
   EXPECT_GE(point_arrays, 1u);
-  EXPECT_GE(cell_arrays, 4u);
+  EXPECT_GE(cell_arrays, 3u);
   EXPECT_EQ(member_count(f, "/VTKHDF/PointData"), point_arrays);
   EXPECT_EQ(member_count(f, "/VTKHDF/CellData"), cell_arrays);
-  for (const auto& name : statics)
-    EXPECT_EQ(read<double>(f, "/VTKHDF/CellData/" + name).values,
-              read<double>(part, mesh + "/" + name).values)
-        << name;
   EXPECT_EQ(read<double>(f, "/VTKHDF/FieldData/TimeValue").values,
             std::vector<double>{read<double>(part, "/time").values.at(s)});
 }
@@ -615,8 +628,7 @@ TEST(StudyViews, EveryStepOfEveryArmReadsItsRowsThroughLinksAndVirtualDatasets) 
     const fs::path folder = vtk / arm->name;
     ASSERT_TRUE(fs::is_directory(folder));
     for (size_t s = 0; s < arm->rec.u.size(); ++s) {
-      expect_view(folder / step_name("step", s), part, arm->name, s, "/mesh", "/fields",
-                  {"scar_fraction"});
+      expect_view(folder / step_name("step", s), part, arm->name, s, false);
       ++views;
       // The displacement is the engine's, bit for bit.
       const H5 f = open_file(folder / step_name("step", s));
@@ -639,13 +651,28 @@ TEST(StudyViews, ArmsWithAnInterfaceGetInterfaceViews) {
   const H5 part = open_file(p.tendon->part);
   ASSERT_EQ(p.tendon->rec.u.size(), 2u);
   for (size_t s = 0; s < 2; ++s)
-    expect_view(folder / step_name("interface", s), part, "tendon.scar", s, "/interface/mesh",
-                "/interface/fields", {"adhesion_density", "area"});
+    expect_view(folder / step_name("interface", s), part, "tendon.scar", s, true);
   expect_series(folder, "interface.hdf.series", "interface", *p.tendon);
   const auto steps = series_entries(folder / "steps.hdf.series");
   const auto faces = series_entries(folder / "interface.hdf.series");
   ASSERT_EQ(steps.size(), faces.size());
   for (size_t s = 0; s < steps.size(); ++s) EXPECT_EQ(steps[s].second, faces[s].second);
+}
+
+// The views follow the output-field table, as the single-run views do: the tendon's law declares
+// the fibre damage history, so its step views show /state/fibre_stretch_max; the cubes' law
+// declares none, so theirs do not.
+TEST(StudyViews, DeclaredStateVariablesAreShown) {
+  const Parts& p = parts();
+  TempDir dir;
+  merged(dir.path(), {p.baseline.get(), p.tendon.get()});
+  const H5 tendon = open_file(dir.path() / "study_vtk" / "tendon.scar" / step_name("step", 1));
+  ASSERT_TRUE(is_virtual(tendon, "/VTKHDF/CellData/fibre_stretch_max"));
+  const auto shown = read<double>(tendon, "/VTKHDF/CellData/fibre_stretch_max");
+  const H5 part = open_file(p.tendon->part);
+  EXPECT_EQ(shown.values, row(read<double>(part, "/state/fibre_stretch_max"), 1));
+  const H5 cube = open_file(dir.path() / "study_vtk" / "baseline" / step_name("step", 1));
+  EXPECT_LT(H5Lexists(cube, "/VTKHDF/CellData/fibre_stretch_max", H5P_DEFAULT), 1);
 }
 
 TEST(StudyViews, AnArmWithoutStepsHasAnEmptySeries) {
@@ -709,16 +736,16 @@ TEST(StudyViews, NoViewsWhenSwitchedOffAndWrittenLater) {
   const fs::path out = merged(dir.path(), {p.baseline.get()}, test_info(), false);
   EXPECT_TRUE(fs::exists(out));
   EXPECT_FALSE(fs::exists(dir.path() / "study_vtk"));
-  io::write_study_views(out);
+  io::write_study_views(out, p.views);
   const H5 part = open_file(p.baseline->part);
   expect_view(dir.path() / "study_vtk" / "baseline" / step_name("step", 2), part, "baseline", 2,
-              "/mesh", "/fields", {"scar_fraction"});
+              false);
 }
 
 TEST(StudyViews, ANonStudyFileIsRejected) {
   const Parts& p = parts();
   try {
-    io::write_study_views(p.baseline->part);
+    io::write_study_views(p.baseline->part, p.views);
     ADD_FAILURE() << "no error";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find(p.baseline->part.string()), std::string::npos);

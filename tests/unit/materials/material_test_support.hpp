@@ -44,28 +44,22 @@ struct LawCase {
 /// GoogleTest prints a failing case by its label rather than its bytes.
 inline void PrintTo(const LawCase& c, std::ostream* os) { *os << c.label; }
 
-/// Representative parameters of every law. A law added to the registry without an entry here
-/// makes every parameterised test fail for it (LawCase::known == false).
+/// Representative parameters of every law: the example each law registers with (add_law in its
+/// own file), and the parameters its specs mark as fibre terms. A law registered without an
+/// example makes every parameterised test fail for it (LawCase::known == false).
 inline const std::map<std::string, LawCase>& representative_cases() {
-  static const std::map<std::string, LawCase> table = {
-      {"neo-hookean", {"neo-hookean", {{"E", 3.0}, {"nu", 0.35}}, {}, "", true}},
-      {"mooney-rivlin", {"mooney-rivlin", {{"c1", 0.4}, {"c2", 0.15}, {"k", 20.0}}, {}, "", true}},
-      {"hgo", {"hgo", {{"c", 0.8}, {"k1", 20.0}, {"k2", 3.0}, {"k", 50.0}}, {"k1"}, "", true}},
-      {"hgo-coupled",
-       {"hgo-coupled", {{"c", 0.8}, {"k1", 20.0}, {"k2", 3.0}, {"k", 50.0}}, {"k1"}, "", true}},
-      {"ti-mooney-rivlin",
-       {"ti-mooney-rivlin",
-        {{"c1", 0.9},
-         {"c2", 0.2},
-         {"c3", 2.0},
-         {"c4", 30.0},
-         {"c5", 300.0},
-         {"lambda_max", 1.08},
-         {"k", 50.0}},
-        {"c3", "c5"},
-        "",
-        true}},
-  };
+  static const std::map<std::string, LawCase> table = [] {
+    std::map<std::string, LawCase> cases;
+    for (const auto& name : registry().names()) {
+      const auto& entry = registry().entry(name);
+      if (entry.example.empty()) continue;
+      LawCase c{name, entry.example, {}, "", true};
+      for (const auto& spec : entry.parameters)
+        if (spec.fibre_term) c.fibre_params.push_back(spec.name);
+      cases.emplace(name, std::move(c));
+    }
+    return cases;
+  }();
   return table;
 }
 
