@@ -275,14 +275,18 @@ io::StudyInfo study_info(const scenario::StudySpec& study, const MergePlan& plan
 }
 
 // What the study's views show: the union of the view lists of the arms' output-field tables
-// (one table per distinct model text; an arm whose model no longer loads adds nothing, its part
-// file was written when it did).
+// (one table per distinct kind of model: generator, material laws and interface decide the
+// fields, not the values a sweep changes; an arm whose model no longer loads adds nothing, its
+// part file was written when it did).
 std::vector<simulation::ViewField> study_view_fields(const scenario::StudySpec& study,
                                                      const materials::MaterialRegistry& materials) {
   std::vector<simulation::ViewField> fields;
-  std::set<std::pair<std::string, std::string>> seen;
+  std::set<std::string> seen;
   for (const auto& arm : study.arms) {
-    if (!seen.insert({arm.model_file, arm.model_text}).second) continue;
+    std::string kind = arm.model.mesh.generator + "|" + arm.model.mesh.file;
+    for (const auto& m : arm.model.materials) kind += "|" + m.type;
+    kind += arm.model.interface.given ? "|interface" : "";
+    if (!seen.insert(kind).second) continue;
     try {
       const model::ModelDefinition def = arm.load_model(materials);
       const simulation::OutputTable table(def);
