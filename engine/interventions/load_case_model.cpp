@@ -131,8 +131,9 @@ PatchPlacement placement(const Strip& strip, const PatchLoad& patch) {
         "the bed surface is {:.3g} mm long on the pressing side, shorter than the patch ({:.3g} "
         "mm); shorten the patch",
         strip.hi - strip.lo, p.length));
-  if (std::max(patch.start, patch.end) < lo - kTolerance ||
-      std::min(patch.start, patch.end) > hi + kTolerance)
+  // A patch that never touches the bed is a mistake, not something to move onto it.
+  if (std::max(patch.start, patch.end) + 0.5 * p.length <= strip.lo + kTolerance ||
+      std::min(patch.start, patch.end) - 0.5 * p.length >= strip.hi - kTolerance)
     throw std::invalid_argument(fmt::format(
         "the patch at {:g}..{:g} mm from the scar centre lies off the bed; the whole patch lies "
         "on it for positions {:.3g}..{:.3g} mm",
