@@ -357,6 +357,10 @@ scars:
 interface: {adhesion_density: 0.0, friction_coefficient: 0.016, bond_stiffness: 10.0,
             normal_strength: 0.05, shear_strength: 0.05, mode_I_fracture_energy: 0.01,
             mode_II_fracture_energy: 0.01}
+boundary:
+  - {type: fixed, nodes: fascia_distal, components: [x, y, z]}
+steps:
+  - {name: tension, duration: 1.0, increments: 1}
 )";
   const auto def =
       model::load_model_text(text, "band.yaml", scenario::testing::material_registry());
