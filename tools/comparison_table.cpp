@@ -43,9 +43,13 @@ void print_comparison_table(std::FILE* out, const std::vector<io::ArmSummary>& a
       std::string cells = a.status == "completed" ? "" : "  [" + a.status + "]";
       if (it != a.metric_names.end()) {
         const auto& v = a.values[static_cast<size_t>(it - a.metric_names.begin())];
+        // An arm that did not complete has no "after": its last probe is a state before the
+        // failure, and a change computed from it would read as "no effect".
+        const bool done = a.status == "completed";
         if (!v.empty())
-          cells = fmt::format("{:>10} -> {:>10}  {}", number(v.front()), number(v.back()),
-                              change(v.front(), v.back())) +
+          cells = fmt::format("{:>10} -> {:>10}  {}", number(v.front()),
+                              done ? number(v.back()) : "n/a",
+                              done ? change(v.front(), v.back()) : "n/a") +
                   cells;
       }
       fmt::print(out, "  {:<{}}  {}\n", a.name, name_width, cells);

@@ -13,6 +13,7 @@
 #include <iostream>
 #include <map>
 
+#include "batch/arm_checks.hpp"
 #include "batch/study_lock.hpp"
 #include "batch/study_runner.hpp"
 #include "comparison_table.hpp"
@@ -67,6 +68,17 @@ std::optional<scenario::StudySpec> load(const std::string& file, const Registrie
     print_errors(e);
   }
   return std::nullopt;
+}
+
+// Every arm's load cases and probe models build (batch/arm_checks.hpp); false after printing
+// each problem (and the notes, e.g. a stroke limited to the bed) when `print`.
+bool arms_buildable(const scenario::StudySpec& study, const Registries& r, bool print) {
+  const auto checked = batch::check_arms(study, r.materials);
+  if (!print) return checked.errors.empty();
+  for (const auto& note : checked.notes) fmt::print("note: {}\n", note);
+  for (const auto& e : checked.errors) std::cerr << "error: " << e << "\n";
+  if (!checked.errors.empty()) std::cerr << checked.errors.size() << " problem(s) found\n";
+  return checked.errors.empty();
 }
 
 bool parse_shard(const std::string& text, int& index, int& count) {
@@ -173,7 +185,7 @@ int run_validate(const StudyOptions& o) {
   io::show_hdf5_error_stacks(false);
   const Registries r;
   const auto study = load(o.study_file, r);
-  if (!study) return 2;
+  if (!study || !arms_buildable(*study, r, true)) return 2;
   fmt::print("{}: valid; {} arm(s)\n", o.study_file, study->arms.size());
   for (const auto& note : study->notes) fmt::print("note: {}\n", note);
   for (const auto& arm : study->arms) {
@@ -286,7 +298,7 @@ int run_study_command(const StudyOptions& o) {
   batch::MpiSession mpi;
   const Registries r([&mpi] { mpi.start_parallel_runtime(); });
   const auto study = load(o.study_file, r);
-  if (!study || !writable_results(*study)) return 2;
+  if (!study || !writable_results(*study) || !arms_buildable(*study, r, mpi.rank() == 0)) return 2;
   batch::StudyRunOptions ro;
   if (!o.shard.empty() && !parse_shard(o.shard, ro.shard_index, ro.shard_count)) {
     std::cerr << "error: --shard: value '" << o.shard << "': expected i/N with 0 <= i < N\n";

@@ -6,6 +6,8 @@
 #include <set>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "fem/surface_kernels.hpp"
 
 namespace sinew::interventions {
@@ -64,84 +66,158 @@ Real overlap(Real a0, Real a1, Real b0, Real b1) {
   return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
 }
 
-void add_patch(fem::Model& m, const tissue::TissueModel& tissue, const LoadingFrame& frame,
-               const PatchLoad& patch, Real t0) {
+// The facets of the bed's outer surface on the pressing side within the patch width, with their
+// axial extent relative to the target.
+struct StripFacet {
+  mesh::Facet facet;
+  Real lo, hi, area;
+  std::vector<Index> nodes;
+};
+struct Strip {
+  std::vector<StripFacet> facets;
+  Real lo = 1e300, hi = -1e300;  // mm: the strip's axial extent
+  Real longest = 0.0;            // mm: the longest facet along the axis
+  Real area = 0.0;               // mm^2
+};
+
+Strip pressed_strip(const mesh::Mesh& mesh, const tissue::TissueModel& tissue,
+                    const LoadingFrame& frame, Real width) {
   const auto& roles = tissue.roles;
-  const auto& mesh = m.mesh;
   if (roles.bed_support.empty() || !mesh.facet_sets.count(roles.bed_support))
     throw std::invalid_argument(
         "a patch load needs the bed's outer surface as a facet set (tissue.bed_support = '" +
         roles.bed_support + "' is not a facet set)");
   const Vec3 a = roles.axis;
   const Vec3 across = a.cross(frame.side).normalized();
-
-  struct Covered {
-    mesh::Facet facet;
-    Real lo, hi, area;
-    std::vector<Index> nodes;
-  };
-  std::vector<Covered> strip;  // facets on the pressing side within the patch width
-  Real longest = 0.0;
+  Strip strip;
   for (const auto& f : mesh.facet_set(roles.bed_support)) {
     const auto nodes = mesh.facet_nodes(f);
     const MatX X = reference_coordinates(mesh, nodes);
     const Vec3 c = X.rowwise().mean();
     if (facet_normal(X).dot(frame.side) < 0.3) continue;
-    if (std::abs((c - frame.target).dot(across)) > 0.5 * patch.width) continue;
+    if (std::abs((c - frame.target).dot(across)) > 0.5 * width) continue;
     Real lo = 1e300, hi = -1e300;
     for (Index k = 0; k < X.cols(); ++k) {
       const Real x = (Vec3(X.col(k)) - frame.target).dot(a);
       lo = std::min(lo, x);
       hi = std::max(hi, x);
     }
-    longest = std::max(longest, hi - lo);
-    strip.push_back({f, lo, hi, reference_area(mesh, f), nodes});
+    strip.longest = std::max(strip.longest, hi - lo);
+    strip.lo = std::min(strip.lo, lo);
+    strip.hi = std::max(strip.hi, hi);
+    strip.facets.push_back({f, lo, hi, reference_area(mesh, f), nodes});
+    strip.area += strip.facets.back().area;
   }
-  if (strip.empty())
-    throw std::invalid_argument("no facet of the bed surface '" + roles.bed_support +
-                                "' lies under the patch (width " + std::to_string(patch.width) +
-                                " mm on the pressing side)");
-  // A patch narrower than two facets is spread over two facet lengths so that a moving patch
-  // is resolved by the mesh; the total force is kept.
-  const Real length = std::max(patch.length, 2.0 * longest);
-  auto centre = [&](Real s) {
-    if (patch.move_to <= patch.move_from) return s < patch.move_from ? patch.start : patch.end;
-    const Real x = std::clamp((s - patch.move_from) / (patch.move_to - patch.move_from), 0.0, 1.0);
-    return patch.start + (patch.end - patch.start) * x;
-  };
-  auto coverage = [&](const Covered& f, Real s) {
-    const Real x = centre(s);
-    return overlap(f.lo, f.hi, x - 0.5 * length, x + 0.5 * length) / (f.hi - f.lo);
-  };
-  Real loaded_area = 0.0;
-  for (const auto& f : strip) loaded_area += f.area * coverage(f, patch.move_from);
-  if (loaded_area <= 0.0)
-    throw std::invalid_argument("the patch at its start position covers no facet of '" +
-                                roles.bed_support + "'");
-  const Real p0 = patch.force / loaded_area;
-  const Profile moving{{{patch.move_from, 0.0}, {patch.move_to, 1.0}}};
-  const auto times = breakpoints({&patch.force_profile, &moving}, 64);
-  const Real direction = patch.end > patch.start ? 1.0 : patch.end < patch.start ? -1.0 : 0.0;
+  if (strip.facets.empty())
+    throw std::invalid_argument(fmt::format(
+        "no facet of the bed surface '{}' faces the pressing side within the patch width ({:g} "
+        "mm); widen the patch",
+        roles.bed_support, width));
+  return strip;
+}
 
+constexpr Real kTolerance = 1e-9;  // mm
+
+PatchPlacement placement(const Strip& strip, const PatchLoad& patch) {
+  PatchPlacement p;
+  // A patch shorter than two facets is spread over two facet lengths so that a moving patch is
+  // resolved by the mesh; the total force is kept.
+  p.length = std::max(patch.length, 2.0 * strip.longest);
+  p.bed_min = strip.lo;
+  p.bed_max = strip.hi;
+  const Real lo = strip.lo + 0.5 * p.length, hi = strip.hi - 0.5 * p.length;
+  if (hi < lo - kTolerance)
+    throw std::invalid_argument(fmt::format(
+        "the bed surface is {:.3g} mm long on the pressing side, shorter than the patch ({:.3g} "
+        "mm); shorten the patch",
+        strip.hi - strip.lo, p.length));
+  // A patch that never touches the bed is a mistake, not something to move onto it.
+  if (std::max(patch.start, patch.end) + 0.5 * p.length <= strip.lo + kTolerance ||
+      std::min(patch.start, patch.end) - 0.5 * p.length >= strip.hi - kTolerance)
+    throw std::invalid_argument(fmt::format(
+        "the patch at {:g}..{:g} mm from the scar centre lies off the bed; the whole patch lies "
+        "on it for positions {:.3g}..{:.3g} mm",
+        patch.start, patch.end, lo, hi));
+  p.start = std::clamp(patch.start, lo, std::max(lo, hi));
+  p.end = std::clamp(patch.end, lo, std::max(lo, hi));
+  p.limited = std::abs(p.start - patch.start) > kTolerance ||
+              std::abs(p.end - patch.end) > kTolerance;
+  // The pressure of the whole patch on the strip (area per unit length x patch length), so the
+  // total force is pressure x covered area at every position and the patch's force when it is
+  // all on the bed, whatever the facet boundaries.
+  p.pressure = patch.force / (p.length * strip.area / (strip.hi - strip.lo));
+  return p;
+}
+
+// Load-case times at which an edge of the moving patch crosses a facet boundary (the covered
+// area is linear in between) and the breakpoints of the force profile.
+std::set<Real> patch_times(const Strip& strip, const PatchPlacement& p, const PatchLoad& patch) {
+  std::set<Real> t{0.0, 1.0, patch.move_from, patch.move_to};
+  for (const auto& [s, v] : patch.force_profile.points)
+    if (s >= 0.0 && s <= 1.0) t.insert(s);
+  if (p.end == p.start || patch.move_to <= patch.move_from) return t;
+  for (const auto& f : strip.facets)
+    for (Real boundary : {f.lo, f.hi})
+      for (Real edge : {-0.5 * p.length, 0.5 * p.length}) {
+        const Real x = (boundary - edge - p.start) / (p.end - p.start);
+        if (x > 0.0 && x < 1.0) t.insert(patch.move_from + x * (patch.move_to - patch.move_from));
+      }
+  return t;
+}
+
+void add_patch(fem::Model& m, const tissue::TissueModel& tissue, const LoadingFrame& frame,
+               const PatchLoad& patch, Real t0) {
+  const Strip strip = pressed_strip(m.mesh, tissue, frame, patch.width);
+  const PatchPlacement place = placement(strip, patch);
+  auto centre = [&](Real s) {
+    if (patch.move_to <= patch.move_from) return s < patch.move_from ? place.start : place.end;
+    const Real x = std::clamp((s - patch.move_from) / (patch.move_to - patch.move_from), 0.0, 1.0);
+    return place.start + (place.end - place.start) * x;
+  };
+  auto coverage = [&](const StripFacet& f, Real s) {
+    const Real x = centre(s);
+    return overlap(f.lo, f.hi, x - 0.5 * place.length, x + 0.5 * place.length) / (f.hi - f.lo);
+  };
+  const auto times = patch_times(strip, place, patch);
+  const Real direction = place.end > place.start ? 1.0 : place.end < place.start ? -1.0 : 0.0;
+  const Vec3 a = tissue.roles.axis;
   int grip_component = 0;
   a.cwiseAbs().maxCoeff(&grip_component);
   std::set<Index> gripped;
-  for (const auto& f : strip) {
+  for (const auto& f : strip.facets) {
     const Profile profile =
         sampled(times, [&](Real s) { return coverage(f, s) * patch.force_profile(s); });
     if (std::all_of(profile.points.begin(), profile.points.end(),
                     [](const auto& p) { return p.second == 0.0; }))
       continue;
     const int curve = add_curve(m, profile, t0);
-    m.pressures.push_back({kPatchSet, {f.facet}, p0, curve});
+    m.pressures.push_back({kPatchSet, {f.facet}, place.pressure, curve});
     if (patch.drag > 0.0 && direction != 0.0)
-      m.tractions.push_back({"patch_drag", {f.facet}, patch.drag * p0 * direction * a, curve});
+      m.tractions.push_back(
+          {"patch_drag", {f.facet}, patch.drag * place.pressure * direction * a, curve});
     if (patch.grip && coverage(f, patch.move_from) > 0.0)
       gripped.insert(f.nodes.begin(), f.nodes.end());
   }
   if (!gripped.empty())
     m.displacements.push_back(
         {"patch_grip", {gripped.begin(), gripped.end()}, grip_component, 0.0, -1});
+}
+
+// Area-weighted mean outward normal of the bed's outer surface, its axial part removed: about
+// zero for a bed wrapped around the body, unit for a flat underlay (zero without a bed surface).
+Vec3 bed_exposed_normal(const mesh::Mesh& m, const std::string& bed, const Vec3& a) {
+  if (bed.empty() || !m.facet_sets.count(bed)) return Vec3::Zero();
+  Vec3 sum = Vec3::Zero();
+  Real area = 0.0;
+  for (const auto& f : m.facet_set(bed)) {
+    const MatX X = reference_coordinates(m, m.facet_nodes(f));
+    const Real dA = fem::facet_mass(X).sum();
+    sum += dA * facet_normal(X);
+    area += dA;
+  }
+  if (area <= 0.0) return Vec3::Zero();
+  sum /= area;
+  return sum - sum.dot(a) * a;
 }
 
 }  // namespace
@@ -163,6 +239,11 @@ LoadingFrame loading_frame(const fem::Model& model, const tissue::TissueModel& t
     frame.target = tissue.scars.front().shape.centre;
   Vec3 radial = frame.target - centroid;
   radial -= radial.dot(a) * a;
+  const Vec3 exposed = bed_exposed_normal(m, tissue.roles.bed_support, a);
+  if (exposed.norm() >= 0.5) {
+    frame.side = exposed.normalized();  // an underlay: pressed on its exposed face
+    return frame;
+  }
   if (radial.norm() < 1e-9) {
     // The target is on the axis line: press along the coordinate direction most normal to the
     // axis, z first (the posterior/top side of the generated tissue models).
@@ -173,6 +254,11 @@ LoadingFrame loading_frame(const fem::Model& model, const tissue::TissueModel& t
   }
   frame.side = radial.normalized();
   return frame;
+}
+
+PatchPlacement place_patch(const fem::Model& model, const tissue::TissueModel& tissue,
+                           const LoadingFrame& frame, const PatchLoad& patch) {
+  return placement(pressed_strip(model.mesh, tissue, frame, patch.width), patch);
 }
 
 fem::Model load_case_model(const fem::Model& base, const tissue::TissueModel& tissue,

@@ -20,17 +20,32 @@ struct LoadingFrame {
 };
 
 /// The frame of a tissue model: target = the first scar's centre (or the body's centroid without
-/// scars); side = the direction from the body's axis line to the target (or the coordinate
-/// direction most normal to the axis when the target is on the axis line).
+/// scars). side: a bed on one side of the body (an underlay: the area-weighted mean outward normal
+/// of its outer surface, normal to the axis, has length >= 0.5) is pressed on its exposed face,
+/// along that mean normal; a bed wrapped around the body (a sheath) is pressed on the side of the
+/// target (the direction from the body's axis line to it, or the coordinate direction most normal
+/// to the axis, z first, when the target is on the axis line).
 LoadingFrame loading_frame(const fem::Model& model, const tissue::TissueModel& tissue,
                            Real bed_stiffness);
 
-/// The facets of the bed's outer surface covered by a patch, with their coverage.
-struct PatchFacet {
-  mesh::Facet facet;
-  Real axial_min = 0.0;  ///< mm, the facet's extent along the axis relative to the target
-  Real axial_max = 0.0;
+/// Where a patch presses on a tissue model. Its positions are limited to where the whole patch
+/// lies on the pressed strip of the bed (a stroke past the end of the modelled tissue would
+/// press on tissue the model does not contain); the pressure is the patch's force over the area
+/// of the whole patch on the strip, so the total normal force is pressure x covered area at every
+/// position and equals the patch's force wherever the whole patch is on the bed.
+struct PatchPlacement {
+  Real start = 0.0, end = 0.0;        ///< mm from the target along the axis, after limiting
+  Real length = 0.0;                  ///< mm: the patch length used (at least two facets)
+  Real bed_min = 0.0, bed_max = 0.0;  ///< mm: axial extent of the pressed strip of the bed
+  Real pressure = 0.0;                ///< MPa at full force
+  bool limited = false;               ///< start or end was moved onto the bed
 };
+
+/// The placement of `patch` on the model. Throws std::invalid_argument (with what to change)
+/// when no bed facet faces the pressing side within the patch width, the bed is shorter than the
+/// patch, or the patch's whole travel lies off the bed.
+PatchPlacement place_patch(const fem::Model& model, const tissue::TissueModel& tissue,
+                           const LoadingFrame& frame, const PatchLoad& patch);
 
 /// The model of one load case: `base` without its loads and supports, plus the load case's.
 /// Load-case time s in [0, 1] maps to model time t0 + s. Throws std::invalid_argument when the

@@ -38,6 +38,19 @@ std::string force_reached(const interventions::LoadCase& c, Real converged) {
   return fmt::format("; no increment converged ({:.0f} N asked)", c.axial_force);
 }
 
+// What a user can change when a load case does not converge, by what drives it: the session's
+// `increments`; under a patch, the interface regularisation (stick-slip and bond softening are
+// the usual stalls, docs/interventions.md "Known limits"); otherwise the load.
+std::string what_to_change(const interventions::LoadCase& c) {
+  const std::string more = fmt::format("more `increments` (now {})", c.increments);
+  if (c.patch)
+    return "; try " + more +
+           ", a larger `interface.viscosity`, a smaller `interface.tangential_penalty` or a "
+           "smaller patch force";
+  if (c.axial_force != 0.0) return "; try a smaller force (the model's limit load) or " + more;
+  return "; try a smaller elongation or excursion, or " + more;
+}
+
 class SessionLoop {
  public:
   SessionLoop(const model::ModelDefinition& def,
@@ -143,7 +156,7 @@ class SessionLoop {
     out_.sessions.back().solver += r.solver;
     if (!r.completed)
       throw LoadCaseFailure(current_ + ": " + r.failure +
-                            force_reached(c, r.last_converged_time - time_));
+                            force_reached(c, r.last_converged_time - time_) + what_to_change(c));
     time_ += 1.0;
   }
 

@@ -64,6 +64,40 @@ struct ProbeRun {
   std::vector<std::pair<Real, VecX>> steps;  // (t, residual) at every converged step
 };
 
+// The stiffness probe: fixed end and bed clamped, the probe force as a dead traction on the
+// loaded end.
+fem::Model stiffness_probe_model(const fem::Model& source, const TissueModel& tissue) {
+  const auto& roles = tissue.roles;
+  fem::Model model = fem::unloaded_copy(source);
+  clamp_nodes(model, roles.fixed_end, {0, 1, 2});
+  if (!roles.bed_support.empty()) clamp_nodes(model, roles.bed_support, {0, 1, 2});
+  const auto& end = model.mesh.facet_set(roles.loaded_end);
+  Real area = 0.0;
+  for (const auto& [n, a] : nodal_areas(model.mesh, end)) area += a;
+  if (!(area > 0.0))
+    throw std::invalid_argument("the loaded end '" + roles.loaded_end + "' has no area");
+  model.tractions.push_back({roles.loaded_end, end, roles.axis * (tissue.probes.force / area), 0});
+  return model;
+}
+
+// The gliding probe: both body ends translated along the axis, the bed clamped.
+fem::Model gliding_probe_model(const fem::Model& source, const TissueModel& tissue) {
+  const auto& roles = tissue.roles;
+  fem::Model model = fem::unloaded_copy(source);
+  const auto& fixed_nodes = model.mesh.node_set(roles.fixed_end);
+  const auto loaded_nodes = model.mesh.nodes_of_facets(model.mesh.facet_set(roles.loaded_end));
+  // Both ends translate rigidly along the axis: every component is prescribed, to
+  // excursion * axis (ramped), so there is no motion across the axis whatever its direction
+  // (prescribing only the axis's largest component and holding the others at 0 moved an
+  // oblique tendon off its axis).
+  for (const auto* nodes : {&fixed_nodes, &loaded_nodes})
+    for (int c = 0; c < 3; ++c)
+      model.displacements.push_back({"probe", *nodes, c, tissue.probes.excursion * roles.axis[c],
+                                     0});
+  clamp_nodes(model, roles.bed_support, {0, 1, 2});
+  return model;
+}
+
 ProbeRun run_probe(fem::MechanicsProblem& problem, solver::NewtonSolver& newton, int increments,
                    const LogSink& log, const char* what) {
   ProbeRun run;
@@ -91,14 +125,10 @@ void stiffness_probe(const fem::MechanicsProblem& source, const TissueModel& tis
                      const solver::LinearSolverRegistry& registry, const LogSink& log,
                      MetricValues& out) {
   const auto& roles = tissue.roles;
-  fem::Model model = fem::unloaded_copy(source.model());
-  clamp_nodes(model, roles.fixed_end, {0, 1, 2});
-  if (!roles.bed_support.empty()) clamp_nodes(model, roles.bed_support, {0, 1, 2});
-  const auto& end = model.mesh.facet_set(roles.loaded_end);
-  const auto areas = nodal_areas(model.mesh, end);
+  const fem::Model model = stiffness_probe_model(source.model(), tissue);
+  const auto areas = nodal_areas(model.mesh, model.mesh.facet_set(roles.loaded_end));
   Real area = 0.0;
   for (const auto& [n, a] : areas) area += a;
-  model.tractions.push_back({roles.loaded_end, end, roles.axis * (tissue.probes.force / area), 0});
 
   fem::MechanicsProblem problem(model);
   problem.set_state(source.state());
@@ -147,18 +177,9 @@ void gliding_probe(const fem::MechanicsProblem& source, const TissueModel& tissu
                    const solver::LinearSolverRegistry& registry, const LogSink& log,
                    MetricValues& out) {
   const auto& roles = tissue.roles;
-  fem::Model model = fem::unloaded_copy(source.model());
+  const fem::Model model = gliding_probe_model(source.model(), tissue);
   const auto& fixed_nodes = model.mesh.node_set(roles.fixed_end);
   const auto loaded_nodes = model.mesh.nodes_of_facets(model.mesh.facet_set(roles.loaded_end));
-  // Both ends translate rigidly along the axis: every component is prescribed, to
-  // excursion * axis (ramped), so there is no motion across the axis whatever its direction
-  // (prescribing only the axis's largest component and holding the others at 0 moved an
-  // oblique tendon off its axis).
-  for (const auto* nodes : {&fixed_nodes, &loaded_nodes})
-    for (int c = 0; c < 3; ++c)
-      model.displacements.push_back({"probe", *nodes, c, tissue.probes.excursion * roles.axis[c],
-                                     0});
-  clamp_nodes(model, roles.bed_support, {0, 1, 2});
 
   fem::MechanicsProblem problem(model);
   problem.set_state(source.state());
@@ -183,6 +204,11 @@ void gliding_probe(const fem::MechanicsProblem& source, const TissueModel& tissu
 }
 
 }  // namespace
+
+void build_probe_models(const fem::Model& model, const TissueModel& tissue) {
+  stiffness_probe_model(model, tissue);
+  if (!tissue.roles.bed_support.empty()) gliding_probe_model(model, tissue);
+}
 
 MetricValues measure_metrics(const fem::MechanicsProblem& source, const TissueModel& tissue,
                              const solver::NewtonSettings& newton,

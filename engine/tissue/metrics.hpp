@@ -41,6 +41,11 @@ const std::array<MetricInfo, kMetricCount>& metric_table();
 /// Metric values in Metric order; NaN where a metric does not apply (no scar, no bed).
 using MetricValues = std::array<Real, kMetricCount>;
 
+/// Builds the boundary conditions of the stiffness and gliding probes on `model` without solving
+/// (validation: roles that cannot carry a probe are found in milliseconds, not after a run).
+/// Throws what building them throws.
+void build_probe_models(const fem::Model& model, const TissueModel& tissue);
+
 /// Measures every metric of the state held by `source` (its history; its displacement is not
 /// used: the probes start from the reference configuration, as a bench test does). Throws
 /// std::runtime_error when a probe does not converge.

@@ -4,6 +4,7 @@
 // instrument pulls along its stroke, the loaded end is force- or displacement-controlled.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -285,6 +286,94 @@ TEST(LoadCaseModel, InstrumentKeepsItsForceAlongTheStrokeAndDragsForward) {
     }
   }
   EXPECT_EQ(clamped, 3);
+}
+
+// The covered area of the patch facets at load-case time s, from the facets' own geometry: each
+// facet's area times the fraction of its axial extent under the patch centred at `centre`.
+Real covered_area(const fem::Model& model, const LoadingFrame& frame, const Vec3& axis, Real centre,
+                  Real length) {
+  Real area = 0.0;
+  for (const auto& p : model.pressures) {
+    const auto& f = p.facets.front();
+    Real lo = 1e300, hi = -1e300;
+    for (Index n : model.mesh.facet_nodes(f)) {
+      const Real x = (model.mesh.points[n] - frame.target).dot(axis);
+      lo = std::min(lo, x);
+      hi = std::max(hi, x);
+    }
+    const Real under =
+        std::max(0.0, std::min(hi, centre + 0.5 * length) - std::max(lo, centre - 0.5 * length));
+    area += facet_area(model.mesh, f) * under / (hi - lo);
+  }
+  return area;
+}
+
+TEST(LoadCaseModel, PatchForceIsPressureTimesCoveredAreaAtEveryPosition) {
+  SmallModel m;
+  // The stroke asks for -9..9 mm on a body whose bed reaches -10..10 mm from the scar centre:
+  // the 10 mm (two-facet) edge fits for centres -5..5 mm, so the stroke is limited to that.
+  const auto c = only_case(
+      *make("instrument_mobilisation",
+            {{"instrument_force", 8}, {"edge_width", 2}, {"stroke_start", -9}, {"stroke_end", 9}}));
+  const auto place = place_patch(m.def.model, m.def.tissue, m.frame, *c.patch);
+  EXPECT_TRUE(place.limited);
+  EXPECT_NEAR(place.length, 10.0, 1e-9);
+  EXPECT_NEAR(place.bed_min, -10.0, 1e-9);
+  EXPECT_NEAR(place.bed_max, 10.0, 1e-9);
+  EXPECT_NEAR(place.start, -5.0, 1e-9);
+  EXPECT_NEAR(place.end, 5.0, 1e-9);
+  const auto model = load_case_model(m.def.model, m.def.tissue, m.frame, c, kT0);
+  const Vec3 a = m.def.tissue.roles.axis;
+  // At 41 positions (between the facet boundaries too): force = pressure x covered area = 8 N.
+  for (int k = 0; k <= 40; ++k) {
+    const Real s = 0.2 + 0.8 * k / 40.0;
+    const Real centre = place.start + (place.end - place.start) * (s - 0.2) / 0.8;
+    const Real area = covered_area(model, m.frame, a, centre, place.length);
+    EXPECT_NEAR(patch_normal_force(model, kT0 + s), place.pressure * area, 1e-9) << "s = " << s;
+    EXPECT_NEAR(patch_normal_force(model, kT0 + s), 8.0, 1e-9) << "s = " << s;
+  }
+}
+
+TEST(LoadCaseModel, UnderlayIsPressedOnItsExposedFace) {
+  // A band on an underlay (the plantar fascia's generator), the scar centred on the band's axis:
+  // the bed (the underlay's bottom face) is pressed from below, whatever side the scar is on.
+  const std::string text = R"(mesh:
+  generator: fascia_band
+  length: 20
+  width: 8
+  thickness: 2
+  underlay_thickness: 4
+  divisions: {length: 4, width: 2, thickness: 1, underlay: 1}
+materials:
+  fascia: {type: hgo, c: 1, k1: 42.5, k2: 19.1, kappa: 0, k: 1000}
+  pad: {type: neo-hookean, E: 0.5, nu: 0.45}
+regions:
+  - {name: fascia, elements: fascia, material: fascia, formulation: mean-dilatation}
+  - {name: pad, elements: underlay, material: pad}
+fibre: [1, 0, 0]
+scars:
+  - {name: origin, shape: box, centre: [5, 0, 1], half_sizes: [5, 4, 1], falloff: 0.5,
+     adhesion_density: 1.0}
+interface: {adhesion_density: 0.0, friction_coefficient: 0.016, bond_stiffness: 10.0,
+            normal_strength: 0.05, shear_strength: 0.05, mode_I_fracture_energy: 0.01,
+            mode_II_fracture_energy: 0.01}
+boundary:
+  - {type: fixed, nodes: fascia_distal, components: [x, y, z]}
+steps:
+  - {name: tension, duration: 1.0, increments: 1}
+)";
+  const auto def =
+      model::load_model_text(text, "band.yaml", scenario::testing::material_registry());
+  const auto frame = loading_frame(def.model, def.tissue, 0.01);
+  EXPECT_NEAR(frame.side.z(), -1.0, 1e-12);
+  // ART at the scar centre (x = 5 mm): the 15 mm thumb fits on the 20 mm pad for centres
+  // 7.5..12.5 mm from the origin, i.e. 2.5..7.5 mm from the scar centre; it presses with 50 N.
+  const auto c = only_case(*make("active_release", {}));
+  const auto place = place_patch(def.model, def.tissue, frame, *c.patch);
+  EXPECT_TRUE(place.limited);
+  EXPECT_NEAR(place.start, 2.5, 1e-9);
+  const auto model = load_case_model(def.model, def.tissue, frame, c, kT0);
+  EXPECT_NEAR(patch_normal_force(model, kT0 + 1.0), 50.0, 1e-9);
 }
 
 TEST(LoadCaseModel, PatchOffTheBodyIsAnError) {
