@@ -3,6 +3,7 @@
 
 #include "fields_command.hpp"
 #include "paths_command.hpp"
+#include "results_commands.hpp"
 #include "solve_command.hpp"
 #include "study_commands.hpp"
 
@@ -63,6 +64,11 @@ int main(int argc, char** argv) {
   run_cmd->add_option("--shard", study.shard, "run only shard i of N (i/N), no merge");
   run_cmd->add_flag("--fresh", study.fresh, "rerun every arm (ignore finished part files)");
   run_cmd->add_flag("-q,--quiet", study.quiet, "no progress display");
+  run_cmd
+      ->add_option("--progress-every", study.progress_every,
+                   "when stderr is not a terminal: a status line per running arm every SECONDS "
+                   "(default 30; 0: only at starts, sessions and ends)")
+      ->check(CLI::NonNegativeNumber);
   run_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
 
   auto* merge_cmd = app.add_subcommand("merge", "merge a study's part files into its results file");
@@ -70,6 +76,19 @@ int main(int argc, char** argv) {
   merge_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
 
   auto* slurm_cmd = add_slurm_command(app, study);
+
+  sinew::tools::ExportOptions export_options;
+  auto* export_cmd = app.add_subcommand(
+      "export", "write a study's metrics as a tidy table (one row per arm, probe and metric)");
+  export_cmd->add_option("results", export_options.results, "study results file (.h5)")->required();
+  export_cmd->add_flag("--csv", export_options.csv, "CSV (RFC 4180)");
+  export_cmd->add_option("-o,--output", export_options.output,
+                         "file to write (.csv; default: standard output)");
+
+  std::string table_file;
+  auto* table_cmd =
+      app.add_subcommand("table", "print the comparison table of a study results file");
+  table_cmd->add_option("results", table_file, "study results file (.h5)")->required();
 
   sinew::tools::FieldsOptions fields;
   auto* fields_cmd =
@@ -94,6 +113,8 @@ int main(int argc, char** argv) {
   if (*run_cmd) return sinew::tools::run_study_command(study);
   if (*merge_cmd) return sinew::tools::run_merge(study);
   if (*slurm_cmd) return sinew::tools::run_slurm(study);
+  if (*export_cmd) return sinew::tools::run_export(export_options);
+  if (*table_cmd) return sinew::tools::run_table(table_file);
   if (*fields_cmd) return sinew::tools::run_fields(fields);
   return 2;
 }

@@ -10,13 +10,14 @@ struct StudyOptions {
   std::string study_file;
   int jobs = 1;
   int threads = 0;
-  std::string shard;          ///< "i/N" or empty
-  bool fresh = false;         ///< ignore finished parts (no resume)
-  bool quiet = false;         ///< no progress display
-  bool verbose = false;       ///< run, merge: also print HDF5's error stacks
-  int tasks = 1;              ///< slurm: array tasks
-  std::string slurm_dir;      ///< slurm: where the scripts go (default: beside the study)
-  std::string slurm_options;  ///< slurm: extra #SBATCH lines, ';'-separated
+  std::string shard;           ///< "i/N" or empty
+  bool fresh = false;          ///< ignore finished parts (no resume)
+  bool quiet = false;          ///< no progress display
+  double progress_every = 30;  ///< run, not on a terminal: seconds between status lines (0: none)
+  bool verbose = false;        ///< run, merge: also print HDF5's error stacks
+  int tasks = 1;               ///< slurm: array tasks
+  std::string slurm_dir;       ///< slurm: where the scripts go (default: beside the study)
+  std::string slurm_options;   ///< slurm: extra #SBATCH lines, ';'-separated
 };
 
 int run_validate(const StudyOptions& o);
