@@ -21,6 +21,34 @@ CLI::App* add_slurm_command(CLI::App& app, sinew::tools::StudyOptions& study) {
   return slurm_cmd;
 }
 
+CLI::App* add_run_command(CLI::App& app, sinew::tools::StudyOptions& study) {
+  auto* run_cmd = app.add_subcommand("run", "run every arm of a study, merge, compare");
+  run_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
+  run_cmd->add_option("-j,--jobs", study.jobs, "arms at once (they share the threads)")
+      ->check(CLI::PositiveNumber);
+  run_cmd->add_option("-t,--threads", study.threads, "OpenMP threads in all (default: all)")
+      ->check(CLI::NonNegativeNumber);
+  run_cmd->add_option("--shard", study.shard, "run only shard i of N (i/N), no merge");
+  run_cmd->add_flag("--fresh", study.fresh, "rerun every arm (ignore finished part files)");
+  run_cmd->add_flag("-q,--quiet", study.quiet, "no progress display");
+  run_cmd
+      ->add_option("--progress-every", study.progress_every,
+                   "when stderr is not a terminal: a status line per running arm every SECONDS "
+                   "(default 30; 0: only at starts, sessions and ends)")
+      ->check(CLI::NonNegativeNumber);
+  run_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
+  return run_cmd;
+}
+
+CLI::App* add_export_command(CLI::App& app, sinew::tools::ExportOptions& o) {
+  auto* cmd = app.add_subcommand(
+      "export", "write a study's metrics as a tidy table (one row per arm, probe and metric)");
+  cmd->add_option("results", o.results, "study results file (.h5)")->required();
+  cmd->add_flag("--csv", o.csv, "CSV (RFC 4180)");
+  cmd->add_option("-o,--output", o.output, "file to write (.csv; default: standard output)");
+  return cmd;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -55,21 +83,7 @@ int main(int argc, char** argv) {
   auto* validate_cmd = app.add_subcommand("validate", "check a study file (every problem at once)");
   validate_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
 
-  auto* run_cmd = app.add_subcommand("run", "run every arm of a study, merge, compare");
-  run_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
-  run_cmd->add_option("-j,--jobs", study.jobs, "arms at once (they share the threads)")
-      ->check(CLI::PositiveNumber);
-  run_cmd->add_option("-t,--threads", study.threads, "OpenMP threads in all (default: all)")
-      ->check(CLI::NonNegativeNumber);
-  run_cmd->add_option("--shard", study.shard, "run only shard i of N (i/N), no merge");
-  run_cmd->add_flag("--fresh", study.fresh, "rerun every arm (ignore finished part files)");
-  run_cmd->add_flag("-q,--quiet", study.quiet, "no progress display");
-  run_cmd
-      ->add_option("--progress-every", study.progress_every,
-                   "when stderr is not a terminal: a status line per running arm every SECONDS "
-                   "(default 30; 0: only at starts, sessions and ends)")
-      ->check(CLI::NonNegativeNumber);
-  run_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
+  auto* run_cmd = add_run_command(app, study);
 
   auto* merge_cmd = app.add_subcommand("merge", "merge a study's part files into its results file");
   merge_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
@@ -78,14 +92,8 @@ int main(int argc, char** argv) {
   auto* slurm_cmd = add_slurm_command(app, study);
 
   sinew::tools::ExportOptions export_options;
-  auto* export_cmd = app.add_subcommand(
-      "export", "write a study's metrics as a tidy table (one row per arm, probe and metric)");
-  export_cmd->add_option("results", export_options.results, "study results file (.h5)")->required();
-  export_cmd->add_flag("--csv", export_options.csv, "CSV (RFC 4180)");
-  export_cmd->add_option("-o,--output", export_options.output,
-                         "file to write (.csv; default: standard output)");
-
   std::string table_file;
+  auto* export_cmd = add_export_command(app, export_options);
   auto* table_cmd =
       app.add_subcommand("table", "print the comparison table of a study results file");
   table_cmd->add_option("results", table_file, "study results file (.h5)")->required();
