@@ -29,9 +29,13 @@ std::string trimmed(const std::string& s) {
 
 std::string csv_cell(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
+  std::string q(1, '"');
+  for (char c : s) {
+    if (c == '"') q.push_back('"');
+    q.push_back(c);
+  }
+  q.push_back('"');
+  return q;
 }
 
 struct ArmColumns {
@@ -117,7 +121,10 @@ TidyTable tidy_table(const std::vector<io::ArmSummary>& arms) {
 void write_csv(std::FILE* out, const TidyTable& table) {
   auto line = [out](const std::vector<std::string>& cells) {
     std::string s;
-    for (std::size_t i = 0; i < cells.size(); ++i) s += (i ? "," : "") + csv_cell(cells[i]);
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i > 0) s.push_back(',');
+      s.append(csv_cell(cells[i]));
+    }
     fmt::print(out, "{}\n", s);
   };
   line(table.columns);
