@@ -92,7 +92,9 @@ def _typed(df, parameters):
 
 def read_export(path):
     """The CSV of `sinew export --csv` as a DataFrame with the dtypes of read_study."""
+    # round_trip: the exported shortest decimals read back to the stored doubles exactly.
     df = pd.read_csv(path, keep_default_na=False, na_values={"value": [""], "time": [""]},
+                     float_precision="round_trip",
                      dtype={"arm": str, "base_arm": str, "session": str, "stage": str,
                             "metric": str, "unit": str, "status": str})
     parameters = list(df.columns[2:df.columns.get_loc("session_index")])
