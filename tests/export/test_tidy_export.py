@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """The tidy export of a study against the study file it comes from: runs the small test study
-(4 interventions × 2 adhesion densities) and the failing test study in a fresh folder, then checks
+(4 interventions × 2 adhesion densities; two arms at a time, whose warnings must each name their
+arm) and the failing test study in a fresh folder, then checks
 `sinew export --csv` row by row against the HDF5 metrics, tools/sinew_results.py's read_study
 against the CSV (every cell equal), and `sinew table` against the comparison `sinew run` printed.
 
@@ -55,6 +56,10 @@ def expect(condition, what, problems):
 def check_small(binary, work, problems):
     results, r = fresh_study(binary, work, "small-study.yaml")
     expect(r.returncode == 0, f"small study exited {r.returncode}: {r.stderr[-500:]}", problems)
+    # Two arms at a time share stderr: every warning names its arm (this study has a few cut-backs).
+    warnings = [w for w in r.stderr.splitlines() if w.startswith("warning:")]
+    expect(all(w.startswith("warning: arm '") for w in warnings),
+           f"warnings without their arm: {[w for w in warnings if 'arm' not in w]}", problems)
     csv = work / "small.csv"
     run(binary, "export", results, "--csv", "-o", csv)
     text = csv.read_text()
