@@ -32,4 +32,25 @@ void print_metrics_table(std::FILE* out, const std::vector<simulation::MetricsRo
       out, "(- = does not apply: no scar, or no bed/interface; definitions in docs/metrics.md)\n");
 }
 
+std::vector<io::TableColumn> metrics_table_columns(const simulation::RunResult& result) {
+  const auto& table = tissue::metric_table();
+  std::vector<io::TableColumn> columns;
+  for (int m = 0; m < tissue::kMetricCount; ++m) {
+    std::vector<double> values;
+    for (const auto& row : result.metrics) values.push_back(row.values[m]);
+    columns.push_back({std::string(table[m].name), std::string(table[m].unit),
+                       std::string(table[m].description), values});
+  }
+  // The first probe is of the initial state (t = 0), the second after the last step.
+  std::vector<std::string> stage;
+  std::vector<double> time;
+  for (const auto& row : result.metrics) {
+    stage.push_back(row.label);
+    time.push_back(time.empty() || result.outputs.empty() ? 0.0 : result.outputs.back().record.t);
+  }
+  columns.push_back({"stage", "1", "the probed state: 'initial' or after the last step", stage});
+  columns.push_back({"time", "s", "model time of the probed state", time});
+  return columns;
+}
+
 }  // namespace sinew::tools

@@ -38,6 +38,7 @@ packages=(
   libyaml-cpp-dev libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-h5py python3-numpy          # Python example and schema checks
+  python3-pandas                      # tools/sinew_results.py (tidy study tables) and its test
   clang-format                        # tools/check_format.sh
 )
 if [ "$with_viz" = ON ]; then

@@ -6,6 +6,7 @@
 
 #include "fields_command.hpp"
 #include "paths_command.hpp"
+#include "results_commands.hpp"
 #include "solve_command.hpp"
 #include "study_commands.hpp"
 
@@ -33,6 +34,11 @@ CLI::App* add_run_command(CLI::App& app, sinew::tools::StudyOptions& study) {
   run_cmd->add_option("--shard", study.shard, "run only shard i of N (i/N), no merge");
   run_cmd->add_flag("--fresh", study.fresh, "rerun every arm (ignore finished part files)");
   run_cmd->add_flag("-q,--quiet", study.quiet, "no progress display");
+  run_cmd
+      ->add_option("--progress-every", study.progress_every,
+                   "when stderr is not a terminal: a status line per running arm every SECONDS "
+                   "(default 30; 0: only at starts, sessions and ends)")
+      ->check(CLI::NonNegativeNumber);
   run_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
   run_cmd->add_option("--arm", study.arms,
                       "run only this arm: an arm's name, or a base arm (all its sweep points); "
@@ -52,6 +58,21 @@ CLI::App* add_fields_command(CLI::App& app, sinew::tools::FieldsOptions& fields)
   fields_format->add_flag("--json", fields.json, "JSON");
   fields_format->require_option(0, 1);
   return fields_cmd;
+}
+
+CLI::App* add_export_command(CLI::App& app, sinew::tools::ExportOptions& o) {
+  auto* cmd = app.add_subcommand(
+      "export", "write a study's metrics as a tidy table (one row per arm, probe and metric)");
+  cmd->add_option("results", o.results, "study results file (.h5)")->required();
+  cmd->add_flag("--csv", o.csv, "CSV (RFC 4180)");
+  cmd->add_option("-o,--output", o.output, "file to write (.csv; default: standard output)");
+  return cmd;
+}
+
+CLI::App* add_table_command(CLI::App& app, std::string& results) {
+  auto* cmd = app.add_subcommand("table", "print the comparison table of a study results file");
+  cmd->add_option("results", results, "study results file (.h5)")->required();
+  return cmd;
 }
 
 }  // namespace
@@ -98,6 +119,11 @@ int main(int argc, char** argv) {
 
   auto* slurm_cmd = add_slurm_command(app, study);
 
+  sinew::tools::ExportOptions export_options;
+  std::string table_file;
+  auto* export_cmd = add_export_command(app, export_options);
+  auto* table_cmd = add_table_command(app, table_file);
+
   sinew::tools::FieldsOptions fields;
   auto* fields_cmd = add_fields_command(app, fields);
 
@@ -117,6 +143,8 @@ int main(int argc, char** argv) {
     if (*run_cmd) return sinew::tools::run_study_command(study);
     if (*merge_cmd) return sinew::tools::run_merge(study);
     if (*slurm_cmd) return sinew::tools::run_slurm(study);
+    if (*export_cmd) return sinew::tools::run_export(export_options);
+    if (*table_cmd) return sinew::tools::run_table(table_file);
     if (*fields_cmd) return sinew::tools::run_fields(fields);
   } catch (const std::bad_alloc&) {
     std::cerr << "error: out of memory: the input needs more memory than this process may use "

@@ -158,6 +158,9 @@ bool finish_outputs(const model::ModelDefinition& def, const simulation::RunResu
                     const std::filesystem::path& out, io::ResultsWriter* writer) {
   try {
     if (writer) {
+      if (!result.metrics.empty())
+        writer->write_table("metrics", "tissue metrics as printed: one row per probed state",
+                            metrics_table_columns(result));
       writer->close(result.completed, result.failure);
       std::printf("wrote %s and %s\n", out.c_str(),
                   (writer->vtk_folder() / "steps.hdf.series").c_str());

@@ -322,6 +322,7 @@ int run_study_command(const StudyOptions& o) {
   if (!o.quiet) {
     ro.progress = stderr;
     ro.progress_terminal = isatty(STDERR_FILENO) != 0;
+    ro.progress_every = o.progress_every;
   }
   batch::StudyLock lock;
   if (!take_lock(*study, ro.command_line, ro.shard_index, ro.shard_count, &mpi, lock)) return 2;

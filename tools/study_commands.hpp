@@ -11,16 +11,17 @@ struct StudyOptions {
   std::string study_file;
   int jobs = 1;
   int threads = 0;
-  std::string shard;          ///< "i/N" or empty
-  bool fresh = false;         ///< ignore finished parts (no resume)
-  bool quiet = false;         ///< no progress display
-  bool verbose = false;       ///< run, merge: also print HDF5's error stacks
+  std::string shard;           ///< "i/N" or empty
+  bool fresh = false;          ///< ignore finished parts (no resume)
+  bool quiet = false;          ///< no progress display
+  double progress_every = 30;  ///< run, not on a terminal: seconds between status lines (0: none)
+  bool verbose = false;        ///< run, merge: also print HDF5's error stacks
   std::vector<std::string> arms;  ///< run: only these arms (names or base arms; empty: all)
   bool skip_failed = false;       ///< run: keep failed arms' parts instead of rerunning them
   bool show = false;              ///< validate: print each arm's sweep values and sessions
-  int tasks = 1;              ///< slurm: array tasks
-  std::string slurm_dir;      ///< slurm: where the scripts go (default: beside the study)
-  std::string slurm_options;  ///< slurm: extra #SBATCH lines, ';'-separated
+  int tasks = 1;                  ///< slurm: array tasks
+  std::string slurm_dir;          ///< slurm: where the scripts go (default: beside the study)
+  std::string slurm_options;      ///< slurm: extra #SBATCH lines, ';'-separated
 };
 
 int run_validate(const StudyOptions& o);

@@ -17,9 +17,47 @@ std::string clock_text(double seconds) {
 
 }  // namespace
 
-ProgressBoard::ProgressBoard(std::FILE* out, bool terminal, std::vector<std::string> arm_names)
+ProgressBoard::ProgressBoard(std::FILE* out, bool terminal, std::vector<std::string> arm_names,
+                             double every_seconds)
     : out_(out), terminal_(terminal), names_(std::move(arm_names)), lines_(names_.size()) {
   for (const auto& n : names_) width_ = std::max(width_, n.size());
+  if (!terminal_ && every_seconds > 0.0)
+    ticker_ =
+        std::thread([this, every_seconds] { tick(std::chrono::duration<double>(every_seconds)); });
+}
+
+ProgressBoard::~ProgressBoard() {
+  {
+    std::lock_guard lock(mutex_);
+    closing_ = true;
+  }
+  wake_.notify_all();
+  if (ticker_.joinable()) ticker_.join();
+}
+
+void ProgressBoard::tick(std::chrono::duration<double> every) {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    if (wake_.wait_for(lock, every, [this] { return closing_; })) return;
+    lock.unlock();
+    print_status();
+    lock.lock();
+  }
+}
+
+void ProgressBoard::print_status() {
+  std::lock_guard lock(mutex_);
+  for (std::size_t i = 0; i < lines_.size(); ++i) {
+    const Line& l = lines_[i];
+    if (l.state != "running") continue;
+    const double elapsed = std::chrono::duration<double>(Clock::now() - l.start).count();
+    const double f = l.progress.fraction;
+    std::fprintf(out_, "arm %s: %.0f%% session '%s': %s, %s elapsed, ETA %s\n", names_[i].c_str(),
+                 100.0 * f, l.progress.session.c_str(), l.progress.activity.c_str(),
+                 clock_text(elapsed).c_str(),
+                 f > 0.02 ? clock_text(elapsed * (1.0 - f) / f).c_str() : "--:--");
+  }
+  std::fflush(out_);
 }
 
 std::string ProgressBoard::render(const Line& l, std::size_t arm) const {

@@ -161,7 +161,8 @@ StudyRunResult run_study(const scenario::StudySpec& study, const StudyRunOptions
   std::unique_ptr<ProgressBoard> board;
   if (options.progress)
     board = std::make_unique<ProgressBoard>(options.progress,
-                                            options.progress_terminal && rank == 0, names);
+                                            options.progress_terminal && rank == 0, names,
+                                            options.progress_every);
 
   // The arms this process may run (its shard), with completed ones skipped when resuming.
   const std::vector<char> done = completed_arms(study, options, rank);
@@ -268,6 +269,7 @@ io::StudyInfo study_info(const scenario::StudySpec& study, const MergePlan& plan
   info.jobs = jobs;
   info.mpi_ranks = ranks;
   info.blas_threads = solver::blas_threads();
+  info.compared_metrics = study.probes.metrics;
 #ifdef SINEW_GIT_COMMIT
   info.git_commit = SINEW_GIT_COMMIT;
 #endif

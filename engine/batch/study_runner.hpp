@@ -33,6 +33,8 @@ struct StudyRunOptions {
   LogSink log;
   std::FILE* progress = nullptr;  ///< progress display (null: none)
   bool progress_terminal = false;
+  /// Not on a terminal: a status line per running arm every this many seconds (0: none).
+  double progress_every = 30.0;
   const std::atomic<bool>* stop = nullptr;
   const MpiSession* mpi = nullptr;
 };

@@ -31,6 +31,8 @@ struct StudyInfo {
   int mpi_ranks = 1;       ///< MPI ranks of the study
   int blas_threads = 1;    ///< BLAS threads of the direct solvers' factorisations
   std::string git_commit;  ///< commit of the Sinew build ("" if unknown)
+  /// The metrics the study compares (its `probes: metrics:`), in its order; empty: all.
+  std::vector<std::string> compared_metrics;
 };
 
 /// Merges the arm part files `parts` (each a single-run results file, docs/results-schema.md,

@@ -36,9 +36,12 @@ std::vector<StoredArm> read_stored_arms(const std::filesystem::path& results);
 
 struct ArmSummary {
   std::string name, status, failure;
+  std::string base_arm;  ///< the study's arm before sweep expansion (attribute `base_arm`)
+  std::string sweep;     ///< JSON object of the arm's sweep values (attribute `sweep`)
   std::vector<std::string> metric_names, metric_units;
   std::vector<std::vector<double>> values;  ///< [metric][probe]
   std::vector<std::int64_t> probe_session;
+  std::vector<double> probe_time;  ///< s
   std::vector<std::string> probe_session_name, probe_stage;
   std::vector<std::string> session_names, session_interventions, session_summaries, session_grades,
       session_evidence;
@@ -48,5 +51,9 @@ struct ArmSummary {
 /// Every arm of a study results file (`/arms/<arm>`), in the file's order. Throws
 /// std::runtime_error naming the file when it cannot be read.
 std::vector<ArmSummary> read_study_summary(const std::filesystem::path& results);
+
+/// The metrics the study compares (root attribute `compared_metrics`), in the study's order;
+/// every metric of tissue::metric_table() for a file without it. Throws std::runtime_error.
+std::vector<std::string> read_compared_metrics(const std::filesystem::path& results);
 
 }  // namespace sinew::io

@@ -259,6 +259,9 @@ void write_study_file(const fs::path& tmp, const std::vector<Part>& parts, const
   write_attr(f, "end_time", info.end_time.empty() ? now : info.end_time);
   write_attr(f, "status", study_status(info, parts));
   write_attr(f, "arm_count", static_cast<std::int64_t>(parts.size()));
+  std::string compared;
+  for (const auto& m : info.compared_metrics) compared += (compared.empty() ? "" : " ") + m;
+  write_attr(f, "compared_metrics", compared);
 
   // Creation order is tracked so readers list the arms in the order given, not by name.
   const Handle gcpl = make_plist(H5P_GROUP_CREATE);

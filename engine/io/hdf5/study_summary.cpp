@@ -3,6 +3,7 @@
 
 #include "hdf5_support.hpp"
 
+#include <sstream>
 #include <stdexcept>
 
 #include "io/study_file.hpp"
@@ -145,6 +146,8 @@ std::vector<ArmSummary> read_study_summary(const std::filesystem::path& results)
     a.status = string_attr(g, "arm_status");
     if (a.status.empty()) a.status = string_attr(g, "status");
     a.failure = string_attr(g, "failure_reason");
+    a.base_arm = string_attr(g, "base_arm");
+    a.sweep = string_attr(g, "sweep");
     for (const auto& m : tissue::metric_table()) {
       const std::string path = "metrics/" + std::string(m.name);
       if (!exists(g, "metrics") || !exists(g, path)) continue;
@@ -156,6 +159,7 @@ std::vector<ArmSummary> read_study_summary(const std::filesystem::path& results)
       a.probe_session = read_ints(g, "metrics/session_index");
       a.probe_session_name = read_strings(g, "metrics/session_name");
       a.probe_stage = read_strings(g, "metrics/stage");
+      a.probe_time = read_doubles(g, "metrics/time");
     }
     if (exists(g, "sessions")) {
       a.session_names = read_strings(g, "sessions/name");
@@ -168,6 +172,19 @@ std::vector<ArmSummary> read_study_summary(const std::filesystem::path& results)
     out.push_back(std::move(a));
   }
   return out;
+}
+
+std::vector<std::string> read_compared_metrics(const std::filesystem::path& results) {
+  QuietErrors quiet;
+  Handle file(H5Fopen(results.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose);
+  if (!file.valid()) throw std::runtime_error("cannot open " + results.string());
+  Handle root(H5Gopen2(file, "/", H5P_DEFAULT), H5Gclose);
+  std::istringstream words(string_attr(root, "compared_metrics"));
+  std::vector<std::string> names;
+  for (std::string w; words >> w;) names.push_back(w);
+  if (names.empty())
+    for (const auto& m : tissue::metric_table()) names.emplace_back(m.name);
+  return names;
 }
 
 }  // namespace sinew::io
