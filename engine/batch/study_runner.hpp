@@ -26,7 +26,7 @@ struct StudyRunOptions {
   bool skip_failed = false;
   /// Per study arm: run it (empty: every arm). Arms not selected keep what they have.
   std::vector<char> selected;
-  bool merge = true;   ///< merge the parts into the results file at the end
+  bool merge = true;  ///< merge the parts into the results file at the end
   std::string command_line;
   const materials::MaterialRegistry* materials = nullptr;
   const solver::LinearSolverRegistry* linear_solvers = nullptr;

@@ -43,10 +43,10 @@ struct StudyInfo {
 /// [A-Za-z0-9_.-] and not only of dots, and be unique.
 ///
 /// The file is written as "<out>.part" and, with `views` (the arrays the views show, see
-/// write_study_views), its views into "<stem>_vtk.part/"; both are put in place (replacing older ones) only when complete. On any
-/// error the temporary file and folder are removed, `out` and its views are left as they were,
-/// and std::runtime_error is thrown naming the file and the reason (a WriteFailure when the disk
-/// is full, the folder read-only or a size limit reached).
+/// write_study_views), its views into "<stem>_vtk.part/"; both are put in place (replacing older
+/// ones) only when complete. On any error the temporary file and folder are removed, `out` and its
+/// views are left as they were, and std::runtime_error is thrown naming the file and the reason (a
+/// WriteFailure when the disk is full, the folder read-only or a size limit reached).
 void merge_study(const std::vector<std::filesystem::path>& parts, const std::filesystem::path& out,
                  const StudyInfo& info,
                  const std::optional<std::vector<simulation::ViewField>>& views = std::nullopt);
@@ -80,10 +80,10 @@ void merge_study(const std::vector<ArmSource>& arms, const std::filesystem::path
 /// Writes the VTKHDF views of every arm of the study file `results` (<dir>/<stem>.h5) into
 /// <dir>/<stem>_vtk/<arm>/: step_<s>.hdf and steps.hdf.series, and for arms with an interface
 /// interface_<s>.hdf and interface.hdf.series, written into <stem>_vtk.part/ and moved into
-/// place when all are written (view files of an earlier write are deleted then). The views show the arrays of `fields` (the view list of the arms'
-/// output-field tables, simulation::view_fields; for several models the union, add_view_fields)
-/// that an arm's group holds, in that order, then the step's time; io itself names no field.
-/// Throws std::runtime_error.
+/// place when all are written (view files of an earlier write are deleted then). The views show the
+/// arrays of `fields` (the view list of the arms' output-field tables, simulation::view_fields; for
+/// several models the union, add_view_fields) that an arm's group holds, in that order, then the
+/// step's time; io itself names no field. Throws std::runtime_error.
 void write_study_views(const std::filesystem::path& results,
                        const std::vector<simulation::ViewField>& fields);
 

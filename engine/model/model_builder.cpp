@@ -82,8 +82,8 @@ class Builder : private BoundaryContext {
   // (10 kB per hex8 cell: stiffness, factor and point state of the models shipped; an estimate).
   bool fits_in_memory(double cells) {
     constexpr double kBytesPerCell = 10e3;
-    const double memory = static_cast<double>(sysconf(_SC_PHYS_PAGES)) *
-                          static_cast<double>(sysconf(_SC_PAGE_SIZE));
+    const double memory =
+        static_cast<double>(sysconf(_SC_PHYS_PAGES)) * static_cast<double>(sysconf(_SC_PAGE_SIZE));
     if (cells * kBytesPerCell <= memory || memory <= 0) return true;
     errors_.add("mesh.divisions",
                 fmt::format("the mesh would have {:.3g} cells, about {:.3g} GB to solve (10 kB "

@@ -250,9 +250,9 @@ SetOutcome set_spec_list(ModelSpec& spec, const std::string& path,
   }
   out.key_path = out.key_path.substr(0, out.key_path.rfind('.'));
   if (items.size() != n)
-    return {"expected a list of " + std::to_string(n) + " values, got " +
-                std::to_string(items.size()),
-            out.key_path};
+    return {
+        "expected a list of " + std::to_string(n) + " values, got " + std::to_string(items.size()),
+        out.key_path};
   spec = std::move(changed);
   return out;
 }

@@ -244,8 +244,8 @@ class StudyLoader {
     forward("excursion", "tissue.probe_excursion", Range::positive());
     if (n["increments"].defined())
       if (auto v = n["increments"].integer(1, 1000))
-        source_.overrides.push_back(
-            {"tissue.probe_increments", std::to_string(*v), n["increments"], std::nullopt});
+        source_.overrides.push_back({"tissue.probe_increments", std::to_string(*v), n["increments"],
+                                     std::nullopt});
   }
 
   void read_output(const YamlNode& n, StudySpec& study) {
@@ -359,9 +359,10 @@ class StudyLoader {
     constexpr double kMaxArms = 100000;
     const double arms = sweep_size(sweep) * static_cast<double>(arms_.size());
     if (arms > kMaxArms)
-      where.error(fmt::format("the sweep makes {:.3g} points; with {} arm(s) that is up to {:.3g} "
-                              "arms, and a study has at most {:.0f} (split it into several)",
-                              sweep_size(sweep), arms_.size(), arms, kMaxArms));
+      where.error(
+          fmt::format("the sweep makes {:.3g} points; with {} arm(s) that is up to {:.3g} "
+                      "arms, and a study has at most {:.0f} (split it into several)",
+                      sweep_size(sweep), arms_.size(), arms, kMaxArms));
   }
 
   // `sweep.arms` names base arms of the study.

@@ -45,8 +45,7 @@ TEST(StudySelection, SkipFailedKeepsTheFailedArmInsteadOfRunningItAgain) {
   ASSERT_EQ(first.exit_code, 1) << first.err;
   const auto again = run_sinew({"run", study, "--skip-failed"});
   EXPECT_EQ(again.exit_code, 1) << again.err;  // the results still hold a failed arm
-  EXPECT_NE(again.err.find("failed earlier; kept (--skip-failed)"), std::string::npos)
-      << again.err;
+  EXPECT_NE(again.err.find("failed earlier; kept (--skip-failed)"), std::string::npos) << again.err;
   const auto arms = io::read_study_summary(dir.file("results.h5"));
   ASSERT_EQ(arms.size(), 3u);
   EXPECT_EQ(arms[1].name, "impossible");
@@ -64,8 +63,7 @@ TEST(StudySelection, ValidateShowPrintsSweepValuesAndSessions) {
   const auto r = run_sinew({"validate", dir.write("lhs.yaml", lhs), "--show"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("running--lhs2"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("      model.scars.scar.adhesion_density = 0."), std::string::npos)
-      << r.out;
+  EXPECT_NE(r.out.find("      model.scars.scar.adhesion_density = 0."), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("      session running (running): body_mass: 60,"), std::string::npos)
       << r.out;
 }
@@ -74,14 +72,16 @@ TEST(StudySelection, ModelSetReplacesAList) {
   TempDir dir;
   copy_study(dir, "small-study.yaml");
   const std::string text = read_text(dir.file("small-study.yaml"));
-  const std::string with_set = "model:\n  file: small-model.yaml\n  set:\n"
-                               "    scars.scar.centre: [5, 0, 0]\n" +
-                               text.substr(text.find("arms:"));
+  const std::string with_set =
+      "model:\n  file: small-model.yaml\n  set:\n"
+      "    scars.scar.centre: [5, 0, 0]\n" +
+      text.substr(text.find("arms:"));
   const auto r = run_sinew({"validate", dir.write("set.yaml", with_set)});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string wrong = "model:\n  file: small-model.yaml\n  set:\n"
-                            "    scars.scar.centre: [5, 0]\n" +
-                            text.substr(text.find("arms:"));
+  const std::string wrong =
+      "model:\n  file: small-model.yaml\n  set:\n"
+      "    scars.scar.centre: [5, 0]\n" +
+      text.substr(text.find("arms:"));
   const auto w = run_sinew({"validate", dir.write("wrong.yaml", wrong)});
   EXPECT_EQ(w.exit_code, 2);
   EXPECT_NE(w.err.find("cannot set 'scars.scar.centre': expected a list of 3 values, got 2"),

@@ -194,8 +194,8 @@ TEST(ModelSpec, ListsReplaceListsAndVectors) {
             "item 1: value -2 is out of range; allowed > 0");
   EXPECT_EQ(set_spec_list(s, "scars.midportion.falloff", {"1", "2"}, laws()).error,
             "expected a single value, got a list");
-  EXPECT_EQ(set_spec_list(s, "scars.midportion.centr", {"1", "2", "3"}, laws()).error.rfind(
-                "no key 'centr'", 0),
+  EXPECT_EQ(set_spec_list(s, "scars.midportion.centr", {"1", "2", "3"}, laws())
+                .error.rfind("no key 'centr'", 0),
             0u);
   EXPECT_EQ(canonical_text(s, laws()), before);
 }
