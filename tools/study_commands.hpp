@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "slurm_command.hpp"
+
 namespace sinew::tools {
 
 struct StudyOptions {
@@ -14,14 +16,11 @@ struct StudyOptions {
   bool fresh = false;         ///< ignore finished parts (no resume)
   bool quiet = false;         ///< no progress display
   bool verbose = false;       ///< run, merge: also print HDF5's error stacks
-  int tasks = 1;              ///< slurm: array tasks
-  std::string slurm_dir;      ///< slurm: where the scripts go (default: beside the study)
-  std::string slurm_options;  ///< slurm: extra #SBATCH lines, ';'-separated
 };
 
 int run_validate(const StudyOptions& o);
 int run_study_command(const StudyOptions& o);
 int run_merge(const StudyOptions& o);
-int run_slurm(const StudyOptions& o);
+int run_slurm(const SlurmOptions& o);
 
 }  // namespace sinew::tools
