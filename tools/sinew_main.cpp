@@ -10,8 +10,9 @@ namespace {
 
 CLI::App* add_slurm_command(CLI::App& app, sinew::tools::SlurmOptions& o) {
   auto* cmd = app.add_subcommand(
-      "slurm", "write SLURM scripts for a study: an array job, a merge-and-report job, a submit "
-               "script (docs/cluster.md)");
+      "slurm",
+      "write SLURM scripts for a study: an array job, a merge-and-report job, a submit "
+      "script (docs/cluster.md)");
   cmd->add_option("study", o.study_file, "study file (YAML)")->required();
   cmd->add_option("--tasks", o.tasks, "array tasks; arms are balanced over them by cost")
       ->check(CLI::PositiveNumber);

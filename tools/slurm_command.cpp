@@ -45,8 +45,8 @@ std::string sh_quote(const std::string& s) {
 // sinew-viz: the option, else beside sinew (install) or in the build tree's viz/.
 fs::path find_viz(const SlurmOptions& o, const fs::path& sinew) {
   if (!o.viz.empty()) return fs::absolute(o.viz);
-  for (const fs::path& p : {sinew.parent_path() / "sinew-viz",
-                            sinew.parent_path().parent_path() / "viz" / "sinew-viz"})
+  for (const fs::path& p :
+       {sinew.parent_path() / "sinew-viz", sinew.parent_path().parent_path() / "viz" / "sinew-viz"})
     if (fs::is_regular_file(p)) return p;
   return {};
 }
@@ -62,8 +62,8 @@ std::string job_header(const Header& h, const SlurmOptions& o, const std::string
                        const std::string& study) {
   std::string s = "#SBATCH --job-name=" + h.name + "\n";
   if (!h.array.empty()) s += "#SBATCH --array=" + h.array + "\n";
-  s += fmt::format("#SBATCH --ntasks=1\n#SBATCH --cpus-per-task={}\n#SBATCH --output={}\n",
-                   h.cpus, h.output);
+  s += fmt::format("#SBATCH --ntasks=1\n#SBATCH --cpus-per-task={}\n#SBATCH --output={}\n", h.cpus,
+                   h.output);
   if (!o.time.empty()) s += "#SBATCH --time=" + o.time + "\n";
   if (!o.mem.empty()) s += "#SBATCH --mem=" + o.mem + "\n";
   if (!o.partition.empty()) s += "#SBATCH --partition=" + o.partition + "\n";
@@ -96,8 +96,9 @@ std::string array_body(const scenario::StudySpec& study,
     std::string ids, names;
     double cost = 0;
     for (std::size_t a : plan[t]) {
-      ids += (ids.empty() ? "" : " ") + std::to_string(a);
-      names += (names.empty() ? "" : ", ") + study.arms[a].name;
+      // (appended piece by piece: GCC 12 warns, wrongly, about "literal" + std::string&&)
+      ids.append(ids.empty() ? "" : " ").append(std::to_string(a));
+      names.append(names.empty() ? "" : ", ").append(study.arms[a].name);
       cost += costs[a];
     }
     s += fmt::format("  \"{}\"  # task {}: {} (cost {:.3g})\n", ids, t, names, cost);
@@ -160,9 +161,11 @@ int write_slurm_scripts(const scenario::StudySpec& study, const SlurmOptions& o,
   const fs::path sinew = fs::canonical("/proc/self/exe");
   const fs::path viz = o.no_report ? fs::path() : find_viz(o, sinew);
   const char* tmpdir = std::getenv("TMPDIR");
-  for (const auto& [what, path] : std::vector<std::pair<std::string, fs::path>>{
-           {"sinew", sinew}, {"the study", study_path}, {"the results", study.results_path},
-           {"the scripts' folder", dir}})
+  for (const auto& [what, path] :
+       std::vector<std::pair<std::string, fs::path>>{{"sinew", sinew},
+                                                     {"the study", study_path},
+                                                     {"the results", study.results_path},
+                                                     {"the scripts' folder", dir}})
     if (const std::string why = node_local_reason(path, tmpdir ? tmpdir : ""); !why.empty())
       std::cerr << "warning: " << what << " (" << path.string() << "): " << why
                 << "; compute nodes may not see it. Put the build and the study on a shared file "

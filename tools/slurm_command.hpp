@@ -13,16 +13,16 @@ namespace sinew::tools {
 
 struct SlurmOptions {
   std::string study_file;
-  int tasks = 1;          ///< array tasks
-  int cpus = 2;           ///< --cpus-per-task of each array task (its OpenMP threads)
-  std::string dir;        ///< where the scripts go (default: beside the study)
-  std::string sbatch;     ///< extra #SBATCH options, ';'-separated
-  std::string preamble;   ///< file whose lines go before the commands (modules, environment)
-  std::string time;       ///< --time of each job
-  std::string mem;        ///< --mem of each job
-  std::string partition;  ///< --partition of each job
-  std::string viz;        ///< sinew-viz for the report (default: found beside sinew)
-  bool no_report = false; ///< the merge job does not render the report
+  int tasks = 1;           ///< array tasks
+  int cpus = 2;            ///< --cpus-per-task of each array task (its OpenMP threads)
+  std::string dir;         ///< where the scripts go (default: beside the study)
+  std::string sbatch;      ///< extra #SBATCH options, ';'-separated
+  std::string preamble;    ///< file whose lines go before the commands (modules, environment)
+  std::string time;        ///< --time of each job
+  std::string mem;         ///< --mem of each job
+  std::string partition;   ///< --partition of each job
+  std::string viz;         ///< sinew-viz for the report (default: found beside sinew)
+  bool no_report = false;  ///< the merge job does not render the report
 };
 
 /// Checks the options and writes the scripts for `study` (loaded and valid); prints what it

@@ -16,8 +16,8 @@ std::vector<std::vector<std::size_t>> balance_arms(const std::vector<double>& co
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return costs[a] > costs[b]; });
   for (std::size_t arm : order) {
-    const auto least = static_cast<std::size_t>(
-        std::min_element(load.begin(), load.end()) - load.begin());  // first of equal loads
+    const auto least = static_cast<std::size_t>(std::min_element(load.begin(), load.end()) -
+                                                load.begin());  // first of equal loads
     out[least].push_back(arm);
     load[least] += costs[arm];
   }
@@ -28,8 +28,8 @@ std::vector<std::vector<std::size_t>> balance_arms(const std::vector<double>& co
 std::string node_local_reason(const std::filesystem::path& path, const std::string& tmpdir) {
   namespace fs = std::filesystem;
   const fs::path p = fs::weakly_canonical(fs::absolute(path));
-  std::vector<std::string> roots{"/tmp", "/var/tmp", "/dev/shm", "/scratch/local", "/local",
-                                 "/localscratch"};
+  std::vector<std::string> roots{"/tmp",           "/var/tmp", "/dev/shm",
+                                 "/scratch/local", "/local",   "/localscratch"};
   if (!tmpdir.empty()) roots.push_back(fs::weakly_canonical(fs::absolute(tmpdir)).string());
   for (const std::string& root : roots) {
     const std::string text = p.string();

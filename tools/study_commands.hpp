@@ -12,10 +12,10 @@ struct StudyOptions {
   std::string study_file;
   int jobs = 1;
   int threads = 0;
-  std::string shard;          ///< "i/N" or empty
-  bool fresh = false;         ///< ignore finished parts (no resume)
-  bool quiet = false;         ///< no progress display
-  bool verbose = false;       ///< run, merge: also print HDF5's error stacks
+  std::string shard;     ///< "i/N" or empty
+  bool fresh = false;    ///< ignore finished parts (no resume)
+  bool quiet = false;    ///< no progress display
+  bool verbose = false;  ///< run, merge: also print HDF5's error stacks
 };
 
 int run_validate(const StudyOptions& o);

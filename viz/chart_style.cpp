@@ -45,13 +45,13 @@ vtkColor3ub series_colour(int i) {
   // Okabe & Ito (2008), "Color Universal Design", without the yellow (#F0E442), which nearly
   // vanishes on white; black and grey close the cycle.
   static constexpr std::array<std::array<unsigned char, 3>, 8> kPalette{{{0, 114, 178},
-                                                                          {213, 94, 0},
-                                                                          {0, 158, 115},
-                                                                          {204, 121, 167},
-                                                                          {230, 159, 0},
-                                                                          {86, 180, 233},
-                                                                          {0, 0, 0},
-                                                                          {120, 120, 120}}};
+                                                                         {213, 94, 0},
+                                                                         {0, 158, 115},
+                                                                         {204, 121, 167},
+                                                                         {230, 159, 0},
+                                                                         {86, 180, 233},
+                                                                         {0, 0, 0},
+                                                                         {120, 120, 120}}};
   const auto& c = kPalette[static_cast<std::size_t>(i) % kPalette.size()];
   return vtkColor3ub(c[0], c[1], c[2]);
 }

@@ -19,7 +19,7 @@ h1 { font-size: 1.6em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ccc; 
 table { border-collapse: collapse; margin: 0.5em 0 1em 0; font-size: 0.9em; }
 th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: right; vertical-align: top; }
 th { background: #eee; overflow-wrap: anywhere; } td.text, th.text { text-align: left; }
-td.text { overflow-wrap: anywhere; }
+td.text { overflow-wrap: anywhere; } td.arm { overflow-wrap: normal; }
 .scroll { max-width: 100%; overflow-x: auto; }
 .failed, .interrupted { color: #b00; font-weight: bold; } .completed { color: #070; font-weight: bold; }
 .reason { font-weight: normal; font-size: 0.9em; color: #444; max-width: 28em; }

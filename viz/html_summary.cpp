@@ -35,6 +35,14 @@ std::string change_cell(const ArmSummary& a, const MetricColumn& c) {
          "<br><span class=change>&Delta; " + signed_number(d) + pct + "</span></td>";
 }
 
+// An arm name that may wrap after the "--" of its sweep suffix, and nowhere else.
+std::string breakable_name(const std::string& name) {
+  std::string out = html_escape(name);
+  for (auto at = out.find("--"); at != std::string::npos; at = out.find("--", at + 7))
+    out.insert(at + 2, "<wbr>");
+  return out;
+}
+
 std::string status_cell(const ArmSummary& a) {
   const std::string status = a.status.empty() ? "(unknown)" : a.status;
   std::string cell = "<td class=\"text " + html_escape(a.status) + "\">" + html_escape(status);
@@ -50,14 +58,15 @@ void comparison_table(std::ostream& os, const ReportInput& in,
   const auto parameters = swept_parameters(all);
   os << "<div class=scroll><table class=comparison>\n<tr><th class=text>arm</th>"
         "<th class=text>status</th><th class=text>steps</th>";
-  for (const auto& p : parameters) os << "<th class=text>" << html_escape(p) << "</th>";
+  for (const auto& p : parameters)
+    os << "<th class=text title=\"" << html_escape(p) << "\">" << html_escape(p) << "</th>";
   for (const auto& c : cols)
     os << "<th title=\"" << html_escape(c.description) << "\">" << html_escape(c.name) << " ["
        << html_escape(units_of(c)) << "]</th>";
   os << "</tr>\n";
   for (const ArmSummary* a : all) {
-    os << "<tr><td class=text><a href=\"#arm-" << html_escape(a->name) << "\">"
-       << html_escape(a->name) << "</a></td>" << status_cell(*a) << "<td class=text>"
+    os << "<tr><td class=\"text arm\"><a href=\"#arm-" << html_escape(a->name) << "\">"
+       << breakable_name(a->name) << "</a></td>" << status_cell(*a) << "<td class=text>"
        << html_escape(steps_text(*a)) << "</td>";
     const auto sweep = parse_sweep(a->sweep);
     for (const auto& p : parameters) {
@@ -93,7 +102,7 @@ void evidence_notes(std::ostream& os, const ReportInput& in) {
   if (notes.empty()) os << "<p class=note>No sessions stored.</p>\n";
   for (const auto& [intervention, e] : notes) {
     std::string arms;
-    for (const auto& a : e.arms) arms += (arms.empty() ? "" : ", ") + a;
+    for (const auto& a : e.arms) arms.append(arms.empty() ? "" : ", ").append(a);
     os << "<div class=evidence-item><b>" << html_escape(intervention) << "</b>"
        << (e.grade.empty() ? "" : " <span class=grade>grade " + html_escape(e.grade) + "</span>")
        << "<p>" << html_escape(e.text.empty() ? "(no note stored)" : e.text)

@@ -39,7 +39,6 @@ bool has_finite(const std::vector<const ArmSummary*>& arms, const std::string& n
   return false;
 }
 
-
 // The longest probe list of the arms labels the x axis.
 std::vector<std::string> study_probe_labels(const std::vector<const ArmSummary*>& arms) {
   std::vector<std::string> best;

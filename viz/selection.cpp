@@ -110,9 +110,9 @@ bool probes_only(const ArmSummary& arm) {
 std::string steps_text(const ArmSummary& arm) {
   const bool failed = arm.status == "failed" || arm.status == "interrupted";
   if (failed)
-    return arm.steps() == 0 ? "n/a (" + arm.status + " before its first step)"
-                            : "n/a (" + arm.status + " after " + std::to_string(arm.steps()) +
-                                  " stored steps)";
+    return arm.steps() == 0
+               ? "n/a (" + arm.status + " before its first step)"
+               : "n/a (" + arm.status + " after " + std::to_string(arm.steps()) + " stored steps)";
   if (arm.steps() > 0) return std::to_string(arm.steps());
   if (probes_only(arm)) return "no load case: probes only";
   return "no steps stored";

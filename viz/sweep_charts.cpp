@@ -47,7 +47,8 @@ std::string number_text(double v) {
 std::string others_text(const std::map<std::string, double>& sweep, const std::string& parameter) {
   std::string out;
   for (const auto& [k, v] : sweep)
-    if (k != parameter) out += (out.empty() ? "" : ", ") + short_name(k) + "=" + number_text(v);
+    if (k != parameter)
+      out.append(out.empty() ? "" : ", ").append(short_name(k) + "=" + number_text(v));
   return out;
 }
 
@@ -60,8 +61,8 @@ std::vector<SweepSeries> group(const std::vector<Point>& points, bool by_others)
   std::vector<SweepSeries> out;
   std::map<std::string, std::size_t> index;
   for (const Point& p : points) {
-    const std::string label =
-        by_others && !p.others.empty() ? p.base + " (" + p.others + ")" : p.base;
+    const std::string label = by_others && !p.others.empty() ? p.base + " (" + p.others + ")"
+                                                             : p.base;
     auto [it, added] = index.emplace(label, out.size());
     if (added) out.push_back({label, {}, {}, !by_others});
     out[it->second].x.push_back(p.x);
@@ -88,7 +89,7 @@ void draw_sweep(const std::vector<SweepSeries>& series, const MetricColumn& metr
   auto chart = vtkSmartPointer<vtkChartXY>::New();
   view->GetScene()->AddItem(chart);
   style_chart(chart, "change of " + metric.name + " against " + short_name(parameter), height);
-  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo, x_lo = lo, x_hi = hi;
   int n = 0;
   for (const SweepSeries& s : series) {
     auto table = vtkSmartPointer<vtkTable>::New();
@@ -101,6 +102,8 @@ void draw_sweep(const std::vector<SweepSeries>& series, const MetricColumn& metr
       y->InsertNextValue(s.y[i]);
       lo = std::min(lo, s.y[i]);
       hi = std::max(hi, s.y[i]);
+      x_lo = std::min(x_lo, s.x[i]);
+      x_hi = std::max(x_hi, s.x[i]);
     }
     table->AddColumn(x);
     table->AddColumn(y);
@@ -117,7 +120,13 @@ void draw_sweep(const std::vector<SweepSeries>& series, const MetricColumn& metr
     }
   }
   legend_beside(chart, height);
-  chart->GetAxis(vtkAxis::BOTTOM)->SetTitle(parameter);
+  vtkAxis* bottom = chart->GetAxis(vtkAxis::BOTTOM);
+  bottom->SetTitle(parameter);
+  if (x_lo < x_hi) {  // markers at the ends stay off the frame
+    const double pad = 0.05 * (x_hi - x_lo);
+    bottom->SetBehavior(vtkAxis::FIXED);
+    bottom->SetRange(x_lo - pad, x_hi + pad);
+  }
   chart->GetAxis(vtkAxis::LEFT)->SetTitle("change of " + axis_title(metric));
   pad_left_axis(chart, lo, hi);
   write_chart(view, out);
@@ -188,8 +197,8 @@ std::vector<SweepSeries> sweep_series(const std::vector<const ArmSummary*>& arms
   auto lines = group(points, true);
   // Latin-hypercube points differ in every parameter, so no two share a line: show each base
   // arm's points as markers instead.
-  const bool scattered = std::all_of(lines.begin(), lines.end(),
-                                     [](const SweepSeries& s) { return s.x.size() <= 1; });
+  const bool scattered =
+      std::all_of(lines.begin(), lines.end(), [](const SweepSeries& s) { return s.x.size() <= 1; });
   if (scattered && lines.size() > group(points, false).size()) return group(points, false);
   return lines;
 }
@@ -206,8 +215,8 @@ std::vector<SweepChart> render_sweep_charts(const std::vector<const ArmSummary*>
       if (series.empty()) {
         chart.note = "no arm with this parameter has a value (failed arms are n/a)";
       } else {
-        chart.png = "sweep_" + file_safe_name(metric.name) + "_" +
-                    file_safe_name(parameter) + ".png";
+        chart.png =
+            "sweep_" + file_safe_name(metric.name) + "_" + file_safe_name(parameter) + ".png";
         draw_sweep(series, metric, parameter, dir / chart.png, width, height);
       }
       out.push_back(std::move(chart));

@@ -24,9 +24,9 @@ std::vector<std::string> swept_parameters(const std::vector<const ArmSummary*>& 
 
 /// One line (or set of markers) of a sweep chart.
 struct SweepSeries {
-  std::string label;           ///< base arm, plus the other parameters' values if they vary
-  std::vector<double> x, y;    ///< parameter value and metric change, sorted by x
-  bool markers_only = false;   ///< Latin-hypercube points: no line through them
+  std::string label;          ///< base arm, plus the other parameters' values if they vary
+  std::vector<double> x, y;   ///< parameter value and metric change, sorted by x
+  bool markers_only = false;  ///< Latin-hypercube points: no line through them
 };
 
 /// Series of the change of `metric` against `parameter`; failed arms (n/a) are left out.

@@ -34,11 +34,10 @@ TEST(Slurm, ScriptsHoldTheOptionsThePreambleAndRelativePaths) {
   const std::string array = read_text(dir.path() / "small-study.array.slurm");
   const std::string merge = read_text(dir.path() / "small-study.merge.slurm");
   for (const std::string& script : {array, merge}) {
-    for (const char* line : {"#SBATCH --time=02:00:00\n", "#SBATCH --mem=8G\n",
-                             "#SBATCH --partition=short\n", "#SBATCH --account=abc\n",
-                             "#SBATCH --qos=normal\n", "module load gcc/12 hdf5\n",
-                             "export SINEW_X=1\n", "study='small-study.yaml'\n",
-                             "cd \"${SLURM_SUBMIT_DIR:-.}\"\n"})
+    for (const char* line :
+         {"#SBATCH --time=02:00:00\n", "#SBATCH --mem=8G\n", "#SBATCH --partition=short\n",
+          "#SBATCH --account=abc\n", "#SBATCH --qos=normal\n", "module load gcc/12 hdf5\n",
+          "export SINEW_X=1\n", "study='small-study.yaml'\n", "cd \"${SLURM_SUBMIT_DIR:-.}\"\n"})
       EXPECT_NE(script.find(line), std::string::npos) << line << " missing in\n" << script;
     // The preamble comes before the commands; no absolute path of the study folder.
     EXPECT_LT(script.find("module load"), script.find("\"$sinew\""));
@@ -64,8 +63,8 @@ TEST(Slurm, ScriptsHoldTheOptionsThePreambleAndRelativePaths) {
   }
   EXPECT_EQ(tasks, 3) << array;
   EXPECT_EQ(arms, (std::multiset<int>{0, 1, 2, 3, 4, 5, 6, 7}));
-  for (const char* name : {"small-study.array.slurm", "small-study.merge.slurm",
-                           "small-study.submit.sh"})
+  for (const char* name :
+       {"small-study.array.slurm", "small-study.merge.slurm", "small-study.submit.sh"})
     EXPECT_EQ(shell("bash -n '" + dir.file(name) + "'"), 0) << name;
 }
 
@@ -85,8 +84,9 @@ TEST(Slurm, SubmitScriptRunsSbatchForTheArrayThenTheDependentMerge) {
                   "' bash '" + dir.file("two-arm-study.submit.sh") + "' > '" + out + "'"),
             0);
   const std::string folder = fs::canonical(dir.path()).string();
-  EXPECT_EQ(read_text(log), folder + " --parsable two-arm-study.array.slurm\n" + folder +
-                                " --parsable --dependency=afterany:101 two-arm-study.merge.slurm\n");
+  EXPECT_EQ(read_text(log),
+            folder + " --parsable two-arm-study.array.slurm\n" + folder +
+                " --parsable --dependency=afterany:101 two-arm-study.merge.slurm\n");
   EXPECT_EQ(read_text(out), "submitted array job 101 and its merge job 102\n");
 }
 
@@ -95,8 +95,8 @@ TEST(Slurm, ArrayTasksThenMergeComputeTheWholeStudy) {
   const auto study = copy_study(dir, "two-arm-study.yaml");
   ASSERT_EQ(run_sinew({"slurm", study, "--tasks", "2", "--no-report"}).exit_code, 0);
   // What SLURM does: each task in the submit folder with its index, then the merge job.
-  const std::string env = "cd / && SLURM_SUBMIT_DIR='" + dir.path().string() +
-                          "' SLURM_CPUS_PER_TASK=1 ";
+  const std::string env =
+      "cd / && SLURM_SUBMIT_DIR='" + dir.path().string() + "' SLURM_CPUS_PER_TASK=1 ";
   for (int t : {0, 1})
     ASSERT_EQ(shell(env + "SLURM_ARRAY_TASK_ID=" + std::to_string(t) + " bash '" +
                     dir.file("two-arm-study.array.slurm") + "' > /dev/null 2>&1"),
@@ -112,9 +112,10 @@ TEST(Slurm, ArrayTasksThenMergeComputeTheWholeStudy) {
 TEST(Slurm, BadValuesAndAMissingPreambleExitWith2) {
   TempDir dir;
   const auto study = copy_study(dir, "two-arm-study.yaml");
-  for (const std::vector<std::string>& bad :
-       {std::vector<std::string>{"--time", "2h"}, {"--mem", "8 GB"}, {"--partition", "a;b"},
-        {"--preamble", dir.file("none.sh")}}) {
+  for (const std::vector<std::string>& bad : {std::vector<std::string>{"--time", "2h"},
+                                              {"--mem", "8 GB"},
+                                              {"--partition", "a;b"},
+                                              {"--preamble", dir.file("none.sh")}}) {
     std::vector<std::string> args{"slurm", study};
     args.insert(args.end(), bad.begin(), bad.end());
     const auto r = run_sinew(args);

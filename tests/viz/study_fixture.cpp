@@ -210,6 +210,15 @@ struct ArmFixture {
   double scale = 1.0;  ///< of the stiffness increase
 };
 
+ArmFixture plain_arm(const std::string& name, int a, bool failed = false, bool rest = false) {
+  ArmFixture f;
+  f.name = name;
+  f.a = a;
+  f.failed = failed;
+  f.rest = rest;
+  return f;
+}
+
 void write_arm(hid_t arms, const ArmFixture& f) {
   const hid_t arm = H5Gcreate2(arms, f.name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
   string_attr(arm, "status", f.failed ? "failed" : "completed");
@@ -259,15 +268,16 @@ std::string density_sweep(double d) {
 }  // namespace
 
 void write_study_fixture(const std::filesystem::path& path) {
-  write_study(path, {{"control", 0}, {"art", 1}, {"diverged", 0, true}});
+  write_study(path, {plain_arm("control", 0), plain_arm("art", 1), plain_arm("diverged", 0, true)});
 }
 
 void write_sweep_study_fixture(const std::filesystem::path& path) {
-  std::vector<ArmFixture> arms{{"rest", 0, false, true}};
+  std::vector<ArmFixture> arms{plain_arm("rest", 0, false, true)};
   for (const char* base : {"control", "art"})
     for (double d : kSweptValues) {
-      ArmFixture f{std::string(base) + "--adhesion_density_" + std::to_string(int(d * 10)),
-                   base[0] == 'a' ? 1 : 0};
+      ArmFixture f =
+          plain_arm(std::string(base) + "--adhesion_density_" + std::to_string(int(d * 10)),
+                    base[0] == 'a' ? 1 : 0);
       f.base_arm = base;
       f.sweep = density_sweep(d);
       f.scale = d;

@@ -345,8 +345,7 @@ TEST(SinewVizReport, SummaryFirstWithNaForFailedArmsAndProbesOnlyRestArm) {
   // The swept parameter is a column, and a chart per metric against it exists.
   EXPECT_NE(html.find(std::string("<th class=text>") + test::kSweptParameter), std::string::npos);
   for (const char* metric : {"stiffness", "gliding_resistance"}) {
-    const std::string png =
-        std::string("sweep_") + metric + "_" + test::kSweptParameter + ".png";
+    const std::string png = std::string("sweep_") + metric + "_" + test::kSweptParameter + ".png";
     SCOPED_TRACE(png);
     ASSERT_TRUE(fs::is_regular_file(report / png));
     EXPECT_NE(html.find("<img src=\"" + png + "\""), std::string::npos);
