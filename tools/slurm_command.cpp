@@ -29,10 +29,19 @@ double arm_cost(const scenario::ArmSpec& arm, const materials::MaterialRegistry&
   return double(model.model.mesh.n_cells()) * solves;
 }
 
-// `path` as the scripts should name it: relative to the scripts' folder (the submit folder).
+// `path` as the scripts should name it: relative to the scripts' folder (the submit folder)
+// when both lie under one top-level folder (/home, /project, ...), else absolute: a path that
+// climbs to / and down again is no more portable than the absolute one.
 std::string from_dir(const fs::path& path, const fs::path& dir) {
-  const fs::path rel = fs::relative(fs::absolute(path), dir);
-  return rel.empty() ? fs::absolute(path).string() : rel.string();
+  const fs::path p = fs::weakly_canonical(fs::absolute(path));
+  const fs::path d = fs::weakly_canonical(dir);
+  auto top = [](const fs::path& x) {
+    auto it = x.begin();
+    return it == x.end() || ++it == x.end() ? fs::path() : *it;
+  };
+  if (top(p).empty() || top(p) != top(d)) return p.string();
+  const fs::path rel = fs::relative(p, d);
+  return rel.empty() ? p.string() : rel.string();
 }
 
 // Single-quoted for bash.
@@ -107,7 +116,7 @@ std::string array_body(const scenario::StudySpec& study,
   // Shard k of A (A = arms) is exactly arm k; with one arm a plain run.
   const std::string shard = arms > 1 ? fmt::format(" --shard \"$arm/{}\"", arms) : "";
   s += fmt::format(
-      ")\nstatus=0\nfor arm in ${{plan[$SLURM_ARRAY_TASK_ID]}}; do\n"
+      ")\nstatus=0\nfor arm in ${{plan[${{SLURM_ARRAY_TASK_ID:?not a SLURM array task}}]}}; do\n"
       "  \"$sinew\" run \"$study\"{} --jobs 1 --quiet || status=1\ndone\nexit $status\n",
       shard);
   return s;

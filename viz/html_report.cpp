@@ -18,16 +18,15 @@ body { font-family: sans-serif; margin: 1.5em; color: #222; max-width: 1400px; }
 h1 { font-size: 1.6em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: 0.5em 0 1em 0; font-size: 0.9em; }
 th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: right; vertical-align: top; }
-th { background: #eee; overflow-wrap: anywhere; } td.text, th.text { text-align: left; }
-td.text { overflow-wrap: anywhere; } td.arm { overflow-wrap: normal; }
+th { background: #eee; } td.text, th.text { text-align: left; } td.text { overflow-wrap: break-word; }
 .scroll { max-width: 100%; overflow-x: auto; }
 .failed, .interrupted { color: #b00; font-weight: bold; } .completed { color: #070; font-weight: bold; }
-.reason { font-weight: normal; font-size: 0.9em; color: #444; max-width: 28em; }
+.reason { font-weight: normal; font-size: 0.9em; color: #444; min-width: 12em; }
 td.na { color: #b00; font-style: italic; } .change { color: #444; white-space: nowrap; }
 img { max-width: 100%; height: auto; border: 1px solid #ddd; margin: 0.3em 0; }
 figure { margin: 0; } figcaption { font-size: 0.85em; color: #555; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 1em; }
-.summary-grid { display: grid; grid-template-columns: minmax(0, 1fr) 22em; gap: 1.5em; }
+.summary-grid { display: grid; grid-template-columns: minmax(0, 1fr) 19em; gap: 1.5em; }
 @media (max-width: 900px) { .summary-grid { grid-template-columns: minmax(0, 1fr); } }
 .evidence { background: #f7f7f2; border: 1px solid #ddd; padding: 0 1em; font-size: 0.9em; }
 .evidence-item { margin: 0.8em 0; } .grade { background: #e4e4d8; padding: 0 0.4em; }

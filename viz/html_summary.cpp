@@ -35,11 +35,15 @@ std::string change_cell(const ArmSummary& a, const MetricColumn& c) {
          "<br><span class=change>&Delta; " + signed_number(d) + pct + "</span></td>";
 }
 
-// An arm name that may wrap after the "--" of its sweep suffix, and nowhere else.
+// A name that may wrap only after "--", '_' or '.' (arm names, metric names, key paths), so
+// table columns stay as narrow as their words.
 std::string breakable_name(const std::string& name) {
-  std::string out = html_escape(name);
-  for (auto at = out.find("--"); at != std::string::npos; at = out.find("--", at + 7))
-    out.insert(at + 2, "<wbr>");
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    out += html_escape(name.substr(i, 1));
+    const bool after_dashes = name[i] == '-' && i > 0 && name[i - 1] == '-';
+    if (after_dashes || name[i] == '_' || name[i] == '.') out += "<wbr>";
+  }
   return out;
 }
 
@@ -59,9 +63,9 @@ void comparison_table(std::ostream& os, const ReportInput& in,
   os << "<div class=scroll><table class=comparison>\n<tr><th class=text>arm</th>"
         "<th class=text>status</th><th class=text>steps</th>";
   for (const auto& p : parameters)
-    os << "<th class=text title=\"" << html_escape(p) << "\">" << html_escape(p) << "</th>";
+    os << "<th class=text title=\"" << html_escape(p) << "\">" << breakable_name(p) << "</th>";
   for (const auto& c : cols)
-    os << "<th title=\"" << html_escape(c.description) << "\">" << html_escape(c.name) << " ["
+    os << "<th title=\"" << html_escape(c.description) << "\">" << breakable_name(c.name) << " ["
        << html_escape(units_of(c)) << "]</th>";
   os << "</tr>\n";
   for (const ArmSummary* a : all) {

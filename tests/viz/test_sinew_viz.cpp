@@ -335,7 +335,7 @@ TEST(SinewVizReport, SummaryFirstWithNaForFailedArmsAndProbesOnlyRestArm) {
   EXPECT_NE(html.find("100 &rarr; 160<br><span class=change>&Delta; +60 (+60.0 %)"),
             std::string::npos);
   // The failed arm: n/a for its steps and every metric, no change of 0.
-  const auto failed_row = html.find("<a href=\"#arm-art--adhesion_density_20\">");
+  const auto failed_row = html.find("<a href=\"#arm-art--adhesion_density_20\">art--<wbr>");
   ASSERT_NE(failed_row, std::string::npos);
   const std::string row = html.substr(failed_row, html.find("</tr>", failed_row) - failed_row);
   EXPECT_NE(row.find("n/a (failed before its first step)"), std::string::npos) << row;
@@ -343,7 +343,8 @@ TEST(SinewVizReport, SummaryFirstWithNaForFailedArmsAndProbesOnlyRestArm) {
   EXPECT_EQ(row.find("+0"), std::string::npos) << row;
   EXPECT_EQ(row.find("&rarr;"), std::string::npos) << row;
   // The swept parameter is a column, and a chart per metric against it exists.
-  EXPECT_NE(html.find(std::string("<th class=text>") + test::kSweptParameter), std::string::npos);
+  EXPECT_NE(html.find(std::string("<th class=text title=\"") + test::kSweptParameter + "\">"),
+            std::string::npos);
   for (const char* metric : {"stiffness", "gliding_resistance"}) {
     const std::string png = std::string("sweep_") + metric + "_" + test::kSweptParameter + ".png";
     SCOPED_TRACE(png);
