@@ -111,22 +111,24 @@ void draw_changes(const std::vector<const ArmSummary*>& arms, const MetricColumn
   std::vector<std::string> labels;
   double lo = 0, hi = 0;
   for (std::size_t i = 0; i < arms.size(); ++i) {
-    x->InsertNextValue(double(i));
     const double d = metric_change(*arms[i], metric.name);
-    y->InsertNextValue(std::isfinite(d) ? d : 0.0);  // n/a arms: no bar (0), "n/a" in the HTML
     labels.push_back(arms[i]->name + (std::isfinite(d) ? "" : " (n/a)"));
-    if (std::isfinite(d)) {
+    if (std::isfinite(d)) {  // n/a arms: a labelled tick without a bar (not a bar of 0)
+      x->InsertNextValue(double(i));
+      y->InsertNextValue(d);
       lo = std::min(lo, d);
       hi = std::max(hi, d);
     }
   }
   table->AddColumn(x);
   table->AddColumn(y);
-  vtkPlot* bars = chart->AddPlot(vtkChart::BAR);
-  bars->SetInputData(table, 0, 1);
-  bars->SetColor(0, 114, 178, 255);
-  bars->SetLabel("change");
-  chart->SetBarWidthFraction(0.6f);
+  if (x->GetNumberOfTuples() > 0) {  // every arm n/a: ticks only
+    vtkPlot* bars = chart->AddPlot(vtkChart::BAR);
+    bars->SetInputData(table, 0, 1);
+    bars->SetColor(0, 114, 178, 255);
+    bars->SetLabel("change");
+    chart->SetBarWidthFraction(0.6f);
+  }
   label_bottom_axis(chart, labels, "arm");
   chart->GetAxis(vtkAxis::LEFT)->SetTitle("change of " + axis_title(metric));
   pad_left_axis(chart, lo, hi);
