@@ -122,7 +122,12 @@ StepChoice choose_step(const ArmSummary& arm, const std::optional<std::string>& 
   StepChoice c;
   const auto steps = static_cast<std::int64_t>(arm.steps());
   if (steps == 0) {
-    c.note = steps_text(arm);
+    if (arm.status == "failed" || arm.status == "interrupted")
+      c.note = "the arm " + arm.status + " before its first step";
+    else if (probes_only(arm))
+      c.note = "no load case: probes only, so no deformed step to show";
+    else
+      c.note = "no steps stored";
     return c;
   }
   std::int64_t last = steps - 1;

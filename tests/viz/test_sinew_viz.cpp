@@ -325,7 +325,10 @@ TEST(SinewVizReport, SummaryFirstWithNaForFailedArmsAndProbesOnlyRestArm) {
   EXPECT_NE(html.find("fixture rest note"), std::string::npos);
 
   // Rest arm: probes only (stiffness 100 -> 110), never "stopped before its first step".
-  EXPECT_NE(html.find("no load case: probes only"), std::string::npos);
+  EXPECT_NE(html.find("<td class=text>no load case: probes only</td>"), std::string::npos);
+  EXPECT_NE(html.find("No picture: no load case: probes only, so no deformed step to show"),
+            std::string::npos);
+  EXPECT_NE(html.find("No picture: the arm failed before its first step"), std::string::npos);
   EXPECT_EQ(html.find("stopped before its first step"), std::string::npos);
   EXPECT_NE(html.find("100 &rarr; 110<br><span class=change>&Delta; +10 (+10.0 %)"),
             std::string::npos);
