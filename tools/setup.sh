@@ -43,6 +43,8 @@ packages=(
 )
 if [ "$with_viz" = ON ]; then
   packages+=(libvtk9-dev python3-vtk9 xvfb xauth)
+  # The report's browser test (tests/viz): 15 packages, about 120 MB, without recommends.
+  packages+=(chromium)
 fi
 
 missing=()

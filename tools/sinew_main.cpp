@@ -12,16 +12,27 @@
 
 namespace {
 
-CLI::App* add_slurm_command(CLI::App& app, sinew::tools::StudyOptions& study) {
-  auto* slurm_cmd =
-      app.add_subcommand("slurm", "write SLURM job-array and merge scripts for a study");
-  slurm_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
-  slurm_cmd->add_option("--tasks", study.tasks, "array tasks (shards)")->check(CLI::PositiveNumber);
-  slurm_cmd->add_option("--dir", study.slurm_dir, "folder for the scripts (default: the study's)");
-  slurm_cmd->add_option(
-      "--sbatch", study.slurm_options,
-      "extra #SBATCH options, ';'-separated, e.g. '--time=02:00:00;--partition=short'");
-  return slurm_cmd;
+CLI::App* add_slurm_command(CLI::App& app, sinew::tools::SlurmOptions& o) {
+  auto* cmd = app.add_subcommand(
+      "slurm",
+      "write SLURM scripts for a study: an array job, a merge-and-report job, a submit "
+      "script (docs/cluster.md)");
+  cmd->add_option("study", o.study_file, "study file (YAML)")->required();
+  cmd->add_option("--tasks", o.tasks, "array tasks; arms are balanced over them by cost")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--cpus", o.cpus, "CPUs (OpenMP threads) per array task (default 2)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--time", o.time, "time limit of each job, e.g. 02:00:00 or 1-00:00:00");
+  cmd->add_option("--mem", o.mem, "memory of each job, e.g. 8G");
+  cmd->add_option("--partition", o.partition, "partition (queue) of the jobs");
+  cmd->add_option("--preamble", o.preamble,
+                  "file whose lines go before the commands (module loads, environment)");
+  cmd->add_option("--dir", o.dir, "folder for the scripts (default: the study's)");
+  cmd->add_option("--viz", o.viz, "sinew-viz for the report (default: found beside sinew)");
+  cmd->add_flag("--no-report", o.no_report, "the merge job renders no report");
+  cmd->add_option("--sbatch", o.sbatch,
+                  "extra #SBATCH options, ';'-separated, e.g. '--account=abc;--qos=short'");
+  return cmd;
 }
 
 CLI::App* add_run_command(CLI::App& app, sinew::tools::StudyOptions& study) {
@@ -117,7 +128,8 @@ int main(int argc, char** argv) {
   merge_cmd->add_option("study", study.study_file, "study file (YAML)")->required();
   merge_cmd->add_flag("-v,--verbose", study.verbose, "also print HDF5's error stacks");
 
-  auto* slurm_cmd = add_slurm_command(app, study);
+  sinew::tools::SlurmOptions slurm;
+  auto* slurm_cmd = add_slurm_command(app, slurm);
 
   sinew::tools::ExportOptions export_options;
   std::string table_file;
@@ -142,7 +154,7 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return sinew::tools::run_validate(study);
     if (*run_cmd) return sinew::tools::run_study_command(study);
     if (*merge_cmd) return sinew::tools::run_merge(study);
-    if (*slurm_cmd) return sinew::tools::run_slurm(study);
+    if (*slurm_cmd) return sinew::tools::run_slurm(slurm);
     if (*export_cmd) return sinew::tools::run_export(export_options);
     if (*table_cmd) return sinew::tools::run_table(table_file);
     if (*fields_cmd) return sinew::tools::run_fields(fields);

@@ -360,50 +360,11 @@ int run_merge(const StudyOptions& o) {
   }
 }
 
-int run_slurm(const StudyOptions& o) {
+int run_slurm(const SlurmOptions& o) {
   const Registries r;
   const auto study = load(o.study_file, r);
   if (!study) return 2;
-  const int tasks = std::max(1, std::min<int>(o.tasks, static_cast<int>(study->arms.size())));
-  const fs::path study_path = fs::absolute(o.study_file);
-  const fs::path dir = o.slurm_dir.empty() ? study_path.parent_path() : fs::absolute(o.slurm_dir);
-  fs::create_directories(dir);
-  const std::string stem = study_path.stem().string();
-  std::string extra;
-  std::string rest = o.slurm_options;
-  while (!rest.empty()) {
-    const auto semi = rest.find(';');
-    const std::string opt = rest.substr(0, semi);
-    if (!opt.empty()) extra += "#SBATCH " + opt + "\n";
-    rest = semi == std::string::npos ? "" : rest.substr(semi + 1);
-  }
-  const std::string sinew = fs::canonical("/proc/self/exe").string();
-  const fs::path array = dir / (stem + ".array.slurm"), merge = dir / (stem + ".merge.slurm"),
-                 submit = dir / (stem + ".submit.sh");
-  std::ofstream(array) << fmt::format(
-      "#!/bin/bash\n# Sinew study {study}: one array task per shard of the {arms} arms.\n"
-      "#SBATCH --job-name=sinew-{stem}\n#SBATCH --array=0-{last}\n#SBATCH --ntasks=1\n"
-      "#SBATCH --cpus-per-task={cpus}\n#SBATCH --output=sinew-{stem}-%a.log\n{extra}"
-      "export OMP_NUM_THREADS=${{SLURM_CPUS_PER_TASK:-1}}\n"
-      "exec {sinew} run {study} --shard ${{SLURM_ARRAY_TASK_ID}}/{tasks} --jobs 1 --quiet\n",
-      fmt::arg("study", study_path.string()), fmt::arg("arms", study->arms.size()),
-      fmt::arg("stem", stem), fmt::arg("last", tasks - 1), fmt::arg("cpus", 2),
-      fmt::arg("extra", extra), fmt::arg("sinew", sinew), fmt::arg("tasks", tasks));
-  std::ofstream(merge) << fmt::format(
-      "#!/bin/bash\n# Merges the part files of study {study} into {results}.\n"
-      "#SBATCH --job-name=sinew-{stem}-merge\n#SBATCH --ntasks=1\n#SBATCH --output=sinew-{stem}-merge.log\n{extra}"
-      "exec {sinew} merge {study}\n",
-      fmt::arg("study", study_path.string()), fmt::arg("results", study->results_path),
-      fmt::arg("stem", stem), fmt::arg("extra", extra), fmt::arg("sinew", sinew));
-  std::ofstream(submit) << fmt::format(
-      "#!/bin/bash\n# Submits the array job and the merge job that waits for all of it.\nset -euo pipefail\n"
-      "cd \"$(dirname \"$0\")\"\njob=$(sbatch --parsable {array})\n"
-      "sbatch --dependency=afterany:${{job%%;*}} {merge}\necho \"submitted array job $job and its merge job\"\n",
-      fmt::arg("array", array.filename().string()), fmt::arg("merge", merge.filename().string()));
-  fs::permissions(submit, fs::perms::owner_exec | fs::perms::group_exec, fs::perm_options::add);
-  fmt::print("wrote {}\n      {}\n      {}\nsubmit with: bash {}\n", array.string(), merge.string(),
-             submit.string(), submit.string());
-  return 0;
+  return write_slurm_scripts(*study, o, r.materials);
 }
 
 }  // namespace sinew::tools

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "slurm_command.hpp"
+
 namespace sinew::tools {
 
 struct StudyOptions {
@@ -19,14 +21,11 @@ struct StudyOptions {
   std::vector<std::string> arms;  ///< run: only these arms (names or base arms; empty: all)
   bool skip_failed = false;       ///< run: keep failed arms' parts instead of rerunning them
   bool show = false;              ///< validate: print each arm's sweep values and sessions
-  int tasks = 1;                  ///< slurm: array tasks
-  std::string slurm_dir;          ///< slurm: where the scripts go (default: beside the study)
-  std::string slurm_options;      ///< slurm: extra #SBATCH lines, ';'-separated
 };
 
 int run_validate(const StudyOptions& o);
 int run_study_command(const StudyOptions& o);
 int run_merge(const StudyOptions& o);
-int run_slurm(const StudyOptions& o);
+int run_slurm(const SlurmOptions& o);
 
 }  // namespace sinew::tools

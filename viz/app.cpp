@@ -13,6 +13,7 @@
 #include "metric_charts.hpp"
 #include "selection.hpp"
 #include "study_reader.hpp"
+#include "sweep_charts.hpp"
 #include "x_display_hold.hpp"
 
 namespace sinew::viz {
@@ -199,6 +200,9 @@ int run_checked(const Options& o, const Checked& c, std::ostream& out, std::ostr
     if (!ch.line_png.empty())
       out << "wrote " << (dir / ch.line_png).string() << ", " << (dir / ch.change_png).string()
           << "\n";
+  report.sweeps = render_sweep_charts(arms, dir, c.size.width, c.size.height);
+  for (const auto& sw : report.sweeps)
+    if (!sw.png.empty()) out << "wrote " << (dir / sw.png).string() << "\n";
   write_html_report(report, dir / "index.html");
   out << "wrote " << (dir / "index.html").string() << "\n";
   return 0;

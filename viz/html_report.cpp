@@ -1,6 +1,9 @@
 // index.html writer (see html_report.hpp).
 #include "html_report.hpp"
 
+#include "html_summary.hpp"
+#include "selection.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -11,17 +14,28 @@ namespace sinew::viz {
 namespace {
 
 constexpr const char* kStyle = R"(
-body { font-family: sans-serif; margin: 2em; color: #222; max-width: 1300px; }
-h1 { font-size: 1.6em; } h2 { margin-top: 2em; border-bottom: 1px solid #ccc; }
+body { font-family: sans-serif; margin: 1.5em; color: #222; max-width: 1400px; }
+h1 { font-size: 1.6em; } h2 { margin-top: 1.6em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; margin: 0.5em 0 1em 0; font-size: 0.9em; }
-th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: right; }
-th { background: #eee; } td.text, th.text { text-align: left; }
-.failed { color: #b00; font-weight: bold; } .completed { color: #070; font-weight: bold; }
-img { max-width: 100%; border: 1px solid #ddd; margin: 0.3em 0; }
-.note { color: #555; font-style: italic; } pre { background: #f6f6f6; padding: 0.5em; }
+th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: right; vertical-align: top; }
+th { background: #eee; } td.text, th.text { text-align: left; } td.text { overflow-wrap: break-word; }
+.scroll { max-width: 100%; overflow-x: auto; }
+.failed, .interrupted { color: #b00; font-weight: bold; } .completed { color: #070; font-weight: bold; }
+.reason { font-weight: normal; font-size: 0.9em; color: #444; min-width: 12em; }
+td.na { color: #b00; font-style: italic; } .change { color: #444; white-space: nowrap; }
+img { max-width: 100%; height: auto; border: 1px solid #ddd; margin: 0.3em 0; }
+figure { margin: 0; } figcaption { font-size: 0.85em; color: #555; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 1em; }
+.summary-grid { display: grid; grid-template-columns: minmax(0, 1fr) 19em; gap: 1.5em; }
+@media (max-width: 900px) { .summary-grid { grid-template-columns: minmax(0, 1fr); } }
+.evidence { background: #f7f7f2; border: 1px solid #ddd; padding: 0 1em; font-size: 0.9em; }
+.evidence-item { margin: 0.8em 0; } .grade { background: #e4e4d8; padding: 0 0.4em; }
+.note { color: #555; font-style: italic; } pre { background: #f6f6f6; padding: 0.5em; overflow-x: auto; }
 )";
 
-std::string number(double v) {
+}  // namespace
+
+std::string html_number(double v) {
   if (!std::isfinite(v)) return "n/a";
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.6g", v);
@@ -29,6 +43,8 @@ std::string number(double v) {
 }
 
 std::string units_of(const MetricColumn& m) { return m.units.empty() ? "?" : m.units; }
+
+namespace {
 
 void provenance(std::ostream& os, const ReportInput& in) {
   const StudySummary& s = *in.study;
@@ -51,25 +67,12 @@ void provenance(std::ostream& os, const ReportInput& in) {
   os << "</table>\n";
 }
 
-void arm_overview(std::ostream& os, const ReportInput& in) {
-  os << "<h2>Arms</h2>\n<table><tr><th class=text>arm</th><th class=text>status</th>"
-        "<th>steps</th><th class=text>failure reason</th><th class=text>sweep</th></tr>\n";
-  for (const auto& a : in.study->arms) {
-    os << "<tr><td class=text><a href=\"#arm-" << html_escape(a.name) << "\">"
-       << html_escape(a.name) << "</a></td><td class=\"text " << html_escape(a.status) << "\">"
-       << html_escape(a.status) << "</td><td>" << a.steps() << "</td><td class=text>"
-       << html_escape(a.failure_reason) << "</td><td class=text>" << html_escape(a.sweep)
-       << "</td></tr>\n";
-  }
-  os << "</table>\n";
-}
-
 void metrics_table(std::ostream& os, const ArmSummary& a, const std::vector<MetricColumn>& cols) {
   if (a.metrics.empty()) {
     os << "<p class=note>No metrics stored for this arm.</p>\n";
     return;
   }
-  os << "<table><tr><th>probe</th><th class=text>session</th><th class=text>stage</th>"
+  os << "<div class=scroll><table><tr><th>probe</th><th class=text>session</th><th class=text>stage</th>"
         "<th>time [s]</th>";
   for (const auto& c : cols)
     os << "<th title=\"" << html_escape(c.description) << "\">" << html_escape(c.name) << " ["
@@ -78,23 +81,23 @@ void metrics_table(std::ostream& os, const ArmSummary& a, const std::vector<Metr
   for (std::size_t p = 0; p < a.probes.size(); ++p) {
     os << "<tr><td>" << p << "</td><td class=text>" << html_escape(a.probes.session_name[p])
        << "</td><td class=text>" << html_escape(a.probes.stage[p]) << "</td><td>"
-       << number(a.probes.time[p]) << "</td>";
+       << html_number(a.probes.time[p]) << "</td>";
     for (const auto& c : cols) {
       double v = std::nan("");
       for (const auto& m : a.metrics)
         if (m.name == c.name && p < m.values.size()) v = m.values[p];
-      os << "<td>" << number(v) << "</td>";
+      os << "<td>" << html_number(v) << "</td>";
     }
     os << "</tr>\n";
   }
   os << "<tr><th colspan=4 class=text>change (last after &minus; first before)</th>";
-  for (const auto& c : cols) os << "<th>" << number(metric_change(a, c.name)) << "</th>";
-  os << "</tr>\n</table>\n";
+  for (const auto& c : cols) os << "<th>" << html_number(metric_change(a, c.name)) << "</th>";
+  os << "</tr>\n</table></div>\n";
 }
 
 void sessions_table(std::ostream& os, const ArmSummary& a) {
   if (a.sessions.empty()) return;
-  os << "<table><tr><th>#</th><th class=text>session</th><th class=text>intervention</th>"
+  os << "<div class=scroll><table><tr><th>#</th><th class=text>session</th><th class=text>intervention</th>"
         "<th>load cases</th><th>cycles</th><th>first step</th><th>steps</th>"
         "<th class=text>evidence</th><th class=text>grade</th></tr>\n";
   for (std::size_t i = 0; i < a.sessions.size(); ++i) {
@@ -105,7 +108,7 @@ void sessions_table(std::ostream& os, const ArmSummary& a) {
        << html_escape(s.evidence) << "</td><td class=text>" << html_escape(s.evidence_grade)
        << "</td></tr>\n";
   }
-  os << "</table>\n";
+  os << "</table></div>\n";
 }
 
 void arm_section(std::ostream& os, const ArmSummary& a, const ArmReport& r,
@@ -116,7 +119,8 @@ void arm_section(std::ostream& os, const ArmSummary& a, const ArmReport& r,
      << html_escape(a.status.empty() ? "(unknown)" : a.status) << "</td></tr>\n";
   os << "<tr><th class=text>failure reason</th><td class=text>"
      << html_escape(a.failure_reason.empty() ? "-" : a.failure_reason) << "</td></tr>\n";
-  os << "<tr><th class=text>reported steps</th><td class=text>" << a.steps() << "</td></tr>\n";
+  os << "<tr><th class=text>reported steps</th><td class=text>" << html_escape(steps_text(a))
+     << "</td></tr>\n";
   os << "<tr><th class=text>spec hash</th><td class=text>" << html_escape(a.spec_hash)
      << "</td></tr>\n";
   os << "<tr><th class=text>sweep</th><td class=text>" << html_escape(a.sweep) << "</td></tr>\n";
@@ -138,21 +142,20 @@ void arm_section(std::ostream& os, const ArmSummary& a, const ArmReport& r,
        << "</pre></details>\n";
 }
 
-void charts_section(std::ostream& os, const std::vector<MetricCharts>& charts) {
-  os << "<h2>Comparison charts</h2>\n<p>Left: each metric at every probe (before and after each "
-        "session) for every selected arm. Right: its change per arm, the value after the last "
-        "session minus the value before the first (arms without a value show no bar).</p>\n";
+void along_study_section(std::ostream& os, const std::vector<MetricCharts>& charts) {
+  os << "<h2>Metrics along the study</h2>\n<p>Each metric at every probe (before and after each "
+        "session), one line per selected arm.</p>\n<div class=charts>\n";
   for (const auto& c : charts) {
-    os << "<h3>" << html_escape(c.metric.name) << " [" << html_escape(units_of(c.metric))
-       << "]</h3>\n<p class=note>" << html_escape(c.metric.description) << "</p>\n";
+    const std::string what = c.metric.name + " [" + units_of(c.metric) + "]";
     if (c.line_png.empty()) {
-      os << "<p class=note>" << html_escape(c.note) << "</p>\n";
+      os << "<p class=note>" << html_escape(what) << ": " << html_escape(c.note) << "</p>\n";
       continue;
     }
-    os << "<img src=\"" << html_escape(c.line_png) << "\" alt=\"" << html_escape(c.metric.name)
-       << "\" style=\"width:49%\"> <img src=\"" << html_escape(c.change_png)
-       << "\" alt=\"change of " << html_escape(c.metric.name) << "\" style=\"width:49%\">\n";
+    os << "<figure><img src=\"" << html_escape(c.line_png) << "\" alt=\""
+       << html_escape(c.metric.name) << "\"><figcaption>" << html_escape(what) << ": "
+       << html_escape(c.metric.description) << "</figcaption></figure>\n";
   }
+  os << "</div>\n";
 }
 
 }  // namespace
@@ -183,13 +186,16 @@ void write_html_report(const ReportInput& in, const std::filesystem::path& out) 
   os << "<!DOCTYPE html>\n<html lang=en>\n<head>\n<meta charset=\"utf-8\">\n<title>"
      << html_escape(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
   os << "<h1>" << html_escape(title) << "</h1>\n";
+  write_summary_section(os, in);
+  os << "<h2>Provenance</h2>\n";
   provenance(os, in);
-  arm_overview(os, in);
+  along_study_section(os, in.charts);
+  os << "<section id=arms>\n";
   for (const auto& a : in.study->arms) {
     const auto it = in.arms.find(a.name);
     arm_section(os, a, it == in.arms.end() ? ArmReport{} : it->second, cols);
   }
-  charts_section(os, in.charts);
+  os << "</section>\n";
   const std::string scenario = in.study->attribute("scenario_text");
   if (!scenario.empty())
     os << "<h2>Scenario</h2>\n<details><summary>scenario file text</summary><pre>"

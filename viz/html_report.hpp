@@ -1,6 +1,7 @@
-// The index.html of a sinew-viz report: provenance, one section per arm (status, failure,
-// metrics table, picture) and the comparison charts. Plain HTML with inline CSS; images are
-// linked by relative file names.
+// The index.html of a sinew-viz report: the summary first (comparison table, evidence notes,
+// change and sweep charts; html_summary.hpp), then provenance, the metrics along the study and
+// one section per arm (status, failure, picture, metrics and sessions). Plain HTML with inline
+// CSS, no script; images are linked by relative file names.
 #pragma once
 
 #include <filesystem>
@@ -10,6 +11,7 @@
 
 #include "metric_charts.hpp"
 #include "study_reader.hpp"
+#include "sweep_charts.hpp"
 
 namespace sinew::viz {
 
@@ -29,6 +31,7 @@ struct ReportInput {
   const StudySummary* study = nullptr;
   std::map<std::string, ArmReport> arms;  ///< by arm name
   std::vector<MetricCharts> charts;
+  std::vector<SweepChart> sweeps;
 };
 
 /// Writes the report to `out` (index.html). Throws std::runtime_error if it cannot.
@@ -36,5 +39,11 @@ void write_html_report(const ReportInput& input, const std::filesystem::path& ou
 
 /// `text` with & < > " escaped.
 std::string html_escape(const std::string& text);
+
+/// A number with 6 significant digits; "n/a" if it is not finite.
+std::string html_number(double v);
+
+/// "units", or "?" when the file gives none.
+std::string units_of(const MetricColumn& m);
 
 }  // namespace sinew::viz

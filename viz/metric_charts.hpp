@@ -16,10 +16,23 @@ struct MetricColumn {
 };
 std::vector<MetricColumn> metric_columns(const std::vector<const ArmSummary*>& arms);
 
+/// "name (units)" for an axis. Parentheses: the default VTK 9.1 font on Debian draws '[' and
+/// ']' like '(' ')'.
+std::string axis_title(const MetricColumn& m);
+
+/// Whether the arm failed or was interrupted (its metrics do not reach the study's end).
+bool arm_failed(const ArmSummary& arm);
+
 /// Change of a metric over the study: the value at the last "after" probe minus the value at
-/// the first "before" probe (without stages: last probe minus first). NaN if either is NaN or
-/// the arm lacks the metric.
+/// the first "before" probe (without stages: last probe minus first). NaN if either is NaN,
+/// the arm lacks the metric or the arm failed (n/a, never 0).
 double metric_change(const ArmSummary& arm, const std::string& metric);
+
+/// The two values metric_change subtracts (NaN where it is n/a).
+struct MetricEnds {
+  double before, after;
+};
+MetricEnds metric_ends(const ArmSummary& arm, const std::string& metric);
 
 /// Probe labels of an arm: "<session> <stage>" per probe.
 std::vector<std::string> probe_labels(const ArmSummary& arm);

@@ -102,11 +102,32 @@ void check_session(const std::vector<const ArmSummary*>& arms, const std::string
                                   : join(names) + " or an index 0.." + std::to_string(most - 1)));
 }
 
+bool probes_only(const ArmSummary& arm) {
+  return std::all_of(arm.sessions.begin(), arm.sessions.end(),
+                     [](const Session& s) { return s.load_cases == 0; });
+}
+
+std::string steps_text(const ArmSummary& arm) {
+  const bool failed = arm.status == "failed" || arm.status == "interrupted";
+  if (failed)
+    return arm.steps() == 0
+               ? "n/a (" + arm.status + " before its first step)"
+               : "n/a (" + arm.status + " after " + std::to_string(arm.steps()) + " stored steps)";
+  if (arm.steps() > 0) return std::to_string(arm.steps());
+  if (probes_only(arm)) return "no load case: probes only";
+  return "no steps stored";
+}
+
 StepChoice choose_step(const ArmSummary& arm, const std::optional<std::string>& session) {
   StepChoice c;
   const auto steps = static_cast<std::int64_t>(arm.steps());
   if (steps == 0) {
-    c.note = "no steps in the file (the arm stopped before its first step)";
+    if (arm.status == "failed" || arm.status == "interrupted")
+      c.note = "the arm " + arm.status + " before its first step";
+    else if (probes_only(arm))
+      c.note = "no load case: probes only, so no deformed step to show";
+    else
+      c.note = "no steps stored";
     return c;
   }
   std::int64_t last = steps - 1;

@@ -53,6 +53,12 @@ struct StepChoice {
   std::string note;                 ///< why a fallback was used, or why nothing is shown
 };
 
+/// Whether no session of the arm has a load case (e.g. rest): it has probes but no steps.
+bool probes_only(const ArmSummary& arm);
+
+/// The arm's steps for a table: the count, "n/a" for a failed arm, or why there are none.
+std::string steps_text(const ArmSummary& arm);
+
 /// Session selector: a session name, or else a 0-based session index. Throws UsageError if no
 /// selected arm has such a session (listing the names and the index range).
 void check_session(const std::vector<const ArmSummary*>& arms, const std::string& session);

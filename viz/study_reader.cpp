@@ -247,6 +247,7 @@ ArmSummary read_arm(hid_t arms, const std::string& name, const std::string& file
   a.status = attr("status");
   a.failure_reason = attr("failure_reason");
   a.arm_name = attr("arm_name");
+  a.base_arm = attr("base_arm");
   a.spec_hash = attr("spec_hash");
   a.arm_spec = attr("arm_spec");
   a.sweep = attr("sweep");

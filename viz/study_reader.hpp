@@ -54,7 +54,7 @@ struct Probes {
 /// Everything small about one arm (the large fields are read on demand).
 struct ArmSummary {
   std::string name;  ///< group name under /arms
-  std::string status, failure_reason, arm_name, spec_hash, arm_spec, sweep;
+  std::string status, failure_reason, arm_name, base_arm, spec_hash, arm_spec, sweep;
   std::vector<double> time;  ///< (S) s; empty for an arm that failed before its first step
   std::vector<Session> sessions;
   std::vector<Metric> metrics;  ///< in the file's (creation or name) order

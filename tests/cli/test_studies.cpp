@@ -1,7 +1,7 @@
 // `sinew run` on small studies: the same metrics serially, with --jobs 2, with mpirun -n 2 and
 // from shards merged afterwards; a failing arm recorded while the others finish; a run killed
-// with SIGKILL and resumed equals an uninterrupted one; SIGTERM stops cleanly; validate and
-// slurm.
+// with SIGKILL and resumed equals an uninterrupted one; SIGTERM stops cleanly; validate
+// (slurm: test_slurm.cpp).
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -291,21 +291,6 @@ TEST(StudyCommands, ValidateListsArmsAndReportsErrorsWithExitCode2) {
   EXPECT_NE(r.error_lines()[0].find("bad.yaml:5:"), std::string::npos) << r.err;
   EXPECT_NE(r.error_lines()[0].find("arms[0].sessions[0].cadence"), std::string::npos) << r.err;
   EXPECT_NE(r.error_lines()[0].find("-3"), std::string::npos) << r.err;
-}
-
-TEST(StudyCommands, SlurmWritesAnArrayScriptWithShardsAndADependentMerge) {
-  TempDir dir;
-  const auto study = copy_study(dir, "small-study.yaml");
-  const auto r = run_sinew({"slurm", study, "--tasks", "3", "--sbatch", "--time=01:00:00"});
-  ASSERT_EQ(r.exit_code, 0) << r.err;
-  const std::string array = read_text(dir.path() / "small-study.array.slurm");
-  EXPECT_NE(array.find("#SBATCH --array=0-2"), std::string::npos) << array;
-  EXPECT_NE(array.find("--shard ${SLURM_ARRAY_TASK_ID}/3"), std::string::npos) << array;
-  EXPECT_NE(array.find("#SBATCH --time=01:00:00"), std::string::npos) << array;
-  const std::string merge = read_text(dir.path() / "small-study.merge.slurm");
-  EXPECT_NE(merge.find(" merge "), std::string::npos) << merge;
-  const std::string submit = read_text(dir.path() / "small-study.submit.sh");
-  EXPECT_NE(submit.find("--dependency=afterany:"), std::string::npos) << submit;
 }
 
 }  // namespace

@@ -157,7 +157,18 @@ void write_fields(hid_t arm, int a, int steps) {
   doubles(arm, "fields/fibre_direction", {S, kCells, 3}, direction);
 }
 
-void write_sessions(hid_t arm) {
+void write_sessions(hid_t arm, bool rest) {
+  if (rest) {  // one session without load cases: probes only, no steps
+    strings(arm, "sessions/name", {"rest"});
+    strings(arm, "sessions/intervention", {"rest"});
+    int64s(arm, "sessions/load_cases", {0});
+    int64s(arm, "sessions/cycles", {1});
+    int64s(arm, "sessions/first_step", {0});
+    int64s(arm, "sessions/step_count", {0});
+    strings(arm, "sessions/evidence", {"fixture rest note"});
+    strings(arm, "sessions/evidence_grade", {"B"});
+    return;
+  }
   strings(arm, "sessions/name", {"load", "art"});
   strings(arm, "sessions/intervention", {"eccentric loading", "active release"});
   int64s(arm, "sessions/load_cases", {1, 1});
@@ -168,14 +179,16 @@ void write_sessions(hid_t arm) {
   strings(arm, "sessions/evidence_grade", {"C", "D"});
 }
 
-void write_metrics(hid_t arm, int a, int probes) {
+// Probe p of arm a: stiffness 100 + 10 p (a + 1) scale, gliding resistance 5 - 0.5 p (a + 1).
+void write_metrics(hid_t arm, int a, int probes, double scale, bool rest) {
   const auto P = hsize_t(probes);
-  const std::vector<std::string> session{"load", "load", "art", "art"};
+  std::vector<std::string> session{"load", "load", "art", "art"};
+  if (rest) session = {"rest", "rest"};
   const std::vector<std::string> stage{"before", "after", "before", "after"};
   std::vector<double> stiffness, gliding, nan(probes, std::nan("")), time;
   std::vector<std::int64_t> index;
   for (int p = 0; p < probes; ++p) {
-    stiffness.push_back(100.0 + 10.0 * p * (a + 1));
+    stiffness.push_back(100.0 + 10.0 * p * (a + 1) * scale);
     gliding.push_back(5.0 - 0.5 * p * (a + 1));
     time.push_back(p);
     index.push_back(p / 2);
@@ -189,26 +202,43 @@ void write_metrics(hid_t arm, int a, int probes) {
   doubles(arm, "metrics/time", {P}, time, "s");
 }
 
-void write_arm(hid_t arms, const std::string& name, int a, bool failed) {
-  const hid_t arm = H5Gcreate2(arms, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
-  string_attr(arm, "status", failed ? "failed" : "completed");
-  string_attr(arm, "failure_reason", failed ? "step 'load': no convergence after 8 cut-backs" : "");
-  string_attr(arm, "arm_name", name);
-  string_attr(arm, "spec_hash", "hash-" + name);
-  string_attr(arm, "arm_spec", "name: " + name + "\n");
-  string_attr(arm, "sweep", "{}");
-  const int steps = failed ? 0 : kSteps;
+struct ArmFixture {
+  std::string name;
+  int a = 0;  ///< index into fixture_strain
+  bool failed = false, rest = false;
+  std::string base_arm, sweep = "{}";
+  double scale = 1.0;  ///< of the stiffness increase
+};
+
+ArmFixture plain_arm(const std::string& name, int a, bool failed = false, bool rest = false) {
+  ArmFixture f;
+  f.name = name;
+  f.a = a;
+  f.failed = failed;
+  f.rest = rest;
+  return f;
+}
+
+void write_arm(hid_t arms, const ArmFixture& f) {
+  const hid_t arm = H5Gcreate2(arms, f.name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  string_attr(arm, "status", f.failed ? "failed" : "completed");
+  string_attr(arm, "failure_reason",
+              f.failed ? "step 'load': no convergence after 8 cut-backs" : "");
+  string_attr(arm, "arm_name", f.name);
+  string_attr(arm, "base_arm", f.base_arm.empty() ? f.name : f.base_arm);
+  string_attr(arm, "spec_hash", "hash-" + f.name);
+  string_attr(arm, "arm_spec", "name: " + f.name + "\n");
+  string_attr(arm, "sweep", f.sweep);
+  const int steps = f.failed || f.rest ? 0 : kSteps;
   write_mesh(arm);
-  write_fields(arm, a, steps);
-  write_interface(arm, a, steps);
-  write_sessions(arm);
-  write_metrics(arm, a, failed ? 1 : 4);
+  write_fields(arm, f.a, steps);
+  write_interface(arm, f.a, steps);
+  write_sessions(arm, f.rest);
+  write_metrics(arm, f.a, f.failed ? 1 : f.rest ? 2 : 4, f.scale, f.rest);
   H5Gclose(arm);
 }
 
-}  // namespace
-
-void write_study_fixture(const std::filesystem::path& path) {
+void write_study(const std::filesystem::path& path, const std::vector<ArmFixture>& arms) {
   const hid_t file = H5Fcreate(path.string().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
   if (file < 0) throw std::runtime_error("fixture: cannot create " + path.string());
   for (const auto& [k, v] :
@@ -224,13 +254,37 @@ void write_study_fixture(const std::filesystem::path& path) {
     string_attr(file, k, v);
   const hid_t gcpl = H5Pcreate(H5P_GROUP_CREATE);
   H5Pset_link_creation_order(gcpl, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
-  const hid_t arms = H5Gcreate2(file, "arms", H5P_DEFAULT, gcpl, H5P_DEFAULT);
-  write_arm(arms, "control", 0, false);
-  write_arm(arms, "art", 1, false);
-  write_arm(arms, "diverged", 0, true);
-  H5Gclose(arms);
+  const hid_t group = H5Gcreate2(file, "arms", H5P_DEFAULT, gcpl, H5P_DEFAULT);
+  for (const ArmFixture& f : arms) write_arm(group, f);
+  H5Gclose(group);
   H5Pclose(gcpl);
   check(H5Fclose(file), "close " + path.string());
+}
+
+std::string density_sweep(double d) {
+  return "{\"" + std::string(kSweptParameter) + "\": " + std::to_string(d) + "}";
+}
+
+}  // namespace
+
+void write_study_fixture(const std::filesystem::path& path) {
+  write_study(path, {plain_arm("control", 0), plain_arm("art", 1), plain_arm("diverged", 0, true)});
+}
+
+void write_sweep_study_fixture(const std::filesystem::path& path) {
+  std::vector<ArmFixture> arms{plain_arm("rest", 0, false, true)};
+  for (const char* base : {"control", "art"})
+    for (double d : kSweptValues) {
+      ArmFixture f =
+          plain_arm(std::string(base) + "--adhesion_density_" + std::to_string(int(d * 10)),
+                    base[0] == 'a' ? 1 : 0);
+      f.base_arm = base;
+      f.sweep = density_sweep(d);
+      f.scale = d;
+      f.failed = base[0] == 'a' && d == kSweptValues.back();  // n/a in the sweep chart
+      arms.push_back(f);
+    }
+  write_study(path, arms);
 }
 
 }  // namespace sinew::viz::test

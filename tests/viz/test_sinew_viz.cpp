@@ -301,3 +301,65 @@ TEST(SinewVizErrors, NoDisplayAsksForXvfbRun) {
   EXPECT_NE(r.err.find("xvfb-run -a"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir / "study_report"));
 }
+
+TEST(SinewVizReport, SummaryFirstWithNaForFailedArmsAndProbesOnlyRestArm) {
+  REQUIRE_X();
+  const fs::path dir = fs::path(SINEW_VIZ_TEST_DIR) / "sweep";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  test::write_sweep_study_fixture(dir / "study.h5");
+  const RunResult r = run_viz(dir, {(dir / "study.h5").string(), "--size", "600x400"});
+  ASSERT_EQ(r.code, 0) << r.err << r.out;
+  const fs::path report = dir / "study_report";
+  const std::string html = slurp(report / "index.html");
+
+  // Summary (table, evidence, change and sweep charts) before provenance and the arm sections.
+  const auto summary = html.find("<section id=summary>");
+  ASSERT_NE(summary, std::string::npos);
+  EXPECT_LT(summary, html.find("class=comparison"));
+  EXPECT_LT(html.find("class=comparison"), html.find("Evidence notes"));
+  EXPECT_LT(html.find("Evidence notes"), html.find("change_stiffness.png"));
+  EXPECT_LT(html.find("change_stiffness.png"), html.find("<h2>Provenance"));
+  EXPECT_LT(html.find("<h2>Provenance"), html.find("<section id=arms>"));
+  EXPECT_LT(html.find("<section id=arms>"), html.find("Arm rest"));
+  EXPECT_NE(html.find("fixture rest note"), std::string::npos);
+
+  // Rest arm: probes only (stiffness 100 -> 110), never "stopped before its first step".
+  EXPECT_NE(html.find("<td class=text>no load case: probes only</td>"), std::string::npos);
+  EXPECT_NE(html.find("No picture: no load case: probes only, so no deformed step to show"),
+            std::string::npos);
+  EXPECT_NE(html.find("No picture: the arm failed before its first step"), std::string::npos);
+  EXPECT_EQ(html.find("stopped before its first step"), std::string::npos);
+  EXPECT_NE(html.find("100 &rarr; 110<br><span class=change>&Delta; +10 (+10.0 %)"),
+            std::string::npos);
+  // control at d = 0.5: 100 -> 100 + 10 * 3 * 0.5; art at d = 1: 100 -> 100 + 10 * 3 * 2.
+  EXPECT_NE(html.find("100 &rarr; 115<br><span class=change>&Delta; +15 (+15.0 %)"),
+            std::string::npos);
+  EXPECT_NE(html.find("100 &rarr; 160<br><span class=change>&Delta; +60 (+60.0 %)"),
+            std::string::npos);
+  // The failed arm: n/a for its steps and every metric, no change of 0.
+  const auto failed_row = html.find("<a href=\"#arm-art--adhesion_density_20\">art--<wbr>");
+  ASSERT_NE(failed_row, std::string::npos);
+  const std::string row = html.substr(failed_row, html.find("</tr>", failed_row) - failed_row);
+  EXPECT_NE(row.find("n/a (failed before its first step)"), std::string::npos) << row;
+  EXPECT_NE(row.find("<td class=na title=\"the arm failed\">n/a</td>"), std::string::npos) << row;
+  EXPECT_EQ(row.find("+0"), std::string::npos) << row;
+  EXPECT_EQ(row.find("&rarr;"), std::string::npos) << row;
+  // The swept parameter is a column, and a chart per metric against it exists.
+  EXPECT_NE(html.find(std::string("<th class=text title=\"") + test::kSweptParameter + "\">"),
+            std::string::npos);
+  for (const char* metric : {"stiffness", "gliding_resistance"}) {
+    const std::string png = std::string("sweep_") + metric + "_" + test::kSweptParameter + ".png";
+    SCOPED_TRACE(png);
+    ASSERT_TRUE(fs::is_regular_file(report / png));
+    EXPECT_NE(html.find("<img src=\"" + png + "\""), std::string::npos);
+    const Image img = read_png(report / png);
+    EXPECT_EQ(img.width, 600);
+    EXPECT_GT(non_white_fraction(img), 0.02) << "almost all background";
+  }
+  // Every <img> has its file.
+  const std::regex img(R"re(<img src="([^"]+)")re");
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), img); it != std::sregex_iterator();
+       ++it)
+    EXPECT_TRUE(fs::is_regular_file(report / std::string((*it)[1]))) << (*it)[1];
+}
