@@ -123,12 +123,12 @@ For i In {0:#tb[]-1}
   bb[] = BoundingBox Surface{tb[i]};
   If (bb[3] - bb[0] < eps)
     If (bb[0] < eps)
-      t_dist[] += tb[i];
+      t_dist[] += {tb[i]};
     Else
-      t_prox[] += tb[i];
+      t_prox[] += {tb[i]};
     EndIf
   Else
-    t_side[] += tb[i];
+    t_side[] += {tb[i]};
   EndIf
 EndFor
 s_dist[] = {}; s_prox[] = {}; s_inner[] = {}; s_outer[] = {};
@@ -136,9 +136,9 @@ For i In {0:#sb[]-1}
   bb[] = BoundingBox Surface{sb[i]};
   If (bb[3] - bb[0] < eps)
     If (bb[0] < eps)
-      s_dist[] += sb[i];
+      s_dist[] += {sb[i]};
     Else
-      s_prox[] += sb[i];
+      s_prox[] += {sb[i]};
     EndIf
   Else
     on_tendon = 0;
@@ -153,9 +153,9 @@ For i In {0:#sb[]-1}
       EndIf
     EndFor
     If (on_tendon)
-      s_inner[] += sb[i];
+      s_inner[] += {sb[i]};
     Else
-      s_outer[] += sb[i];
+      s_outer[] += {sb[i]};
     EndIf
   EndIf
 EndFor
