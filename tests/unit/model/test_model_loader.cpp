@@ -217,6 +217,29 @@ TEST(ModelLoaderErrors, MeanDilatationNeedsHexCells) {
                 {{3, 53, "regions[0].formulation", "mean-dilatation needs hex8 cells"}});
 }
 
+// Unknown keys in the tissue sections are reported with an error elsewhere, all at once.
+TEST(ModelLoaderErrors, EverySectionsUnknownKeysAreReportedTogether) {
+  const std::string text =
+      "mesh: {generator: tendon_sheath, length: 20, semi_axes: [3, 1.5],\n"  // 1
+      "       divisions: {axial: 4, core: 2, tendon_radial: 1}}\n"           // 2
+      "materials:\n"                                                         // 3
+      "  tendon: {type: hgo, c: -1, k1: 20, k2: 10, kappa: 0.1, k: 100}\n"   // 4
+      "  sheath: {type: neo-hookean, E: 0.5, nu: 0.45}\n"                    // 5
+      "regions:\n"                                                           // 6
+      "  - {name: tendon, elements: tendon, material: tendon}\n"             // 7
+      "  - {name: sheath, elements: sheath, material: sheath}\n"             // 8
+      "scars:\n"                                                             // 9
+      "  - {name: s, shape: ellipsoid, centre: [10, 0, 0], semi_axes: [3, 2, 1], fallof: 1}\n"
+      "interface: {adhesion_densty: 0.2}\n"  // 11
+      "tissue: {probe_forse: 10}\n"          // 12
+      "steps: [{name: pull}]\n";
+  expect_errors(errors_of(text),
+                {{4, 26, "materials.tendon.c", "value -1 is out of range; allowed > 0"},
+                 {12, 10, "tissue.probe_forse", "unknown key 'probe_forse'"},
+                 {10, 75, "scars[0].fallof", "unknown key 'fallof'"},
+                 {11, 13, "interface.adhesion_densty", "unknown key 'adhesion_densty'"}});
+}
+
 // A mesh far too large for the machine is refused before it is generated, with its size.
 TEST(ModelLoaderErrors, AMeshTooLargeForTheMachineIsRefusedBeforeItIsBuilt) {
   std::string text = kBase;
