@@ -19,19 +19,27 @@ namespace sinew::tissue {
 const std::array<MetricInfo, kMetricCount>& metric_table() {
   static const std::array<MetricInfo, kMetricCount> table{{
       {"stiffness", "N/mm",
-       "axial tangent stiffness dF/d(elongation) of the body at the probe force"},
+       "axial tangent stiffness dF/d(elongation) of the body at the probe force",
+       "Stiffness probe"},
       {"gliding_resistance", "N",
        "largest axial force needed to translate the body by the probe excursion relative to its "
-       "bed"},
-      {"work_of_excursion", "N mm", "integral of that force over the probe excursion"},
+       "bed",
+       "Gliding probe"},
+      {"work_of_excursion", "N mm", "integral of that force over the probe excursion",
+       "Gliding probe"},
       {"adhesion_intact_fraction", "1",
-       "area-weighted mean of rho (1 - D) over the interface divided by that of the initial rho"},
-      {"scar_peak_fibre_stretch", "1", "largest fibre stretch in the scar at the probe force"},
+       "area-weighted mean of rho (1 - D) over the interface divided by that of the initial rho",
+       "State metrics"},
+      {"scar_peak_fibre_stretch", "1", "largest fibre stretch in the scar at the probe force",
+       "Stiffness probe"},
       {"scar_peak_strain", "1",
-       "largest maximum principal Green-Lagrange strain in the scar at the probe force"},
+       "largest maximum principal Green-Lagrange strain in the scar at the probe force",
+       "Stiffness probe"},
       {"strain_concentration", "1",
-       "scar_peak_strain over the volume-weighted mean of the same strain in healthy tissue"},
-      {"scar_mean_fibre_damage", "1", "volume-weighted mean fibre damage D in the scar"},
+       "scar_peak_strain over the volume-weighted mean of the same strain in healthy tissue",
+       "Stiffness probe"},
+      {"scar_mean_fibre_damage", "1", "volume-weighted mean fibre damage D in the scar",
+       "State metrics"},
   }};
   return table;
 }

@@ -21,6 +21,7 @@ struct MetricInfo {
   std::string_view name;
   std::string_view unit;
   std::string_view description;
+  std::string_view section;  ///< the section of docs/metrics.md that defines it
 };
 
 enum Metric : int {
