@@ -332,6 +332,7 @@ const std::map<std::string, std::string>& metric_sections() {
       {"gliding_resistance", "## Gliding probe"},
       {"work_of_excursion", "## Gliding probe"},
       {"adhesion_intact_fraction", "## State metrics"},
+      {"bonded_area", "## State metrics"},
       {"scar_mean_fibre_damage", "## State metrics"},
   };
   return table;
