@@ -26,8 +26,8 @@ import pandas as pd
 # The metrics in the order of the engine's metric table (engine/tissue/metrics.cpp), the order
 # `sinew export` writes them in; a metric not listed here follows in name order.
 METRIC_ORDER = ("stiffness", "gliding_resistance", "work_of_excursion",
-                "adhesion_intact_fraction", "scar_peak_fibre_stretch", "scar_peak_strain",
-                "strain_concentration", "scar_mean_fibre_damage")
+                "adhesion_intact_fraction", "bonded_area", "scar_peak_fibre_stretch",
+                "scar_peak_strain", "strain_concentration", "scar_mean_fibre_damage")
 PROBE_COLUMNS = ("session_index", "session_name", "stage", "time")
 TAIL = ["session_index", "session", "stage", "time", "metric", "unit", "value", "status"]
 

@@ -30,6 +30,9 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
       {"adhesion_intact_fraction", "1",
        "area-weighted mean of rho (1 - D) over the interface divided by that of the initial rho",
        "State metrics"},
+      {"bonded_area", "mm^2",
+       "intact bonded area: the integral of rho (1 - D) over the interface's reference area",
+       "State metrics"},
       {"scar_peak_fibre_stretch", "1", "largest fibre stretch in the scar at the probe force",
        "Stiffness probe"},
       {"scar_peak_strain", "1",
@@ -232,6 +235,7 @@ MetricValues measure_metrics(const fem::MechanicsProblem& source, const TissueMo
   if (bonds && !tissue.roles.bed_support.empty()) {
     gliding_probe(source, tissue, newton, linear_solvers, log, out);
     out[kAdhesionIntactFraction] = bonds->intact_fraction();
+    out[kBondedArea] = bonds->intact_bond_area();
   }
 
   // The generic lookup: 0 at points whose law keeps no fibre damage.

@@ -1,6 +1,6 @@
 // Tissue metrics (docs/metrics.md has each definition): tendon stiffness at a probe force,
-// gliding resistance and work of excursion, adhesion intact fraction, scar strains and the strain
-// concentration factor, and mean scar fibre damage.
+// gliding resistance and work of excursion, adhesion intact fraction and bonded area, scar strains
+// and the strain concentration factor, and mean scar fibre damage.
 //
 // Probes run on a copy of the state: a problem of their own with the probe's boundary conditions
 // and a copy of the history (fibre damage, bond damage, slip); the source problem is untouched.
@@ -29,6 +29,7 @@ enum Metric : int {
   kGlidingResistance,
   kWorkOfExcursion,
   kAdhesionIntactFraction,
+  kBondedArea,
   kScarPeakFibreStretch,
   kScarPeakStrain,
   kStrainConcentration,

@@ -15,6 +15,7 @@
 #include "cli_support.hpp"
 #include "io/study_summary.hpp"
 #include "study_support.hpp"
+#include "tissue/metrics.hpp"
 
 namespace sinew::cli_test {
 namespace {
@@ -29,7 +30,7 @@ TEST(StudyRun, SerialRunCompletesEveryArmAndPrintsTheComparison) {
   for (const auto& a : arms) {
     SCOPED_TRACE(a.name);
     EXPECT_EQ(a.status, "completed") << a.failure;
-    ASSERT_EQ(a.metric_names.size(), 8u);
+    ASSERT_EQ(a.metric_names.size(), static_cast<size_t>(tissue::kMetricCount));
     // Before and after every session: 2 probes per session.
     EXPECT_EQ(a.probe_stage.size(), 2 * a.session_names.size());
     EXPECT_FALSE(a.session_evidence.empty());

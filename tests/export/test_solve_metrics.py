@@ -15,8 +15,8 @@ import h5py
 
 ROOT = Path(__file__).resolve().parents[2]
 UNITS = {"stiffness": "N/mm", "gliding_resistance": "N", "work_of_excursion": "N mm",
-         "adhesion_intact_fraction": "1", "scar_peak_fibre_stretch": "1", "scar_peak_strain": "1",
-         "strain_concentration": "1", "scar_mean_fibre_damage": "1"}
+         "adhesion_intact_fraction": "1", "bonded_area": "mm^2", "scar_peak_fibre_stretch": "1",
+         "scar_peak_strain": "1", "strain_concentration": "1", "scar_mean_fibre_damage": "1"}
 
 
 def text(v):

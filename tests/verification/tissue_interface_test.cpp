@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <numbers>
 
 #include "tissue_support.hpp"
 
@@ -33,6 +35,28 @@ TendonModel bonded_tendon() {
 const tissue::MetricValues& bonded_metrics() {
   static const tissue::MetricValues values = initial_metrics(load(bonded_tendon().text()));
   return values;
+}
+
+// With adhesion density 1 and no damage, the bonded area is the interface's reference area:
+// the tendon surface is made of planar quadrilaterals (straight axial edges between nodes of the
+// cross-section polygon), each of area |d1 x d2| / 2 with d1, d2 its diagonals.
+TEST(TissueInterface, BondedAreaOfIntactBondsIsTheInterfaceArea) {
+  const auto def = load(bonded_tendon().text());
+  const auto& mesh = def.model.mesh;
+  Real area = 0.0;
+  for (const auto& f : mesh.facet_set("interface_tendon")) {
+    const auto n = mesh.facet_nodes(f);
+    ASSERT_EQ(n.size(), 4u);
+    const Vec3 d1 = mesh.points[n[2]] - mesh.points[n[0]];
+    const Vec3 d2 = mesh.points[n[3]] - mesh.points[n[1]];
+    area += 0.5 * d1.cross(d2).norm();
+  }
+  // The lateral surface of a circular cylinder of radius 2 and length 20 bounds it from above.
+  EXPECT_GT(area, 0.9 * 2.0 * std::numbers::pi * 2.0 * 20.0);
+  EXPECT_LT(area, 2.0 * std::numbers::pi * 2.0 * 20.0);
+  EXPECT_NEAR(bonded_metrics()[tissue::kBondedArea], area, 1e-12 * area);
+  std::printf("[ measured ] bonded area %.9g mm^2, facet area %.9g mm^2\n",
+              bonded_metrics()[tissue::kBondedArea], area);
 }
 
 TEST(TissueInterface, StiffIntactBondsReproduceTheTiedBody) {

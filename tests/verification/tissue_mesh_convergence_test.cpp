@@ -67,6 +67,7 @@ tissue::MetricValues metrics_after_loading(int n) {
 //   gliding_resistance (N)     0.304952    0.263802    0.248758
 //   work_of_excursion (N mm)   0.0403853   0.0361825   0.0344789
 //   adhesion_intact_fraction   0.659457    0.711936    0.722961
+//   bonded_area (mm^2)         4.21682     3.94058     3.77565
 //   scar_peak_fibre_stretch    1.046136    1.043282    1.041505
 //   scar_peak_strain           0.0697466   0.0680314   0.0665913
 //   strain_concentration       2.63223     2.71985     2.71382

@@ -104,7 +104,7 @@ TEST(TissueTrends, FibreDamageAndBondLossNeverHeal) {
 
   std::vector<Real> previous_damage(def.model.point_fields.size(), 0.0);
   Real previous_intact = 1.0;
-  std::vector<Real> max_damage, intact;  // per output
+  std::vector<Real> max_damage, intact, bonded;  // per output
   int violations = 0, outputs = 0;
   const auto result = simulation::run_model(
       def, registries().linear, {}, [&](const simulation::StepOutput& out, const VecX&) {
@@ -121,6 +121,7 @@ TEST(TissueTrends, FibreDamageAndBondLossNeverHeal) {
         previous_intact = f;
         max_damage.push_back(*std::max_element(damage.begin(), damage.end()));
         intact.push_back(f);
+        bonded.push_back(bonds->intact_bond_area());
         ++outputs;
       });
   ASSERT_TRUE(result.completed) << result.failure;
@@ -136,6 +137,11 @@ TEST(TissueTrends, FibreDamageAndBondLossNeverHeal) {
   ASSERT_EQ(result.metrics.size(), 2u);
   EXPECT_DOUBLE_EQ(result.metrics[0].values[tissue::kAdhesionIntactFraction], 1.0);
   EXPECT_DOUBLE_EQ(result.metrics[1].values[tissue::kAdhesionIntactFraction], intact.back());
+  // The bonded area is the fraction's numerator: the fraction times the initial bonded area.
+  const Real initial_area = result.metrics[0].values[tissue::kBondedArea];
+  EXPECT_GT(initial_area, 0.0);
+  EXPECT_DOUBLE_EQ(result.metrics[1].values[tissue::kBondedArea], bonded.back());
+  EXPECT_NEAR(bonded.back(), intact.back() * initial_area, 1e-12 * initial_area);
   EXPECT_EQ(result.metrics[0].values[tissue::kScarMeanFibreDamage], 0.0);
   EXPECT_GT(result.metrics[1].values[tissue::kScarMeanFibreDamage], 0.0);
   std::printf("[ measured ] %s\n[ measured ] %s\n", table("max fibre damage:", max_damage).c_str(),

@@ -322,7 +322,6 @@ INSTANTIATE_TEST_SUITE_P(Registry, EachSofteningLaw, ::testing::ValuesIn(softeni
 
 // ---- metrics ---------------------------------------------------------------------------------
 
-/// The docs/metrics.md section that defines each metric.
 std::vector<std::string> metric_names() {
   std::vector<std::string> out;
   for (const auto& m : tissue::metric_table()) out.emplace_back(m.name);
