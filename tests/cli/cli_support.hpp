@@ -77,11 +77,14 @@ inline std::string quoted(const std::string& s) {
   return q + "'";
 }
 
-/// Runs `sinew <args...>` (each argument quoted) with stdout and stderr captured.
-inline RunResult run_sinew(const std::vector<std::string>& args) {
+/// Runs `sinew <args...>` (each argument quoted) with stdout and stderr captured, after a shell
+/// `prefix` when one is given (a time limit, a file size limit).
+inline RunResult run_sinew(const std::vector<std::string>& args, const std::string& prefix = "") {
   TempDir tmp;
   const std::string out = tmp.file("stdout.txt"), err = tmp.file("stderr.txt");
-  std::string cmd = quoted(sinew_exe());
+  std::string cmd = prefix;
+  if (!cmd.empty()) cmd.append(" ");
+  cmd.append(quoted(sinew_exe()));
   // (appended piece by piece: GCC 12 warns, wrongly, about "literal" + std::string&&)
   for (const auto& a : args) cmd.append(" ").append(quoted(a));
   cmd.append(" >").append(quoted(out)).append(" 2>").append(quoted(err)).append(" </dev/null");

@@ -48,18 +48,7 @@ std::string failing_model() {
 
 // `sinew <args>` after a shell prefix (a time limit, a file size limit), output captured.
 RunResult run_with(const std::string& prefix, const std::vector<std::string>& args) {
-  TempDir tmp;
-  const std::string out = tmp.file("stdout.txt"), err = tmp.file("stderr.txt");
-  std::string cmd = prefix;
-  cmd.append(" ").append(quoted(sinew_exe()));
-  for (const auto& a : args) cmd.append(" ").append(quoted(a));
-  cmd.append(" >").append(quoted(out)).append(" 2>").append(quoted(err)).append(" </dev/null");
-  const int status = std::system(cmd.c_str());
-  RunResult r;
-  if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-  r.out = read_text(out);
-  r.err = read_text(err);
-  return r;
+  return run_sinew(args, prefix);
 }
 
 // Within 60 s whatever happens: a reader blocked on a FIFO ends as exit 124.
