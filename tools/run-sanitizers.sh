@@ -41,4 +41,15 @@ cmake --build "$build_dir" -j "$jobs" --target "${unit_tests[@]}"
 
 labels="$(IFS='|'; echo "^(${unit_tests[*]})\$")"
 cd "$build_dir"
-ctest --output-on-failure -j "$jobs" --timeout 1800 -L "$labels" -LE '^slow$' "$@"
+# The tests that start MPI (the AMG backend runs hypre on MPI_COMM_SELF) end with Open MPI's own
+# allocations unreleased, in plug-ins it has already unloaded, so LeakSanitizer cannot even name
+# them (no suppression can match "<unknown module>"). They run with AddressSanitizer and UBSan
+# like the others, without leak detection; every other test keeps it.
+mpi_tests='Amg|amg|IterativeBackends|Fallback\.(UnconvergedIterativeSolve|KeepsPreconditioner)'
+status=0
+ctest --output-on-failure -j "$jobs" --timeout 1800 -L "$labels" -LE '^slow$' -E "$mpi_tests" "$@" \
+  || status=$?
+ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" \
+  ctest --output-on-failure -j "$jobs" --timeout 1800 -L "$labels" -LE '^slow$' -R "$mpi_tests" \
+  "$@" || status=$?
+exit "$status"

@@ -185,6 +185,10 @@ long resident_kib() {
 }
 
 TEST(AmgCg, RepeatedSetUpsDoNotLeak) {
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer's quarantine keeps freed memory resident: RSS says nothing there.
+  GTEST_SKIP() << "resident-memory growth is not measurable under AddressSanitizer";
+#endif
   const SparseMatrix K = elasticity_matrix(10);  // 1536 dofs
   const VecX b = K * known_solution(K.rows());
   auto solver = make("amg-cg");
