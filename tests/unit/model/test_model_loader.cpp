@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/material_registry.hpp"
 #include "core/error.hpp"
 #include "materials/register.hpp"
 #include "model/model_definition.hpp"
@@ -13,14 +14,7 @@
 namespace sinew::model {
 namespace {
 
-const materials::MaterialRegistry& registry() {
-  static const materials::MaterialRegistry r = [] {
-    materials::MaterialRegistry m;
-    materials::register_materials(m);
-    return m;
-  }();
-  return r;
-}
+const materials::MaterialRegistry& registry() { return testing::registered_materials(); }
 
 ModelDefinition load(const std::string& text, const std::string& file = "model.yaml") {
   return load_model_text(text, file, registry());

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "common/material_registry.hpp"
 #include "materials/register.hpp"
 #include "model/model_builder.hpp"
 #include "model/model_reader.hpp"
@@ -17,14 +18,7 @@
 namespace sinew::model {
 namespace {
 
-const materials::MaterialRegistry& registry() {
-  static const materials::MaterialRegistry r = [] {
-    materials::MaterialRegistry m;
-    materials::register_materials(m);
-    return m;
-  }();
-  return r;
-}
+const materials::MaterialRegistry& registry() { return testing::registered_materials(); }
 
 const LawParameters& laws() {
   static const LawParameters l = law_parameters(registry());

@@ -14,6 +14,7 @@
 
 #include "batch/mpi_session.hpp"
 #include "common/doc_tables.hpp"
+#include "common/material_registry.hpp"
 #include "common/neo_hookean_uniaxial.hpp"
 #include "core/error.hpp"
 #include "interface/cohesive_laws.hpp"
@@ -33,14 +34,7 @@ using sinew::testing::safe_name;
 
 constexpr Real kNaN = std::numeric_limits<Real>::quiet_NaN();
 
-const materials::MaterialRegistry& material_registry() {
-  static const materials::MaterialRegistry r = [] {
-    materials::MaterialRegistry reg;
-    materials::register_materials(reg);
-    return reg;
-  }();
-  return r;
-}
+const materials::MaterialRegistry& material_registry() { return testing::registered_materials(); }
 
 // The test program's MPI, started by "amg-cg" on first use (as `sinew` does) and finalised when
 // the program ends; made before the registry, so it outlives the solvers.
