@@ -7,9 +7,11 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <regex>
+#include <sstream>
 #include <thread>
 
 #include "cli_support.hpp"

@@ -14,8 +14,10 @@
 #include <vtkPoints.h>
 #include <vtkUnstructuredGrid.h>
 
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 
 #include "fem/cell_fields.hpp"
@@ -155,28 +157,30 @@ TEST(VtkReadback, EveryStepOfEveryArmEqualsTheEnginesValues) {
 
       // The displacement the run reported, and the cell averages the engine computes from it.
       const VecX& u = arm->rec.u[s];
-      expect_array(grid->GetPointData()->GetArray("displacement"),
+      expect_array(grid->GetPointData()->GetArray("displacement [mm]"),
                    std::vector<double>(u.data(), u.data() + u.size()), 3, "displacement");
       EXPECT_GT(u.norm(), 0.0);
       const fem::CellFields engine = fem::cell_averages(arm->def->model, problem.point_states(u));
       vtkCellData* cd = grid->GetCellData();
-      expect_array(cd->GetArray("cauchy_stress"), engine.cauchy_stress, 6, "engine stress");
-      expect_array(cd->GetArray("max_principal_green_lagrange_strain"),
+      expect_array(cd->GetArray("cauchy_stress [MPa]"), engine.cauchy_stress, 6, "engine stress");
+      expect_array(cd->GetArray("max_principal_green_lagrange_strain [1]"),
                    engine.max_principal_green_lagrange_strain, 1, "engine strain");
-      expect_array(cd->GetArray("fibre_stretch"), engine.fibre_stretch, 1, "engine stretch");
-      expect_array(cd->GetArray("fibre_direction"), engine.fibre_direction, 3, "engine fibre");
+      expect_array(cd->GetArray("fibre_stretch [1]"), engine.fibre_stretch, 1, "engine stretch");
+      expect_array(cd->GetArray("fibre_direction [1]"), engine.fibre_direction, 3, "engine fibre");
       // Every cell array also equals the study file's row s.
       for (const auto& name : cell_fields) {
         const auto source = read<double>(f, group + "/fields/" + name);
-        expect_array(cd->GetArray(name.c_str()), row(source, s),
+        const std::string shown = name + (name == "cauchy_stress" ? " [MPa]" : " [1]");
+        expect_array(cd->GetArray(shown.c_str()), row(source, s),
                      source.dims.size() == 3 ? static_cast<int>(source.dims[2]) : 1, name);
       }
-      expect_array(cd->GetArray("scar_fraction"),
+      expect_array(cd->GetArray("scar_fraction [1]"),
                    read<double>(f, group + "/mesh/scar_fraction").values, 1, "scar_fraction");
-      std::set<std::string> expected_cells(cell_fields.begin(), cell_fields.end());
-      expected_cells.insert("scar_fraction");
-      EXPECT_EQ(array_names(cd), expected_cells);
-      EXPECT_EQ(array_names(grid->GetPointData()), std::set<std::string>{"displacement"});
+      EXPECT_EQ(array_names(cd), (std::set<std::string>{"cauchy_stress [MPa]",
+                                                        "max_principal_green_lagrange_strain [1]",
+                                                        "fibre_stretch [1]", "fibre_direction [1]",
+                                                        "fibre_damage [1]", "scar_fraction [1]"}));
+      EXPECT_EQ(array_names(grid->GetPointData()), std::set<std::string>{"displacement [mm]"});
 
       vtkDataArray* t = grid->GetFieldData()->GetArray("TimeValue");
       ASSERT_NE(t, nullptr);
@@ -187,6 +191,46 @@ TEST(VtkReadback, EveryStepOfEveryArmEqualsTheEnginesValues) {
   // The arms differ: the last steps' largest u_x are the two pulls.
   EXPECT_NEAR(max_ux(study.arms[0]->rec.u.back()), 0.2, kTol);
   EXPECT_NEAR(max_ux(study.arms[1]->rec.u.back()), 0.1, kTol);
+}
+
+// Every point and cell array VTK reads is named "<field> [<unit>]" (docs/paraview.md): the unit is
+// the results file's `units` attribute of the dataset the array shows ('/' written " per "), so
+// ParaView's array lists and colour-bar titles show it. Each view field of the output table is
+// found once, in the solid views and in the interface views.
+TEST(VtkReadback, EveryArrayNameCarriesItsFieldsUnit) {
+  const SmallStudy study;
+  const H5 f = open_file(study.file);
+  vtkNew<vtkHDFReader> reader;
+  const auto& arm = *study.arms.front();
+  const std::regex shown(R"((\w+) \[([^\]]+)\])");
+  std::map<std::string, std::string> found;  // field -> unit as read by VTK
+  for (const char* prefix : {"step", "interface"}) {
+    const fs::path file = study.folder(arm) / (std::string(prefix) + step_file(1).substr(4));
+    if (!fs::exists(file)) continue;
+    vtkUnstructuredGrid* grid = read_grid(reader, file);
+    ASSERT_NE(grid, nullptr);
+    for (vtkFieldData* data : {static_cast<vtkFieldData*>(grid->GetPointData()),
+                               static_cast<vtkFieldData*>(grid->GetCellData())})
+      for (const auto& name : array_names(data)) {
+        std::smatch m;
+        ASSERT_TRUE(std::regex_match(name, m, shown)) << name;
+        const std::string field = prefix + std::string(":") + m[1].str();
+        EXPECT_TRUE(found.emplace(field, m[2].str()).second) << field;
+      }
+  }
+  const auto table = simulation::view_fields(simulation::OutputTable(*arm.def));
+  ASSERT_EQ(found.size(), table.size());
+  for (const auto& field : table) {
+    SCOPED_TRACE(field.name);
+    const std::string key = (field.interface ? "interface:" : "step:") + field.name;
+    ASSERT_EQ(found.count(key), 1u);
+    std::string units = string_attr(f, "/arms/" + arm.name + field.path, "units");
+    for (size_t at; (at = units.find('/')) != std::string::npos;) units.replace(at, 1, " per ");
+    EXPECT_EQ(found.at(key), units);
+  }
+  EXPECT_EQ(found.at("step:displacement"), "mm");
+  EXPECT_EQ(found.at("step:cauchy_stress"), "MPa");
+  EXPECT_EQ(found.at("step:fibre_stretch"), "1");
 }
 
 TEST(VtkReadback, SeriesIndexListsEachArmsFilesWithTheirTimes) {
@@ -227,7 +271,7 @@ TEST(VtkReadback, MovedStudyFolderReadsFromAnotherWorkingDirectory) {
     ASSERT_NE(grid, nullptr);
     EXPECT_EQ(grid->GetNumberOfPoints(), 27);
     const VecX& u = arm->rec.u[s];
-    expect_array(grid->GetPointData()->GetArray("displacement"),
+    expect_array(grid->GetPointData()->GetArray("displacement [mm]"),
                  std::vector<double>(u.data(), u.data() + u.size()), 3, arm->name);
   }
 }

@@ -109,8 +109,8 @@ void write_virtual(hid_t group, const ViewArray& a, std::size_t step,
   }
   check(H5Pset_virtual(dcpl, vspace, link_target.c_str(), a.source.c_str(), sspace),
         "cannot map " + a.name);
-  const Handle ds(check(H5Dcreate2(group, a.name.c_str(), type, vspace, H5P_DEFAULT, dcpl,
-                                   H5P_DEFAULT),
+  const Handle ds(check(H5Dcreate2(group, view_array_name(a).c_str(), type, vspace, H5P_DEFAULT,
+                                   dcpl, H5P_DEFAULT),
                         "cannot create view " + a.name),
                   H5Dclose);
   if (!a.units.empty()) {
@@ -122,6 +122,14 @@ void write_virtual(hid_t group, const ViewArray& a, std::size_t step,
 }
 
 }  // namespace
+
+std::string view_array_name(const ViewArray& a) {
+  if (a.units.empty() || a.group == "FieldData") return a.name;
+  // '/' separates HDF5 path components, so "N/mm" is written "N per mm".
+  std::string units;
+  for (char c : a.units) units += c == '/' ? std::string(" per ") : std::string(1, c);
+  return a.name + " [" + units + "]";
+}
 
 void write_view(const fs::path& path, std::size_t step, const ViewSpec& spec,
                 const std::string& link_target) {

@@ -19,13 +19,20 @@ namespace sinew::io::vtkhdf {
 /// or, when not per step, on the whole source of shape `inner`.
 struct ViewArray {
   std::string group;   ///< "PointData", "CellData" or "FieldData"
-  std::string name;    ///< array name in ParaView/VTK
+  std::string name;    ///< the results file's dataset name (view_array_name adds the unit)
   std::string source;  ///< dataset path in the results file
   std::vector<hsize_t> inner;
   bool per_step = true;
   h5::Handle type;    ///< the source's file type (invalid: 64-bit float)
   std::string units;  ///< written with a description when not empty
 };
+
+/// The array's name in the view: "<name> [<units>]" for point and cell arrays with a unit
+/// ("cauchy_stress [MPa]", "fibre_stretch [1]", "bond_energy [N per mm]": a '/' would split the
+/// HDF5 path), so that ParaView, which shows array names but no
+/// HDF5 attribute, puts the unit in every list and colour-bar title; the field-data TimeValue
+/// keeps the name readers look for. docs/paraview.md, "The arrays and their units".
+std::string view_array_name(const ViewArray& a);
 
 /// A VTKHDF 1.0 UnstructuredGrid view: the mesh arrays of `mesh_group` (points, connectivity,
 /// offsets, types) and the data arrays.

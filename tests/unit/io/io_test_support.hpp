@@ -238,6 +238,14 @@ inline std::string string_attr(hid_t loc, const std::string& object, const std::
   return s.substr(0, s.find('\0'));
 }
 
+/// The name a view gives the results dataset `source` of `file` (docs/paraview.md): its last
+/// path component and its `units` attribute, "cauchy_stress [MPa]", a '/' written " per ".
+inline std::string view_array_name(hid_t file, const std::string& source) {
+  std::string units;
+  for (char c : string_attr(file, source, "units")) units += c == '/' ? " per " : std::string{c};
+  return source.substr(source.rfind('/') + 1) + " [" + units + "]";
+}
+
 template <class T>
 std::vector<T> numeric_attr(hid_t loc, const std::string& object, const std::string& name) {
   H5 a(H5Aopen_by_name(loc, object.c_str(), name.c_str(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose);

@@ -136,7 +136,7 @@ TEST(InterruptedRun, KilledProcessLeavesAReadablePartFile) {
   fs::rename(part, file);
   fs::rename(dir.path() / "results_vtk.part", dir.path() / "results_vtk");
   const H5 view = open_file(dir.path() / "results_vtk" / "step_000001.hdf");
-  const auto u = read<double>(view, "/VTKHDF/PointData/displacement");
+  const auto u = read<double>(view, "/VTKHDF/PointData/displacement [mm]");
   ASSERT_EQ(u.values.size(), 81u);
   for (int i = 0; i < 81; ++i) EXPECT_NEAR(u.values[i], rec.u[1][i], 1e-12);
 }

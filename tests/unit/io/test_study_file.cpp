@@ -570,8 +570,9 @@ void expect_view(const fs::path& view, hid_t part, const std::string& arm, size_
     if (field.interface != interface) continue;
     SCOPED_TRACE(field.name);
     ++(field.point ? point_arrays : cell_arrays);
-    const std::string path =
-        std::string("/VTKHDF/") + (field.point ? "PointData/" : "CellData/") + field.name;
+    // The view names the array with its unit (docs/paraview.md): "<name> [<units>]".
+    const std::string path = std::string("/VTKHDF/") + (field.point ? "PointData/" : "CellData/") +
+                             view_array_name(part, field.path);
     EXPECT_TRUE(is_virtual(f, path));
     const auto source = read<double>(part, field.path);
     const auto v = read<double>(f, path);
@@ -632,7 +633,7 @@ TEST(StudyViews, EveryStepOfEveryArmReadsItsRowsThroughLinksAndVirtualDatasets) 
       ++views;
       // The displacement is the engine's, bit for bit.
       const H5 f = open_file(folder / step_name("step", s));
-      const auto u = read<double>(f, "/VTKHDF/PointData/displacement");
+      const auto u = read<double>(f, "/VTKHDF/PointData/displacement [mm]");
       ASSERT_EQ(u.values.size(), static_cast<size_t>(arm->rec.u[s].size()));
       EXPECT_EQ(std::memcmp(u.values.data(), arm->rec.u[s].data(), u.values.size() * 8), 0);
       EXPECT_NE(arm->rec.u[s].norm(), 0.0);
@@ -667,12 +668,12 @@ TEST(StudyViews, DeclaredStateVariablesAreShown) {
   TempDir dir;
   merged(dir.path(), {p.baseline.get(), p.tendon.get()});
   const H5 tendon = open_file(dir.path() / "study_vtk" / "tendon.scar" / step_name("step", 1));
-  ASSERT_TRUE(is_virtual(tendon, "/VTKHDF/CellData/fibre_stretch_max"));
-  const auto shown = read<double>(tendon, "/VTKHDF/CellData/fibre_stretch_max");
+  ASSERT_TRUE(is_virtual(tendon, "/VTKHDF/CellData/fibre_stretch_max [1]"));
+  const auto shown = read<double>(tendon, "/VTKHDF/CellData/fibre_stretch_max [1]");
   const H5 part = open_file(p.tendon->part);
   EXPECT_EQ(shown.values, row(read<double>(part, "/state/fibre_stretch_max"), 1));
   const H5 cube = open_file(dir.path() / "study_vtk" / "baseline" / step_name("step", 1));
-  EXPECT_LT(H5Lexists(cube, "/VTKHDF/CellData/fibre_stretch_max", H5P_DEFAULT), 1);
+  EXPECT_LT(H5Lexists(cube, "/VTKHDF/CellData/fibre_stretch_max [1]", H5P_DEFAULT), 1);
 }
 
 TEST(StudyViews, AnArmWithoutStepsHasAnEmptySeries) {
@@ -704,7 +705,7 @@ TEST(StudyViews, MovingTheStudyFolderKeepsTheLinks) {
     const size_t s = arm->rec.u.size() - 1;
     const H5 f = open_file(moved / "study_vtk" / arm->name / step_name("step", s));
     ASSERT_TRUE(f.valid());
-    const auto u = read<double>(f, "/VTKHDF/PointData/displacement");
+    const auto u = read<double>(f, "/VTKHDF/PointData/displacement [mm]");
     ASSERT_EQ(u.values.size(), 81u);
     EXPECT_EQ(std::memcmp(u.values.data(), arm->rec.u[s].data(), 81 * sizeof(double)), 0);
     EXPECT_EQ(read<double>(f, "/VTKHDF/Points").values.size(), 81u);

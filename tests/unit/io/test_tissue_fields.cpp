@@ -529,14 +529,15 @@ TEST_F(TissueFields, InterfaceViewsLinkToTheirStep) {
 
     for (const char* name :
          {"adhesion", "bond_damage", "slip", "tangential_gap", "normal_gap", "traction"}) {
-      const auto v = read<double>(f, std::string("/VTKHDF/CellData/") + name);
-      const auto whole = read<double>(results, std::string("/interface/fields/") + name);
+      const std::string source = std::string("/interface/fields/") + name;
+      const auto v = read<double>(f, "/VTKHDF/CellData/" + view_array_name(results, source));
+      const auto whole = read<double>(results, source);
       EXPECT_EQ(v.values, row(whole, s)) << name;
       EXPECT_EQ(v.dims.front(), static_cast<hsize_t>(F)) << name;
     }
-    EXPECT_EQ(read<double>(f, "/VTKHDF/CellData/adhesion_density").values,
+    EXPECT_EQ(read<double>(f, "/VTKHDF/CellData/adhesion_density [1]").values,
               read<double>(results, "/interface/mesh/adhesion_density").values);
-    const auto u = read<double>(f, "/VTKHDF/PointData/displacement");
+    const auto u = read<double>(f, "/VTKHDF/PointData/displacement [mm]");
     ASSERT_EQ(u.dims, (std::vector<hsize_t>{static_cast<hsize_t>(P), 3}));
     EXPECT_EQ(u.values, row(read<double>(results, "/interface/fields/displacement"), s));
     EXPECT_EQ(read<double>(f, "/VTKHDF/FieldData/TimeValue").values,
@@ -545,10 +546,10 @@ TEST_F(TissueFields, InterfaceViewsLinkToTheirStep) {
     // The mesh views show the new cell fields of the same step.
     const H5 g = open_file(view_file(run.vtk, "step", s));
     for (const char* name : {"fibre_damage", "fibre_direction"})
-      EXPECT_EQ(read<double>(g, std::string("/VTKHDF/CellData/") + name).values,
+      EXPECT_EQ(read<double>(g, std::string("/VTKHDF/CellData/") + name + " [1]").values,
                 row(read<double>(results, std::string("/fields/") + name), s))
           << name;
-    EXPECT_EQ(read<double>(g, "/VTKHDF/CellData/scar_fraction").values,
+    EXPECT_EQ(read<double>(g, "/VTKHDF/CellData/scar_fraction [1]").values,
               read<double>(results, "/mesh/scar_fraction").values);
   }
   EXPECT_FALSE(fs::exists(view_file(run.vtk, "interface", run.steps.size())));
@@ -582,8 +583,9 @@ for name in sys.argv[1:]:
     g = r.GetOutput()
     cd = g.GetCellData()
     names = sorted(cd.GetArrayName(i) for i in range(cd.GetNumberOfArrays()))
-    print(g.GetNumberOfPoints(), g.GetNumberOfCells(), g.GetCellType(0), ",".join(names),
+    print(g.GetNumberOfPoints(), g.GetNumberOfCells(), g.GetCellType(0),
           repr(cd.GetArray(names[0]).GetRange(0)[1]))
+    print(",".join(names))
 )";
   const fs::path out = dir.path() / "out.txt";
   const int rc =
@@ -596,23 +598,26 @@ for name in sys.argv[1:]:
   long points = 0, cells = 0, type = 0;
   std::string names;
   double first_max = 0;
-  in >> points >> cells >> type >> names >> first_max;
+  in >> points >> cells >> type >> first_max >> std::ws;
+  std::getline(in, names);  // the names carry their units: "area [mm^2]"
   const H5 results = open_file(run.file);
   const auto ids = read<std::int64_t>(results, "/interface/mesh/node_ids").values;
   EXPECT_EQ(points, static_cast<long>(ids.size())) << text;
   EXPECT_EQ(cells, 16);
   EXPECT_EQ(type, 9);  // VTK_QUAD
   EXPECT_EQ(names,
-            "adhesion,adhesion_density,area,bond_damage,bond_energy,damage,damage_dissipation,"
-            "friction_dissipation,max_separation,normal_gap,slip,slip_vector,tangential_gap,"
-            "traction,viscous_damage");
+            "adhesion [1],adhesion_density [1],area [mm^2],bond_damage [1],"
+            "bond_energy [N per mm],damage [1],damage_dissipation [N per mm],"
+            "friction_dissipation [N per mm],max_separation [mm],normal_gap [mm],slip [mm],"
+            "slip_vector [mm],tangential_gap [mm],traction [MPa],viscous_damage [1]");
   const auto adhesion = row(read<double>(results, "/interface/fields/adhesion"), 2);
   EXPECT_EQ(first_max, *std::max_element(adhesion.begin(), adhesion.end()));
-  in >> points >> cells >> type >> names >> first_max;
+  in >> points >> cells >> type >> first_max >> std::ws;
+  std::getline(in, names);
   EXPECT_EQ(cells, run.def.model.mesh.n_cells()) << text;
   EXPECT_EQ(names,
-            "cauchy_stress,fibre_damage,fibre_direction,fibre_stretch,fibre_stretch_max,"
-            "max_principal_green_lagrange_strain,scar_fraction")
+            "cauchy_stress [MPa],fibre_damage [1],fibre_direction [1],fibre_stretch [1],"
+            "fibre_stretch_max [1],max_principal_green_lagrange_strain [1],scar_fraction [1]")
       << text;
 }
 
@@ -678,7 +683,7 @@ TEST(TissueFieldsPlainModel, ZeroScarAndDamageAndNoInterface) {
   EXPECT_FALSE(fs::exists(dir.path() / "results_vtk" / "interface_000000.hdf"));
   EXPECT_FALSE(fs::exists(dir.path() / "results_vtk" / "interface.hdf.series"));
   const H5 view = open_file(dir.path() / "results_vtk" / "step_000002.hdf");
-  EXPECT_EQ(read<double>(view, "/VTKHDF/CellData/scar_fraction").values,
+  EXPECT_EQ(read<double>(view, "/VTKHDF/CellData/scar_fraction [1]").values,
             std::vector<double>(8, 0.0));
 }
 

@@ -77,23 +77,23 @@ TEST(VtkViews, StepFilesReadTheirStepThroughLinksAndVirtualDatasets) {
 
     // The fields: virtual datasets on row s.
     {
-      H5 ds(H5Dopen2(f, "/VTKHDF/PointData/displacement", H5P_DEFAULT), H5Dclose);
+      H5 ds(H5Dopen2(f, "/VTKHDF/PointData/displacement [mm]", H5P_DEFAULT), H5Dclose);
       ASSERT_TRUE(ds.valid());
       H5 dcpl(H5Dget_create_plist(ds), H5Pclose);
       EXPECT_EQ(H5Pget_layout(dcpl), H5D_VIRTUAL);
     }
-    const auto u = read<double>(f, "/VTKHDF/PointData/displacement");
+    const auto u = read<double>(f, "/VTKHDF/PointData/displacement [mm]");
     ASSERT_EQ(u.dims, (std::vector<hsize_t>{27, 3}));
     EXPECT_EQ(std::memcmp(u.values.data(), run.rec.u[s].data(), 81 * sizeof(double)), 0);
     EXPECT_NE(run.rec.u[s].norm(), 0.0);
 
-    const auto sv = read<double>(f, "/VTKHDF/CellData/cauchy_stress");
+    const auto sv = read<double>(f, "/VTKHDF/CellData/cauchy_stress [MPa]");
     ASSERT_EQ(sv.dims, (std::vector<hsize_t>{8, 6}));
     EXPECT_EQ(std::memcmp(sv.values.data(), stress.data() + s * 48, 48 * sizeof(double)), 0);
-    const auto fv = read<double>(f, "/VTKHDF/CellData/fibre_stretch");
+    const auto fv = read<double>(f, "/VTKHDF/CellData/fibre_stretch [1]");
     ASSERT_EQ(fv.dims, (std::vector<hsize_t>{8}));
     EXPECT_EQ(std::memcmp(fv.values.data(), fibre.data() + s * 8, 8 * sizeof(double)), 0);
-    EXPECT_EQ(read<double>(f, "/VTKHDF/CellData/max_principal_green_lagrange_strain").dims,
+    EXPECT_EQ(read<double>(f, "/VTKHDF/CellData/max_principal_green_lagrange_strain [1]").dims,
               (std::vector<hsize_t>{8}));
     EXPECT_EQ(read<double>(f, "/VTKHDF/FieldData/TimeValue").values,
               std::vector<double>{run.rec.outputs[s].record.t});
@@ -138,7 +138,7 @@ TEST(VtkViews, MovingTheRunFolderKeepsTheLinks) {
 
   const H5 f = open_file(moved / "results_vtk" / "step_000002.hdf");
   ASSERT_TRUE(f.valid());
-  const auto u = read<double>(f, "/VTKHDF/PointData/displacement");
+  const auto u = read<double>(f, "/VTKHDF/PointData/displacement [mm]");
   ASSERT_EQ(u.values.size(), 81u);
   EXPECT_EQ(std::memcmp(u.values.data(), rec.u[2].data(), 81 * sizeof(double)), 0);
   EXPECT_EQ(read<double>(f, "/VTKHDF/Points").values.size(), 81u);
@@ -152,7 +152,7 @@ TEST(VtkViews, MissingResultsFileIsNotReadAsData) {
   fs::remove(run.file);
   const H5 f = open_file(step_file(run.vtk, 1));
   ASSERT_TRUE(f.valid());
-  const auto u = read<double>(f, "/VTKHDF/PointData/displacement");
+  const auto u = read<double>(f, "/VTKHDF/PointData/displacement [mm]");
   ASSERT_EQ(u.values.size(), 81u);
   for (double v : u.values) EXPECT_TRUE(std::isnan(v));
   H5E_BEGIN_TRY {
@@ -200,8 +200,8 @@ r = vtkHDFReader()
 r.SetFileName(sys.argv[1])
 r.Update()
 g = r.GetOutput()
-u = g.GetPointData().GetArray("displacement")
-s = g.GetCellData().GetArray("cauchy_stress")
+u = g.GetPointData().GetArray("displacement [mm]")
+s = g.GetCellData().GetArray("cauchy_stress [MPa]")
 t = g.GetFieldData().GetArray("TimeValue")
 print(g.GetNumberOfPoints(), g.GetNumberOfCells(), g.GetCellType(0), u.GetNumberOfComponents(),
       s.GetNumberOfComponents(), repr(u.GetRange(0)[1]), repr(t.GetValue(0)))
