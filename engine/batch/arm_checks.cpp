@@ -28,7 +28,14 @@ std::string model_key(const scenario::ArmSpec& arm) {
 
 void check_sessions(const scenario::ArmSpec& arm, const model::ModelDefinition& def,
                     ArmCheckResult& out) {
-  const auto frame = interventions::loading_frame(def.model, def.tissue, arm.bed_stiffness);
+  interventions::LoadingFrame frame;
+  try {
+    frame = interventions::loading_frame(def.model, def.tissue, arm.bed_stiffness,
+                                         *interventions::parse_press_side(arm.press_side));
+  } catch (const std::exception& e) {
+    out.errors.push_back(fmt::format("arm '{}': {}", arm.name, e.what()));
+    return;
+  }
   Real t0 = 0.0;
   for (const auto& s : arm.sessions) {
     bool noted = false;  // one note per session, not per simulated repetition

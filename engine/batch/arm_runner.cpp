@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/parallel.hpp"
+#include "interventions/load_case_model.hpp"
 #include "io/results_writer.hpp"
 
 namespace sinew::batch {
@@ -49,6 +50,7 @@ class ArmRun {
   ArmOutcome run() {
     simulation::SessionsOptions so;
     so.bed_stiffness = arm_.bed_stiffness;
+    so.press_side = *interventions::parse_press_side(arm_.press_side);  // checked when read
     so.report_every = options_.output.every;
     so.log = arm_log(options_.log, arm_.name).quieter();
     so.on_step = [&](const simulation::StepOutput& step, const VecX& u) {

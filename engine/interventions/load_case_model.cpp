@@ -222,8 +222,22 @@ Vec3 bed_exposed_normal(const mesh::Mesh& m, const std::string& bed, const Vec3&
 
 }  // namespace
 
+const std::vector<std::string>& press_side_values() {
+  static const std::vector<std::string> values{"auto", "scar", "+x", "-x", "+y", "-y", "+z", "-z"};
+  return values;
+}
+
+std::optional<PressSide> parse_press_side(const std::string& text) {
+  if (text == "auto") return PressSide{};
+  if (text == "scar") return PressSide{PressRule::Scar, Vec3::Zero()};
+  if (text.size() != 2 || (text[0] != '+' && text[0] != '-') || text[1] < 'x' || text[1] > 'z')
+    return std::nullopt;
+  const Real sign = text[0] == '+' ? 1.0 : -1.0;
+  return PressSide{PressRule::Direction, sign * Vec3::Unit(text[1] - 'x')};
+}
+
 LoadingFrame loading_frame(const fem::Model& model, const tissue::TissueModel& tissue,
-                           Real bed_stiffness) {
+                           Real bed_stiffness, const PressSide& press) {
   LoadingFrame frame;
   frame.bed_stiffness = bed_stiffness;
   const auto& m = model.mesh;
@@ -239,7 +253,17 @@ LoadingFrame loading_frame(const fem::Model& model, const tissue::TissueModel& t
     frame.target = tissue.scars.front().shape.centre;
   Vec3 radial = frame.target - centroid;
   radial -= radial.dot(a) * a;
-  const Vec3 exposed = bed_exposed_normal(m, tissue.roles.bed_support, a);
+  if (press.rule == PressRule::Direction) {
+    const Vec3 normal = press.direction - press.direction.dot(a) * a;
+    if (normal.norm() < 0.5)
+      throw std::invalid_argument(
+          "loading.press_side lies along the tissue's axis: choose a side normal to it");
+    frame.side = normal.normalized();
+    return frame;
+  }
+  const Vec3 exposed = press.rule == PressRule::Auto
+                           ? bed_exposed_normal(m, tissue.roles.bed_support, a)
+                           : Vec3::Zero();
   if (exposed.norm() >= 0.5) {
     frame.side = exposed.normalized();  // an underlay: pressed on its exposed face
     return frame;

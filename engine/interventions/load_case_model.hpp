@@ -4,6 +4,10 @@
 // grip over the scar.
 #pragma once
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "fem/model.hpp"
 #include "interventions/load_case.hpp"
 #include "tissue/tissue_model.hpp"
@@ -19,14 +23,30 @@ struct LoadingFrame {
   Vec3 side = Vec3::UnitZ();   ///< unit, normal to the axis: the side the patches press on
 };
 
+/// `loading.press_side`: which side of the bed the patches press on (docs/scenario-reference.md).
+/// Auto: the rule of loading_frame below; Scar: from the body's axis line towards the target
+/// (the first scar's centre); Direction: along `direction` (a coordinate axis, e.g. -y).
+enum class PressRule { Auto, Scar, Direction };
+struct PressSide {
+  PressRule rule = PressRule::Auto;
+  Vec3 direction = Vec3::Zero();  ///< unit, for PressRule::Direction
+};
+
+/// The values `loading.press_side` accepts: "auto", "scar", "+x", "-x", "+y", "-y", "+z", "-z".
+const std::vector<std::string>& press_side_values();
+/// The press side named `text` (one of press_side_values()); nullopt for any other text.
+std::optional<PressSide> parse_press_side(const std::string& text);
+
 /// The frame of a tissue model: target = the first scar's centre (or the body's centroid without
 /// scars). side: a bed on one side of the body (an underlay: the area-weighted mean outward normal
 /// of its outer surface, normal to the axis, has length >= 0.5) is pressed on its exposed face,
 /// along that mean normal; a bed wrapped around the body (a sheath) is pressed on the side of the
 /// target (the direction from the body's axis line to it, or the coordinate direction most normal
-/// to the axis, z first, when the target is on the axis line).
+/// to the axis, z first, when the target is on the axis line). `press` overrides that choice
+/// (PressRule::Scar: the sheath rule for any bed; Direction: its part normal to the axis).
+/// Throws std::invalid_argument when a Direction lies along the axis.
 LoadingFrame loading_frame(const fem::Model& model, const tissue::TissueModel& tissue,
-                           Real bed_stiffness);
+                           Real bed_stiffness, const PressSide& press = {});
 
 /// Where a patch presses on a tissue model. Its positions are limited to where the whole patch
 /// lies on the pressed strip of the bed (a stroke past the end of the modelled tissue would

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "interventions/load_case_model.hpp"
 #include "model/model_builder.hpp"
 #include "model/model_reader.hpp"
 #include "model/spec_paths.hpp"
@@ -224,9 +225,12 @@ class StudyLoader {
   }
 
   void read_loading(const YamlNode& n) {
-    if (!n.defined() || !n.expect_map({"bed_stiffness"})) return;
+    if (!n.defined() || !n.expect_map({"bed_stiffness", "press_side"})) return;
     if (n["bed_stiffness"].defined())
       bed_stiffness_ = n.value_or(n["bed_stiffness"].real(Range::non_negative()), bed_stiffness_);
+    if (n["press_side"].defined())
+      press_side_ =
+          n.value_or(n["press_side"].string(interventions::press_side_values()), press_side_);
   }
 
   void read_probes(const YamlNode& n, ProbeSelection& probes) {
@@ -474,6 +478,7 @@ class StudyLoader {
         spec.name = arm.name + point.suffix;
         spec.sweep_values = point.values;
         spec.bed_stiffness = bed_stiffness_;
+        spec.press_side = press_side_;
         build_model(spec, point, sweep, check_models);
         build_sessions(spec, arm, point, sweep);
         finish_spec(spec);
@@ -563,6 +568,8 @@ class StudyLoader {
     add_line(t, "base_arm", spec.base_arm);
     for (const auto& [k, v] : spec.sweep_values) add_line(t, "sweep." + k, round_trip(v));
     add_line(t, "loading.bed_stiffness", round_trip(spec.bed_stiffness));
+    // Only when set: the arms of earlier studies keep their spec hashes.
+    if (spec.press_side != "auto") add_line(t, "loading.press_side", spec.press_side);
     for (size_t i = 0; i < spec.sessions.size(); ++i) {
       const auto& s = spec.sessions[i];
       const std::string key = "sessions[" + std::to_string(i) + "].";
@@ -581,6 +588,7 @@ class StudyLoader {
   Diagnostics diag_;
   ModelSource source_{{}, {}, false, {}, YamlNode(YAML::Node(), "", "", nullptr)};
   Real bed_stiffness_ = 0.01;
+  std::string press_side_ = "auto";
   std::vector<ArmInput> arms_;
   std::set<std::string> reported_paths_;
   bool base_model_failed_ = false;

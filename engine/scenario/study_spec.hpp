@@ -39,8 +39,10 @@ struct ArmSpec {
   model::ModelSpec model;                    ///< the model after overrides and sweep values
   std::vector<SessionPlan> sessions;
   Real bed_stiffness = 0.01;  ///< N/mm^3, `loading.bed_stiffness`
-  std::string spec_text;      ///< canonical text of everything above (stored with the results)
-  std::string spec_hash;      ///< 16 hex digits, FNV-1a 64 of spec_text
+  /// `loading.press_side`: one of interventions::press_side_values()
+  std::string press_side = "auto";
+  std::string spec_text;  ///< canonical text of everything above (stored with the results)
+  std::string spec_hash;  ///< 16 hex digits, FNV-1a 64 of spec_text
   /// Loads the arm's model (throws InputErrors as build_model does).
   model::ModelDefinition load_model(const materials::MaterialRegistry& materials) const;
 };

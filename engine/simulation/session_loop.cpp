@@ -60,7 +60,8 @@ class SessionLoop {
         sessions_(sessions),
         options_(options),
         driver_(def, linear_solvers, options.log),
-        frame_(interventions::loading_frame(def.model, def.tissue, options.bed_stiffness)) {
+        frame_(interventions::loading_frame(def.model, def.tissue, options.bed_stiffness,
+                                            options.press_side)) {
     for (const auto& s : sessions_) {
       work_total_ += 2 * probe_work();
       for (const auto& c : s.impl->load_cases()) work_total_ += c.increments;

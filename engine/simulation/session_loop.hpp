@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "interventions/load_case.hpp"
+#include "interventions/load_case_model.hpp"
 #include "interventions/session_plan.hpp"
 #include "model/model_definition.hpp"
 #include "simulation/step_output.hpp"
@@ -53,6 +54,7 @@ struct SessionsOutcome {
 struct SessionsOptions {
   /// N/mm^3: the foundation holding the bed during load cases (`loading.bed_stiffness`).
   Real bed_stiffness = 0.01;
+  interventions::PressSide press_side;  ///< `loading.press_side`
   int report_every = 1;  ///< report every n-th nominal increment of a load case (and its last)
   LogSink log;           ///< load cases log through it; probes through log.quieter()
   /// Each reported step: its output (step = "<session>: <load case>") and displacement (mm).

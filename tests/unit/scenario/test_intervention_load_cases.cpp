@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -374,6 +375,53 @@ steps:
   EXPECT_NEAR(place.start, 2.5, 1e-9);
   const auto model = load_case_model(def.model, def.tissue, frame, c, kT0);
   EXPECT_NEAR(patch_normal_force(model, kT0 + 1.0), 50.0, 1e-9);
+}
+
+// Area vector of a facet: its reference area along its outward normal (the node order is
+// right-handed about the outward normal), mm^2.
+Vec3 facet_area_vector(const mesh::Mesh& m, const mesh::Facet& f) {
+  const auto n = m.facet_nodes(f);
+  Vec3 sum = Vec3::Zero();
+  for (size_t k = 1; k + 1 < n.size(); ++k)
+    sum += 0.5 * (m.points[n[k]] - m.points[n[0]]).cross(m.points[n[k + 1]] - m.points[n[0]]);
+  return sum;
+}
+
+// `loading.press_side`: ART pressed from each side of the sheath. A pressure p on a facet of
+// outward area vector A pushes with -p A, so the net patch load on the bed points into it,
+// against the chosen side, with the thumb's 80 N (the whole patch lies on the bed at the scar).
+TEST(LoadCaseModel, PressSideChoosesWhereThePatchPushes) {
+  SmallModel m;
+  const auto c = only_case(*make("active_release",
+                                 {{"thumb_force", 80}, {"position", 0}, {"contact_width", 15}}));
+  for (const char* name : {"+y", "-y", "+z", "-z"}) {
+    SCOPED_TRACE(name);
+    const auto press = parse_press_side(name);
+    ASSERT_TRUE(press.has_value());
+    const auto frame = loading_frame(m.def.model, m.def.tissue, 0.02, *press);
+    EXPECT_NEAR((frame.side - press->direction).norm(), 0.0, 1e-12);
+    const auto model = load_case_model(m.def.model, m.def.tissue, frame, c, kT0);
+    Vec3 load = Vec3::Zero();
+    for (const auto& bc : model.pressures)
+      if (bc.set_name == "patch")
+        for (const auto& f : bc.facets)
+          load -=
+              bc.pressure * model.curves[bc.curve](kT0 + 1.0) * facet_area_vector(model.mesh, f);
+    EXPECT_NEAR(patch_normal_force(model, kT0 + 1.0), 80.0, 1e-9);
+    // Into the bed from the pressed side: the load's component along the side is negative and
+    // most of its size (the facets are curved over the ellipse).
+    EXPECT_LT(load.dot(press->direction), -0.8 * 80.0) << load.transpose();
+    EXPECT_LT(std::abs(load.x()), 1e-9);
+  }
+  // auto (the sheath: the side of the scar, whose centre is at z = 1) and scar agree: +z.
+  for (const char* name : {"auto", "scar"}) {
+    const auto frame = loading_frame(m.def.model, m.def.tissue, 0.02, *parse_press_side(name));
+    EXPECT_NEAR((frame.side - Vec3::UnitZ()).norm(), 0.0, 1e-12) << name;
+  }
+  // Along the axis (x) there is no side to press on; other text is not a side.
+  EXPECT_THROW(loading_frame(m.def.model, m.def.tissue, 0.02, *parse_press_side("+x")),
+               std::invalid_argument);
+  for (const char* bad : {"up", "y", "+w", "++z", ""}) EXPECT_FALSE(parse_press_side(bad)) << bad;
 }
 
 TEST(LoadCaseModel, PatchOffTheBodyIsAnError) {

@@ -118,6 +118,31 @@ TEST(StudyValidation, UnknownInterventionListsTheAllowedNames) {
                                          "rest", "running", "static_stretch"}});
 }
 
+TEST(StudyValidation, UnknownPressSideListsTheAllowedSides) {
+  const std::string text =
+      inline_model() + "loading: {bed_stiffness: 0.02, press_side: up}\n" + kArms;
+  expect_single_error(errors_of(text),
+                      {"study.yaml",
+                       line_of(text, "press_side: up"),
+                       column_of(text, "up}"),
+                       "loading.press_side",
+                       {"'up' is not allowed", "auto", "scar", "+y", "-y", "+z", "-z"}});
+}
+
+TEST(StudyValidation, PressSideIsReadIntoEveryArm) {
+  for (const std::string side : {"-y", "scar"}) {
+    const std::string text = inline_model() + "loading: {press_side: '" + side + "'}\n" + kArms;
+    const auto study = load_study_text(text, "study.yaml", testing::registries());
+    ASSERT_EQ(study.arms.size(), 1u);
+    EXPECT_EQ(study.arms[0].press_side, side);
+    // Part of the arm's identity when set, absent (the earlier hashes) by default.
+    EXPECT_NE(study.arms[0].spec_text.find("loading.press_side = " + side), std::string::npos);
+  }
+  const auto plain = load_study_text(valid_study(), "study.yaml", testing::registries());
+  EXPECT_EQ(plain.arms[0].press_side, "auto");
+  EXPECT_EQ(plain.arms[0].spec_text.find("press_side"), std::string::npos);
+}
+
 TEST(StudyValidation, MissingArms) {
   const std::string text = "description: no arms\n" + inline_model();
   // A missing key is reported where its parent (the document) starts.
