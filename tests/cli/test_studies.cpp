@@ -103,6 +103,45 @@ TEST(StudyRun, FailingArmIsRecordedAndTheOthersFinish) {
   EXPECT_NE(r.out.find("arm impossible failed"), std::string::npos) << r.out;
 }
 
+// The comparison rows of an arm in the printed table `text`: one per metric.
+std::vector<std::string> arm_rows(const std::string& text, const std::string& arm) {
+  std::vector<std::string> rows;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind("  " + arm + " ", 0) == 0) rows.push_back(line);
+  return rows;
+}
+
+// A failed arm has a "before" but no "after": its rows in `sinew run`'s comparison table and in
+// `sinew table` read "<before> -> n/a  n/a  [failed]", never a change of +0 computed from the
+// last probe before the failure; the arms that completed show numbers.
+TEST(StudyRun, FailedArmsRowsReadNotAvailable) {
+  TempDir dir;
+  const auto [r, arms] = run_failing_study(dir, "failing-study.yaml");
+  ASSERT_EQ(arms.size(), 3u);
+  ASSERT_EQ(arms[1].status, "failed");
+  const auto table = run_sinew({"table", (dir.path() / "results.h5").string()});
+  ASSERT_EQ(table.exit_code, 0) << table.err;
+  const std::regex failed(R"(  impossible  +-?[0-9.e+-]+ ->        n/a  n/a  \[failed\])");
+  const std::regex completed(R"(  before +-?[0-9.e+-]+ -> +-?[0-9.e+-]+  [+-][0-9.e+-]+.*)");
+  for (const auto* text : {&r.out, &table.out}) {
+    const auto rows = arm_rows(*text, "impossible");
+    // One row per metric of the arm (every metric has its before probe).
+    ASSERT_EQ(rows.size(), arms[1].metric_names.size()) << *text;
+    for (const auto& row : rows) {
+      EXPECT_TRUE(std::regex_match(row, failed)) << row;
+      EXPECT_EQ(row.find("+0"), std::string::npos) << row;
+    }
+    const auto done = arm_rows(*text, "before");
+    ASSERT_EQ(done.size(), arms[0].metric_names.size()) << *text;
+    // A completed arm's rows have an after value (the change may be n/a when before is 0).
+    EXPECT_TRUE(std::any_of(done.begin(), done.end(), [&](const std::string& row) {
+      return std::regex_match(row, completed);
+    })) << *text;
+    for (const auto& row : done) EXPECT_EQ(row.find("[failed]"), std::string::npos) << row;
+  }
+}
+
 // A force-controlled load case beyond the model's capacity fails with how far it got.
 TEST(StudyRun, OverloadedArmSaysHowMuchForceItCarried) {
   TempDir dir;
@@ -163,9 +202,9 @@ TEST(StudyFile, MatchesTheDocumentedSchemaAndReadsWithH5py) {
   const auto [urc, units] =
       run_h5py(dir, "f = h5py.File('" + view +
                         "', 'r'); "
-                        "print(f['VTKHDF/PointData/displacement'].attrs['units'], "
-                        "f['VTKHDF/CellData/cauchy_stress'].attrs['units'], "
-                        "f['VTKHDF/PointData/displacement'].shape[1])");
+                        "print(f['VTKHDF/PointData/displacement [mm]'].attrs['units'], "
+                        "f['VTKHDF/CellData/cauchy_stress [MPa]'].attrs['units'], "
+                        "f['VTKHDF/PointData/displacement [mm]'].shape[1])");
   ASSERT_EQ(urc, 0) << units;
   EXPECT_EQ(units, "mm MPa 3\n");
 
