@@ -233,6 +233,10 @@ void read_metrics(hid_t arm, const std::string& where, ArmSummary& out) {
       m.units = string_attribute(obj.get(), "units").value_or("");
       m.description = string_attribute(obj.get(), "description").value_or("");
       m.values = read_doubles(arm, path, where);
+      // No metric (N/mm, mJ, mm^2, 1) comes near 1e100; such a value is damage, and VTK's chart
+      // axes never finish laying out ticks over a range near 1e308: shown as n/a instead.
+      for (double& v : m.values)
+        if (std::abs(v) > 1e100) v = std::nan("");
       out.metrics.push_back(std::move(m));
     }
   }

@@ -361,7 +361,7 @@ def main(argv):
         runs = []
         if study_file:
             runs += [[a.sinew, "table", damaged], [a.sinew, "export", damaged, "--csv"]]
-            if a.viz and k % 4 == 0:
+            if a.viz and k % 6 == 0:
                 runs.append([a.viz, damaged, "-o", os.path.join(folder, "report"),
                              "--size", "160x120"])
             python_jobs.append(("read_study", damaged))
