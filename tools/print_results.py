@@ -33,6 +33,19 @@ FIELDS = [
 
 
 def main(path):
+    """Prints the table; raises OSError when `path` cannot be opened as HDF5 and ValueError,
+    naming the file, when it is not a readable results file (missing or damaged parts)."""
+    try:
+        _print_results(path)
+    except OSError as e:
+        raise OSError(f"{path}: cannot be read as HDF5 ({e})") from e
+    except (KeyError, ValueError, TypeError, IndexError, AttributeError, UnicodeError,
+            RuntimeError, MemoryError, ZeroDivisionError) as e:
+        raise ValueError(f"{path}: not a readable Sinew results file "
+                         f"({type(e).__name__}: {e})") from e
+
+
+def _print_results(path):
     with h5py.File(path, "r") as f:
         a = f.attrs
         print(f"{path}: sinew {a['sinew_version']}, model {a['model_file']}, "
@@ -90,4 +103,7 @@ def main(path):
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit(__doc__)
-    main(sys.argv[1])
+    try:
+        main(sys.argv[1])
+    except (OSError, ValueError) as e:
+        sys.exit(f"error: {e}")

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Builds the unit and verification tests with AddressSanitizer and UndefinedBehaviorSanitizer
-# (Debug at -O1, so SINEW_ASSERT runs too) in build-asan/ and runs them with ctest. Any
+# Builds the unit and verification tests and `sinew` with AddressSanitizer and
+# UndefinedBehaviorSanitizer (Debug at -O1, so SINEW_ASSERT runs too) in build-asan/ and runs
+# them with ctest, then the CLI fault tests (write faults, interrupted runs, damaged parts,
+# locks) and the first cases of both fuzz corpora (tests/robustness: hostile model, study and
+# mesh files; damaged results and part files) against the instrumented `sinew`. Any
 # out-of-bounds access, use after free, leak or undefined behaviour fails the run.
 #   tools/run-sanitizers.sh [extra ctest arguments]
 # Environment: SINEW_JOBS (default nproc), SINEW_WERROR (default ON when CI=true),
+# SINEW_ASAN_FUZZ_CASES (fuzz cases of each corpus, default 16),
 # SINEW_ASAN_BUILD_DIR (default build-asan).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +20,10 @@ werror="${SINEW_WERROR:-$werror}"
 # The executables built and the ctest labels run (each test carries its executable's name).
 unit_tests=(test_batch test_core test_fem test_interface test_io test_materials test_mesh test_model
             test_scenario test_solver test_tissue test_verification)
+# The CLI tests that damage, interrupt or lock a run (test_cli runs build-asan's `sinew`), and
+# the fuzz cases run against it: the same seeds as the full corpora, their first cases.
+cli_fault_tests='^(OutputFaults|InputFaults|WriteRefused|StudyLock|StudyMerge|StudyResume|StudyExit)\.'
+fuzz_cases="${SINEW_ASAN_FUZZ_CASES:-16}"
 
 sanitize="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
 # Leaks are reported for Sinew code; the suppressions cover only third-party runtimes.
@@ -37,7 +45,7 @@ cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_EXE_LINKER_FLAGS="$sanitize" -DCMAKE_SHARED_LINKER_FLAGS="$sanitize" \
   -DSINEW_WITH_VIZ=OFF -DSINEW_BUILD_BENCHMARKS=OFF -DSINEW_TEST_DISCOVERY_MODE=PRE_TEST -DSINEW_WERROR="$werror" "${launcher[@]}" \
   >"$build_dir.configure.log" 2>&1 || { cat "$build_dir.configure.log"; exit 1; }
-cmake --build "$build_dir" -j "$jobs" --target "${unit_tests[@]}"
+cmake --build "$build_dir" -j "$jobs" --target "${unit_tests[@]}" test_cli sinew
 
 labels="$(IFS='|'; echo "^(${unit_tests[*]})\$")"
 cd "$build_dir"
@@ -52,4 +60,10 @@ ctest --output-on-failure -j "$jobs" --timeout 1800 -L "$labels" -LE '^slow$' -E
 ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" \
   ctest --output-on-failure -j "$jobs" --timeout 1800 -L "$labels" -LE '^slow$' -R "$mpi_tests" \
   "$@" || status=$?
+ctest --output-on-failure -j "$jobs" --timeout 1800 -L '^test_cli$' -R "$cli_fault_tests" "$@" \
+  || status=$?
+for fuzz in fuzz_inputs fuzz_results; do
+  /usr/bin/python3 "$here/tests/robustness/$fuzz.py" "$build_dir/tools/sinew" "$here" \
+    "$build_dir/$fuzz-work" --asan --cases "$fuzz_cases" --budget 600 || status=$?
+done
 exit "$status"

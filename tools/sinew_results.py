@@ -67,7 +67,22 @@ def _arm_rows(arm, lead, status):
 
 
 def read_study(path):
-    """The tidy table of the study results file `path` as a pandas DataFrame."""
+    """The tidy table of the study results file `path` as a pandas DataFrame.
+
+    Raises OSError when the file cannot be opened as HDF5 (missing, truncated, not HDF5) and
+    ValueError, naming the file, when it opens but is not a readable study results file
+    (missing groups, datasets of the wrong type or shape, damaged attributes)."""
+    try:
+        return _read_study(path)
+    except OSError as e:
+        raise OSError(f"{path}: cannot be read as HDF5 ({e})") from e
+    except (KeyError, ValueError, TypeError, IndexError, AttributeError, UnicodeError,
+            RuntimeError, MemoryError) as e:
+        raise ValueError(f"{path}: not a readable Sinew study results file "
+                         f"({type(e).__name__}: {e})") from e
+
+
+def _read_study(path):
     with h5py.File(path, "r") as f:
         arms = list(f["arms"].items())  # in the order of the study (creation order)
         sweeps = [json.loads(_attr(arm, "sweep") or "{}") for _, arm in arms]
@@ -105,4 +120,8 @@ def read_export(path):
 if __name__ == "__main__":
     if len(sys.argv) != 2:
         sys.exit(__doc__)
-    read_study(sys.argv[1]).to_csv(sys.stdout, index=False)
+    try:
+        table = read_study(sys.argv[1])
+    except (OSError, ValueError) as e:
+        sys.exit(f"error: {e}")
+    table.to_csv(sys.stdout, index=False)

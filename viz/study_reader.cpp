@@ -115,10 +115,18 @@ std::vector<hsize_t> dataset_dims(hid_t ds) {
   return dims;
 }
 
+// The number of values of extent `dims` from dimension `from` on. A damaged file may declare
+// any extent (an unwritten chunked dataset costs nothing on disk): beyond 2^31 values it is
+// refused rather than allocated.
 std::size_t product(const std::vector<hsize_t>& dims, std::size_t from = 0) {
-  std::size_t n = 1;
-  for (std::size_t i = from; i < dims.size(); ++i) n *= static_cast<std::size_t>(dims[i]);
-  return n;
+  constexpr hsize_t limit = hsize_t{1} << 31;
+  hsize_t n = 1;
+  for (std::size_t i = from; i < dims.size(); ++i) {
+    if (dims[i] > limit || (dims[i] > 0 && n > limit / dims[i]))
+      fail("a dataset declares more than 2^31 values (damaged file?)");
+    n *= dims[i];
+  }
+  return static_cast<std::size_t>(n);
 }
 
 template <class T>
@@ -225,6 +233,10 @@ void read_metrics(hid_t arm, const std::string& where, ArmSummary& out) {
       m.units = string_attribute(obj.get(), "units").value_or("");
       m.description = string_attribute(obj.get(), "description").value_or("");
       m.values = read_doubles(arm, path, where);
+      // No metric (N/mm, mJ, mm^2, 1) comes near 1e100; such a value is damage, and VTK's chart
+      // axes never finish laying out ticks over a range near 1e308: shown as n/a instead.
+      for (double& v : m.values)
+        if (std::abs(v) > 1e100) v = std::nan("");
       out.metrics.push_back(std::move(m));
     }
   }
@@ -288,6 +300,11 @@ CellMesh read_cells(hid_t arm, const std::string& prefix, const std::string& whe
   if (m.offsets.size() != m.types.size() + 1 || m.offsets.front() != 0 ||
       m.offsets.back() != static_cast<std::int64_t>(m.connectivity.size()))
     fail(where + ": " + prefix + ": offsets do not match types and connectivity");
+  for (std::size_t c = 0; c + 1 < m.offsets.size(); ++c)
+    if (m.offsets[c + 1] < m.offsets[c])
+      fail(where + ": " + prefix + ": offsets decrease at cell " + std::to_string(c));
+  if (m.points.size() % 3 != 0)
+    fail(where + ": " + prefix + ": points do not hold three coordinates each");
   const auto n = static_cast<std::int64_t>(m.n_points());
   for (std::int64_t id : m.connectivity)
     if (id < 0 || id >= n) fail(where + ": " + prefix + ": node id out of range");

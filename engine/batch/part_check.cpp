@@ -64,22 +64,25 @@ void remove_part_checksum(const fs::path& part) {
   fs::remove(checksum_path(part), ec);
 }
 
+// Files of older versions, or of a run killed between the file and its checksum, have none: the
+// structure is checked alone.
+std::string checksum_problem(const fs::path& file) {
+  std::error_code ec;
+  if (!fs::exists(checksum_path(file), ec)) return {};
+  const std::string expected = first_line(checksum_path(file)), actual = file_checksum(file);
+  if (expected == actual) return {};
+  return "its bytes do not match the checksum written with it (" +
+         checksum_path(file).filename().string() + ": " + expected +
+         ", file: " + (actual.empty() ? "unreadable" : actual) + ")";
+}
+
 PartCheck check_part(const fs::path& part, const std::string& spec_hash) {
   PartCheck c;
   std::error_code ec;
   if (!fs::exists(part, ec)) return c;
   c.state = PartState::Damaged;
-  // Parts of older versions, or of a run killed between the part and its checksum, have none:
-  // the structure is checked alone.
-  if (fs::exists(checksum_path(part), ec)) {
-    const std::string expected = first_line(checksum_path(part)), actual = file_checksum(part);
-    if (expected != actual) {
-      c.problem = "its bytes do not match the checksum written when the arm finished (" +
-                  checksum_path(part).filename().string() + ": " + expected +
-                  ", file: " + (actual.empty() ? "unreadable" : actual) + ")";
-      return c;
-    }
-  }
+  c.problem = checksum_problem(part);
+  if (!c.problem.empty()) return c;
   c.problem = io::part_problem(part);
   if (!c.problem.empty()) return c;
   const auto summary = io::read_part_summary(part);

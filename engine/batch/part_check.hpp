@@ -28,6 +28,10 @@ PartCheck check_part(const std::filesystem::path& part, const std::string& spec_
 std::filesystem::path checksum_path(const std::filesystem::path& part);
 void write_part_checksum(const std::filesystem::path& part);
 void remove_part_checksum(const std::filesystem::path& part);
+/// Why `file` does not match its "<file>.fnv1a64" checksum; "" when it does or has none. The
+/// study results file has one too (written by the merge): HDF5 1.10 can crash on damaged
+/// metadata, so a file whose bytes changed is never parsed.
+std::string checksum_problem(const std::filesystem::path& file);
 
 /// Renames a damaged part to "<part>.corrupt" (replacing an older one) and drops its checksum;
 /// returns the new name.

@@ -207,6 +207,7 @@ std::map<std::string, io::StoredArm> earlier_arms(const fs::path& results, std::
   std::map<std::string, io::StoredArm> arms;
   std::error_code ec;
   if (!fs::exists(results, ec)) return arms;
+  if (error = checksum_problem(results); !error.empty()) return arms;
   try {
     for (auto& a : io::read_stored_arms(results)) arms.emplace(a.name, a);
   } catch (const std::exception& e) {
@@ -333,9 +334,11 @@ MergeReport merge_parts(const scenario::StudySpec& study,
           (plan.report.missing.size() > 1 ? ", ..." : "") +
           ") that have no trusted part file; move it away to merge without it");
     try {
+      remove_part_checksum(results);  // the file is replaced: its old checksum is void
       io::merge_study(plan.sources, results,
                       study_info(study, plan, command_line, jobs, ranks, start_time, interrupted),
                       views);
+      write_part_checksum(results);  // the results file's, read by the next merge
       return plan.report;
     } catch (const io::ArmSourceError& e) {
       const std::size_t k = e.source();

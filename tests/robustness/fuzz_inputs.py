@@ -6,9 +6,12 @@
 # must end with exit 0 (still valid) or 2 with an "error:" line; a signal, exit 1 with a crash
 # message, another exit code or a hang fails, and the offending file is kept for reproduction.
 """Usage: fuzz_inputs.py SINEW SOURCE_DIR WORK_DIR [--cases N] [--seed S] [--budget SECONDS]
+                        [--asan]
 
 Deterministic for a seed; stops early (passing) when the time budget is used up, after at least
-a quarter of the cases.
+a quarter of the cases. --asan: SINEW is instrumented, so the memory bound is AddressSanitizer's
+(hard_rss_limit_mb, max_allocation_size_mb) instead of an address-space limit, which its shadow
+memory cannot live with.
 """
 import argparse
 import os
@@ -83,20 +86,28 @@ def mutate_mesh(text, rng):
     return kind, "".join(lines)
 
 
+ASAN_LIMITS = "hard_rss_limit_mb=3072:max_allocation_size_mb=3072:allocator_may_return_null=1"
+
+
 def limit_memory():
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
 
 
-def run_case(sinew, command, path):
+def run_case(sinew, command, path, asan=False):
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+    if asan:
+        env["ASAN_OPTIONS"] = env.get("ASAN_OPTIONS", "") + ":" + ASAN_LIMITS
     try:
         done = subprocess.run([sinew, command, path], capture_output=True, text=True,
-                              errors="replace", timeout=TIMEOUT, preexec_fn=limit_memory,
-                              env=env, check=False)
+                              errors="replace", timeout=TIMEOUT,
+                              preexec_fn=None if asan else limit_memory, env=env, check=False)
     except subprocess.TimeoutExpired:
         return f"hung (no answer in {TIMEOUT} s)"
     if done.returncode < 0:
         return f"killed by signal {-done.returncode}: {done.stderr[-300:]}"
+    for report in ("AddressSanitizer", "LeakSanitizer", "runtime error:"):
+        if report in done.stderr:
+            return f"exit {done.returncode} with a sanitizer report: {done.stderr[-600:]}"
     if done.returncode == 0:
         return None
     if done.returncode == 2 and "error:" in done.stderr:
@@ -163,6 +174,7 @@ def main(argv):
     ap.add_argument("--cases", type=int, default=80)
     ap.add_argument("--seed", type=int, default=20261206)
     ap.add_argument("--budget", type=float, default=120.0, help="seconds")
+    ap.add_argument("--asan", action="store_true")
     a = ap.parse_args(argv[1:])
     shutil.rmtree(a.work, ignore_errors=True)
     os.makedirs(a.work)
@@ -172,7 +184,7 @@ def main(argv):
         if time.monotonic() - start > a.budget and ran >= a.cases // 4:
             break
         command, path, what = make_case(k, rng, a.source, a.work)
-        problem = run_case(a.sinew, command, path)
+        problem = run_case(a.sinew, command, path, a.asan)
         ran += 1
         if problem:
             failures.append(f"{os.path.dirname(path)} ({what}, sinew {command}): {problem}")

@@ -172,6 +172,30 @@ inline void write_attr(hid_t obj, const char* name, std::int64_t value) {
   check(H5Awrite(a, H5T_NATIVE_INT64, &value), std::string("cannot write attribute ") + name);
 }
 
+// ---- sizes read from a file ---------------------------------------------------------------
+
+// The number of values of a dataset of extent `dims`, refused (with `what`) beyond 2^31: no
+// results file holds that many, and a damaged or hostile file may declare any extent (an
+// unwritten chunked dataset costs nothing on disk) and would make a reader allocate it.
+inline std::size_t value_count(const std::vector<hsize_t>& dims, const std::string& what) {
+  constexpr hsize_t limit = hsize_t{1} << 31;
+  hsize_t n = 1;
+  for (const hsize_t d : dims) {
+    if (d > limit || (d > 0 && n > limit / d))
+      throw std::runtime_error(what + ": declares more than 2^31 values (damaged file?)");
+    n *= d;
+  }
+  return static_cast<std::size_t>(n);
+}
+
+inline std::size_t value_count(hid_t space, const std::string& what) {
+  const int rank = H5Sget_simple_extent_ndims(space);
+  if (rank < 0) throw std::runtime_error(what + ": cannot read its extent");
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  H5Sget_simple_extent_dims(space, dims.data(), nullptr);
+  return value_count(dims, what);
+}
+
 // ---- provenance ---------------------------------------------------------------------------
 
 // This machine's host name ("" when it cannot be read).

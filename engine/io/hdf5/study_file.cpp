@@ -134,11 +134,17 @@ std::vector<hsize_t> dataset_dims(hid_t loc, const std::string& path, const std:
   return dataset_dims(open_dataset(loc, path, file), file + ": cannot query " + path);
 }
 
+// The number of rows of dataset `path` (its first dimension); a scalar has none to give.
+hsize_t row_count(hid_t loc, const std::string& path, const std::string& file) {
+  const std::vector<hsize_t> dims = dataset_dims(loc, path, file);
+  if (dims.empty()) throw std::runtime_error(file + ": " + path + " is a scalar, not a table");
+  return dims[0];
+}
+
 std::vector<double> read_doubles(hid_t loc, const std::string& path, const std::string& file) {
   const Handle ds = open_dataset(loc, path, file);
   const auto dims = dataset_dims(ds, file + ": cannot query " + path);
-  hsize_t n = 1;
-  for (auto d : dims) n *= d;
+  const std::size_t n = value_count(dims, file + ": " + path);
   std::vector<double> v(n);
   if (n > 0)
     check(H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()),
@@ -316,12 +322,12 @@ ViewSpec view_spec(const StudySource& src, const std::string& arm, const std::st
                    hsize_t steps) {
   ViewSpec spec;
   spec.mesh_group = arm + mesh;
-  spec.points = static_cast<std::int64_t>(dataset_dims(src.file, spec.mesh_group + "/points",
-                                                       src.file_name)[0]);
-  spec.cells = static_cast<std::int64_t>(dataset_dims(src.file, spec.mesh_group + "/types",
-                                                      src.file_name)[0]);
+  spec.points =
+      static_cast<std::int64_t>(row_count(src.file, spec.mesh_group + "/points", src.file_name));
+  spec.cells =
+      static_cast<std::int64_t>(row_count(src.file, spec.mesh_group + "/types", src.file_name));
   spec.connectivity_ids = static_cast<std::int64_t>(
-      dataset_dims(src.file, spec.mesh_group + "/connectivity", src.file_name)[0]);
+      row_count(src.file, spec.mesh_group + "/connectivity", src.file_name));
   for (const auto& f : fields) {
     if (f.interface != interface || !has_object(src.file, arm + f.path)) continue;
     spec.arrays.push_back(view_array(src, f.point ? "PointData" : "CellData", f.name, arm + f.path,

@@ -43,7 +43,7 @@ std::vector<double> read_doubles(hid_t loc, const std::string& path) {
   if (!exists(loc, path)) return {};
   Handle ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
   Handle space(H5Dget_space(ds), H5Sclose);
-  std::vector<double> v(static_cast<size_t>(H5Sget_simple_extent_npoints(space)));
+  std::vector<double> v(value_count(space, path));
   if (!v.empty()) H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
   return v;
 }
@@ -52,7 +52,7 @@ std::vector<std::int64_t> read_ints(hid_t loc, const std::string& path) {
   if (!exists(loc, path)) return {};
   Handle ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
   Handle space(H5Dget_space(ds), H5Sclose);
-  std::vector<std::int64_t> v(static_cast<size_t>(H5Sget_simple_extent_npoints(space)));
+  std::vector<std::int64_t> v(value_count(space, path));
   if (!v.empty()) H5Dread(ds, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data());
   return v;
 }
@@ -61,7 +61,7 @@ std::vector<std::string> read_strings(hid_t loc, const std::string& path) {
   if (!exists(loc, path)) return {};
   Handle ds(H5Dopen2(loc, path.c_str(), H5P_DEFAULT), H5Dclose);
   Handle space(H5Dget_space(ds), H5Sclose);
-  const auto n = static_cast<size_t>(H5Sget_simple_extent_npoints(space));
+  const std::size_t n = value_count(space, path);
   Handle mem(H5Tcopy(H5T_C_S1), H5Tclose);
   H5Tset_size(mem, H5T_VARIABLE);
   H5Tset_cset(mem, H5T_CSET_UTF8);
@@ -99,7 +99,12 @@ std::string part_problem(const std::filesystem::path& part) {
       return std::string("no '") + attr + "' attribute (not the part file of a study arm)";
   if (!exists(file, "metrics") || !exists(file, "metrics/session_index"))
     return "no /metrics table";
-  const auto probes = read_ints(file, "metrics/session_index").size();
+  std::size_t probes = 0;
+  try {
+    probes = read_ints(file, "metrics/session_index").size();
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
   for (const auto& m : tissue::metric_table()) {
     const std::string path = "metrics/" + std::string(m.name);
     if (!exists(file, path)) return "/" + path + " is missing";
@@ -107,7 +112,7 @@ std::string part_problem(const std::filesystem::path& part) {
     if (!ds.valid()) return "/" + path + " cannot be opened";
     Handle space(H5Dget_space(ds), H5Sclose);
     const auto n = H5Sget_simple_extent_npoints(space);
-    if (n < 0 || static_cast<std::size_t>(n) != probes)
+    if (n < 0 || static_cast<std::size_t>(n) != probes || probes > (std::size_t{1} << 31))
       return "/" + path + " does not hold one value per probe";
     std::vector<double> v(probes);
     if (probes > 0 && H5Dread(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, v.data()) < 0)
