@@ -103,13 +103,22 @@ def main():
     assert facets == 16 * 10, f"{facets} facets on each side, not 160 (16 around x 10 along)"
 
     out = run([binary, "solve", str(model), "-o", str(work / "tendon-sheath-outline.h5")], env)
-    r = re.search(r"reaction tendon_distal: \[([-+0-9.eE]+)", out)
-    assert r, f"no reaction at tendon_distal in the `sinew solve` output:\n{out}"
-    reaction = -float(r.group(1))
-    # The tendon, held at x = 0, carries the pull to its distal end, less what the sheath
-    # takes through the frictional interface: positive, and at most the applied 1000 N (plus
-    # 1% for the solver's tolerance).
-    assert 0 < reaction <= 1.01 * TRACTION_N, f"distal reaction {reaction} N"
+    # The reactions table: a header naming "tendon_distal Rx (N)", then one row per increment.
+    lines = out.splitlines()
+    head = next((i for i, l in enumerate(lines) if "tendon_distal Rx (N)" in l), None)
+    assert head is not None, f"no reaction table in the `sinew solve` output:\n{out}"
+    rows = []
+    for line in lines[head + 1:]:
+        if not line.strip():
+            break
+        rows.append(line.split())
+    assert len(rows) == 10 and rows[-1][1] == "1", f"the step did not reach t = 1: {rows}"
+    reaction = -float(rows[-1][3])
+    # The tendon, held at x = 0, carries the 1000 N pull to its distal end, less what the sheath
+    # takes through the interface (bonds only over the scar, which break during the pull;
+    # friction mu = 0.016): 0.2 N when measured, a few N at most.
+    # The bound allows 5% to the sheath and 0.1% above the pull for the solver's tolerance.
+    assert 0.95 * TRACTION_N < reaction <= 1.001 * TRACTION_N, f"distal reaction {reaction} N"
     print(f"gmsh example: {len(shared)} shared nodes duplicated, {facets} interface facets, "
           f"{n_nodes} nodes, distal reaction {reaction:.1f} N")
     return 0
