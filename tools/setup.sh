@@ -40,6 +40,7 @@ packages=(
   python3-h5py python3-numpy          # Python example and schema checks
   python3-pandas                      # tools/sinew_results.py (tidy study tables) and its test
   clang-format                        # tools/check_format.sh
+  gmsh                                # meshes docs/examples/*.geo in the Gmsh example's test
 )
 if [ "$with_viz" = ON ]; then
   packages+=(libvtk9-dev python3-vtk9 xvfb xauth)

@@ -80,6 +80,10 @@ int run_check(const std::string& model_file) {
     auto def = model::load_model_file(model_file, materials);
     std::cout << model_file << ": ok (" << def.model.mesh.n_nodes() << " nodes, "
               << def.model.mesh.n_cells() << " cells, " << def.steps.size() << " step(s))\n";
+    if (def.interface_split.nodes > 0)
+      std::cout << "interface: " << def.interface_split.nodes << " nodes shared by '"
+                << def.tissue.roles.body << "' and '" << def.tissue.roles.bed << "' duplicated; "
+                << def.interface_split.facets << " facets on each side of their common surface\n";
     return 0;
   } catch (const InputError& e) {
     print_input_errors(e);

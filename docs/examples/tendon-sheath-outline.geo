@@ -4,18 +4,16 @@
 // 14.7 x 5 mm, fuller on the posterior (z > 0) side. The section is meshed as an O-grid (a
 // structured core and a ring of four patches) and extruded along x into hexahedra.
 //
-// Sinew needs the tendon and the sheath as two bodies with duplicated nodes on their common
-// surface (it does not split a shared surface itself). With the OpenCASCADE kernel, entities
-// made separately are never merged, so the sheath is built from its own copy of the outline;
-// both sides are meshed with the same transfinite divisions and layers, so their nodes
-// coincide one to one (Sinew pairs the facets by coincident nodes).
+// The tendon and the sheath share the outline (a conforming mesh: one set of nodes on their
+// common surface). Sinew duplicates those nodes when it reads the model (the model's tissue
+// body and bed share nodes) and builds the interface facet sets named in the model file on
+// the two sides, so the script needs no physical group on the common surface.
 //
 //   gmsh -3 tendon-sheath-outline.geo -o tendon-sheath-outline.msh
 //
-// Physical groups (names as the tendon_sheath generator's, so the tissue roles and interface
-// keep their default names): volumes tendon, sheath; surfaces tendon_distal (x = 0),
-// tendon_proximal (x = L), sheath_distal, sheath_proximal, sheath_outer, interface_tendon,
-// interface_sheath.
+// Physical groups (names as the tendon_sheath generator's): volumes tendon, sheath; surfaces
+// tendon_distal (x = 0), tendon_proximal (x = L), sheath_distal, sheath_proximal,
+// sheath_outer.
 SetFactory("OpenCASCADE");
 Mesh.MshFileVersion = 4.1;
 Mesh.Binary = 0;
@@ -63,51 +61,50 @@ For k In {0:3}
   edge[k] = newc; Line(edge[k]) = {kp[k], kp[k1]};
   spoke[k] = newc; Line(spoke[k]) = {kp[k], tp[k * m]};
 EndFor
-cl = newcl; Curve Loop(cl) = {edge[0], edge[1], edge[2], edge[3]};
+cl = newll; Curve Loop(cl) = {edge[0], edge[1], edge[2], edge[3]};
 tsurf[0] = news; Plane Surface(tsurf[0]) = {cl};
 For k In {0:3}
   k1 = (k + 1) % 4;
-  cl = newcl; Curve Loop(cl) = {edge[k], spoke[k1], -arc[k], -spoke[k]};
+  cl = newll; Curve Loop(cl) = {edge[k], spoke[k1], -arc[k], -spoke[k]};
   tsurf[k + 1] = news; Plane Surface(tsurf[k + 1]) = {cl};
 EndFor
-Transfinite Curve{arc[], edge[]} = n_side + 1;
-Transfinite Curve{spoke[]} = n_ring + 1;
-Transfinite Surface{tsurf[]};
-Recombine Surface{tsurf[]};
 
-// One Extrude for all tendon patches, so their shared faces stay shared (one body).
-Extrude {L, 0, 0} { Surface{tsurf[]}; Layers{n_axial}; Recombine; }
-tv[] = Volume{:};
-
-// ---- Sheath section: its own copy of the outline (duplicated nodes), and the offset ----
+// ---- Sheath section: on the tendon's own outline curves (shared nodes), out to the offset ----
 For i In {0:N-1}
-  sp[i] = newp; Point(sp[i]) = {0, ys[i], zs[i]};
   op[i] = newp; Point(op[i]) = {0, ys[i] + t_sheath * ny[i], zs[i] + t_sheath * nz[i]};
 EndFor
 For k In {0:3}
   k1 = (k + 1) % 4;
-  inner[k] = newc; Spline(inner[k]) = {sp[{k * m : k * m + m - 1}], sp[(k1 * m) % N]};
   outer[k] = newc; Spline(outer[k]) = {op[{k * m : k * m + m - 1}], op[(k1 * m) % N]};
-  radial[k] = newc; Line(radial[k]) = {sp[k * m], op[k * m]};
+  radial[k] = newc; Line(radial[k]) = {tp[k * m], op[k * m]};
 EndFor
 For k In {0:3}
   k1 = (k + 1) % 4;
-  cl = newcl; Curve Loop(cl) = {inner[k], radial[k1], -outer[k], -radial[k]};
+  cl = newll; Curve Loop(cl) = {arc[k], radial[k1], -outer[k], -radial[k]};
   ssurf[k] = news; Plane Surface(ssurf[k]) = {cl};
 EndFor
-Transfinite Curve{inner[], outer[]} = n_side + 1;
-Transfinite Curve{radial[]} = n_sheath + 1;
-Transfinite Surface{ssurf[]};
-Recombine Surface{ssurf[]};
 
-Extrude {L, 0, 0} { Surface{ssurf[]}; Layers{n_axial}; Recombine; }
-sv[] = Volume{:};
-sv[] -= tv[];
+Transfinite Curve{arc[], edge[], outer[]} = n_side + 1;
+Transfinite Curve{spoke[]} = n_ring + 1;
+Transfinite Curve{radial[]} = n_sheath + 1;
+Transfinite Surface{tsurf[], ssurf[]};
+Recombine Surface{tsurf[], ssurf[]};
+
+// One Extrude for the whole section, so the faces the patches share (the tendon's internal
+// faces and the outline between tendon and sheath) are extruded once and stay shared. Each
+// quadrangular patch gives 6 entries: its top, its volume, its 4 lateral faces.
+ex[] = Extrude {L, 0, 0} { Surface{tsurf[], ssurf[]}; Layers{n_axial}; Recombine; };
+tv[] = {}; sv[] = {};
+For i In {0:4}
+  tv[] += {ex[6 * i + 1]};
+EndFor
+For i In {5:8}
+  sv[] += {ex[6 * i + 1]};
+EndFor
 
 // ---- Physical groups, from the bodies' outer boundaries ----
-// A face with no extent along x is an end (x = 0 distal, x = L proximal); the other boundary
-// faces of the tendon are its side on the interface. The sheath's side faces that coincide
-// with a tendon side face (same bounding box) are its side on the interface, the rest its
+// A face with no extent along x is an end (x = 0 distal, x = L proximal). The tendon's other
+// boundary faces are the common surface; the sheath's side faces that are not on it are its
 // outer surface.
 eps = 1e-3 * L;
 tb[] = CombinedBoundary{ Volume{tv[]}; };   // signed tags: orientation
@@ -131,7 +128,7 @@ For i In {0:#tb[]-1}
     t_side[] += {tb[i]};
   EndIf
 EndFor
-s_dist[] = {}; s_prox[] = {}; s_inner[] = {}; s_outer[] = {};
+s_dist[] = {}; s_prox[] = {}; s_outer[] = {};
 For i In {0:#sb[]-1}
   bb[] = BoundingBox Surface{sb[i]};
   If (bb[3] - bb[0] < eps)
@@ -143,18 +140,11 @@ For i In {0:#sb[]-1}
   Else
     on_tendon = 0;
     For j In {0:#t_side[]-1}
-      tt[] = BoundingBox Surface{t_side[j]};
-      d = 0;
-      For q In {0:5}
-        d += Fabs(bb[q] - tt[q]);
-      EndFor
-      If (d < eps)
+      If (sb[i] == t_side[j])
         on_tendon = 1;
       EndIf
     EndFor
-    If (on_tendon)
-      s_inner[] += {sb[i]};
-    Else
+    If (!on_tendon)
       s_outer[] += {sb[i]};
     EndIf
   EndIf
@@ -167,5 +157,3 @@ Physical Surface("tendon_proximal") = {t_prox[]};
 Physical Surface("sheath_distal") = {s_dist[]};
 Physical Surface("sheath_proximal") = {s_prox[]};
 Physical Surface("sheath_outer") = {s_outer[]};
-Physical Surface("interface_tendon") = {t_side[]};
-Physical Surface("interface_sheath") = {s_inner[]};

@@ -649,8 +649,8 @@ class GmshParser {
 
   /// 0-D and 1-D groups give node sets; 2-D groups give facet sets: each boundary element
   /// becomes the cell face with the same nodes. A face shared by two cells (an internal surface
-  /// of bodies that share nodes) goes to the lower-numbered cell; a paired interface with both
-  /// sides is future work.
+  /// of bodies that share nodes) goes to the lower-numbered cell; the model build splits such a
+  /// surface into two sides when it joins a tissue and its bed (mesh/node_split.hpp).
   void add_lower_elements(const Groups& groups) {
     std::optional<NodeCells> around;
     for (const LowerElement& e : lower_) {

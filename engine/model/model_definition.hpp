@@ -10,6 +10,7 @@
 
 #include "fem/model.hpp"
 #include "materials/register.hpp"
+#include "mesh/node_split.hpp"
 #include "mesh/tendon_sheath_generator.hpp"
 #include "model/model_spec.hpp"
 #include "solver/load_stepper.hpp"
@@ -39,7 +40,10 @@ struct ModelDefinition {
   /// Tissue roles, scars and probes; tissue.enabled when the model is a tissue model (a tissue
   /// generator or a `tissue` section), which makes runs report the metrics.
   tissue::TissueModel tissue;
-  std::string generator;       ///< mesh generator used ("" for a mesh file)
+  std::string generator;  ///< mesh generator used ("" for a mesh file)
+  /// Nodes a conforming mesh file shared between the tissue's body and bed, duplicated to
+  /// give the interface its two sides (zeros for a mesh with duplicated nodes).
+  mesh::NodeSplit interface_split;
   Real helix_angle_deg = 0.0;  ///< tendon_sheath: fascicle twist at the tendon surface
   std::optional<mesh::TendonSheathSpec> tendon_sheath;  ///< the spec, for tendon_sheath meshes
 };

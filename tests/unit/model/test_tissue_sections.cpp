@@ -1,15 +1,22 @@
 // Tissue sections of the model file: a Gmsh tendon-sheath model with its interface and roles
-// gives the same interface and metrics as the generator it was written from; fascicle twist and
-// scars reach the per-point fields.
+// gives the same interface and metrics as the generator it was written from, and so does its
+// conforming version once split (mesh/node_split.hpp); fascicle twist and scars reach the
+// per-point fields.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <numbers>
 #include <string>
 
 #include "fem/mechanics_problem.hpp"
 #include "interface/interface_set.hpp"
 #include "materials/register.hpp"
+#include "mesh/facet_pairing.hpp"
+#include "mesh/gmsh_reader.hpp"
+#include "mesh/gmsh_writer.hpp"
 #include "model/model_definition.hpp"
 #include "solver/linear/linear_solver.hpp"
 #include "tissue/metrics.hpp"
@@ -95,6 +102,76 @@ TEST(TissueSections, GmshTendonSheathMatchesTheGenerator) {
   // The gliding probe breaks bonds only in its own copy.
   EXPECT_EQ(a.intact_fraction(), 1.0);
   EXPECT_EQ(ma[tissue::kAdhesionIntactFraction], 1.0);
+}
+
+// tendon-sheath-coarse.msh made conforming: each sheath node on the interface is merged into
+// the tendon node at its position and the interface's facet sets are removed (as Gmsh writes
+// two touching volumes). Returns the file and the number of nodes merged.
+std::pair<std::string, Index> conforming_coarse_mesh() {
+  mesh::Mesh m =
+      mesh::read_gmsh(std::string(SINEW_SOURCE_DIR) + "/scenarios/meshes/tendon-sheath-coarse.msh");
+  std::vector<Index> target(size_t(m.n_nodes()));
+  for (Index n = 0; n < m.n_nodes(); ++n) target[size_t(n)] = n;
+  for (const auto& p :
+       mesh::pair_facets(m, m.facet_set("interface_tendon"), m.facet_set("interface_sheath"), 1e-9))
+    for (int a = 0; a < p.n_nodes; ++a)
+      target[size_t(p.secondary_nodes[size_t(a)])] = p.primary_nodes[size_t(a)];
+  std::vector<Index> renumber(size_t(m.n_nodes()), -1);
+  std::vector<Vec3> points;
+  for (Index n = 0; n < m.n_nodes(); ++n)
+    if (target[size_t(n)] == n) {
+      renumber[size_t(n)] = Index(points.size());
+      points.push_back(m.points[size_t(n)]);
+    }
+  const Index merged = m.n_nodes() - Index(points.size());
+  auto new_id = [&](Index n) { return renumber[size_t(target[size_t(n)])]; };
+  for (Index& n : m.connectivity) n = new_id(n);
+  m.points = std::move(points);
+  for (const char* name : {"interface_tendon", "interface_sheath"}) {
+    m.facet_sets.erase(name);
+    m.node_sets.erase(name);
+  }
+  for (auto& [name, set] : m.node_sets) {
+    for (Index& n : set) n = new_id(n);
+    std::sort(set.begin(), set.end());
+    set.erase(std::unique(set.begin(), set.end()), set.end());
+  }
+  const auto file = std::filesystem::path(::testing::TempDir()) / "tendon-sheath-conforming.msh";
+  std::ofstream out(file);
+  mesh::write_gmsh(m, out);
+  return {file.string(), merged};
+}
+
+TEST(TissueSections, AConformingGmshMeshIsSplitIntoTheDuplicatedOne) {
+  const auto [file, merged] = conforming_coarse_mesh();
+  EXPECT_EQ(merged, 40);  // 8 nodes around the ellipse x 5 sections
+  std::string text = gmsh_model() + kBody;
+  const std::string coarse = "/scenarios/meshes/tendon-sheath-coarse.msh";
+  text.replace(text.find(std::string(SINEW_SOURCE_DIR) + coarse),
+               std::string(SINEW_SOURCE_DIR).size() + coarse.size(), file);
+  auto split = load_model_text(text, "split.yaml", materials_registry());
+  auto duplicated = load_model_text(gmsh_model() + kBody, "imported.yaml", materials_registry());
+  EXPECT_EQ(split.interface_split.nodes, merged);
+  EXPECT_EQ(split.interface_split.facets, 32);
+  EXPECT_EQ(duplicated.interface_split.nodes, 0);
+  EXPECT_EQ(split.model.mesh.n_nodes(), duplicated.model.mesh.n_nodes());
+  const auto& a = interface_of(duplicated);
+  const auto& b = interface_of(split);
+  EXPECT_EQ(b.n_pairs(), a.n_pairs());
+  EXPECT_NEAR(b.initial_bond_area(), a.initial_bond_area(), 1e-9 * a.initial_bond_area());
+  // The fixed end is the tendon's: the sheath's copies of its edge on the interface are free.
+  EXPECT_EQ(split.model.mesh.node_set("tendon_distal").size(),
+            duplicated.model.mesh.node_set("tendon_distal").size());
+
+  fem::MechanicsProblem pa(duplicated.model), pb(split.model);
+  const auto ma =
+      tissue::measure_metrics(pa, duplicated.tissue, duplicated.newton, linear_registry());
+  const auto mb = tissue::measure_metrics(pb, split.tissue, split.newton, linear_registry());
+  for (int m : {tissue::kStiffness, tissue::kGlidingResistance, tissue::kWorkOfExcursion}) {
+    SCOPED_TRACE(std::string(tissue::metric_table()[m].name));
+    EXPECT_GT(ma[m], 0.0);
+    EXPECT_NEAR(mb[m], ma[m], 1e-8 * std::abs(ma[m]));
+  }
 }
 
 TEST(TissueSections, HelixAngleGrowsFromTheAxisToTheSurface) {
