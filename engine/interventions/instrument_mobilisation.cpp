@@ -3,7 +3,7 @@
 // strip with a tangential traction (drag x pressure) moving from `stroke_start` to `stroke_end`
 // (mm along the axis from the scar centre); the tendon ends are held.
 //
-// Trained clinicians: peak 8.9 N, mean 6.0 N per stroke (Martonick et al. 2023, J Athl Train
+// Trained clinicians: peak 8.9 N, mean 6.0 N per stroke (Stevenson et al. 2023, J Athl Train
 // 58:60); contact ~2 x 30 mm, i.e. 0.1-0.15 MPa [D]. The drag coefficient is an assumption
 // (no data found).
 #include <cmath>
