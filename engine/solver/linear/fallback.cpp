@@ -49,7 +49,6 @@ SymmetricSolveWithFallback::Slot& SymmetricSolveWithFallback::slot(const std::st
   s.solver->set_tolerance(tolerance_);
   s.solver->set_block_size(block_size_);
   if (max_iterations_ > 0) s.solver->set_max_iterations(max_iterations_);
-  if (near_null_space_.size() > 0) s.solver->set_near_null_space(near_null_space_);
   return slots_.emplace(name, std::move(s)).first->second;
 }
 
@@ -69,7 +68,6 @@ void SymmetricSolveWithFallback::set_max_iterations(int limit) {
 }
 
 void SymmetricSolveWithFallback::set_near_null_space(const MatX& modes) {
-  near_null_space_ = modes;
   for (auto& [name, s] : slots_) s.solver->set_near_null_space(modes);
 }
 

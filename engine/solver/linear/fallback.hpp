@@ -34,6 +34,8 @@ class SymmetricSolveWithFallback {
   void set_tolerance(Real relative);
   void set_block_size(int dofs_per_node);
   void set_max_iterations(int limit);
+  /// Forwarded to the backends created so far only (n x 6 per copy): the primary is created
+  /// with this object, and the fallbacks are direct solvers, which ignore the hint.
   void set_near_null_space(const MatX& modes);
 
   /// New sparsity pattern: analyses the active backend; the others analyse when switched to.
@@ -84,7 +86,6 @@ class SymmetricSolveWithFallback {
   Real tolerance_ = 1e-8;
   int block_size_ = 1;
   int max_iterations_ = 0;  ///< 0: each backend's own default
-  MatX near_null_space_;    ///< empty: none given
 };
 
 }  // namespace sinew::solver
