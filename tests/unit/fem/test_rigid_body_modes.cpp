@@ -3,7 +3,6 @@
 // backend needs fewer iterations on a clamped fibre-reinforced (HGO) cube.
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <map>
 #include <memory>
 
