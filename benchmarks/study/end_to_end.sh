@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end timing: uniaxial stretch of an n^3 hex8 cube in 10 load steps, neo-Hookean to
 # stretch 1.5 and HGO (tendon-like k1 = 141 MPa, k2 = 19.1, fibres along the load) to 1.1.
-# Prints wall time, peak memory, linear solver, Newton and Krylov iteration counts per run.
+# Prints wall and CPU time (user + system), peak memory, linear solver, Newton and Krylov
+# iteration counts per run (CPU time is the number to compare on a loaded machine).
 #   benchmarks/study/end_to_end.sh [n=30] [linear solver=auto] [strategy=newton] [cases] [build dir]
 set -euo pipefail
 n="${1:-30}"
@@ -37,18 +38,20 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "threads: OMP_NUM_THREADS=${OMP_NUM_THREADS:-default}"
 for case in $cases; do
   log="$work/$case.log"
-  /usr/bin/time -f "%e %M" -o "$work/time" "$build/tools/sinew" solve "$work/$case.yaml" \
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$build/tools/sinew" solve "$work/$case.yaml" \
     >"$log" 2>&1 || { cat "$log"; exit 1; }
-  read -r wall rss < "$work/time"
+  read -r wall rss user sys < "$work/time"
   newton=$(grep -c '^  newton\|^t = ' "$log" || true)
   its=$(grep '^t = ' "$log" \
         | sed -E 's/.*: ([0-9]+) Newton iterations, ([0-9]+) factorisations?(, ([0-9]+) linear)?.*/\1 \2 \4/' \
         | awk '{n+=$1; f+=$2; l+=$3} END {print n, f, l+0}')
-  solver=$(grep -m1 'linear solver' "$log" | sed 's/.*linear solver //')
+  solver=$(grep -m1 'linear solver' "$log" | sed 's/.*linear solver //' || true)
+  solver="${solver:-$linear}"
   fallbacks=$(grep -c 'warning' "$log" || true)
   blas=$(grep -m1 -o 'BLAS: [^)]*' "$log" | sed 's/; dgemm_.*//')
-  printf '%-12s n=%-3s dofs=%-7s wall=%7.1f s  peak=%6.0f MB  solver=%-8s strategy=%s newton=%s factorisations=%s krylov=%s warnings=%s\n' \
+  printf '%-12s n=%-3s dofs=%-7s wall=%7.1f s  cpu=%7.1f s  peak=%6.0f MB  solver=%-8s strategy=%s newton=%s factorisations=%s krylov=%s warnings=%s\n' \
     "$case" "$n" "$(grep -m1 -o '[0-9]* dofs' "$log" | cut -d' ' -f1)" "$wall" \
+    "$(echo "$user + $sys" | bc -l)" \
     "$(echo "$rss / 1024" | bc -l)" "$solver" "$strategy" ${its} "$fallbacks"
   echo "  $blas"
 done

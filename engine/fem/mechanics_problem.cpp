@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/parallel.hpp"
+#include "fem/rigid_body_modes.hpp"
 #include "fem/shape_functions.hpp"
 #include "fem/surface_kernels.hpp"
 
@@ -264,6 +265,8 @@ void MechanicsProblem::assemble_surface_loads(const VecX& u, Real t, VecX& r,
       add(nodes, re, &Ke);
     }
 }
+
+MatX MechanicsProblem::near_null_space() const { return rigid_body_modes(model_.mesh.points); }
 
 bool MechanicsProblem::is_symmetric() const {
   if (!model_.pressures.empty()) return false;

@@ -32,6 +32,8 @@ class MechanicsProblem : public solver::NonlinearProblem {
   void prescribed_values(Real t, VecX& values) const override;
   void evaluate(const VecX& u, Real t, VecX& r, SparseMatrix* K) override;
   bool is_symmetric() const override;
+  /// The rigid-body modes of the mesh nodes in the reference configuration (rigid_body_modes).
+  MatX near_null_space() const override;
 
   /// Updates the irreversible history at a converged state: every law's declared state at every
   /// point (Material::update_state) and the couplings' history (damage, slip).

@@ -53,6 +53,7 @@ NewtonSolver::NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry
       linear_(registry, primary_linear_solver(problem, settings_.linear_solver)),
       dofs_(problem.n_dofs(), problem.constrained_dofs()) {
   linear_.set_block_size(problem_.dofs_per_node());
+  hand_near_null_space();
   bfgs_ = settings_.strategy == NewtonStrategy::Bfgs ||
           (settings_.strategy == NewtonStrategy::Auto && !linear_.active().is_iterative() &&
            problem_.n_dofs() > settings_.auto_bfgs_min_dofs);
@@ -60,6 +61,17 @@ NewtonSolver::NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry
       AutoStrategy(bfgs_ && settings_.strategy == NewtonStrategy::Auto, settings_.max_iterations);
   prepare_constraint_masks();
   K_ = problem_.pattern();
+}
+
+void NewtonSolver::hand_near_null_space() {
+  // Only iterative backends use the hint; the n x 6 copy is not worth making for the others.
+  if (!linear_.active().is_iterative()) return;
+  MatX modes = problem_.near_null_space();
+  if (modes.rows() != problem_.n_dofs()) return;
+  // The solver sees the prescribed dofs as decoupled rows (apply_constraints), which move with
+  // no mode: the modes are restricted to the free dofs.
+  for (Index d : problem_.constrained_dofs()) modes.row(d).setZero();
+  linear_.set_near_null_space(modes);
 }
 
 void NewtonSolver::prepare_constraint_masks() {

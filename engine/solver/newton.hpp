@@ -114,6 +114,8 @@ class NewtonSolver {
  private:
   static std::string primary_linear_solver(const NonlinearProblem& p, const std::string& name);
   void prepare_constraint_masks();
+  /// Passes the problem's near-null space, restricted to the free dofs, to the linear solver.
+  void hand_near_null_space();
   /// Zeroes constrained rows and columns (keeping their diagonals) and returns, per
   /// constrained dof, the diagonal that the right-hand side must be scaled with.
   void apply_constraints(SparseMatrix& K, VecX& diagonal) const;

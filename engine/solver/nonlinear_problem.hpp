@@ -18,6 +18,11 @@ class NonlinearProblem {
   /// Unknowns per node (3 in solid mechanics; algebraic multigrid uses it).
   virtual int dofs_per_node() const { return 3; }
 
+  /// Vectors the tangent of the unconstrained problem (nearly) annihilates, n_dofs() x m, e.g.
+  /// the six rigid-body motions of a solid; empty when unknown. A hint for algebraic multigrid
+  /// (LinearSolver::set_near_null_space); computed on request, so it costs nothing unasked.
+  virtual MatX near_null_space() const { return {}; }
+
   /// The sparsity pattern of the tangent (both triangles, fixed for the problem's life).
   virtual const SparseMatrix& pattern() const = 0;
 

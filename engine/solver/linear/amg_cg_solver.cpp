@@ -38,6 +38,14 @@ constexpr HYPRE_Int kInterpMaxElements = 4;   // truncates P, bounds coarse-oper
 // l1-scaled hybrid symmetric Gauss-Seidel: symmetric, so the V-cycle is a symmetric
 // preconditioner, which CG requires (plain forward GS would make it nonsymmetric).
 constexpr HYPRE_Int kRelaxL1SymmetricGs = 8;
+// With a near-null space (use_near_null_space): nodal coarsening on the row-sum norm of the
+// 3x3 blocks, GM interpolation variant 2 (hypre's preferred one), Q truncated to 4 entries per
+// row. At the threshold 0.5 hypre 2.26's set-up fails on the HGO cube (error 12, "argument 1");
+// 0.25 works (benchmarks/RESULTS.md, "AMG for elasticity").
+constexpr HYPRE_Int kNodalRowSumNorm = 4;
+constexpr HYPRE_Int kInterpVecGm2 = 2;
+constexpr HYPRE_Int kInterpVecQMax = 4;
+constexpr HYPRE_Real kStrongThresholdNodal = 0.25;
 
 /// hypre's MPI build cannot run before MPI_Init and HYPRE_Init. The program owns both (MPI is
 /// initialised once, by the executable): it is asked to start them through `start`, and they
@@ -74,6 +82,19 @@ void check(HYPRE_Int code, const std::string& what) {
   if (code != 0) throw_hypre(what, code);
 }
 
+/// True when v is nonzero in one function only (dof = block * node + k for a single k), like
+/// the translations of elasticity: unknown-based interpolation reproduces those already.
+bool single_function(const Real* v, HYPRE_BigInt n, int block) {
+  int touched = -1;
+  for (HYPRE_BigInt i = 0; i < n; ++i) {
+    if (v[i] == 0.0) continue;
+    const int k = static_cast<int>(i % block);
+    if (touched >= 0 && touched != k) return false;
+    touched = k;
+  }
+  return true;
+}
+
 }  // namespace
 
 struct AmgCgSolver::Impl {
@@ -83,6 +104,11 @@ struct AmgCgSolver::Impl {
   HYPRE_ParVector b = nullptr, x = nullptr;  // owned by b_ij, x_ij
   HYPRE_Solver pcg = nullptr, amg = nullptr;
   std::vector<int> position;  // scratch of copy_values(): column -> index in K's column
+  // Near-null-space vectors for BoomerAMG's interpolation. hypre keeps the pointer array and
+  // never frees the finest-level vectors (they are the user's): they outlive every `amg`.
+  std::vector<HYPRE_IJVector> mode_ij;
+  std::vector<HYPRE_ParVector> modes;
+  std::vector<HYPRE_ParVector> used_modes;  // the ones passed to the current `amg`
 
   ~Impl() {
     // After MPI_Finalize (a backend outliving the at-exit handler) hypre must not be called;
@@ -90,6 +116,14 @@ struct AmgCgSolver::Impl {
     if (mpi_finalized()) return;
     destroy_solvers();
     destroy_system();
+    destroy_modes();
+  }
+
+  void destroy_modes() {
+    for (HYPRE_IJVector v : mode_ij) HYPRE_IJVectorDestroy(v);
+    mode_ij.clear();
+    modes.clear();
+    used_modes.clear();
   }
 
   void destroy_solvers() {
@@ -167,6 +201,30 @@ struct AmgCgSolver::Impl {
     position.assign(static_cast<std::size_t>(n), 0);
   }
 
+  /// The given vectors that hypre's interpolation should add: all but those living in one
+  /// function only (the translations), which unknown-based interpolation reproduces already.
+  std::vector<HYPRE_ParVector> interpolation_modes(int block_size, HYPRE_BigInt n) const {
+    std::vector<HYPRE_ParVector> chosen;
+    for (HYPRE_ParVector v : modes) {
+      if (hypre_ParVectorGlobalSize(reinterpret_cast<hypre_ParVector*>(v)) != n)
+        throw std::invalid_argument("amg-cg: near-null space does not match the matrix size");
+      if (!single_function(data(v), n, block_size)) chosen.push_back(v);
+    }
+    return chosen;
+  }
+
+  /// Nodal coarsening and the rotations in the interpolation of `amg` (created, not set up),
+  /// after Baker, Kolev and Yang, Numer. Linear Algebra Appl. 17 (2010) 495-517.
+  void add_interpolation_modes(int block_size, HYPRE_BigInt n) {
+    used_modes = interpolation_modes(block_size, n);
+    HYPRE_BoomerAMGSetNodal(amg, kNodalRowSumNorm);
+    if (used_modes.empty()) return;
+    HYPRE_BoomerAMGSetInterpVectors(amg, static_cast<HYPRE_Int>(used_modes.size()),
+                                    used_modes.data());
+    HYPRE_BoomerAMGSetInterpVecVariant(amg, kInterpVecGm2);
+    HYPRE_BoomerAMGSetInterpVecQMax(amg, kInterpVecQMax);
+  }
+
   /// Writes K's values into the assembled hypre matrix in O(nnz). HYPRE_IJMatrixSetValues on
   /// an assembled matrix searches its row linearly for every entry (O(nnz * row length), and
   /// 3-D hex8 elasticity has 81 entries per row); writing the CSR data directly also keeps the
@@ -198,6 +256,26 @@ struct AmgCgSolver::Impl {
     return positive_diagonal && diagonal_entries == n;
   }
 };
+
+void AmgCgSolver::set_near_null_space(const MatX& modes) {
+  if (modes.size() > 0 && pattern_.rows > 0 && modes.rows() != pattern_.rows)
+    throw std::invalid_argument("amg-cg: near-null space has " + std::to_string(modes.rows()) +
+                                " rows for " + std::to_string(pattern_.rows) + " dofs");
+  // The current hierarchy was built with the old vectors: it goes with them.
+  impl_->destroy_solvers();
+  impl_->destroy_modes();
+  factorized_ = false;
+  for (Index c = 0; c < modes.cols(); ++c) {
+    HYPRE_ParVector par = nullptr;
+    impl_->mode_ij.push_back(Impl::make_vector(static_cast<HYPRE_BigInt>(modes.rows()), par));
+    impl_->modes.push_back(par);
+    Eigen::Map<VecX>(Impl::data(par), modes.rows()) = modes.col(c);
+  }
+}
+
+int AmgCgSolver::interpolation_vectors() const {
+  return static_cast<int>(impl_->used_modes.size());
+}
 
 AmgCgSolver::AmgCgSolver(const std::function<void()>& start_parallel_runtime) {
   require_parallel_runtime(start_parallel_runtime);
@@ -259,12 +337,13 @@ FactorStatus AmgCgSolver::factorize(const SparseMatrix& K) {
   // A fresh solver pair per set-up: nothing of the previous hierarchy can carry over or leak,
   // and creating the objects costs microseconds next to the set-up itself.
   impl_->destroy_solvers();
+  const bool with_modes = use_near_null_space_ && block_size_ > 1 && !impl_->modes.empty();
   HYPRE_Solver amg = nullptr;
   HYPRE_BoomerAMGCreate(&amg);
   impl_->amg = amg;
   HYPRE_BoomerAMGSetPrintLevel(amg, 0);
   HYPRE_BoomerAMGSetCoarsenType(amg, kCoarsenHmis);
-  HYPRE_BoomerAMGSetStrongThreshold(amg, kStrongThreshold);
+  HYPRE_BoomerAMGSetStrongThreshold(amg, with_modes ? kStrongThresholdNodal : kStrongThreshold);
   HYPRE_BoomerAMGSetInterpType(amg, kInterpExtPlusI);
   HYPRE_BoomerAMGSetPMaxElmts(amg, kInterpMaxElements);
   HYPRE_BoomerAMGSetRelaxType(amg, kRelaxL1SymmetricGs);  // coarsest level: direct solve
@@ -278,6 +357,8 @@ FactorStatus AmgCgSolver::factorize(const SparseMatrix& K) {
   // Unknown-based systems AMG: coarsening and interpolation never mix x, y and z unknowns
   // (dof = block * node + component). On the 8232-dof test cube: 7 PCG iterations instead of 9.
   if (block_size_ > 1) HYPRE_BoomerAMGSetNumFunctions(amg, block_size_);
+  impl_->used_modes.clear();
+  if (with_modes) impl_->add_interpolation_modes(block_size_, static_cast<HYPRE_BigInt>(K.rows()));
 
   HYPRE_Solver pcg = nullptr;
   HYPRE_ParCSRPCGCreate(MPI_COMM_SELF, &pcg);

@@ -40,6 +40,16 @@ class AmgCgSolver final : public LinearSolver {
   void set_tolerance(Real relative) override;
   void set_max_iterations(int limit) override;
   void set_block_size(int dofs_per_node) override;
+  /// Keeps the modes for use_near_null_space(true). Throws std::invalid_argument on a row
+  /// count that does not match the matrices already analysed.
+  void set_near_null_space(const MatX& modes) override;
+  /// Off by default: measured on the benchmark cubes, nodal coarsening with the rigid-body
+  /// rotations in the interpolation did not cut the iterations, and it costs more set-up time
+  /// and memory (benchmarks/RESULTS.md, "AMG for elasticity"). On (with block size > 1 and
+  /// modes given), the next factorize() uses them.
+  void use_near_null_space(bool on) { use_near_null_space_ = on; }
+  /// How many near-null-space vectors the last set-up's interpolation used (the rotations).
+  int interpolation_vectors() const;
 
  private:
   struct Impl;  // hides HYPRE.h / mpi.h from the engine's other modules
@@ -49,6 +59,7 @@ class AmgCgSolver final : public LinearSolver {
   int block_size_ = 1;
   detail::PatternSignature pattern_;
   bool factorized_ = false;
+  bool use_near_null_space_ = false;
 };
 
 }  // namespace sinew::solver

@@ -67,6 +67,10 @@ void SymmetricSolveWithFallback::set_max_iterations(int limit) {
   for (auto& [name, s] : slots_) s.solver->set_max_iterations(limit);
 }
 
+void SymmetricSolveWithFallback::set_near_null_space(const MatX& modes) {
+  for (auto& [name, s] : slots_) s.solver->set_near_null_space(modes);
+}
+
 LinearSolver& SymmetricSolveWithFallback::active() { return *slot(active_name_).solver; }
 
 const LinearSolver& SymmetricSolveWithFallback::active() const {

@@ -34,6 +34,9 @@ class SymmetricSolveWithFallback {
   void set_tolerance(Real relative);
   void set_block_size(int dofs_per_node);
   void set_max_iterations(int limit);
+  /// Forwarded to the backends created so far only (n x 6 per copy): the primary is created
+  /// with this object, and the fallbacks are direct solvers, which ignore the hint.
+  void set_near_null_space(const MatX& modes);
 
   /// New sparsity pattern: analyses the active backend; the others analyse when switched to.
   void analyze(const SparseMatrix& K);

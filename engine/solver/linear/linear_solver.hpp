@@ -80,6 +80,12 @@ class LinearSolver {
   /// numbered node-major: dof = dofs_per_node * node + component.
   virtual void set_block_size(int /*dofs_per_node*/) {}
 
+  /// Near-null space of the matrices to come, n x m (n = their size): vectors K nearly
+  /// annihilates, e.g. the rigid-body motions of a solid with the prescribed dofs zeroed. A hint:
+  /// algebraic multigrid builds interpolation that reproduces them; other backends ignore it.
+  /// An empty matrix withdraws the hint. Takes effect at the next factorize().
+  virtual void set_near_null_space(const MatX& /*modes*/) {}
+
   const LinearSolverStats& stats() const { return stats_; }
 
  protected:
