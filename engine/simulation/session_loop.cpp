@@ -69,6 +69,9 @@ class SessionLoop {
 
   SessionsOutcome run() {
     try {
+      // Row 0 of the arm's series: the undeformed model before any session.
+      driver_.report_reference("initial", time_, options_.on_step);
+      ++out_.steps;
       for (size_t k = 0; k < sessions_.size(); ++k) run_session(static_cast<int>(k));
     } catch (const Interrupted&) {
       out_.status = "interrupted";
