@@ -40,7 +40,7 @@ def main(path):
         if a["status"] != "completed":
             print(f"  failure: {a['failure_reason']}")
 
-        time = f["time"][:]  # (S,) s; its length is the number of complete steps
+        time = f["time"][:]  # (S,) s; complete steps, row 0 the undeformed state at t = 0
         steps = len(time)
         iterations = f["steps/newton_iterations"][:steps]
         u = f["fields/displacement"]  # (S, N, 3) mm: read one step (one chunk) at a time
