@@ -179,7 +179,12 @@ TEST(CliRun, FailedSolveExitsWithOne) {
   ASSERT_EQ(lines.size(), 1u) << r.err;
   EXPECT_EQ(lines[0].rfind("error: solve failed: step 'pull': ", 0), 0u) << lines[0];
   EXPECT_NE(lines[0].find("no convergence in 1 iterations"), std::string::npos) << lines[0];
-  EXPECT_TRUE(step_table(r.out).empty()) << r.out;
+  // Only the undeformed state at t = 0: the first load step failed.
+  const auto rows = step_table(r.out);
+  ASSERT_EQ(rows.size(), 1u) << r.out;
+  EXPECT_EQ(rows[0].step, "undeformed");
+  EXPECT_EQ(rows[0].t, 0.0);
+  EXPECT_EQ(rows[0].iterations, 0);
 }
 
 // The complete example of docs/model-reference.md solves: a strip stretched by 0.3 mm and
