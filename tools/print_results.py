@@ -53,7 +53,7 @@ def _print_results(path):
         if a["status"] != "completed":
             print(f"  failure: {a['failure_reason']}")
 
-        time = f["time"][:]  # (S,) s; its length is the number of complete steps
+        time = f["time"][:]  # (S,) s; complete steps, row 0 the undeformed state at t = 0
         steps = len(time)
         iterations = f["steps/newton_iterations"][:steps]
         u = f["fields/displacement"]  # (S, N, 3) mm: read one step (one chunk) at a time
@@ -63,13 +63,21 @@ def _print_results(path):
         for name in reactions:
             header += "".join(f" {name + ' R' + c + ' (N)':>14}" for c in "xyz")
         print(header + f" {'max |u| (mm)':>14}")
+        # Row 0 is the undeformed state at t = 0 (step `initial`) in files written since it was
+        # added; it is labelled and not counted as a load step.
+        first = f["steps/step_name"][0] if steps else b""
+        undeformed = steps > 0 and time[0] == 0 and first in (b"initial", "initial")
         for s in range(steps):
             row = f"{s:>4} {time[s]:>10.4g} {iterations[s]:>5}"
             for r in reactions.values():
                 row += "".join(f" {v:>14.6g}" for v in r[s])
             u_max = np.linalg.norm(u[s], axis=1).max()
-            print(row + f" {u_max:>14.6g}")
-        print(f"{steps} steps")
+            label = "  t=0 (undeformed)" if undeformed and s == 0 else ""
+            print(row + f" {u_max:>14.6g}" + label)
+        if undeformed:
+            print(f"{steps - 1} load steps after the undeformed state at t = 0")
+        else:
+            print(f"{steps} steps")
         if steps == 0:
             return
 

@@ -136,7 +136,7 @@ bool writable_output(const std::filesystem::path& out) {
   return false;
 }
 
-// Step table: time, iterations and reaction sums; then the metrics.
+// Step table: time, iterations and reaction sums, the undeformed state first; then the metrics.
 void print_steps(const model::ModelDefinition& def, const simulation::RunResult& result,
                  double seconds) {
   std::printf("\n%-12s %10s %6s", "step", "time (s)", "iters");
@@ -144,8 +144,11 @@ void print_steps(const model::ModelDefinition& def, const simulation::RunResult&
     std::printf(" %14s %14s %14s", (s + " Rx (N)").c_str(), (s + " Ry (N)").c_str(),
                 (s + " Rz (N)").c_str());
   std::printf("\n");
-  for (const auto& o : result.outputs) {
-    std::printf("%-12s %10.4g %6d", o.step.c_str(), o.record.t, o.record.newton_iterations);
+  for (std::size_t k = 0; k < result.outputs.size(); ++k) {
+    const auto& o = result.outputs[k];
+    // Row 0 is the undeformed model at t = 0 (step `initial` in the results), not a load step.
+    const std::string name = k == 0 ? "undeformed" : o.step;
+    std::printf("%-12s %10.4g %6d", name.c_str(), o.record.t, o.record.newton_iterations);
     for (const auto& s : def.output.reaction_sets) {
       const Vec3& R = o.reactions.at(s);
       std::printf(" %14.6g %14.6g %14.6g", R.x(), R.y(), R.z());

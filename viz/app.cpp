@@ -111,8 +111,10 @@ ColourRange render_pictures(const StudyFile& file, const std::vector<const ArmSu
     }
     try {
       frames.push_back(build_frame(file, *a, *c.field, *step.step, step.session));
-      r.picture_note = frames.back().body + " of the deformed mesh, coloured by " + c.field->label +
-                       "; " + frames.back().title +
+      const bool undeformed = a->undeformed_row && *step.step == 0;
+      r.picture_note = frames.back().body +
+                       (undeformed ? " of the undeformed" : " of the deformed") +
+                       " mesh, coloured by " + c.field->label + "; " + frames.back().title +
                        (step.note.empty() ? "" : " (" + step.note + ")");
     } catch (const std::exception& e) {
       r.picture_note = e.what();

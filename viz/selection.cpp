@@ -107,15 +107,17 @@ bool probes_only(const ArmSummary& arm) {
                      [](const Session& s) { return s.load_cases == 0; });
 }
 
+// Load steps only: the undeformed row at t = 0 is named, never counted as a step.
 std::string steps_text(const ArmSummary& arm) {
   const bool failed = arm.status == "failed" || arm.status == "interrupted";
+  const std::size_t n = arm.load_steps();
   if (failed)
-    return arm.steps() == 0
-               ? "n/a (" + arm.status + " before its first step)"
-               : "n/a (" + arm.status + " after " + std::to_string(arm.steps()) + " stored steps)";
-  if (arm.steps() > 0) return std::to_string(arm.steps());
-  if (probes_only(arm)) return "no load case: probes only";
-  return "no steps stored";
+    return n == 0 ? "n/a (" + arm.status + " before its first step)"
+                  : "n/a (" + arm.status + " after " + std::to_string(n) + " stored steps)";
+  const std::string t0 = arm.undeformed_row ? " + t = 0" : "";
+  if (n > 0) return std::to_string(n) + t0;
+  if (probes_only(arm)) return "no load case: probes only" + t0;
+  return "no steps stored" + t0;
 }
 
 StepChoice choose_step(const ArmSummary& arm, const std::optional<std::string>& session) {
@@ -150,6 +152,9 @@ StepChoice choose_step(const ArmSummary& arm, const std::optional<std::string>& 
   }
   c.step = static_cast<std::size_t>(last);
   c.session = session_of(arm, *c.step);
+  if (arm.undeformed_row && last == 0 && c.note.empty())  // a rest arm: the view at t = 0
+    c.note = probes_only(arm) ? "no load case: the undeformed model at t = 0"
+                              : "the undeformed model at t = 0";
   return c;
 }
 

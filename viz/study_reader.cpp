@@ -264,6 +264,12 @@ ArmSummary read_arm(hid_t arms, const std::string& name, const std::string& file
   a.arm_spec = attr("arm_spec");
   a.sweep = attr("sweep");
   if (link_exists(arm.get(), "time")) a.time = read_doubles(arm.get(), "time", where);
+  // Row 0 is the undeformed state (step `initial` at t = 0) in files written since that row was
+  // added; older files start with the first load step.
+  if (!a.time.empty() && a.time.front() == 0.0 && link_exists(arm.get(), "steps/step_name")) {
+    const auto names = read_string_dataset(arm.get(), "steps/step_name", where);
+    a.undeformed_row = !names.empty() && names.front() == "initial";
+  }
   a.sessions = read_sessions(arm.get(), where);
   read_metrics(arm.get(), where, a);
   a.has_interface = link_exists(arm.get(), "interface/mesh/points");

@@ -60,7 +60,10 @@ struct ArmSummary {
   std::vector<Metric> metrics;  ///< in the file's (creation or name) order
   Probes probes;
   bool has_interface = false;
+  bool undeformed_row = false;  ///< row 0 is the undeformed state at t = 0 (step `initial`)
   std::size_t steps() const { return time.size(); }
+  /// Reported load steps: the rows after the undeformed one.
+  std::size_t load_steps() const { return steps() - (undeformed_row && !time.empty() ? 1 : 0); }
 };
 
 /// Root attributes and the arms' summaries.

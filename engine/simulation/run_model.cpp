@@ -25,6 +25,13 @@ RunResult run_model(const model::ModelDefinition& def,
     result.metrics.push_back({label, driver.probe("of the " + label + " state")});
   };
   probe("initial");
+  // The undeformed state at t = 0 is the first reported step.
+  driver.report_reference("initial", 0.0, [&](const StepOutput& out, const VecX& u) {
+    StepOutput kept = out;
+    kept.problem = nullptr;
+    result.outputs.push_back(kept);
+    if (on_output) on_output(out, u);
+  });
   for (const auto& stage : model_steps(def)) {
     log.info("step '" + stage.name + "'");
     const auto r = driver.run_stage(stage, [&](const StepOutput& out, const VecX& u) {

@@ -70,6 +70,23 @@ tissue::MetricValues SessionDriver::probe(const std::string& label) const {
   return values;
 }
 
+void SessionDriver::report_reference(const std::string& name, Real t,
+                                     const StepObserver& on_step) const {
+  if (!on_step) return;
+  fem::MechanicsProblem holder(def_.model);
+  holder.set_state(history_);
+  const VecX u = VecX::Zero(holder.n_dofs());
+  VecX r;
+  holder.evaluate(u, t, r, nullptr);
+  StepOutput out{name, {}, {}};
+  out.record.t = t;
+  out.record.nominal = true;
+  for (const auto& set : def_.output.reaction_sets)
+    out.reactions[set] = holder.set_force(def_.model.mesh.node_set(set), r);
+  out.problem = &holder;
+  on_step(out, u);
+}
+
 VecX SessionDriver::residual() const {
   return newton_ ? newton_->residual() : VecX::Zero(n_dofs());
 }

@@ -57,6 +57,11 @@ class SessionDriver {
   /// is not a tissue model gives NaN values.
   tissue::MetricValues probe(const std::string& label) const;
 
+  /// Reports the undeformed state (u = 0, the committed history) at model time `t` as one step
+  /// named `name`, with no solver effort: the first row of every series, so that a view shows
+  /// the model before loading (and an arm without load cases has a view at all).
+  void report_reference(const std::string& name, Real t, const StepObserver& on_step) const;
+
   const fem::ProblemState& history() const { return history_; }
   /// Displacement (mm) and residual (N) of the last stage's final state (zero before any).
   const VecX& displacement() const { return u_; }

@@ -70,10 +70,15 @@ class SessionLoop {
 
   SessionsOutcome run() {
     try {
+      // Row 0 of the arm's series: the undeformed model before any session.
+      driver_.report_reference("initial", time_, options_.on_step);
+      ++out_.steps;
       for (size_t k = 0; k < sessions_.size(); ++k) run_session(static_cast<int>(k));
     } catch (const Interrupted&) {
       out_.status = "interrupted";
-      out_.failure = "interrupted (signal) after " + std::to_string(out_.steps) + " step(s)";
+      // Load steps only: the undeformed row at t = 0 is not one.
+      const std::size_t load_steps = out_.steps > 0 ? out_.steps - 1 : 0;
+      out_.failure = "interrupted (signal) after " + std::to_string(load_steps) + " load step(s)";
     } catch (const std::invalid_argument& e) {
       out_.status = "failed";
       out_.failure = current_ + ": " + e.what();

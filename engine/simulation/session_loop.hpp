@@ -48,7 +48,7 @@ struct SessionsOutcome {
   std::string failure;
   std::vector<ProbeRow> probes;
   std::vector<SessionRow> sessions;
-  std::size_t steps = 0;  ///< steps reported to on_step
+  std::size_t steps = 0;  ///< steps reported to on_step, the undeformed state at t = 0 first
 };
 
 struct SessionsOptions {

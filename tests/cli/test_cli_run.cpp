@@ -81,24 +81,31 @@ TEST(CliRun, GoodModelSolvesAndPrintsTheStepTable) {
   EXPECT_NE(r.out.find("x0 Rz (N)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("solved in "), std::string::npos) << r.out;
 
+  // The undeformed model at t = 0 first: no iterations, no load, no reaction.
   const auto rows = step_table(r.out);
-  ASSERT_EQ(rows.size(), 2u) << r.out;
+  ASSERT_EQ(rows.size(), 3u) << r.out;
+  EXPECT_EQ(rows[0].step, "undeformed");
+  EXPECT_EQ(rows[0].t, 0.0);
+  EXPECT_EQ(rows[0].iterations, 0);
+  ASSERT_EQ(rows[0].reactions.size(), 6u);
+  for (double R : rows[0].reactions) EXPECT_NEAR(R, 0.0, 1e-12);
   const double times[2] = {0.5, 1.0}, stretches[2] = {1.05, 1.1};
   for (int i = 0; i < 2; ++i) {
     SCOPED_TRACE(i);
-    EXPECT_EQ(rows[i].step, "pull");
-    EXPECT_DOUBLE_EQ(rows[i].t, times[i]);
-    EXPECT_GE(rows[i].iterations, 1);
-    EXPECT_LE(rows[i].iterations, 8);
-    ASSERT_EQ(rows[i].reactions.size(), 6u);
+    const TableRow& row = rows[i + 1];
+    EXPECT_EQ(row.step, "pull");
+    EXPECT_DOUBLE_EQ(row.t, times[i]);
+    EXPECT_GE(row.iterations, 1);
+    EXPECT_LE(row.iterations, 8);
+    ASSERT_EQ(row.reactions.size(), 6u);
     // The pulled face carries the nominal stress times its area (1 mm^2); the support the
     // opposite force; no shear.
     const double P = neo_hookean_uniaxial(1.0, 0.3, stretches[i]).P11;
-    EXPECT_NEAR(rows[i].reactions[0], P, 1e-5 * P);
-    EXPECT_NEAR(rows[i].reactions[3], -P, 1e-5 * P);
-    for (int k : {1, 2, 4, 5}) EXPECT_NEAR(rows[i].reactions[k], 0.0, 1e-10);
+    EXPECT_NEAR(row.reactions[0], P, 1e-5 * P);
+    EXPECT_NEAR(row.reactions[3], -P, 1e-5 * P);
+    for (int k : {1, 2, 4, 5}) EXPECT_NEAR(row.reactions[k], 0.0, 1e-10);
   }
-  EXPECT_NEAR(rows[1].reactions[0], 0.0930774, 1e-6);  // the analytic value, written out
+  EXPECT_NEAR(rows[2].reactions[0], 0.0930774, 1e-6);  // the analytic value, written out
 
   // output.file is relative to the model file; the reactions file sits next to it.
   const std::string csv = read_text(dir.file("u.csv"));
@@ -172,7 +179,12 @@ TEST(CliRun, FailedSolveExitsWithOne) {
   ASSERT_EQ(lines.size(), 1u) << r.err;
   EXPECT_EQ(lines[0].rfind("error: solve failed: step 'pull': ", 0), 0u) << lines[0];
   EXPECT_NE(lines[0].find("no convergence in 1 iterations"), std::string::npos) << lines[0];
-  EXPECT_TRUE(step_table(r.out).empty()) << r.out;
+  // Only the undeformed state at t = 0: the first load step failed.
+  const auto rows = step_table(r.out);
+  ASSERT_EQ(rows.size(), 1u) << r.out;
+  EXPECT_EQ(rows[0].step, "undeformed");
+  EXPECT_EQ(rows[0].t, 0.0);
+  EXPECT_EQ(rows[0].iterations, 0);
 }
 
 // The complete example of docs/model-reference.md solves: a strip stretched by 0.3 mm and
@@ -194,8 +206,14 @@ TEST(CliRun, ReferenceExampleSolves) {
 
   const RunResult r = run_sinew({"solve", model});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto rows = step_table(r.out);
-  ASSERT_EQ(rows.size(), 10u) << r.out;
+  auto rows = step_table(r.out);
+  ASSERT_EQ(rows.size(), 11u) << r.out;
+  // Row 0: the undeformed strip at t = 0, then the 10 load steps.
+  EXPECT_EQ(rows[0].step, "undeformed");
+  EXPECT_EQ(rows[0].t, 0.0);
+  ASSERT_EQ(rows[0].reactions.size(), 3u);
+  for (double R : rows[0].reactions) EXPECT_NEAR(R, 0.0, 1e-12);
+  rows.erase(rows.begin());
   for (int i = 0; i < 10; ++i) {
     SCOPED_TRACE(i);
     EXPECT_EQ(rows[i].step, i < 5 ? "stretch" : "release");

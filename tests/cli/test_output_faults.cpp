@@ -156,7 +156,7 @@ TEST(OutputFaults, FailedSolveLeavesEarlierResultsAndViewsUntouched) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   fs::remove(dir.path() / "good.yaml");
   const auto before = snapshot(dir.path());
-  ASSERT_EQ(before.size(), 4u);  // old.h5, 2 step views, steps.hdf.series
+  ASSERT_EQ(before.size(), 5u);  // old.h5, 3 step views (t = 0 first), steps.hdf.series
 
   // Fails in the solve (no convergence): exit 1.
   r = run_sinew({"solve", dir.write("fail.yaml", failing_model()), "-o", out});
@@ -188,8 +188,8 @@ TEST(OutputFaults, FailedSolveLeavesEarlierResultsAndViewsUntouched) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   fs::remove(dir.path() / "three.yaml");
   const auto after = snapshot(dir.path());
-  EXPECT_EQ(after.size(), 5u);
-  EXPECT_EQ(after.count("old_vtk/step_000002.hdf"), 1u);
+  EXPECT_EQ(after.size(), 6u);  // old.h5, t = 0 and 3 step views, steps.hdf.series
+  EXPECT_EQ(after.count("old_vtk/step_000003.hdf"), 1u);  // the last step
   EXPECT_NE(after.at("old.h5"), before.at("old.h5"));
 }
 

@@ -67,10 +67,13 @@ output: {reactions: [x1]}
   auto def = load(yaml);
   const auto result = solve(def);
   ASSERT_TRUE(result.completed) << result.failure;
-  ASSERT_EQ(result.outputs.size(), 10u);
+  ASSERT_EQ(result.outputs.size(), 11u);  // the undeformed state at t = 0, then 10 increments
+  EXPECT_EQ(result.outputs[0].record.t, 0.0);
+  EXPECT_NEAR(result.outputs[0].reactions.at("x1").norm(), 0.0, 1e-12);
   const auto& material = *def.model.regions[0].material;
   const auto fields = def.model.point_fields[0];
-  for (const auto& out : result.outputs) {
+  for (size_t k = 1; k < result.outputs.size(); ++k) {
+    const auto& out = result.outputs[k];
     const Real stretch = 1.0 + (c.final_stretch - 1.0) * out.record.t;
     const Real expected = semi_analytic_p11(material, fields, stretch);  // face area 1 mm^2
     const Real got = out.reactions.at("x1").x();

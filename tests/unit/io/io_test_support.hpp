@@ -53,6 +53,7 @@ output: {reactions: [x1, x0]}
 fibre: [1, 1, 0]
 )";
 inline constexpr int kSteps = 3;
+inline constexpr int kRows = kSteps + 1;  ///< reported steps: the undeformed state at t = 0 first
 inline constexpr double kE = 1.0, kNu = 0.3, kSize = 2.0, kPull = 0.2;
 
 inline const materials::MaterialRegistry& material_registry() {

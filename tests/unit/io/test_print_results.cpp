@@ -21,7 +21,7 @@ TEST(PrintResultsScript, PrintsTheStepTable) {
     rec = run_cube(def, &writer);
     writer.close(true);
   }
-  ASSERT_EQ(rec.u.size(), static_cast<size_t>(kSteps));
+  ASSERT_EQ(rec.u.size(), static_cast<size_t>(kRows));
 
   const fs::path out = dir.path() / "out.txt";
   const std::string script = std::string(SINEW_SOURCE_DIR) + "/tools/print_results.py";
@@ -30,7 +30,8 @@ TEST(PrintResultsScript, PrintsTheStepTable) {
   const std::string text = read_text(out);
   ASSERT_EQ(rc, 0) << text;
   EXPECT_NE(text.find("status completed"), std::string::npos) << text;
-  EXPECT_NE(text.find("\n3 steps\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n3 load steps after the undeformed state at t = 0\n"), std::string::npos)
+      << text;
   EXPECT_NE(text.find("x1 Rx (N)"), std::string::npos) << text;
   // A plain model: tissue summary with zero damage and no scar cells, no interface line.
   EXPECT_NE(text.find("last step: max fibre damage 0, cells with scar fraction >= 0.5: 0\n"),
@@ -64,11 +65,17 @@ TEST(PrintResultsScript, PrintsTheStepTable) {
     EXPECT_EQ(iterations, o.record.newton_iterations);
     EXPECT_TRUE(near(v[col_x1], o.reactions.at("x1").x())) << o.reactions.at("x1").x();
     EXPECT_TRUE(near(v[col_x0], o.reactions.at("x0").x())) << o.reactions.at("x0").x();
-    EXPECT_GT(v[col_x1], 0.1);  // pulled
+    if (step == 0) {  // the undeformed state, labelled; nothing pulled yet
+      EXPECT_NE(line.find("t=0 (undeformed)"), std::string::npos);
+      EXPECT_EQ(t, 0.0);
+      EXPECT_EQ(v[6], 0.0);
+    } else {
+      EXPECT_GT(v[col_x1], 0.1);  // pulled
+    }
     EXPECT_TRUE(near(v[6], max_displacement(rec.u[step]))) << max_displacement(rec.u[step]);
     ++rows;
   }
-  EXPECT_EQ(rows, kSteps) << text;
+  EXPECT_EQ(rows, kRows) << text;
 }
 
 }  // namespace

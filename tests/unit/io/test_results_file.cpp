@@ -104,35 +104,35 @@ TEST(ResultsFile, MeshAndNodeSetsMatchTheModel) {
 TEST(ResultsFile, StepDataEqualTheEngineNumbers) {
   TempDir dir;
   const WrittenRun run(dir.path());
-  ASSERT_EQ(run.rec.u.size(), static_cast<size_t>(kSteps));
+  ASSERT_EQ(run.rec.u.size(), static_cast<size_t>(kRows));
   const H5 f = open_file(run.file);
   ASSERT_TRUE(f.valid());
   const Index N = 27, M = 8;
 
   const auto time = read<double>(f, "/time");
-  ASSERT_EQ(time.dims, (std::vector<hsize_t>{kSteps}));
+  ASSERT_EQ(time.dims, (std::vector<hsize_t>{kRows}));
   const auto u = read<double>(f, "/fields/displacement");
-  ASSERT_EQ(u.dims, (std::vector<hsize_t>{kSteps, N, 3}));
+  ASSERT_EQ(u.dims, (std::vector<hsize_t>{kRows, N, 3}));
   const auto stress = read<double>(f, "/fields/cauchy_stress");
-  ASSERT_EQ(stress.dims, (std::vector<hsize_t>{kSteps, M, 6}));
+  ASSERT_EQ(stress.dims, (std::vector<hsize_t>{kRows, M, 6}));
   const auto strain = read<double>(f, "/fields/max_principal_green_lagrange_strain");
-  ASSERT_EQ(strain.dims, (std::vector<hsize_t>{kSteps, M}));
+  ASSERT_EQ(strain.dims, (std::vector<hsize_t>{kRows, M}));
   const auto fibre = read<double>(f, "/fields/fibre_stretch");
-  ASSERT_EQ(fibre.dims, (std::vector<hsize_t>{kSteps, M}));
+  ASSERT_EQ(fibre.dims, (std::vector<hsize_t>{kRows, M}));
   const auto iterations = read<std::int32_t>(f, "/steps/newton_iterations");
   const auto cutbacks = read<std::int32_t>(f, "/steps/cutbacks");
   const auto names = read_strings(f, "/steps/step_name");
-  ASSERT_EQ(iterations.values.size(), static_cast<size_t>(kSteps));
-  ASSERT_EQ(names.size(), static_cast<size_t>(kSteps));
+  ASSERT_EQ(iterations.values.size(), static_cast<size_t>(kRows));
+  ASSERT_EQ(names.size(), static_cast<size_t>(kRows));
 
   const fem::MechanicsProblem problem(run.def.model);
-  for (int s = 0; s < kSteps; ++s) {
+  for (int s = 0; s < kRows; ++s) {
     SCOPED_TRACE("step " + std::to_string(s));
     const auto& out = run.rec.outputs[s];
     EXPECT_EQ(time.values[s], out.record.t);
     EXPECT_EQ(iterations.values[s], out.record.newton_iterations);
     EXPECT_EQ(cutbacks.values[s], out.record.cutbacks);
-    EXPECT_EQ(names[s], "pull");
+    EXPECT_EQ(names[s], s == 0 ? "initial" : "pull");  // row 0: the undeformed state at t = 0
     // Displacements: the same bits.
     EXPECT_EQ(std::memcmp(u.values.data() + s * 3 * N, run.rec.u[s].data(), 3 * N * sizeof(double)),
               0);
@@ -145,12 +145,14 @@ TEST(ResultsFile, StepDataEqualTheEngineNumbers) {
     }
     for (const char* set : {"x1", "x0"}) {
       const auto R = read<double>(f, std::string("/reactions/") + set);
-      ASSERT_EQ(R.dims, (std::vector<hsize_t>{kSteps, 3}));
+      ASSERT_EQ(R.dims, (std::vector<hsize_t>{kRows, 3}));
       for (int k = 0; k < 3; ++k) EXPECT_EQ(R.values[3 * s + k], out.reactions.at(set)[k]) << set;
     }
   }
   EXPECT_DOUBLE_EQ(time.values.back(), 1.0);
-  EXPECT_GT(iterations.values[0], 1);
+  EXPECT_EQ(time.values[0], 0.0);
+  EXPECT_EQ(iterations.values[0], 0);  // the undeformed state needs no solve
+  EXPECT_GT(iterations.values[1], 1);
 }
 
 // Against the analytic solution, so that a consistent but wrong post-processing (e.g. 2nd PK
@@ -165,8 +167,8 @@ TEST(ResultsFile, FieldsMatchTheUniaxialSolution) {
   const auto strain = read<double>(f, "/fields/max_principal_green_lagrange_strain").values;
   const auto fibre = read<double>(f, "/fields/fibre_stretch").values;
   const auto R = read<double>(f, "/reactions/x1").values;
-  ASSERT_EQ(time.size(), static_cast<size_t>(kSteps));
-  for (int s = 0; s < kSteps; ++s) {
+  ASSERT_EQ(time.size(), static_cast<size_t>(kRows));
+  for (int s = 0; s < kRows; ++s) {
     SCOPED_TRACE("step " + std::to_string(s));
     const double lambda = 1 + kPull * time[s] / kSize;
     const auto a = neo_hookean_uniaxial(kE, kNu, lambda);
@@ -288,7 +290,7 @@ TEST(ResultsFile, FieldsAreChunkedPerStepCompressedAndGrowable) {
     H5 space(H5Dget_space(ds), H5Sclose);
     std::vector<hsize_t> dims(chunk.size()), max(chunk.size());
     H5Sget_simple_extent_dims(space, dims.data(), max.data());
-    EXPECT_EQ(dims[0], static_cast<hsize_t>(kSteps));
+    EXPECT_EQ(dims[0], static_cast<hsize_t>(kRows));
     EXPECT_EQ(max[0], H5S_UNLIMITED);
   }
   for (const char* path : {"/time", "/reactions/x1", "/steps/newton_iterations"}) {
@@ -311,14 +313,14 @@ TEST(ResultsFile, AppearsUnderItsNameOnlyWhenClosed) {
   EXPECT_EQ(writer.path(), file);
   EXPECT_EQ(writer.temporary_path(), dir.path() / "results.h5.part");
   run_cube(def, &writer);
-  EXPECT_EQ(writer.steps_written(), static_cast<size_t>(kSteps));
+  EXPECT_EQ(writer.steps_written(), static_cast<size_t>(kRows));
   EXPECT_TRUE(fs::exists(writer.temporary_path()));
   EXPECT_EQ(read_text(file), "an older result");
   writer.close(true);
   EXPECT_FALSE(fs::exists(writer.temporary_path()));
   const H5 f = open_file(file);
   ASSERT_TRUE(f.valid());
-  EXPECT_EQ(read<double>(f, "/time").values.size(), static_cast<size_t>(kSteps));
+  EXPECT_EQ(read<double>(f, "/time").values.size(), static_cast<size_t>(kRows));
   writer.close(false, "ignored");  // a second close does nothing
   EXPECT_EQ(string_attr(f, "/", "status"), "completed");
 }

@@ -130,23 +130,24 @@ TEST(StateVariables, ResultsWriterWritesTheCommittedValues) {
     ASSERT_TRUE(result.completed) << result.failure;
     writer.close(true);
   }
-  ASSERT_EQ(seen.size(), static_cast<size_t>(kSteps));
+  ASSERT_EQ(seen.size(), static_cast<size_t>(kRows));
   const H5 f = open_file(file);
   const auto stored = read<double>(f, "/state/commits");
   const auto M = static_cast<hsize_t>(def.model.mesh.n_cells());
-  ASSERT_EQ(stored.dims, (std::vector<hsize_t>{static_cast<hsize_t>(kSteps), M}));
+  ASSERT_EQ(stored.dims, (std::vector<hsize_t>{static_cast<hsize_t>(kRows), M}));
   EXPECT_EQ(string_attr(f, "/state/commits", "units"), "1");
   EXPECT_EQ(string_attr(f, "/state/commits", "association"), "cell");
   EXPECT_EQ(string_attr(f, "/state/commits", "description")
                 .rfind("converged increments committed at the point", 0),
             0u);
-  for (int s = 0; s < kSteps; ++s) {
-    // One converged increment per reported step (no cut-backs on the cube), committed before
-    // the step is reported.
+  for (int s = 0; s < kRows; ++s) {
+    // Row 0, the undeformed state at t = 0, holds the initial value; then one converged
+    // increment per reported step (no cut-backs on the cube), committed before the step is
+    // reported.
     EXPECT_EQ(seen[static_cast<size_t>(s)],
-              std::vector<Real>(def.model.point_fields.size(), kInitial + 1 + s));
+              std::vector<Real>(def.model.point_fields.size(), kInitial + s));
     for (hsize_t c = 0; c < M; ++c)
-      EXPECT_EQ(stored.values[static_cast<size_t>(s) * M + c], kInitial + 1 + s);
+      EXPECT_EQ(stored.values[static_cast<size_t>(s) * M + c], kInitial + s);
   }
   // The step views show it too.
   const H5 view = open_file(dir.path() / "cube_vtk" / "step_000002.hdf");

@@ -323,15 +323,17 @@ TEST(StudyFile, EveryPartIsCopiedBitForBitUnderItsArm) {
   for (const Arm* arm : p.all()) expect_arm_equals_part(f, *arm);
 
   // The arms differ (different loads and step counts), and the copies are the engine's values.
-  EXPECT_EQ(read<double>(f, "/arms/baseline/time").values.size(), 3u);
-  EXPECT_EQ(read<double>(f, "/arms/half-load/time").values.size(), 2u);
-  EXPECT_EQ(read<double>(f, "/arms/tendon.scar/time").values.size(), 2u);
+  // Every completed arm has the undeformed state at t = 0 as row 0.
+  EXPECT_EQ(read<double>(f, "/arms/baseline/time").values.size(), 4u);
+  EXPECT_EQ(read<double>(f, "/arms/half-load/time").values.size(), 3u);
+  EXPECT_EQ(read<double>(f, "/arms/tendon.scar/time").values.size(), 3u);
   EXPECT_EQ(read<double>(f, "/arms/failed_early/time").values.size(), 0u);
   const auto u = read<double>(f, "/arms/half-load/fields/displacement");
-  ASSERT_EQ(u.dims, (std::vector<hsize_t>{2, 27, 3}));
-  EXPECT_EQ(std::memcmp(u.values.data() + 81, p.half->rec.u[1].data(), 81 * sizeof(double)), 0);
+  ASSERT_EQ(u.dims, (std::vector<hsize_t>{3, 27, 3}));
+  for (size_t i = 0; i < 81; ++i) EXPECT_EQ(u.values[i], 0.0);  // row 0: undeformed
+  EXPECT_EQ(std::memcmp(u.values.data() + 162, p.half->rec.u[2].data(), 81 * sizeof(double)), 0);
   double max_ux = 0;
-  for (size_t n = 0; n < 27; ++n) max_ux = std::max(max_ux, u.values[81 + 3 * n]);
+  for (size_t n = 0; n < 27; ++n) max_ux = std::max(max_ux, u.values[162 + 3 * n]);
   EXPECT_NEAR(max_ux, 0.1, 1e-12);  // the half load, reached at the last step
   EXPECT_GT(H5Lexists(f, "/arms/tendon.scar/interface", H5P_DEFAULT), 0);
   EXPECT_EQ(H5Lexists(f, "/arms/baseline/interface", H5P_DEFAULT), 0);
@@ -636,11 +638,14 @@ TEST(StudyViews, EveryStepOfEveryArmReadsItsRowsThroughLinksAndVirtualDatasets) 
       const auto u = read<double>(f, "/VTKHDF/PointData/displacement [mm]");
       ASSERT_EQ(u.values.size(), static_cast<size_t>(arm->rec.u[s].size()));
       EXPECT_EQ(std::memcmp(u.values.data(), arm->rec.u[s].data(), u.values.size() * 8), 0);
-      EXPECT_NE(arm->rec.u[s].norm(), 0.0);
+      if (s == 0)  // the undeformed state at t = 0
+        EXPECT_EQ(arm->rec.u[s].norm(), 0.0);
+      else
+        EXPECT_NE(arm->rec.u[s].norm(), 0.0);
     }
     expect_series(folder, "steps.hdf.series", "step", *arm);
   }
-  EXPECT_EQ(views, 3 + 2 + 2);
+  EXPECT_EQ(views, 4 + 3 + 3);  // the load steps and t = 0 of each arm
   EXPECT_FALSE(fs::exists(vtk / "baseline" / "interface.hdf.series"));
 }
 
@@ -650,8 +655,8 @@ TEST(StudyViews, ArmsWithAnInterfaceGetInterfaceViews) {
   merged(dir.path(), {p.baseline.get(), p.tendon.get()});
   const fs::path folder = dir.path() / "study_vtk" / "tendon.scar";
   const H5 part = open_file(p.tendon->part);
-  ASSERT_EQ(p.tendon->rec.u.size(), 2u);
-  for (size_t s = 0; s < 2; ++s)
+  ASSERT_EQ(p.tendon->rec.u.size(), 3u);  // t = 0 and two load steps
+  for (size_t s = 0; s < 3; ++s)
     expect_view(folder / step_name("interface", s), part, "tendon.scar", s, true);
   expect_series(folder, "interface.hdf.series", "interface", *p.tendon);
   const auto steps = series_entries(folder / "steps.hdf.series");

@@ -203,7 +203,7 @@ TEST_F(TissueFields, StateVariableIsWrittenUnderState) {
   const H5 f = open_file(run.file);
   const auto& model = run.def.model;
   const auto stored = read<double>(f, "/state/fibre_stretch_max");
-  ASSERT_EQ(stored.dims, (std::vector<hsize_t>{3, static_cast<hsize_t>(model.mesh.n_cells())}));
+  ASSERT_EQ(stored.dims, (std::vector<hsize_t>{4, static_cast<hsize_t>(model.mesh.n_cells())}));
   EXPECT_EQ(string_attr(f, "/state/fibre_stretch_max", "units"), "1");
   EXPECT_EQ(string_attr(f, "/state/fibre_stretch_max", "association"), "cell");
   EXPECT_NE(string_attr(f, "/state/fibre_stretch_max", "description").find("largest equivalent"),
@@ -248,8 +248,8 @@ TEST_F(TissueFields, InterfaceStateVariablesAreFacetMeansOfTheHistory) {
   const auto separation = read<double>(f, "/interface/state/max_separation");
   const auto slip = read<double>(f, "/interface/state/slip_vector");
   const auto F = static_cast<hsize_t>(set.n_pairs());
-  ASSERT_EQ(damage.dims, (std::vector<hsize_t>{3, F}));
-  ASSERT_EQ(slip.dims, (std::vector<hsize_t>{3, F, 3}));
+  ASSERT_EQ(damage.dims, (std::vector<hsize_t>{4, F}));  // t = 0 and three load steps
+  ASSERT_EQ(slip.dims, (std::vector<hsize_t>{4, F, 3}));
   EXPECT_EQ(string_attr(f, "/interface/state/max_separation", "units"), "mm");
   EXPECT_EQ(string_attr(f, "/interface/state/slip_vector", "units"), "mm");
   double broken = 0;
@@ -268,14 +268,14 @@ TEST_F(TissueFields, InterfaceStateVariablesAreFacetMeansOfTheHistory) {
 
 TEST_F(TissueFields, FibreDamageAndDirectionEqualTheProblemStateAtEveryStep) {
   const auto& run = *run_;
-  ASSERT_EQ(run.steps.size(), 3u);
+  ASSERT_EQ(run.steps.size(), 4u);  // t = 0 and three load steps
   const H5 f = open_file(run.file);
   const auto& model = run.def.model;
   const Index M = model.mesh.n_cells();
   const auto damage = read<double>(f, "/fields/fibre_damage");
-  ASSERT_EQ(damage.dims, (std::vector<hsize_t>{3, static_cast<hsize_t>(M)}));
+  ASSERT_EQ(damage.dims, (std::vector<hsize_t>{4, static_cast<hsize_t>(M)}));
   const auto direction = read<double>(f, "/fields/fibre_direction");
-  ASSERT_EQ(direction.dims, (std::vector<hsize_t>{3, static_cast<hsize_t>(M), 3}));
+  ASSERT_EQ(direction.dims, (std::vector<hsize_t>{4, static_cast<hsize_t>(M), 3}));
   for (size_t s = 0; s < run.steps.size(); ++s) {
     SCOPED_TRACE("step " + std::to_string(s));
     const auto& st = run.steps[s];
@@ -291,7 +291,8 @@ TEST_F(TissueFields, FibreDamageAndDirectionEqualTheProblemStateAtEveryStep) {
     expect_near(row(direction, s), want, 1e-12, "fibre_direction");
   }
   // The last step damaged the tendon's fibres, and the damage only grows.
-  const auto last = row(damage, 2), first = row(damage, 0);
+  const auto last = row(damage, 3), first = row(damage, 0);
+  for (double d : first) EXPECT_EQ(d, 0.0);  // the undeformed state at t = 0
   EXPECT_GT(*std::max_element(last.begin(), last.end()), 0.05);
   for (Index c = 0; c < M; ++c) EXPECT_GE(last[c], first[c]);
   for (Index c : model.mesh.element_set("sheath")) EXPECT_EQ(last[c], 0.0);  // no damage law
@@ -370,10 +371,10 @@ TEST_F(TissueFields, InterfaceFieldsEqualTheProblemStateAtEveryStep) {
   for (const char* name : {"adhesion", "bond_damage", "slip", "tangential_gap", "normal_gap",
                            "traction", "displacement"})
     a[name] = read<double>(f, std::string("/interface/fields/") + name);
-  EXPECT_EQ(a["adhesion"].dims, (std::vector<hsize_t>{3, F}));
-  EXPECT_EQ(a["traction"].dims, (std::vector<hsize_t>{3, F, 3}));
+  EXPECT_EQ(a["adhesion"].dims, (std::vector<hsize_t>{4, F}));
+  EXPECT_EQ(a["traction"].dims, (std::vector<hsize_t>{4, F, 3}));
   const auto ids = read<std::int64_t>(f, "/interface/mesh/node_ids").values;
-  EXPECT_EQ(a["displacement"].dims, (std::vector<hsize_t>{3, ids.size(), 3}));
+  EXPECT_EQ(a["displacement"].dims, (std::vector<hsize_t>{4, ids.size(), 3}));
   const auto area = read<double>(f, "/interface/mesh/area").values;
   for (size_t s = 0; s < run.steps.size(); ++s) {
     SCOPED_TRACE("step " + std::to_string(s));
@@ -421,17 +422,17 @@ TEST_F(TissueFields, InterfaceFieldsEqualTheProblemStateAtEveryStep) {
       EXPECT_NEAR(force, st.interface_force[c], 1e-12 * (1 + st.interface_force.norm()));
     }
   }
-  // The pull broke bonds: some facets lost adhesion, and they slid.
-  const auto damage = row(a["bond_damage"], 2);
+  // The pull broke bonds by the last step: some facets lost adhesion, and they slid.
+  const auto damage = row(a["bond_damage"], 3);
   const auto rho = read<double>(f, "/interface/mesh/adhesion_density").values;
-  const auto adhesion = row(a["adhesion"], 2);
+  const auto adhesion = row(a["adhesion"], 3);
   EXPECT_GT(*std::max_element(damage.begin(), damage.end()), 0.5);
   int weakened = 0;
   for (size_t k = 0; k < F; ++k) weakened += adhesion[k] < rho[k] - 1e-6;
   EXPECT_GT(weakened, 0);
-  const auto gap = row(a["tangential_gap"], 2);
+  const auto gap = row(a["tangential_gap"], 3);
   EXPECT_GT(*std::max_element(gap.begin(), gap.end()), 0.01);
-  const auto traction = row(a["traction"], 2);
+  const auto traction = row(a["traction"], 3);
   double tmax = 0;
   for (double v : traction) tmax = std::max(tmax, std::abs(v));
   EXPECT_GT(tmax, 1e-4);
@@ -470,7 +471,7 @@ TEST_F(TissueFields, NewDatasetsHaveUnitsDescriptionAndGrowPerStep) {
     H5 space(H5Dget_space(ds), H5Sclose);
     std::vector<hsize_t> dims(3), max(3);
     H5Sget_simple_extent_dims(space, dims.data(), max.data());
-    EXPECT_EQ(dims[0], 3u);
+    EXPECT_EQ(dims[0], 4u);  // t = 0 and three load steps
     EXPECT_EQ(max[0], H5S_UNLIMITED);
     H5 dcpl(H5Dget_create_plist(ds), H5Pclose);
     std::vector<hsize_t> chunk(3);
@@ -660,19 +661,22 @@ TEST(TissueFieldsPlainModel, ZeroScarAndDamageAndNoInterface) {
   const H5 f = open_file(file);
   EXPECT_EQ(read<double>(f, "/mesh/scar_fraction").values, std::vector<double>(8, 0.0));
   const auto damage = read<double>(f, "/fields/fibre_damage");
-  EXPECT_EQ(damage.dims, (std::vector<hsize_t>{kSteps, 8}));
-  EXPECT_EQ(damage.values, std::vector<double>(kSteps * 8, 0.0));
+  EXPECT_EQ(damage.dims, (std::vector<hsize_t>{kRows, 8}));
+  EXPECT_EQ(damage.values, std::vector<double>(kRows * 8, 0.0));
   EXPECT_FALSE(exists(f, "/interface"));
   // Homogeneous F = diag(lambda, l, l) and a0 = (1, 1, 0)/sqrt 2: direction (lambda, l, 0)/norm.
   const auto direction = read<double>(f, "/fields/fibre_direction");
-  ASSERT_EQ(direction.dims, (std::vector<hsize_t>{kSteps, 8, 3}));
+  ASSERT_EQ(direction.dims, (std::vector<hsize_t>{kRows, 8, 3}));
   const fem::MechanicsProblem problem(def.model);
-  for (int s = 0; s < kSteps; ++s) {
+  for (int s = 0; s < kRows; ++s) {
     const Mat3 F = problem.point_states(rec.u[s])[0].F;
     const Vec3 d = Vec3(F(0, 0), F(1, 1), 0).normalized();
     for (int c = 0; c < 8; ++c)
       for (int k = 0; k < 3; ++k) EXPECT_NEAR(direction.values[(s * 8 + c) * 3 + k], d(k), 1e-12);
-    EXPECT_GT(d.x(), d.y());  // turned toward the pull
+    if (s == 0)
+      EXPECT_EQ(d.x(), d.y());  // undeformed at t = 0: the reference direction
+    else
+      EXPECT_GT(d.x(), d.y());  // turned toward the pull
   }
   const auto a0 = read<double>(f, "/mesh/reference_fibre_direction").values;
   for (int c = 0; c < 8; ++c) {

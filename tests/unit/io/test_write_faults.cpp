@@ -39,7 +39,7 @@ TEST(WriteFaults, FailedRunKeepsTheEarlierResultsAndViews) {
   const auto before = snapshot(dir.path());
   ASSERT_EQ(before.count("results.h5"), 1u);
   ASSERT_EQ(before.count("results_vtk/step_000002.hdf"), 1u);
-  ASSERT_EQ(before.size(), 1u + kSteps + 1u);  // results, 3 step views, the series
+  ASSERT_EQ(before.size(), 1u + kRows + 1u);  // results, 4 step views (t = 0 first), the series
   auto def = load_cube();
   {  // abandoned after 1 step (destroyed without close)
     io::ResultsWriter writer(dir.path() / "results.h5", def, cube_info());
