@@ -56,16 +56,16 @@ TEST(RestArm, HasAViewOfTheUndeformedModelWithItsScar) {
   const auto points = read<double>(view, "/VTKHDF/Points");
   EXPECT_EQ(points.values, read<double>(f, "/arms/rest/mesh/points").values);
   EXPECT_GT(points.values.size(), 300u);  // the small tendon in its sheath
-  const auto shown = read<double>(view, "/VTKHDF/PointData/displacement");
+  const auto shown = read<double>(view, "/VTKHDF/PointData/displacement [mm]");
   ASSERT_EQ(shown.values.size(), points.values.size());
   EXPECT_TRUE(std::all_of(shown.values.begin(), shown.values.end(),
                           [](double v) { return v == 0.0; }));
-  const auto scar = read<double>(view, "/VTKHDF/CellData/scar_fraction");
+  const auto scar = read<double>(view, "/VTKHDF/CellData/scar_fraction [1]");
   EXPECT_EQ(scar.values, read<double>(f, "/arms/rest/mesh/scar_fraction").values);
   ASSERT_FALSE(scar.values.empty());
   EXPECT_GT(*std::max_element(scar.values.begin(), scar.values.end()), 0.5);  // the scar core
   EXPECT_EQ(*std::min_element(scar.values.begin(), scar.values.end()), 0.0);  // healthy tissue
-  const auto damage = read<double>(view, "/VTKHDF/CellData/fibre_damage");
+  const auto damage = read<double>(view, "/VTKHDF/CellData/fibre_damage [1]");
   EXPECT_TRUE(std::all_of(damage.values.begin(), damage.values.end(),
                           [](double v) { return v == 0.0; }));
   EXPECT_EQ(read<double>(view, "/VTKHDF/FieldData/TimeValue").values, std::vector<double>{0.0});
@@ -73,8 +73,8 @@ TEST(RestArm, HasAViewOfTheUndeformedModelWithItsScar) {
   // The interface view: every bond intact (adhesion = adhesion density) at t = 0.
   const H5 iview = open_file(folder / "interface_000000.hdf");
   ASSERT_TRUE(iview.valid());
-  const auto adhesion = read<double>(iview, "/VTKHDF/CellData/adhesion").values;
-  const auto density = read<double>(iview, "/VTKHDF/CellData/adhesion_density").values;
+  const auto adhesion = read<double>(iview, "/VTKHDF/CellData/adhesion [1]").values;
+  const auto density = read<double>(iview, "/VTKHDF/CellData/adhesion_density [1]").values;
   ASSERT_EQ(adhesion.size(), density.size());
   ASSERT_FALSE(adhesion.empty());
   for (size_t k = 0; k < adhesion.size(); ++k) EXPECT_NEAR(adhesion[k], density[k], 1e-15);
