@@ -41,6 +41,18 @@ std::string describe(const StepRecord& rec) {
   return msg.str();
 }
 
+// The norms of a rejected attempt's iterations, to tell stagnation from cycling in the log.
+std::string iteration_history(const std::vector<IterationRecord>& its) {
+  if (its.empty()) return {};
+  std::ostringstream msg;
+  msg << std::scientific << std::setprecision(2) << " (|r|:";
+  for (const auto& it : its) msg << " " << it.residual_norm;
+  msg << "; alpha:";
+  for (const auto& it : its) msg << " " << it.alpha;
+  msg << ")";
+  return msg.str();
+}
+
 }  // namespace
 
 LoadStepResult run_load_steps(NonlinearProblem& problem, NewtonSolver& newton, VecX& u,
@@ -73,7 +85,8 @@ LoadStepResult run_load_steps(NonlinearProblem& problem, NewtonSolver& newton, V
         return out;
       }
       ++out.totals.cutbacks;
-      log.warn(msg.str() + "; cutting back to dt = " + std::to_string(control.dt()));
+      log.warn(msg.str() + "; cutting back to dt = " + std::to_string(control.dt()) +
+               iteration_history(res.iterations));
       continue;
     }
     StepRecord rec = make_record(attempt, std::move(res), control.failed_attempts());

@@ -14,6 +14,7 @@
 #include "solver/forcing_term.hpp"
 #include "solver/line_search.hpp"
 #include "solver/newton_predictor.hpp"
+#include "solver/residual_line_search.hpp"
 
 namespace sinew::solver {
 
@@ -216,7 +217,8 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
     if (k == 0) ref_energy = std::abs(dofs_.dot(du, rhs));
 
     try {
-      rec.alpha = line_search(k, predictor, u, t, du, dofs_.dot(du, rhs), u_trial, r_trial);
+      rec.alpha = line_search(k, predictor, u, t, du, dofs_.dot(du, rhs), dofs_.norm(rhs), u_trial,
+                              r_trial);
     } catch (const NumericalError& e) {
       // No evaluable state along the BFGS direction: redo the iteration with the tangent.
       if (!step_bfgs_ || !auto_.enabled()) throw;
@@ -267,18 +269,21 @@ int NewtonSolver::search_direction(int k, const NewtonPredictor& predictor, cons
 }
 
 Real NewtonSolver::line_search(int k, const NewtonPredictor& predictor, const VecX& u, Real t,
-                               const VecX& du, Real s0, VecX& u_trial, VecX& r_trial) {
+                               const VecX& du, Real s0, Real r0, VecX& u_trial, VecX& r_trial) {
+  const auto evaluate = [&](Real alpha) {
+    predictor.trial_point(u, du, alpha, k == 0, u_trial);
+    // Full Newton needs the tangent at the accepted point anyway; BFGS only residuals.
+    problem_.evaluate(u_trial, t, r_trial, step_bfgs_ ? nullptr : &K_);
+    tangent_current_ = !step_bfgs_;
+  };
+  // A full Newton direction descends on ||r|| (r0 = ||rhs||, the linear model's ||r(0)||, also
+  // at k = 0 where the prescribed increment is applied whole); a BFGS direction need not.
+  if (settings_.line_search && settings_.residual_line_search && !step_bfgs_ && r0 > 0 &&
+      std::isfinite(r0))
+    return ResidualLineSearch().run(r0, evaluate, [&] { return dofs_.norm(r_trial); });
   const LineSearch search({settings_.line_search, settings_.line_search_tolerance,
                            settings_.line_search_max});
-  return search.run(
-      s0,
-      [&](Real alpha) {
-        predictor.trial_point(u, du, alpha, k == 0, u_trial);
-        // Full Newton needs the tangent at the accepted point anyway; BFGS only residuals.
-        problem_.evaluate(u_trial, t, r_trial, step_bfgs_ ? nullptr : &K_);
-        tangent_current_ = !step_bfgs_;
-      },
-      [&] { return -dofs_.dot(du, r_trial); });
+  return search.run(s0, evaluate, [&] { return -dofs_.dot(du, r_trial); });
 }
 
 bool NewtonSolver::start_increment(NewtonResult& result) {

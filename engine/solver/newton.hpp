@@ -48,6 +48,10 @@ struct NewtonSettings {
   Real displacement_tolerance = 1e-8;  ///< ||du|| <= tol * ||u - u_step_start||; 0 disables
   Real energy_tolerance = 1e-12;       ///< |du . r| <= tol * |du_0 . r_0|; 0 disables
   bool line_search = true;
+  /// Full Newton iterations: line search on ||r|| (residual_line_search.hpp) instead of the
+  /// secant on s(alpha), which the BFGS iterations keep. Off: on the interface demo study it
+  /// traded cut-backs between arms instead of removing them (benchmarks/RESULTS.md).
+  bool residual_line_search = false;
   Real line_search_tolerance = 0.9;  ///< accept alpha when |s(alpha)| <= tol |s(0)|
   int line_search_max = 5;
   std::string linear_solver = "auto";  ///< registry name, or "auto" (by size, see RESULTS.md)
@@ -129,10 +133,10 @@ class NewtonSolver {
   int search_direction(int k, const NewtonPredictor& predictor, const VecX& u, Real t, VecX& rhs,
                        VecX& du, Real forcing, bool& reform, BfgsUpdate& bfgs,
                        NewtonResult& result);
-  /// Line search along du from u with slope s0; leaves the accepted point and its residual in
-  /// u_trial and r_trial and returns alpha.
+  /// Line search along du from u with slope s0 and linear-model residual norm r0; leaves the
+  /// accepted point and its residual in u_trial and r_trial and returns alpha.
   Real line_search(int k, const NewtonPredictor& predictor, const VecX& u, Real t, const VecX& du,
-                   Real s0, VecX& u_trial, VecX& r_trial);
+                   Real s0, Real r0, VecX& u_trial, VecX& r_trial);
   /// Picks the increment's strategy (BFGS or full Newton); returns whether BFGS must start
   /// from a new factorisation.
   bool start_increment(NewtonResult& result);

@@ -219,8 +219,23 @@ TEST(LoadStepsToy, ForceControlStopsCleanlyPastTheLimitPoint) {
   steps.max_cutbacks = 4;
   steps.easy_iterations = 0;
   VecX u = VecX::Zero(1);
-  const LoadStepResult r = run_load_steps(bar, newton, u, steps);
+  std::vector<std::string> warnings;
+  const LogSink log([&](LogLevel level, const std::string& m) {
+    if (level == LogLevel::Warning) warnings.push_back(m);
+  });
+  const LoadStepResult r = run_load_steps(bar, newton, u, steps, {}, log);
   EXPECT_FALSE(r.completed);
+  // Each cut-back's warning ends with the norms of its 25 iterations and their alphas.
+  ASSERT_EQ(warnings.size(), 5u);  // 4 cut-backs, then the failure
+  for (size_t i = 0; i < 4; ++i) {
+    const std::string& w = warnings[i];
+    const size_t norms = w.find("; cutting back to dt = ");
+    const size_t history = w.find(" (|r|: ", norms), alphas = w.find("; alpha: ", history);
+    ASSERT_NE(alphas, std::string::npos) << w;
+    EXPECT_EQ(w.back(), ')') << w;
+    const std::string list = w.substr(history + 7, alphas - history - 7);
+    EXPECT_EQ(std::count(list.begin(), list.end(), 'e'), 25) << list;  // 25 numbers, 1.00e+00
+  }
   ASSERT_EQ(r.steps.size(), 2u);
   EXPECT_EQ(r.steps[0].t, 0.5);
   EXPECT_EQ(r.steps[0].cutbacks, 0);
