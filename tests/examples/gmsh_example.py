@@ -103,7 +103,7 @@ def main():
     assert facets == 16 * 10, f"{facets} facets on each side, not 160 (16 around x 10 along)"
 
     out = run([binary, "solve", str(model), "-o", str(work / "tendon-sheath-outline.h5")], env)
-    # The reactions table: a header naming "tendon_distal Rx (N)", then one row per increment.
+    # The reactions table: a header naming "tendon_distal Rx (N)", the t = 0 row, then one row per increment.
     lines = out.splitlines()
     head = next((i for i, l in enumerate(lines) if "tendon_distal Rx (N)" in l), None)
     assert head is not None, f"no reaction table in the `sinew solve` output:\n{out}"
@@ -112,7 +112,9 @@ def main():
         if not line.strip():
             break
         rows.append(line.split())
-    assert len(rows) == 10 and rows[-1][1] == "1", f"the step did not reach t = 1: {rows}"
+    # Row 0 is the undeformed state at t = 0, then one row per increment.
+    assert rows and rows[0][0] == "undeformed", f"no t = 0 row first: {rows}"
+    assert len(rows) == 11 and rows[-1][1] == "1", f"the step did not reach t = 1: {rows}"
     reaction = -float(rows[-1][3])
     # The tendon, held at x = 0, carries the 1000 N pull to its distal end, less what the sheath
     # takes through the interface (bonds only over the scar, which break during the pull;

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "common/linear_solver_registry.hpp"
 #include "common/material_registry.hpp"
 #include "common/neo_hookean_uniaxial.hpp"
 #include "mesh/box_generator.hpp"
@@ -20,12 +21,7 @@ namespace sinew::model {
 namespace {
 
 const solver::LinearSolverRegistry& linear_registry() {
-  static const solver::LinearSolverRegistry r = [] {
-    solver::LinearSolverRegistry l;
-    solver::register_linear_solvers(l);
-    return l;
-  }();
-  return r;
+  return testing::registered_linear_solvers();
 }
 
 // The box as a conforming Gmsh file with volumes "left" (x < 1) and "right" (x > 1).

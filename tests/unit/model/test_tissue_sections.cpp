@@ -11,6 +11,8 @@
 #include <numbers>
 #include <string>
 
+#include "common/linear_solver_registry.hpp"
+#include "common/material_registry.hpp"
 #include "fem/mechanics_problem.hpp"
 #include "interface/interface_set.hpp"
 #include "materials/register.hpp"
@@ -24,22 +26,10 @@
 namespace sinew::model {
 namespace {
 
-const materials::MaterialRegistry& materials_registry() {
-  static const materials::MaterialRegistry r = [] {
-    materials::MaterialRegistry m;
-    materials::register_materials(m);
-    return m;
-  }();
-  return r;
-}
+const materials::MaterialRegistry& materials_registry() { return testing::registered_materials(); }
 
 const solver::LinearSolverRegistry& linear_registry() {
-  static const solver::LinearSolverRegistry r = [] {
-    solver::LinearSolverRegistry l;
-    solver::register_linear_solvers(l);
-    return l;
-  }();
-  return r;
+  return testing::registered_linear_solvers();
 }
 
 const std::string kBody = R"(
