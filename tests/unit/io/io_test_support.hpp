@@ -20,6 +20,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/linear_solver_registry.hpp"
+#include "common/material_registry.hpp"
 #include "fem/mechanics_problem.hpp"
 #include "io/results_writer.hpp"
 #include "materials/register.hpp"
@@ -57,21 +59,11 @@ inline constexpr int kRows = kSteps + 1;  ///< reported steps: the undeformed st
 inline constexpr double kE = 1.0, kNu = 0.3, kSize = 2.0, kPull = 0.2;
 
 inline const materials::MaterialRegistry& material_registry() {
-  static const materials::MaterialRegistry r = [] {
-    materials::MaterialRegistry m;
-    materials::register_materials(m);
-    return m;
-  }();
-  return r;
+  return ::sinew::testing::registered_materials();
 }
 
 inline const solver::LinearSolverRegistry& linear_registry() {
-  static const solver::LinearSolverRegistry r = [] {
-    solver::LinearSolverRegistry l;
-    solver::register_linear_solvers(l);
-    return l;
-  }();
-  return r;
+  return ::sinew::testing::registered_linear_solvers();
 }
 
 inline model::ModelDefinition load_cube() {

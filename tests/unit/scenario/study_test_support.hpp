@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "common/material_registry.hpp"
 #include "core/error.hpp"
 #include "interventions/intervention.hpp"
 #include "materials/register.hpp"
@@ -20,12 +21,7 @@
 namespace sinew::scenario::testing {
 
 inline const materials::MaterialRegistry& material_registry() {
-  static const materials::MaterialRegistry r = [] {
-    materials::MaterialRegistry m;
-    materials::register_materials(m);
-    return m;
-  }();
-  return r;
+  return ::sinew::testing::registered_materials();
 }
 
 inline const interventions::InterventionRegistry& intervention_registry() {
