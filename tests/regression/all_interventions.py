@@ -8,10 +8,11 @@ are written there, not into the source tree.
     all_interventions.py SINEW_BINARY WORK_DIR NAME
 """
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
+
+from study_copy import copy_study
 
 ROOT = Path(__file__).resolve().parents[2]
 STUDIES = ROOT / "scenarios" / "all-interventions"
@@ -19,14 +20,7 @@ STUDIES = ROOT / "scenarios" / "all-interventions"
 
 def main():
     sinew, work, name = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
-    source = STUDIES / (name + ".yaml")
-    text = source.read_text()
-    text = re.sub(r"file: (\.\./models/\S+)",
-                  lambda m: "file: " + str((STUDIES / m.group(1)).resolve()), text)
-    text = re.sub(r"file: \S+\.h5", "file: " + name + ".h5", text)
-    work.mkdir(parents=True, exist_ok=True)
-    study = work / (name + ".yaml")
-    study.write_text(text)
+    study = copy_study(STUDIES, name, work)
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
     for command in (["validate", str(study)], ["run", str(study), "--fresh", "-q", "-t", "1"]):
         r = subprocess.run([sinew] + command, env=env, capture_output=True, text=True)

@@ -10,10 +10,11 @@ WORK_DIR with its model path made absolute, so the results are written there.
 import csv
 import io
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
+
+from study_copy import copy_study
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIALS = ROOT / "scenarios" / "tutorials"
@@ -32,13 +33,7 @@ def run(sinew, args, env):
 
 def main():
     sinew, work, name, arms = sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
-    text = (TUTORIALS / (name + ".yaml")).read_text()
-    text = re.sub(r"file: (\.\./models/\S+)",
-                  lambda m: "file: " + str((TUTORIALS / m.group(1)).resolve()), text)
-    text = re.sub(r"file: \S+\.h5", "file: " + name + ".h5", text)
-    work.mkdir(parents=True, exist_ok=True)
-    study = work / (name + ".yaml")
-    study.write_text(text)
+    study = copy_study(TUTORIALS, name, work)
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
     for args in (["validate", str(study), "--show"],
                  ["run", str(study), "--fresh", "-q", "--jobs", "1", "--threads", "1"]):
