@@ -4,15 +4,13 @@
 // slides away and carries nothing.
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "common/linear_solver_registry.hpp"
 #include "common/material_registry.hpp"
 #include "common/neo_hookean_uniaxial.hpp"
+#include "common/temp_mesh_file.hpp"
 #include "mesh/box_generator.hpp"
-#include "mesh/gmsh_writer.hpp"
 #include "model/model_definition.hpp"
 #include "simulation/run_model.hpp"
 #include "solver/linear/linear_solver.hpp"
@@ -30,10 +28,7 @@ std::string two_block_file() {
     mesh::Mesh m = mesh::make_box({.size = {2, 1, 1}, .divisions = {2, 1, 1}});
     m.element_sets["left"] = {0};
     m.element_sets["right"] = {1};
-    const auto file = std::filesystem::path(::testing::TempDir()) / "two-blocks.msh";
-    std::ofstream out(file);
-    mesh::write_gmsh(m, out);
-    return file.string();
+    return testing::write_temp_mesh(m, "two-blocks.msh");
   }();
   return path;
 }

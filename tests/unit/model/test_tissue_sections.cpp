@@ -6,19 +6,17 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <numbers>
 #include <string>
 
 #include "common/linear_solver_registry.hpp"
 #include "common/material_registry.hpp"
+#include "common/temp_mesh_file.hpp"
 #include "fem/mechanics_problem.hpp"
 #include "interface/interface_set.hpp"
 #include "materials/register.hpp"
 #include "mesh/facet_pairing.hpp"
 #include "mesh/gmsh_reader.hpp"
-#include "mesh/gmsh_writer.hpp"
 #include "model/model_definition.hpp"
 #include "solver/linear/linear_solver.hpp"
 #include "tissue/metrics.hpp"
@@ -126,10 +124,7 @@ std::pair<std::string, Index> conforming_coarse_mesh() {
     std::sort(set.begin(), set.end());
     set.erase(std::unique(set.begin(), set.end()), set.end());
   }
-  const auto file = std::filesystem::path(::testing::TempDir()) / "tendon-sheath-conforming.msh";
-  std::ofstream out(file);
-  mesh::write_gmsh(m, out);
-  return {file.string(), merged};
+  return {testing::write_temp_mesh(m, "tendon-sheath-conforming.msh"), merged};
 }
 
 TEST(TissueSections, AConformingGmshMeshIsSplitIntoTheDuplicatedOne) {
