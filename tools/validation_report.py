@@ -28,8 +28,8 @@ FIGURES = [
     ("interface-shear-strength-normal", "interface-normal"),
     ("interface-shear-modulus-fibrotic", "interface-fibrotic"),
     ("interface-shear-strength-fibrotic", "interface-fibrotic"),
-    ("patellar-stiffness", "stiffness"),
-    ("plantar-fascia-stiffness", "stiffness"),
+    ("patellar-stiffness", "patellar-stiffness"),
+    ("plantar-fascia-stiffness", "plantar-fascia-stiffness"),
 ]
 
 ORDER = [
@@ -123,18 +123,15 @@ def fig_interface(ax, records, layer):
     ax.set_ylabel("shear stress (kPa)")
 
 
-def fig_stiffness(ax, records):
-    names = ["patellar-stiffness", "plantar-fascia-stiffness"]
-    for i, n in enumerate(names):
-        r = records[n]
-        ax.errorbar([i], [r["mean"] / r["mean"]], yerr=[r["spread"] / r["mean"]], fmt="s", color="C1",
-                    capsize=6, label="experiment mean +- spread" if i == 0 else None)
-        ax.plot([i + 0.1], [r["model"] / r["mean"]], "o", color="C0",
-                label="model" if i == 0 else None)
-    ax.set_xticks(range(len(names)))
-    ax.set_xticklabels(["patellar tendon\n(Reeves 2003)", "plantar fascia\n(Kitaoka 1994)"])
-    ax.set_ylabel("stiffness / experiment mean")
-    ax.set_xlim(-0.6, 1.6)
+def fig_stiffness(ax, r, label):
+    ax.errorbar([0], [r["mean"]], yerr=[r["spread"]], fmt="s", color="C1", capsize=8,
+                label=f"{r['source']}: {r['mean']} +- {r['spread']} N/mm")
+    ax.plot([0.15], [r["model"]], "o", color="C0", label=f"model: {r['model']:.0f} N/mm")
+    ax.set_xticks([0.075])
+    ax.set_xticklabels([label])
+    ax.set_xlim(-0.5, 0.65)
+    ax.set_ylim(0, 1.5 * (r["mean"] + r["spread"]))
+    ax.set_ylabel("stiffness (N/mm)")
 
 
 def draw_figures(records, folder):
@@ -146,7 +143,10 @@ def draw_figures(records, folder):
         "tendinopathy": lambda ax: fig_tendinopathy(ax, records["tendinopathy-csa"]),
         "interface-normal": lambda ax: fig_interface(ax, records, "normal"),
         "interface-fibrotic": lambda ax: fig_interface(ax, records, "fibrotic"),
-        "stiffness": lambda ax: fig_stiffness(ax, records),
+        "patellar-stiffness": lambda ax: fig_stiffness(
+            ax, records["patellar-stiffness"], "patellar tendon, unscarred model, 1 kN probe"),
+        "plantar-fascia-stiffness": lambda ax: fig_stiffness(
+            ax, records["plantar-fascia-stiffness"], "plantar fascia, unscarred model, 100 N probe"),
     }
     for name, draw in drawers.items():
         fig, ax = plt.subplots(figsize=(5.5, 3.8), dpi=100)
