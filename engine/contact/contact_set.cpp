@@ -37,13 +37,11 @@ ContactSet::ContactSet(const mesh::Mesh& mesh, const std::vector<mesh::Facet>& f
   }
   surface_.check();
   params_.check();
-  history_.resize(nodes_.size());
-  commit(VecX::Zero(3 * mesh.n_nodes()), 0.0);
+  start_history();
 }
 
 ContactSet::ContactSet(std::vector<Index> nodes, std::vector<Vec3> reference,
-                       std::vector<Real> areas, Index n_mesh_nodes, RigidSurface surface,
-                       ContactParameters params)
+                       std::vector<Real> areas, RigidSurface surface, ContactParameters params)
     : nodes_(std::move(nodes)),
       reference_(std::move(reference)),
       areas_(std::move(areas)),
@@ -53,8 +51,15 @@ ContactSet::ContactSet(std::vector<Index> nodes, std::vector<Vec3> reference,
     throw std::invalid_argument("contact: nodes, positions and areas must match and not be empty");
   surface_.check();
   params_.check();
-  history_.resize(nodes_.size());
-  commit(VecX::Zero(3 * n_mesh_nodes), 0.0);
+  start_history();
+}
+
+// The stick points start at the projections of the reference positions at t = 0: no slip and
+// no force before the first commit.
+void ContactSet::start_history() {
+  history_.assign(nodes_.size(), NodeHistory{});
+  for (size_t k = 0; k < nodes_.size(); ++k)
+    history_[k].stick_point = surface_.project(reference_[k], 0.0).point - surface_.motion(0.0);
 }
 
 Vec3 ContactSet::position(const VecX& u, size_t k) const {

@@ -37,7 +37,7 @@ class ContactSet final : public fem::Coupling {
              ContactParameters params);
   /// Given nodes, reference positions and tributary areas (mm^2).
   ContactSet(std::vector<Index> nodes, std::vector<Vec3> reference, std::vector<Real> areas,
-             Index n_mesh_nodes, RigidSurface surface, ContactParameters params);
+             RigidSurface surface, ContactParameters params);
 
   // fem::Coupling
   std::vector<std::vector<Index>> node_groups() const override;
@@ -67,6 +67,7 @@ class ContactSet final : public fem::Coupling {
 
  private:
   Vec3 position(const VecX& u, size_t k) const;
+  void start_history();
 
   std::vector<Index> nodes_;
   std::vector<Vec3> reference_;

@@ -69,7 +69,7 @@ TEST(ContactSetTangent, AssembledMatchesFiniteDifferencesOfResidual) {
   const RigidSurface s = surface_of(RigidShape::Sphere);
   std::vector<Vec3> X = {penetrating_point(s), penetrating_point(s, Vec3(0.2, 0.0, 0.0)),
                          penetrating_point(s, Vec3(-0.2, 0.0, 0.0), -1.0)};
-  ContactSet set({0, 1, 2}, X, {1.0, 1.5, 2.0}, 3, s, parameters());
+  ContactSet set({0, 1, 2}, X, {1.0, 1.5, 2.0}, s, parameters());
   // Commit a moved state at t = 0.5 (the surface has slid under the nodes): the stick points
   // trail the nodes; then node 0 moves back slightly (stick), node 1 far (slip).
   VecX u0 = VecX::Zero(9);
