@@ -8,6 +8,7 @@
 #include "contact/contact_set.hpp"
 #include "model/model_reader.hpp"
 #include "model/spec_paths.hpp"
+#include "simulation/output_table.hpp"
 #include "support.hpp"
 
 namespace sinew::testing {
@@ -49,6 +50,35 @@ TEST(ContactModel, BlockDraggedByAPlaneFromTheModelFileCarriesMuN) {
     EXPECT_NEAR(std::abs(out.reactions.at("z1").x()), 3.0, 0.03) << "t = " << out.record.t;
   }
   EXPECT_EQ(sliding, 20);
+}
+
+TEST(ContactModel, OutputTableHasNodalPressureAndSlip) {
+  auto def = load(kSlide);
+  const auto& set = dynamic_cast<const contact::ContactSet&>(*def.model.couplings.front());
+  simulation::OutputTable table(def);
+  auto index = [&](const std::string& name) {
+    for (size_t i = 0; i < table.fields().size(); ++i)
+      if (table.fields()[i].name == name) return static_cast<int>(i);
+    return -1;
+  };
+  const int pressure = index("contact_pressure"), slip = index("contact_slip");
+  ASSERT_GE(pressure, 0);
+  ASSERT_GE(slip, 0);
+  Real force = -1.0, mean_slip = -1.0;
+  const auto result = simulation::run_model(
+      def, registries().linear, {}, [&](const simulation::StepOutput& out, const VecX& u) {
+        if (out.record.t < 3.0 - 1e-9) return;
+        const auto values = table.evaluate(out, u);
+        force = mean_slip = 0.0;
+        for (size_t k = 0; k < set.nodes().size(); ++k) {
+          const auto n = static_cast<size_t>(set.nodes()[k]);
+          force += set.areas()[k] * values[static_cast<size_t>(pressure)][n];
+          mean_slip += set.areas()[k] * values[static_cast<size_t>(slip)][n] / 100.0;
+        }
+      });
+  ASSERT_TRUE(result.completed) << result.failure;
+  EXPECT_NEAR(force, 10.0, 1e-6);     // the pressure integrates to the normal load
+  EXPECT_NEAR(mean_slip, 20.0, 0.2);  // the plane's travel, less the shear offset
 }
 
 TEST(ContactModel, AutomaticPenaltyScalesWithTheBodyModulusAndFacetSize) {
