@@ -1,9 +1,9 @@
 // Node-to-rigid-surface contact of a meshed body: every node of a facet set against one rigid
 // analytical surface (rigid_surface.hpp), penalty pressure and Coulomb friction per node
 // (contact_law.hpp) weighted by the node's tributary area, so that nodal forces integrate the
-// pressure (a uniform pressure gives the consistent nodal loads of a bilinear/linear facet only
-// through the lumped areas: exact resultants, lumped distribution). The fem::Coupling the
-// problem assembles, and the owner of the per-node history (stick point, slip, dissipation).
+// pressure: a uniform pressure gives exactly the consistent nodal loads of bilinear and linear
+// facets; a varying one is lumped to the nodes. The fem::Coupling the problem assembles, and
+// the owner of the per-node history (stick point, slip, dissipation).
 #pragma once
 
 #include <memory>
