@@ -22,6 +22,8 @@ FIELDS = [
     ("fields/fibre_stretch", "1"),
     ("fields/fibre_direction", "1"),
     ("fields/fibre_damage", "1"),
+    ("fields/contact_pressure", "MPa"),
+    ("fields/contact_slip", "mm"),
     ("interface/fields/displacement", "mm"),
     ("interface/fields/adhesion", "1"),
     ("interface/fields/bond_damage", "1"),

@@ -58,6 +58,8 @@ const std::vector<FieldInfo>& known_fields() {
 const std::vector<std::string>& fields_not_shown() {
   static const std::vector<std::string> paths{
       "fields/fibre_direction",         // a direction: no scalar to colour by
+      "fields/contact_pressure",        // nodal, on the contact surface only
+      "fields/contact_slip",            // nodal, on the contact surface only
       "interface/fields/displacement",  // the same values as fields/displacement
       "interface/fields/traction",      // a vector on the surface; adhesion and gaps show it
   };

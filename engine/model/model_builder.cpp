@@ -1,5 +1,6 @@
 // Building of the model section (mesh, materials, curves, regions, boundary conditions, steps,
-// solver, output) from its spec; the tissue sections are built in tissue_builder.cpp.
+// solver, output) from its spec; the tissue sections are built in tissue_builder.cpp, the
+// contact surfaces in contact_builder.cpp.
 #include "model/model_builder.hpp"
 
 #include <algorithm>
@@ -17,6 +18,7 @@
 namespace sinew::model {
 
 void build_tissue_sections(const ModelSpec& spec, ModelDefinition& def, ModelErrors& errors);
+void build_contact(const ModelSpec& spec, ModelDefinition& def, ModelErrors& errors);
 
 namespace {
 
@@ -49,6 +51,7 @@ class Builder : private BoundaryContext {
       errors_.throw_if_any();
     }
     build_tissue_sections(spec_, def_, errors_);
+    build_contact(spec_, def_, errors_);
     errors_.throw_if_any();
     return std::move(def_);
   }

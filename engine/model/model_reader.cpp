@@ -1,6 +1,6 @@
 // Reading of the model section (mesh, materials, regions, load curves, boundary conditions,
 // steps, solver, output, fibre) into a ModelSpec; the tissue sections are read in
-// tissue_reader.cpp.
+// tissue_reader.cpp, the contact section in contact_reader.cpp.
 #include "model/model_reader.hpp"
 
 #include <algorithm>
@@ -13,6 +13,7 @@
 namespace sinew::model {
 
 void read_tissue_sections(const YamlNode& root, ModelSpec& spec);  // tissue_reader.cpp
+void read_contact_section(const YamlNode& root, ModelSpec& spec);  // contact_reader.cpp
 
 namespace {
 
@@ -58,7 +59,8 @@ class Reader {
     spec_.source = file_;
     spec_.key_prefix = key_prefix;
     if (!root.expect_map({"mesh", "materials", "regions", "load_curves", "boundary", "steps",
-                          "solver", "output", "fibre", "scars", "interface", "tissue"}) &&
+                          "solver", "output", "fibre", "scars", "interface", "contact",
+                          "tissue"}) &&
         !root.is_map())
       return finish();  // not a mapping: nothing else can be checked
     read_mesh(root["mesh"]);
@@ -77,6 +79,7 @@ class Reader {
         spec_.fibre = *f;
     }
     read_tissue_sections(root, spec_);
+    read_contact_section(root, spec_);
     return finish();
   }
 

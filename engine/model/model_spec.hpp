@@ -106,6 +106,22 @@ struct InterfaceSpec {
   std::map<std::string, Real> parameters;  ///< interface parameters given
 };
 
+/// `contact[i]`: a rigid analytical surface touching the nodes of a facet set of the body
+/// (engine/contact). Penalties of 0 are chosen by the builder (docs/scenario-reference.md).
+struct ContactSpec {
+  std::string name;
+  std::string surface;                        ///< "plane", "cylinder" or "sphere"
+  std::string facets;                         ///< facet set of the body
+  Vec3 centre = Vec3::Zero();                 ///< mm: a point of the plane / the axis; the centre
+  Vec3 direction = Vec3::UnitZ();             ///< plane normal (towards the body) / cylinder axis
+  Real radius = 0.0;                          ///< mm (cylinder, sphere)
+  Real friction_coefficient = 0.0;            ///< mu
+  Real normal_penalty = 0.0;                  ///< MPa/mm; 0 = penalty_scale x 3G / h
+  Real tangential_penalty = 0.0;              ///< MPa/mm; 0 = the normal penalty
+  Real penalty_scale = 10.0;                  ///< of the automatic normal penalty
+  std::vector<std::pair<Real, Vec3>> motion;  ///< [t, dx, dy, dz] points (s, mm)
+};
+
 /// `tissue`: roles (empty = the generator's) and probe settings.
 struct TissueSpec {
   bool given = false;
@@ -129,6 +145,7 @@ struct ModelSpec {
   std::optional<Vec3> fibre;  ///< default fibre direction (none = x)
   std::vector<ScarSpec> scars;
   InterfaceSpec interface;
+  std::vector<ContactSpec> contact;
   TissueSpec tissue;
   /// Where each key was written (key path -> file:line:column), for messages of the build.
   std::map<std::string, SourceLocation> origins;

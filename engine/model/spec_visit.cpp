@@ -260,6 +260,34 @@ void interface_keys(SpecVisitor& v, InterfaceSpec& s) {
   });
 }
 
+void contact_keys(SpecVisitor& v, std::vector<ContactSpec>& list) {
+  section(v, "contact", [&] {
+    for (size_t i = 0; i < list.size(); ++i) {
+      auto& c = list[i];
+      item(v, i, c.name, [&] {
+        v.text("name", c.name);
+        v.text("surface", c.surface);
+        v.text("facets", c.facets);
+        vec3(v, "centre", c.centre);
+        vec3(v, "direction", c.direction);
+        if (c.surface != "plane") v.number("radius", c.radius, kPositive);
+        v.number("friction_coefficient", c.friction_coefficient, kNonNegative);
+        v.number("normal_penalty", c.normal_penalty, kNonNegative);
+        v.number("tangential_penalty", c.tangential_penalty, kNonNegative);
+        v.number("penalty_scale", c.penalty_scale, kPositive);
+        section(v, "motion", [&] {
+          for (size_t k = 0; k < c.motion.size(); ++k)
+            item(v, k, "", [&] {
+              v.number("0", c.motion[k].first, kAny);
+              for (int j = 0; j < 3; ++j)
+                v.number(std::to_string(j + 1), c.motion[k].second[j], kAny);
+            });
+        });
+      });
+    }
+  });
+}
+
 void tissue_keys(SpecVisitor& v, TissueSpec& t) {
   section(v, "tissue", [&] {
     v.text("body", t.body);
@@ -300,6 +328,7 @@ void visit_spec(ModelSpec& spec, SpecVisitor& v, const LawParameters& laws) {
   optional_vec3(v, "fibre", spec.fibre, Vec3::UnitX());
   scars(v, spec.scars);
   interface_keys(v, spec.interface);
+  contact_keys(v, spec.contact);
   tissue_keys(v, spec.tissue);
 }
 

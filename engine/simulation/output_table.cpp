@@ -1,7 +1,8 @@
-// Assembles the output-field table of a model from the solid's and the interface's entries and
-// evaluates it at reported states.
+// Assembles the output-field table of a model from the solid's, the interface's and the
+// rigid-surface contact's entries and evaluates it at reported states.
 #include "simulation/output_table.hpp"
 
+#include "contact/contact_fields.hpp"
 #include "fem/mechanics_problem.hpp"
 #include "interface/facet_fields.hpp"
 
@@ -25,6 +26,8 @@ OutputTable::OutputTable(const model::ModelDefinition& def) : def_(def) {
     for (auto& f : interface::interface_static_fields(*facets_))
       static_fields_.push_back(std::move(f));
   }
+  if (contact::has_contact(model.couplings))
+    for (auto& f : contact::contact_output_fields()) fields_.push_back(std::move(f));
   for (auto& f : fem::declared_point_fields(model)) fields_.push_back(std::move(f));
 }
 
@@ -46,6 +49,7 @@ std::vector<std::vector<double>> OutputTable::evaluate(const StepOutput& out, co
 std::vector<fem::OutputField> field_catalogue() {
   auto fields = fem::solid_output_fields();
   for (auto& f : interface::interface_output_fields(nullptr)) fields.push_back(std::move(f));
+  for (auto& f : contact::contact_output_fields()) fields.push_back(std::move(f));
   return fields;
 }
 

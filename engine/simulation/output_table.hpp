@@ -1,6 +1,7 @@
 // The output-field table of one model: the solid's fields (fem/output_fields.hpp), the fields
-// its laws declare (point outputs, state variables), and for a model with an interface the
-// interface surface and its fields. The results writer works from this alone.
+// its laws declare (point outputs, state variables), for a model with an interface the
+// interface surface and its fields, and for a model with rigid-surface contact its nodal fields.
+// The results writer works from this alone.
 #pragma once
 
 #include <memory>

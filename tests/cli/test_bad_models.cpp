@@ -68,7 +68,7 @@ TEST(CliBadModel, UnknownTopLevelKey) {
   expect_rejected("unknown_top_key.yaml",
                   {{14, 1, "boundry",
                     "unknown key 'boundry' (allowed: mesh, materials, regions, load_curves, "
-                    "boundary, steps, solver, output, fibre, scars, interface, tissue)"}});
+                    "boundary, steps, solver, output, fibre, scars, interface, contact, tissue)"}});
 }
 
 TEST(CliBadModel, UnknownMaterialParameter) {

@@ -1,0 +1,131 @@
+// The model file's `contact` section: a block pressed by 10 N and dragged 20 mm by a rigid
+// plane read from YAML carries mu N at its held top; the section's keys are key paths (set and
+// listed like every other value); bad items are reported at their key paths.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "contact/contact_set.hpp"
+#include "model/model_reader.hpp"
+#include "model/spec_paths.hpp"
+#include "simulation/output_table.hpp"
+#include "support.hpp"
+
+namespace sinew::testing {
+namespace {
+
+const char* kSlide = R"(
+mesh: {generator: box, size: [10, 10, 4], divisions: [4, 4, 2]}
+materials: {soft: {type: neo-hookean, E: 10, nu: 0.3}}
+regions: [{elements: all, material: soft}]
+boundary:
+  - {type: fixed, nodes: z1, components: [x, y]}
+  - {type: traction, facets: z1, total_force: [0, 0, -10]}
+contact:
+  - name: plate
+    surface: plane
+    facets: z0
+    direction: [0, 0, 1]
+    friction_coefficient: 0.3
+    normal_penalty: 1000
+    motion: [[1, 0, 0, 0], [3, 20, 0, 0]]
+steps:
+  - {name: press, duration: 1, increments: 4}
+  - {name: slide, duration: 2, increments: 20}
+output: {reactions: [z1]}
+)";
+
+TEST(ContactModel, BlockDraggedByAPlaneFromTheModelFileCarriesMuN) {
+  auto def = load(kSlide);
+  ASSERT_EQ(def.model.couplings.size(), 1u);
+  const auto& set = dynamic_cast<const contact::ContactSet&>(*def.model.couplings.front());
+  EXPECT_EQ(set.nodes().size(), 25u);
+  EXPECT_DOUBLE_EQ(set.parameters().tangential_penalty, 1000.0);  // defaults to the normal one
+  const auto result = solve(def);
+  ASSERT_TRUE(result.completed) << result.failure;
+  int sliding = 0;
+  for (const auto& out : result.outputs) {
+    if (out.record.t < 1.1 - 1e-9) continue;
+    ++sliding;
+    EXPECT_NEAR(std::abs(out.reactions.at("z1").x()), 3.0, 0.03) << "t = " << out.record.t;
+  }
+  EXPECT_EQ(sliding, 20);
+}
+
+TEST(ContactModel, OutputTableHasNodalPressureAndSlip) {
+  auto def = load(kSlide);
+  const auto& set = dynamic_cast<const contact::ContactSet&>(*def.model.couplings.front());
+  simulation::OutputTable table(def);
+  auto index = [&](const std::string& name) {
+    for (size_t i = 0; i < table.fields().size(); ++i)
+      if (table.fields()[i].name == name) return static_cast<int>(i);
+    return -1;
+  };
+  const int pressure = index("contact_pressure"), slip = index("contact_slip");
+  ASSERT_GE(pressure, 0);
+  ASSERT_GE(slip, 0);
+  Real force = -1.0, mean_slip = -1.0;
+  const auto result = simulation::run_model(
+      def, registries().linear, {}, [&](const simulation::StepOutput& out, const VecX& u) {
+        if (out.record.t < 3.0 - 1e-9) return;
+        const auto values = table.evaluate(out, u);
+        force = mean_slip = 0.0;
+        for (size_t k = 0; k < set.nodes().size(); ++k) {
+          const auto n = static_cast<size_t>(set.nodes()[k]);
+          force += set.areas()[k] * values[static_cast<size_t>(pressure)][n];
+          mean_slip += set.areas()[k] * values[static_cast<size_t>(slip)][n] / 100.0;
+        }
+      });
+  ASSERT_TRUE(result.completed) << result.failure;
+  EXPECT_NEAR(force, 10.0, 1e-6);     // the pressure integrates to the normal load
+  EXPECT_NEAR(mean_slip, 20.0, 0.2);  // the plane's travel, less the shear offset
+}
+
+TEST(ContactModel, AutomaticPenaltyScalesWithTheBodyModulusAndFacetSize) {
+  std::string text = kSlide;
+  text.replace(text.find("    normal_penalty: 1000\n"), 25, "    penalty_scale: 20\n");
+  const auto def = load(text);
+  const auto& set = dynamic_cast<const contact::ContactSet&>(*def.model.couplings.front());
+  // G = E / (2 (1 + nu)) = 10/2.6 MPa, facets 2.5 x 2.5 mm: eps_N = 20 x 3G / 2.5.
+  EXPECT_NEAR(set.parameters().normal_penalty, 20.0 * 3.0 * (10.0 / 2.6) / 2.5, 1e-9);
+}
+
+TEST(ContactModel, KeysAreKeyPaths) {
+  auto reading = model::read_model_text(kSlide, "test.yaml", registries().materials);
+  ASSERT_TRUE(reading.errors.empty());
+  const auto paths = model::spec_paths(reading.spec, {});
+  for (const char* p :
+       {"contact.0.surface", "contact.0.friction_coefficient", "contact.0.normal_penalty",
+        "contact.0.penalty_scale", "contact.0.centre.2", "contact.0.motion.1.1"})
+    EXPECT_NE(std::find(paths.begin(), paths.end(), p), paths.end()) << p;
+  EXPECT_EQ(std::count(paths.begin(), paths.end(), "contact.0.radius"), 0);  // a plane
+  const auto set =
+      model::set_spec_value(reading.spec, "contact.plate.friction_coefficient", "0.2", {});
+  EXPECT_TRUE(set.error.empty()) << set.error;
+  EXPECT_DOUBLE_EQ(reading.spec.contact.at(0).friction_coefficient, 0.2);
+  EXPECT_FALSE(model::set_spec_value(reading.spec, "contact.plate.friction_coefficient", "-1", {})
+                   .error.empty());
+}
+
+TEST(ContactModel, BadItemsAreReportedAtTheirKeyPaths) {
+  auto message = [](std::string text) {
+    try {
+      load(text);
+    } catch (const InputErrors& e) {
+      return e.errors().at(0).message() + " @ " + e.errors().at(0).key_path();
+    }
+    return std::string("no error");
+  };
+  std::string cone = kSlide;
+  cone.replace(cone.find("surface: plane"), 14, "surface: cone");
+  EXPECT_NE(message(cone).find("contact[0].surface"), std::string::npos) << message(cone);
+  std::string cylinder = kSlide;
+  cylinder.replace(cylinder.find("surface: plane"), 14, "surface: cylinder");
+  EXPECT_NE(message(cylinder).find("radius"), std::string::npos) << message(cylinder);
+  std::string facets = kSlide;
+  facets.replace(facets.find("facets: z0"), 10, "facets: zz");
+  EXPECT_NE(message(facets).find("contact[0].facets"), std::string::npos) << message(facets);
+}
+
+}  // namespace
+}  // namespace sinew::testing
