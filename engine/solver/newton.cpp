@@ -58,8 +58,10 @@ NewtonSolver::NewtonSolver(NonlinearProblem& problem, const LinearSolverRegistry
   bfgs_ = settings_.strategy == NewtonStrategy::Bfgs ||
           (settings_.strategy == NewtonStrategy::Auto && !linear_.active().is_iterative() &&
            problem_.n_dofs() > settings_.auto_bfgs_min_dofs);
-  auto_ =
-      AutoStrategy(bfgs_ && settings_.strategy == NewtonStrategy::Auto, settings_.max_iterations);
+  auto_ = AutoStrategy(bfgs_ && settings_.strategy == NewtonStrategy::Auto,
+                       settings_.max_iterations, settings_.residual_tolerance,
+                       settings_.residual_absolute);
+  if (settings_.auto_cost_ratio > 0) auto_.use_costs();
   prepare_constraint_masks();
   K_ = problem_.pattern();
 }
@@ -108,6 +110,10 @@ int NewtonSolver::linear_solve(const SparseMatrix& K, const VecX& b, VecX& x, Re
   if (!analyzed_) {
     linear_.analyze(K);
     analyzed_ = true;
+    const LinearSolver& primary = linear_.active();
+    cost_ = IterationCost(primary.estimated_factor_flops(), primary.estimated_solve_flops(),
+                          static_cast<Real>(K.nonZeros()), static_cast<Real>(K.rows()));
+    if (settings_.auto_cost_ratio == 0 && cost_.known()) auto_.use_costs();
   }
   const bool reset = new_step && linear_.fell_back();
   if (reset) linear_.reset_to_primary();
@@ -192,13 +198,7 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
       const IterationRecord& last = result.iterations.back();
       check = test.check({rec.residual_norm, ref_residual, last.displacement_norm,
                           std::max((u - u_start).norm(), u.norm()), last.energy_norm, ref_energy});
-      if (check->converged()) {
-        auto_.converged();
-        result.converged = true;
-        result.final_residual_norm = rec.residual_norm;
-        result.iterations.push_back(rec);
-        return result;
-      }
+      if (check->converged()) return converged(rec, result);
     }
     if (k == settings_.max_iterations) break;
 
@@ -206,9 +206,15 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
       forcing.update(rec.residual_norm, previous_residual, ref_residual);
     choose_update(k, rec.residual_norm, previous_residual, ref_residual, bfgs.updates(), reform,
                   result);
+    if (restart_) {  // the BFGS path led away: full Newton starts the increment afresh
+      previous_residual = restart_increment(u, u_start, t);
+      k = -1;
+      continue;
+    }
     previous_residual = rec.residual_norm;
 
     ++total_iterations_;
+    tangent_evaluations_ = residual_evaluations_ = 0;
     rec.linear_iterations =
         search_direction(k, predictor, u, t, rhs, du, forcing.value(), reform, bfgs, result);
     result.linear_iterations += rec.linear_iterations;
@@ -226,6 +232,7 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
       --k;
       continue;
     }
+    record_iteration_cost(bfgs.updates());
     const VecX step = u_trial - u;
     rec.displacement_norm = step.norm();
     rec.energy_norm = std::abs(dofs_.dot(step, rhs));
@@ -245,7 +252,10 @@ int NewtonSolver::search_direction(int k, const NewtonPredictor& predictor, cons
                                    VecX& rhs, VecX& du, Real forcing, bool& reform,
                                    BfgsUpdate& bfgs, NewtonResult& result) {
   if (!step_bfgs_ || reform) {
-    if (!tangent_current_) problem_.evaluate(u, t, r_, &K_);
+    if (!tangent_current_) {
+      problem_.evaluate(u, t, r_, &K_);
+      ++tangent_evaluations_;
+    }
     K_factored_ = K_;
     apply_constraints(K_factored_, factored_diagonal_);
     if (k == 0) predictor.set_constrained_rhs(factored_diagonal_, rhs);
@@ -275,6 +285,7 @@ Real NewtonSolver::line_search(int k, const NewtonPredictor& predictor, const Ve
     // Full Newton needs the tangent at the accepted point anyway; BFGS only residuals.
     problem_.evaluate(u_trial, t, r_trial, step_bfgs_ ? nullptr : &K_);
     tangent_current_ = !step_bfgs_;
+    ++(step_bfgs_ ? residual_evaluations_ : tangent_evaluations_);
   };
   // A full Newton direction descends on ||r|| (r0 = ||rhs||, the linear model's ||r(0)||, also
   // at k = 0 where the prescribed increment is applied whole); a BFGS direction need not.
@@ -294,8 +305,12 @@ bool NewtonSolver::start_increment(NewtonResult& result) {
 
 void NewtonSolver::choose_update(int k, Real residual, Real previous_residual, Real ref_residual,
                                  int bfgs_updates, bool& reform, NewtonResult& result) {
-  if (step_bfgs_ && auto_.should_switch(k, residual, ref_residual, fresh_direction_))
+  if (step_bfgs_ && auto_.should_switch(k, residual, ref_residual, fresh_direction_)) {
     switch_to_newton(k, "residual " + sci(residual) + " grew or stagnated", result);
+    // Further from equilibrium than after the first step: the stiff-fibre case, where the
+    // tangent there can be indefinite and full Newton from it fail. Start afresh instead.
+    restart_ = auto_.should_restart(residual);
+  }
   if (step_bfgs_ && BfgsUpdate::should_reform(k, residual, previous_residual, ref_residual,
                                               bfgs_updates, settings_.bfgs_max_updates))
     reform = true;
@@ -307,6 +322,36 @@ void NewtonSolver::switch_to_newton(int k, const std::string& why, NewtonResult&
   auto_.switch_to_newton();
   result.full_newton_from = k;
   log_.debug("  auto: full Newton from iteration " + std::to_string(k) + " (" + why + ")");
+}
+
+NewtonResult& NewtonSolver::converged(const IterationRecord& rec, NewtonResult& result) {
+  auto_.converged();
+  result.converged = true;
+  result.final_residual_norm = rec.residual_norm;
+  result.iterations.push_back(rec);
+  return result;
+}
+
+Real NewtonSolver::restart_increment(VecX& u, const VecX& u_start, Real t) {
+  restart_ = false;
+  u = u_start;
+  problem_.evaluate(u, t, r_, &K_);
+  tangent_current_ = true;
+  return 0;
+}
+
+void NewtonSolver::record_iteration_cost(int bfgs_updates) {
+  if (!auto_.enabled() || settings_.auto_cost_ratio < 0) return;
+  if (settings_.auto_cost_ratio > 0) {
+    auto_.record_cost(fresh_direction_, fresh_direction_ ? settings_.auto_cost_ratio : 1.0);
+    return;
+  }
+  // Counted, not timed (iteration_cost.hpp): the same decisions on every machine and thread
+  // count. A solver that cannot count its flops leaves the cost rule off (the stall rule).
+  if (!cost_.known()) return;
+  auto_.record_cost(fresh_direction_,
+                    cost_.iteration(fresh_direction_ ? 1 : 0, 1, tangent_evaluations_,
+                                    residual_evaluations_, fresh_direction_ ? 0 : bfgs_updates));
 }
 
 void NewtonSolver::update_bfgs(const VecX& step, const VecX& r_trial, BfgsUpdate& bfgs,

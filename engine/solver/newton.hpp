@@ -12,6 +12,7 @@
 #include "core/log.hpp"
 #include "solver/auto_strategy.hpp"
 #include "solver/free_dofs.hpp"
+#include "solver/iteration_cost.hpp"
 #include "solver/linear/fallback.hpp"
 #include "solver/linear/linear_solver.hpp"
 #include "solver/nonlinear_problem.hpp"
@@ -24,22 +25,28 @@ class NewtonPredictor;
 /// How each iteration obtains its search direction.
 enum class NewtonStrategy {
   /// Full up to kBfgsMinDofs unknowns or with an iterative solver; above, Bfgs that switches to
-  /// Full where BFGS stagnates (AutoStrategy, auto_strategy.hpp)
+  /// Full where BFGS is projected to cost more (AutoStrategy, auto_strategy.hpp)
   Auto,
   Full,  ///< a new tangent and factorisation every iteration (quadratic convergence)
   Bfgs,  ///< one factorisation per step, inverse BFGS updates in between (Matthies & Strang 1979)
 };
 
-/// Above this size a factorisation costs more than several BFGS iterations (RESULTS.md: the
-/// 89k-dof HGO stretch takes 46 s with BFGS and about 4x longer with a factorisation per
-/// iteration).
-inline constexpr Index kBfgsMinDofs = 20'000;
+/// Above this size strategy auto starts with BFGS (and its cost rule, auto_strategy.hpp): at
+/// 8,232 dofs BFGS took 2.7-4.2x less CPU than full Newton on ten of the twelve fibre laws of
+/// benchmarks/solver/auto_grid.sh (RESULTS.md); below, full Newton keeps small models (the
+/// demo's 2,496 dofs) on a path that no timing can change.
+inline constexpr Index kBfgsMinDofs = 8'000;
 
 struct NewtonSettings {
   int max_iterations = 25;
   NewtonStrategy strategy = NewtonStrategy::Auto;
   Index auto_bfgs_min_dofs = kBfgsMinDofs;  ///< auto: BFGS above this many unknowns
-  int bfgs_max_updates = 10;                ///< BFGS: re-form the tangent after this many updates
+  /// auto: the cost of a factorising iteration over that of a BFGS iteration; 0 counts it
+  /// (factorisation and solve flops of the direct solver, evaluations and BFGS updates,
+  /// iteration_cost.hpp: the same on every machine), a positive value fixes it, a negative one
+  /// switches the cost rule off (the stall rule instead, auto_strategy.hpp).
+  Real auto_cost_ratio = 0;
+  int bfgs_max_updates = 10;  ///< BFGS: re-form the tangent after this many updates
   /// BFGS: start a load step from the previous step's factorisation (re-formed only when the
   /// updates stop working), instead of factorising at every step.
   bool bfgs_keep_across_steps = true;
@@ -146,6 +153,14 @@ class NewtonSolver {
                      int bfgs_updates, bool& reform, NewtonResult& result);
   /// strategy auto: full Newton from iteration k on.
   void switch_to_newton(int k, const std::string& why, NewtonResult& result);
+  /// Marks the result converged at the check of `rec` and returns it.
+  NewtonResult& converged(const IterationRecord& rec, NewtonResult& result);
+  /// strategy auto: back to the increment's start u_start with the tangent there; returns the
+  /// previous residual to continue with (none).
+  Real restart_increment(VecX& u, const VecX& u_start, Real t);
+  /// strategy auto: records the counted cost of the iteration just made (`bfgs_updates`: the
+  /// BFGS updates its direction applied).
+  void record_iteration_cost(int bfgs_updates);
   /// Adds the BFGS update of an accepted step; asks for a re-formation when it cannot.
   void update_bfgs(const VecX& step, const VecX& r_trial, BfgsUpdate& bfgs, bool& reform) const;
 
@@ -158,6 +173,10 @@ class NewtonSolver {
   bool step_bfgs_ = false;  ///< the current iteration's: bfgs_ unless auto switched to Newton
   AutoStrategy auto_{false};
   bool fresh_direction_ = false;  ///< the last direction came from a new factorisation
+  bool restart_ = false;         ///< auto switched where the residual exceeds the increment's first
+  IterationCost cost_;           ///< counts of the factorisation and the problem (auto's cost rule)
+  int tangent_evaluations_ = 0;  ///< the current iteration's evaluations with the tangent ...
+  int residual_evaluations_ = 0;  ///< ... and of the residual alone
   bool analyzed_ = false;
   int iterations_after_setup_ = -1;
   FreeDofs dofs_;

@@ -28,6 +28,10 @@ void CholmodLdltSolver::analyze(const SparseMatrix& K) {
     throw NumericalError(NumericalError::Kind::LinearSolverFailed,
                          "cholmod-ldlt: symbolic analysis failed (CHOLMOD status " +
                              std::to_string(impl_->ldlt.cholmod().status) + ")");
+  // The flop count and nnz(L) of the ordering CHOLMOD selected (cholmod_analyze sets them):
+  // fixed by the pattern, so a cost model built on them is the same on every machine.
+  factor_flops_ = impl_->ldlt.cholmod().fl;
+  factor_nonzeros_ = impl_->ldlt.cholmod().lnz;
   pattern_ = detail::PatternSignature::of(K);
   factorized_ = false;
   ++stats_.analyses;

@@ -29,6 +29,10 @@ void CholmodSolver::analyze(const SparseMatrix& K) {
     throw NumericalError(NumericalError::Kind::LinearSolverFailed,
                          "cholmod: symbolic analysis failed (CHOLMOD status " +
                              std::to_string(impl_->llt.cholmod().status) + ")");
+  // The flop count and nnz(L) of the ordering CHOLMOD selected (cholmod_analyze sets them):
+  // fixed by the pattern, so a cost model built on them is the same on every machine.
+  factor_flops_ = impl_->llt.cholmod().fl;
+  factor_nonzeros_ = impl_->llt.cholmod().lnz;
   pattern_ = detail::PatternSignature::of(K);
   factorized_ = false;
   ++stats_.analyses;

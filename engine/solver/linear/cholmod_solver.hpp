@@ -24,12 +24,17 @@ class CholmodSolver final : public LinearSolver {
   void analyze(const SparseMatrix& K) override;
   FactorStatus factorize(const SparseMatrix& K) override;
   void solve(const VecX& b, VecX& x) override;
+  /// CHOLMOD's count for the analysed ordering (cholmod_common::fl, a simplicial LL^T).
+  Real estimated_factor_flops() const override { return factor_flops_; }
+  /// One multiply-add per entry of L in each of the two triangular solves: 4 nnz(L).
+  Real estimated_solve_flops() const override { return 4 * factor_nonzeros_; }
 
  private:
   struct Impl;  // hides cholmod.h from the engine's other modules
   std::unique_ptr<Impl> impl_;
   detail::PatternSignature pattern_;
   bool factorized_ = false;
+  Real factor_flops_ = 0, factor_nonzeros_ = 0;  ///< fl and lnz of the analysis
 };
 
 }  // namespace sinew::solver

@@ -86,6 +86,15 @@ class LinearSolver {
   /// An empty matrix withdraws the hint. Takes effect at the next factorize().
   virtual void set_near_null_space(const MatX& /*modes*/) {}
 
+  /// Floating-point operations of one factorize() of the analysed pattern, counted by the
+  /// symbolic analysis (exact for the ordering chosen, independent of values, threads and
+  /// machine); 0 when the backend cannot count them (iterative and LU backends).
+  virtual Real estimated_factor_flops() const { return 0; }
+
+  /// Floating-point operations of one solve() with the factor (forward and back substitution);
+  /// 0 when the backend cannot count them.
+  virtual Real estimated_solve_flops() const { return 0; }
+
   const LinearSolverStats& stats() const { return stats_; }
 
  protected:

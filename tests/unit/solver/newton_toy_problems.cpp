@@ -1,7 +1,8 @@
 // NewtonSolver and run_load_steps on closed-form toy problems: quadratic convergence of full
 // Newton and superlinear convergence of BFGS on a cubic spring, the line search on an arctan
 // spring, and a limit point under force control (clean failure after the cut-backs) and under
-// displacement control (traversed).
+// displacement control (traversed); strategy auto's cost rule at given factorisation/BFGS cost
+// ratios.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -182,11 +183,13 @@ TEST(NewtonToy, AutoSwitchesToFullNewtonWhereBfgsStagnates) {
   // factors 11..1001 in twenty directions, and BFGS, one direction per update, needs 22
   // iterations and 3 factorisations; full Newton needs 10. Auto (BFGS, as above kBfgsMinDofs)
   // sees the residual stall (less than halved in five iterations) and finishes with full
-  // Newton: 5 BFGS and 7 full Newton iterations.
+  // Newton: 5 BFGS and 7 full Newton iterations. (The stall rule alone: the cost rule, which
+  // replaces it once costs are measured, is switched off; see the AutoCost tests below.)
   const auto solve = [](NewtonStrategy strategy) {
     ExponentialBundle bundle(20, 1.0, 100.0, 10.0, 1000.0);
     NewtonSettings s = toy_settings(strategy);
     s.auto_bfgs_min_dofs = 0;
+    s.auto_cost_ratio = -1;
     NewtonSolver newton(bundle, toy_registry(), s);
     VecX u = VecX::Zero(20);
     NewtonResult r = newton.solve(u, 1.0);
@@ -205,6 +208,80 @@ TEST(NewtonToy, AutoSwitchesToFullNewtonWhereBfgsStagnates) {
   EXPECT_EQ(its(automatic), 12);
   EXPECT_LE(its(automatic), 1.25 * std::min(its(full), its(bfgs)));
   EXPECT_EQ(automatic.factorizations, 8);  // the first, then one per full Newton iteration
+}
+
+// Cost of a run in units of a BFGS iteration when a factorising iteration costs `ratio`.
+Real cost(int iterations, int factorizations, Real ratio) {
+  return (iterations - factorizations) + ratio * factorizations;
+}
+
+// A spring solved over `increments` load steps with a given cost ratio; returns the totals and
+// the iterations at which each converged step's auto switched (-1: never, 0: began so).
+template <class Spring>
+LoadStepResult stepped(Spring spring, NewtonStrategy strategy, Real ratio, int increments) {
+  NewtonSettings s = toy_settings(strategy);
+  s.auto_bfgs_min_dofs = 0;
+  s.auto_cost_ratio = ratio;
+  NewtonSolver newton(spring, toy_registry(), s);
+  LoadStepSettings steps;
+  steps.increments = increments;
+  steps.adaptive = false;
+  VecX u = VecX::Zero(1);
+  LoadStepResult r = run_load_steps(spring, newton, u, steps);
+  EXPECT_NEAR(u[0], spring.root(1.0), 1e-9);
+  return r;
+}
+
+// The twenty-fibre bundle of the test above solved in one increment with a given cost ratio.
+NewtonResult solve_bundle(NewtonStrategy strategy, Real ratio) {
+  ExponentialBundle bundle(20, 1.0, 100.0, 10.0, 1000.0);
+  NewtonSettings s = toy_settings(strategy);
+  s.auto_bfgs_min_dofs = 0;
+  s.auto_cost_ratio = ratio;
+  NewtonSolver newton(bundle, toy_registry(), s);
+  VecX u = VecX::Zero(20);
+  NewtonResult r = newton.solve(u, 1.0);
+  for (Index i = 0; i < 20; ++i) EXPECT_NEAR(u[i], bundle.root(i, 1.0), 1e-12) << i;
+  return r;
+}
+
+// Cost of a run of load steps in BFGS iterations.
+Real cost(const LoadStepResult& r, Real ratio) {
+  return cost(r.totals.newton_iterations, r.totals.factorizations, ratio);
+}
+
+TEST(AutoCost, DearFactorisationsKeepBfgsOnStiffeningSprings) {
+  // Cubic and exponential springs from rest in five increments: BFGS (secant updates) needs one
+  // factorisation for the whole run, full Newton one per iteration. At a cost ratio of 20 or
+  // more auto never switches: the same iterations as BFGS.
+  for (const Real ratio : {20.0, 50.0}) {
+    const auto cubic = stepped(CubicSpring(1.0, 1.0, 1000.0), NewtonStrategy::Auto, ratio, 5);
+    EXPECT_EQ(cubic.totals.newton_iterations, 30) << ratio;
+    EXPECT_EQ(cubic.totals.factorizations, 1) << ratio;
+    const auto exp = stepped(ExponentialSpring(1.0, 10.0, 1000.0), NewtonStrategy::Auto, ratio, 5);
+    EXPECT_EQ(exp.totals.newton_iterations, 35) << ratio;
+    EXPECT_EQ(exp.totals.factorizations, 1) << ratio;
+    const auto bfgs = stepped(CubicSpring(1.0, 1.0, 1000.0), NewtonStrategy::Bfgs, ratio, 5);
+    EXPECT_EQ(cost(cubic, ratio), cost(bfgs, ratio));
+  }
+}
+
+TEST(AutoCost, CheapFactorisationsSwitchEarlyWhereBfgsCrawls) {
+  // The twenty-fibre bundle: BFGS needs 22 iterations and 3 factorisations, full Newton 10
+  // iterations. With factorisations at 2 BFGS iterations (Newton 20, BFGS 25) auto projects
+  // the slow contraction of its first three BFGS iterations and finishes with full Newton, for
+  // less than either.
+  const NewtonResult automatic = solve_bundle(NewtonStrategy::Auto, 2.0);
+  ASSERT_TRUE(automatic.converged);
+  EXPECT_EQ(automatic.full_newton_from, 3);
+  const int its = static_cast<int>(automatic.iterations.size()) - 1;
+  EXPECT_EQ(cost(its, automatic.factorizations, 2.0), 18);
+  // On a unit spring (exponential, tangent at rest 1000 times too soft) in five increments at
+  // ratio 1 auto stays within 1.25 of full Newton (26 iterations; BFGS 35).
+  const auto exp = stepped(ExponentialSpring(1.0, 10.0, 1000.0), NewtonStrategy::Auto, 1.0, 5);
+  EXPECT_LE(cost(exp, 1.0), 1.25 * 26);
+  // ... and it stays with full Newton: more than half of its iterations factorise.
+  EXPECT_GT(2 * exp.totals.factorizations, exp.totals.newton_iterations);
 }
 
 TEST(LoadStepsToy, ForceControlStopsCleanlyPastTheLimitPoint) {
