@@ -291,6 +291,15 @@ void MechanicsProblem::commit(const VecX& u, Real t) {
   for (auto& c : couplings_) c->commit(u, t);
 }
 
+void MechanicsProblem::apply_cycles(std::int64_t n) {
+  for (Index c = 0; c < model_.mesh.n_cells(); ++c) {
+    const auto* material = cells_[c].material;
+    if (law_state(material)->state.empty()) continue;
+    for (Index p = model_.point_offset[c]; p < model_.point_offset[c + 1]; ++p)
+      material->apply_cycles(n, fields_[p]);
+  }
+}
+
 // Every distinct law's declarations, once; the declared state starts at its initial values.
 void MechanicsProblem::declare_state() {
   for (const auto& info : cells_) {

@@ -2,6 +2,7 @@
 // residual and tangent over element colours, surface loads, and prescribed displacements.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,11 @@ class MechanicsProblem : public solver::NonlinearProblem {
   /// Updates the irreversible history at a converged state: every law's declared state at every
   /// point (Material::update_state) and the couplings' history (damage, slip).
   void commit(const VecX& u, Real t) override;
+
+  /// Counts the n physiological cycles the load case that just ended stands for
+  /// (Material::apply_cycles at every point with declared state: fibre fatigue adds its Miner
+  /// fraction). Called once after a load case's last commit.
+  void apply_cycles(std::int64_t n);
 
   /// A copy of the history (for probes that must not change it) and its restoration.
   ProblemState state() const;

@@ -163,6 +163,9 @@ class SessionLoop {
     if (!r.completed)
       throw LoadCaseFailure(current_ + ": " + r.failure +
                             force_reached(c, r.last_converged_time - time_) + what_to_change(c));
+    // The solved case stands for c.cycles physiological cycles: cycle-counting history (fibre
+    // fatigue) adds them here, from the case's peak.
+    driver_.apply_cycles(c.cycles);
     time_ += 1.0;
   }
 

@@ -75,7 +75,7 @@ TEST(CliBadModel, UnknownMaterialParameter) {
   expect_rejected("unknown_nested_key.yaml",
                   {{10, 5, "materials.tendon.kapa",
                     "unknown key 'kapa' (allowed: type, c, k1, k2, kappa, k, damage_onset_stretch, "
-                    "damage_full_stretch)"}});
+                    "damage_full_stretch, fatigue_uts)"}});
 }
 
 // "typ" instead of "type": the law is unknown, so only the missing type is reported (at the
