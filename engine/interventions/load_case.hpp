@@ -55,6 +55,10 @@ struct LoadCase {
   Real excursion = 0.0;
   Profile excursion_profile = ramp();
   std::optional<PatchLoad> patch;
+  /// s: after the profiles' end (load-case time 1, one second of model time) the loads are held
+  /// this long, in a second stage of `increments` increments (a static stretch's hold):
+  /// rate-dependent laws (hgo-visco) relax or creep during it; elastic ones do not change.
+  Real hold = 0.0;
 };
 
 /// `simulated` copies of `prototype` named "<label> i/n". The cycles of the session sum to

@@ -33,6 +33,9 @@ struct PointFields {
   /// History: the law's declared state variables at their offsets (Material::state_variables);
   /// written only by Material::update_state at a commit.
   StateSlots state{};
+  /// s: the time step of the increment being evaluated or committed, t - t_committed (set by the
+  /// finite-element problem; read only by rate-dependent laws, e.g. hgo-visco).
+  Real time_step = 0.0;
 };
 
 /// Second Piola-Kirchhoff stress S (MPa) and material tangent D = dS/dE (MPa, Voigt

@@ -124,10 +124,11 @@ TEST(CliBadModel, PoissonRatioOneHalf) {
 }
 
 TEST(CliBadModel, UnknownMaterialType) {
-  expect_rejected("unknown_material_type.yaml",
-                  {{8, 11, "materials.matrix.type",
-                    "'neo-hooke' is not allowed (allowed: hgo, hgo-coupled, mooney-rivlin, "
-                    "neo-hookean, ti-mooney-rivlin)"}});
+  expect_rejected(
+      "unknown_material_type.yaml",
+      {{8, 11, "materials.matrix.type",
+        "'neo-hooke' is not allowed (allowed: hgo, hgo-coupled, hgo-visco, mooney-rivlin, "
+        "neo-hookean, ti-mooney-rivlin)"}});
 }
 
 TEST(CliBadModel, MeanDilatationWithCoupledMaterial) {
