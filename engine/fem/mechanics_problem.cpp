@@ -197,7 +197,14 @@ void MechanicsProblem::assemble_cell(Index c, const VecX& u, VecX& r, SparseMatr
   }
 }
 
+void MechanicsProblem::set_time_step(Real t) {
+  const Real dt = t - committed_time_;
+  if (!fields_.empty() && fields_.front().time_step == dt) return;
+  for (auto& f : fields_) f.time_step = dt;
+}
+
 void MechanicsProblem::evaluate(const VecX& u, Real t, VecX& r, SparseMatrix* K) {
+  set_time_step(t);
   r.setZero(n_dofs());
   if (K) {
     if (K->nonZeros() != plan_.pattern().nonZeros()) *K = plan_.pattern();
@@ -277,6 +284,7 @@ bool MechanicsProblem::is_symmetric() const {
 void MechanicsProblem::commit(const VecX& u, Real t) {
   const bool any_state =
       std::any_of(laws_.begin(), laws_.end(), [](const LawState& l) { return !l.state.empty(); });
+  set_time_step(t);
   if (any_state) {
     const auto states = point_states(u);
     for (Index c = 0; c < model_.mesh.n_cells(); ++c) {
@@ -289,6 +297,16 @@ void MechanicsProblem::commit(const VecX& u, Real t) {
     }
   }
   for (auto& c : couplings_) c->commit(u, t);
+  committed_time_ = t;
+}
+
+void MechanicsProblem::apply_cycles(std::int64_t n) {
+  for (Index c = 0; c < model_.mesh.n_cells(); ++c) {
+    const auto* material = cells_[c].material;
+    if (law_state(material)->state.empty()) continue;
+    for (Index p = model_.point_offset[c]; p < model_.point_offset[c + 1]; ++p)
+      material->apply_cycles(n, fields_[p]);
+  }
 }
 
 // Every distinct law's declarations, once; the declared state starts at its initial values.
@@ -319,7 +337,7 @@ const MechanicsProblem::LawState* MechanicsProblem::law_state(const materials::M
 }
 
 ProblemState MechanicsProblem::state() const {
-  ProblemState s{fields_, {}};
+  ProblemState s{fields_, {}, committed_time_};
   for (const auto& c : couplings_) s.couplings.push_back(c->clone());
   return s;
 }
@@ -329,9 +347,11 @@ void MechanicsProblem::set_state(const ProblemState& s) {
     throw std::invalid_argument("problem state does not match the model");
   fields_ = s.fields;
   couplings_ = clone_all(s.couplings);
+  committed_time_ = s.time;
 }
 
 void MechanicsProblem::restart_clock(Real t) {
+  committed_time_ = t;
   for (auto& c : couplings_) c->restart_clock(t);
 }
 

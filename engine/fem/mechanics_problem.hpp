@@ -2,6 +2,7 @@
 // residual and tangent over element colours, surface loads, and prescribed displacements.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@ namespace sinew::fem {
 struct ProblemState {
   std::vector<materials::PointFields> fields;
   std::vector<std::shared_ptr<const Coupling>> couplings;
+  Real time = 0.0;  ///< s: the committed time (rate-dependent laws measure time steps from it)
 };
 
 class MechanicsProblem : public solver::NonlinearProblem {
@@ -39,12 +41,18 @@ class MechanicsProblem : public solver::NonlinearProblem {
   /// point (Material::update_state) and the couplings' history (damage, slip).
   void commit(const VecX& u, Real t) override;
 
+  /// Counts the n physiological cycles the load case that just ended stands for
+  /// (Material::apply_cycles at every point with declared state: fibre fatigue adds its Miner
+  /// fraction). Called once after a load case's last commit.
+  void apply_cycles(std::int64_t n);
+
   /// A copy of the history (for probes that must not change it) and its restoration.
   ProblemState state() const;
   void set_state(const ProblemState& s);
 
-  /// Makes t the couplings' committed time (rate-dependent laws measure time steps from it);
-  /// the history itself is unchanged. For probes that run a clock of their own from t.
+  /// Makes t the committed time of the couplings and of the laws (rate-dependent laws measure
+  /// time steps from it); the history itself is unchanged. For probes that run a clock of their
+  /// own from t.
   void restart_clock(Real t);
 
   /// Per-point fields including the declared state, indexed like Model::point_fields.
@@ -101,6 +109,8 @@ class MechanicsProblem : public solver::NonlinearProblem {
   };
   const LawState* law_state(const materials::Material* m) const;
   void declare_state();
+  /// Sets PointFields::time_step = t - committed time at every point (when it changes).
+  void set_time_step(Real t);
   CellGeometry geometry(Index c) const;
   void assemble_cell(Index c, const VecX& u, VecX& r, SparseMatrix* K,
                      PointState* state = nullptr) const;
@@ -108,6 +118,7 @@ class MechanicsProblem : public solver::NonlinearProblem {
 
   const Model& model_;
   std::vector<materials::PointFields> fields_;  ///< model's fields plus history
+  Real committed_time_ = 0.0;                   ///< s: time of the last commit
   std::vector<std::unique_ptr<Coupling>> couplings_;
   AssemblyPlan plan_;
   std::vector<std::vector<Index>> cell_colours_;  ///< the plan's colours without couplings

@@ -4,6 +4,7 @@
 // intervention works on every tissue model; load_case_model.hpp turns it into boundary conditions.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -54,17 +55,26 @@ struct LoadCase {
   Real excursion = 0.0;
   Profile excursion_profile = ramp();
   std::optional<PatchLoad> patch;
+  /// s: after the profiles' end (load-case time 1, one second of model time) the loads are held
+  /// this long, in a second stage of `increments` increments (a static stretch's hold):
+  /// rate-dependent laws (hgo-visco) relax or creep during it; elastic ones do not change.
+  Real hold = 0.0;
 };
 
 /// `simulated` copies of `prototype` named "<label> i/n". The cycles of the session sum to
-/// `session_cycles`: the first copy stands for all cycles not simulated, the others for one each
-/// (damage follows the peak, so one solved case represents its repetitions).
+/// `session_cycles` (at least `simulated`), shared as evenly as whole numbers allow, the first
+/// copies taking one more: after each copy the problem counts its cycles into the cycle-counting
+/// history (fibre fatigue, Miner's rule from that copy's peak stress), so the session's fatigue
+/// damage grows in `simulated` steps and each copy is solved on the stiffness the cycles before
+/// it left. Peak-driven history (static fibre damage) sees every copy, as before.
 inline std::vector<LoadCase> repeated(LoadCase prototype, const std::string& label, int simulated,
                                       std::int64_t session_cycles) {
   std::vector<LoadCase> cases;
-  for (int i = 0; i < simulated; ++i) {
+  const std::int64_t n = simulated;
+  const std::int64_t total = std::max(session_cycles, n);
+  for (std::int64_t i = 0; i < n; ++i) {
     prototype.name = label + " " + std::to_string(i + 1) + "/" + std::to_string(simulated);
-    prototype.cycles = i == 0 ? session_cycles - (simulated - 1) : 1;
+    prototype.cycles = total / n + (i < total % n ? 1 : 0);
     cases.push_back(prototype);
   }
   return cases;

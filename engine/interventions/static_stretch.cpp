@@ -1,5 +1,6 @@
 // Static stretch: the tendon (or fascia) is elongated by a prescribed amount and held. The hold
-// is recorded but has no mechanical effect in the acute, elastic model (no viscoelasticity).
+// is a time interval of the load case (LoadCase::hold) in which the elongation stays: a
+// viscoelastic law (hgo-visco) relaxes during it, an elastic one is unchanged.
 //
 // 30 s holds are as effective for range of motion as 60 s (Bandy et al. 1997, Phys Ther
 // 77:1090); gains are mostly stretch tolerance (PMC7690681). The default elongation of 1 mm
@@ -26,6 +27,7 @@ class StaticStretch final : public Intervention {
     LoadCase c;
     c.increments = increments_;
     c.elongation = elongation_;
+    c.hold = hold_;
     return repeated(c, "stretch", simulated_, cycles());
   }
   std::int64_t cycles() const override { return std::max(reps_, simulated_); }
@@ -52,7 +54,10 @@ void add_static_stretch(InterventionRegistry& r) {
   r.add("static_stretch", [](const ParameterSet& p) { return std::make_unique<StaticStretch>(p); },
         "static stretch: prescribed elongation, held",
         {positive("elongation", "mm", "elongation of the loaded end", 1.0, 50.0),
-         quantity("hold", "s", "hold time per repetition (recorded only)", 30.0, 0.0, 3600.0),
+         quantity("hold", "s",
+                  "hold time per repetition: the elongation is held this long (relaxation of "
+                  "rate-dependent laws such as hgo-visco)",
+                  30.0, 0.0, 3600.0),
          count("repetitions", "holds per session", 3, 1, 1000),
          count("simulated_repetitions", "load cases solved", 1, 1, 20),
          count("increments", "load increments per load case", 6, 1, 200)},

@@ -14,16 +14,16 @@ std::vector<ParameterSpec> FibreDamage::parameter_specs() {
       {.name = kOnsetKey,
        .unit = "1",
        .description = "equivalent fibre stretch at which irreversible fibre damage starts "
-                      "(0: no damage; else 1 < onset < full). Tendon: 1.06, damage from 6-7% "
-                      "strain (Fung et al. 2009, J Orthop Res 27:264; fascicle yield strain "
-                      "6.8-8.7%, Haraldsson et al. 2005, J Appl Physiol 98:1006)",
+                      "(0: no damage; else 1 < onset < full). Tendon: 1.068, the lower end of the "
+                      "patellar-tendon fascicle yield strain 6.8-8.7% (Haraldsson et al. 2005, "
+                      "J Appl Physiol 98:1006)",
        .default_value = 0.0,
        .min = 0.0},
       {.name = kFullKey,
        .unit = "1",
        .description = "equivalent fibre stretch at which the fibres are fully damaged and carry "
-                      "nothing (0: no damage). Tendon: 1.15, failure strain 12-16% (Wren et al. "
-                      "2001, Clin Biomech 16:245)",
+                      "nothing (0: no damage). Tendon: 1.14, the middle of the Achilles failure "
+                      "strain 12-16% (Wren et al. 2001, Clin Biomech 16:245)",
        .default_value = 0.0,
        .min = 0.0},
   };

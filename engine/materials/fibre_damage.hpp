@@ -1,10 +1,12 @@
 // Irreversible fibre damage for the fibre-reinforced laws (hgo, hgo-coupled, ti-mooney-rivlin).
 //
-// Collagen fibres that are stretched past a threshold lose stiffness for good: tendon fascicles
-// show damage from 6-7% strain on (Fung et al. 2009, J Orthop Res 27:264; patellar-tendon
-// fascicles yield at 6.8-8.7% strain, Haraldsson et al. 2005, J Appl Physiol 98:1006) and fail at
-// 12-16% (Wren et al. 2001, Clin Biomech 16:245). The damage variable D in [0, 1] is a function
-// of the largest equivalent fibre stretch lambda_m reached in committed states:
+// Collagen fibres that are stretched past a threshold lose stiffness for good: patellar-tendon
+// fascicles yield at 6.8-8.7% strain (Haraldsson et al. 2005, J Appl Physiol 98:1006; the
+// documented tendon onset is its lower end, lambda_on = 1.068) and Achilles tendons fail at
+// 12-16% (Wren et al. 2001, Clin Biomech 16:245; lambda_f = 1.14, the middle). This is the
+// static (one-pull) damage; damage that counts load cycles is fibre_fatigue.hpp. The damage
+// variable D in [0, 1] is a function of the largest equivalent fibre stretch lambda_m reached in
+// committed states:
 //
 //   D(lambda_m) = 0 (lambda_m <= lambda_on),  3 x^2 - 2 x^3 (between),  1 (lambda_m >= lambda_f),
 //   x = (lambda_m - lambda_on) / (lambda_f - lambda_on)

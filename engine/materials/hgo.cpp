@@ -18,8 +18,9 @@ std::string Hgo::description() {
          "k/2 (ln J)^2, E = kappa (I1_bar-3) + (1-3 kappa)(I4_bar-1); kappa per point; "
          "fibre_scale multiplies k1, matrix_scale multiplies c; optional irreversible fibre "
          "damage D of the largest equivalent fibre stretch sqrt(1 + E) reached (smoothstep from "
-         "damage_onset_stretch to damage_full_stretch; tendon 1.06 and 1.15) scales the fibre "
-         "term by 1 - D";
+         "damage_onset_stretch to damage_full_stretch; tendon 1.068 and 1.14) scales the fibre "
+         "term by 1 - D; optional fatigue: Miner's sum D_f of load-case cycles over the tendon "
+         "S-N line (fatigue_uts, Schechtman & Bader 1997) scales k1 by 1 - D_f";
 }
 
 // Tendon defaults: c = 1 MPa, k1 = 141 MPa, k2 = 19.1 with kappa = 0 reproduce uniaxial tension
@@ -60,6 +61,7 @@ std::vector<ParameterSpec> Hgo::parameter_specs() {
        .min_exclusive = true},
   };
   for (auto& s : FibreDamage::parameter_specs()) specs.push_back(std::move(s));
+  for (auto& s : FibreFatigue::parameter_specs()) specs.push_back(std::move(s));
   return specs;
 }
 
@@ -72,11 +74,26 @@ Hgo::Hgo(const ParameterSet& values) {
   k_ = values["k"];
   damage_ = FibreDamage::from_parameters(values);
   damage_panels_ = hgo_damage_panels(k2_, damage_);
+  fatigue_ = FibreFatigue::from_parameters(values);
 }
 
 Real Hgo::fibre_stretch(const Mat3& C, const PointFields& p) const {
   const ModifiedInvariants bar = modified_invariants(compute_invariants(C, p.fibre));
   return hgo_equivalent_stretch(hgo_fibre_strain(p.dispersion, bar.I1, bar.I4));
+}
+
+Real Hgo::fibre_stress(const Mat3& C, const PointFields& p) const {
+  const ModifiedInvariants bar = modified_invariants(compute_invariants(C, p.fibre));
+  const Real E = hgo_fibre_strain(p.dispersion, bar.I1, bar.I4);
+  const DamagedSlopes t = hgo_fibre_slopes(k1_at(p), k2_, E, damage_, fibre_stretch_max(p));
+  // dPsi/dlambda with lambda = sqrt(1 + E): dE/dlambda = 2 lambda.
+  return 2.0 * hgo_equivalent_stretch(E) * t.d1;
+}
+
+void Hgo::update_state(const Mat3& C, PointFields& p) const {
+  // The fatigue peak is read with the history of the increment (before the damage update).
+  fatigue_.update_state(fibre_stress(C, p), p);
+  damage_.update_state(fibre_stretch(C, p), p);
 }
 
 PointFields Hgo::default_fields() const {
@@ -89,16 +106,14 @@ Real Hgo::energy(const Mat3& C, const PointFields& p) const {
   const ModifiedInvariants bar = modified_invariants(compute_invariants(C, p.fibre));
   const Real E = hgo_fibre_strain(p.dispersion, bar.I1, bar.I4);
   return 0.5 * p.matrix_scale * c_ * (bar.I1 - 3.0) +
-         hgo_fibre_energy(p.fibre_scale * k1_, k2_, E, damage_, fibre_stretch_max(p),
-                          damage_panels_);
+         hgo_fibre_energy(k1_at(p), k2_, E, damage_, fibre_stretch_max(p), damage_panels_);
 }
 
 StressTangent Hgo::stress_tangent(const Mat3& C, const PointFields& p) const {
   const Invariants inv = compute_invariants(C, p.fibre);
   const ModifiedInvariants bar = modified_invariants(inv);
   const Real E = hgo_fibre_strain(p.dispersion, bar.I1, bar.I4);
-  const DamagedSlopes t =
-      hgo_fibre_slopes(p.fibre_scale * k1_, k2_, E, damage_, fibre_stretch_max(p));
+  const DamagedSlopes t = hgo_fibre_slopes(k1_at(p), k2_, E, damage_, fibre_stretch_max(p));
   const HgoInvariantTerms f = hgo_invariant_terms(t.d1, t.d2, p.dispersion);
   const Vec3 first(0.5 * p.matrix_scale * c_ + f.d1, 0.0, f.d4);
   Mat3 second;

@@ -6,6 +6,7 @@
 
 #include "core/parameters.hpp"
 #include "materials/fibre_damage.hpp"
+#include "materials/fibre_fatigue.hpp"
 #include "materials/material.hpp"
 
 namespace sinew::materials {
@@ -14,7 +15,8 @@ namespace sinew::materials {
 /// E = kappa (I1_bar - 3) + (1 - 3 kappa)(I4_bar - 1); U = k/2 (ln J)^2.
 /// kappa is read per point from PointFields::dispersion (default_fields() gives the parameter).
 /// Optional irreversible fibre damage (fibre_damage.hpp) driven by E, with the history read from
-/// the state slot fibre_stretch_max.
+/// the state slot fibre_stretch_max, and optional cycle-counting fatigue (fibre_fatigue.hpp) that
+/// scales k1 by 1 - D_f.
 class Hgo final : public Material {
  public:
   static constexpr const char* kName = "hgo";
@@ -28,10 +30,14 @@ class Hgo final : public Material {
   bool has_fibres() const override { return true; }
   /// sqrt(1 + max(E, 0)) with the generalised fibre strain E of the fibre term.
   Real fibre_stretch(const Mat3& C, const PointFields& p) const override;
-  std::vector<StateVariable> state_variables() const override { return damage_.state_variables(); }
-  void update_state(const Mat3& C, PointFields& p) const override {
-    damage_.update_state(fibre_stretch(C, p), p);
+  /// Nominal (first Piola-Kirchhoff) fibre stress 2 lambda dPsi_f/dE (MPa) at C with the
+  /// committed history: the stress of the fatigue S-N line.
+  Real fibre_stress(const Mat3& C, const PointFields& p) const;
+  std::vector<StateVariable> state_variables() const override {
+    return joined(damage_.state_variables(), fatigue_.state_variables());
   }
+  void update_state(const Mat3& C, PointFields& p) const override;
+  void apply_cycles(std::int64_t n, PointFields& p) const override { fatigue_.apply_cycles(n, p); }
   std::vector<PointOutput> point_outputs() const override { return damage_.point_outputs(); }
   PointFields default_fields() const override;
   Real energy(const Mat3& C, const PointFields& p) const override;
@@ -43,6 +49,9 @@ class Hgo final : public Material {
   Real c_ = 0.0, k1_ = 0.0, k2_ = 1.0, kappa_ = 0.0, k_ = 0.0;
   FibreDamage damage_;     ///< off unless damage_onset_stretch / damage_full_stretch are set
   int damage_panels_ = 1;  ///< quadrature panels of the damaged fibre energy
+  FibreFatigue fatigue_;   ///< off unless fatigue_uts is set
+  /// k1 at a point: the parameter times fibre_scale and the fatigue multiplier 1 - D_f.
+  Real k1_at(const PointFields& p) const { return p.fibre_scale * fatigue_.keep(p) * k1_; }
 };
 
 }  // namespace sinew::materials

@@ -23,7 +23,8 @@ std::string HgoCoupled::description() {
          "invariants (Nolan et al. 2014): W = c/2 (I1-3) - c ln J + k/2 (ln J)^2 + k1/(2 k2) "
          "[exp(k2 E^2)-1] (E >= 0 only), E = kappa (I1-3) + (1-3 kappa)(I4-1); kappa per point; "
          "fibre_scale multiplies k1, matrix_scale multiplies c; optional irreversible fibre "
-         "damage as for hgo (damage_onset_stretch, damage_full_stretch of sqrt(1 + E))";
+         "damage as for hgo (damage_onset_stretch, damage_full_stretch of sqrt(1 + E)) and fibre "
+         "fatigue as for hgo (fatigue_uts)";
 }
 
 // Defaults as for "hgo" (hgo.cpp): the tendon fit and k = 100 MPa for conditioning.
@@ -44,6 +45,14 @@ HgoCoupled::HgoCoupled(const ParameterSet& values) {
   k_ = values["k"];
   damage_ = FibreDamage::from_parameters(values);
   damage_panels_ = hgo_damage_panels(k2_, damage_);
+  fatigue_ = FibreFatigue::from_parameters(values);
+}
+
+Real HgoCoupled::fibre_stress(const Mat3& C, const PointFields& p) const {
+  const Invariants inv = compute_invariants(C, p.fibre);
+  const Real E = hgo_fibre_strain(p.dispersion, inv.I1, inv.I4);
+  const DamagedSlopes t = hgo_fibre_slopes(k1_at(p), k2_, E, damage_, fibre_stretch_max(p));
+  return 2.0 * hgo_equivalent_stretch(E) * t.d1;
 }
 
 Real HgoCoupled::fibre_stretch(const Mat3& C, const PointFields& p) const {
@@ -64,16 +73,14 @@ Real HgoCoupled::energy(const Mat3& C, const PointFields& p) const {
   const Real c = p.matrix_scale * c_, lnJ = std::log(inv.J);
   const Real E = hgo_fibre_strain(p.dispersion, inv.I1, inv.I4);
   return 0.5 * c * (inv.I1 - 3.0) - c * lnJ + 0.5 * k_ * lnJ * lnJ +
-         hgo_fibre_energy(p.fibre_scale * k1_, k2_, E, damage_, fibre_stretch_max(p),
-                          damage_panels_);
+         hgo_fibre_energy(k1_at(p), k2_, E, damage_, fibre_stretch_max(p), damage_panels_);
 }
 
 StressTangent HgoCoupled::stress_tangent(const Mat3& C, const PointFields& p) const {
   const Invariants inv = compute_invariants(C, p.fibre);
   const Real c = p.matrix_scale * c_, lnJ = std::log(inv.J);
   const Real E = hgo_fibre_strain(p.dispersion, inv.I1, inv.I4);
-  const DamagedSlopes t =
-      hgo_fibre_slopes(p.fibre_scale * k1_, k2_, E, damage_, fibre_stretch_max(p));
+  const DamagedSlopes t = hgo_fibre_slopes(k1_at(p), k2_, E, damage_, fibre_stretch_max(p));
   const HgoInvariantTerms f = hgo_invariant_terms(t.d1, t.d2, p.dispersion);
   InvariantDerivatives w;
   w.first(kI1) = 0.5 * c + f.d1;

@@ -6,7 +6,8 @@
 // stress_tangent() only read PointFields::state; the caller (the finite-element problem) calls
 // update_state() at every quadrature point after each converged increment. Within an increment
 // the history is fixed, so the law stays hyperelastic (energy, stress and a symmetric tangent).
-// Fibre damage (fibre_damage.hpp) is such a state: the largest equivalent fibre stretch.
+// Fibre damage (fibre_damage.hpp) is such a state: the largest equivalent fibre stretch. Fibre
+// fatigue (fibre_fatigue.hpp) also counts cycles: apply_cycles() after each load case.
 //
 // Uncoupled laws (W = W_iso(C_bar) + U(J), C_bar = J^{-2/3} C) report only the isochoric part
 // through energy()/stress_tangent(); the volumetric part U(J) = K/2 (ln J)^2 is added by the
@@ -14,6 +15,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -31,6 +33,9 @@ struct PointFields {
   /// History: the law's declared state variables at their offsets (Material::state_variables);
   /// written only by Material::update_state at a commit.
   StateSlots state{};
+  /// s: the time step of the increment being evaluated or committed, t - t_committed (set by the
+  /// finite-element problem; read only by rate-dependent laws, e.g. hgo-visco).
+  Real time_step = 0.0;
 };
 
 /// Second Piola-Kirchhoff stress S (MPa) and material tangent D = dS/dE (MPa, Voigt
@@ -64,6 +69,11 @@ class Material {
   /// Advances the declared state of one point to the converged state C (called once per point
   /// after each converged increment; p.state holds the previous committed values).
   virtual void update_state(const Mat3& /*C*/, PointFields& /*p*/) const {}
+
+  /// Counts the physiological cycles a finished load case stands for (LoadCase::cycles): laws
+  /// with cycle-dependent history (fibre fatigue, fibre_fatigue.hpp) add their damage here and
+  /// start the next case afresh. Called once per point after the case's last commit.
+  virtual void apply_cycles(std::int64_t /*n*/, PointFields& /*p*/) const {}
 
   /// Quantities derived from the state (and fields) of a point, written as output fields.
   virtual std::vector<PointOutput> point_outputs() const { return {}; }

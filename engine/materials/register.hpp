@@ -17,7 +17,8 @@ namespace sinew::materials {
 using MaterialRegistry = Registry<Material, const ParameterSet&>;
 
 /// Adds every law listed as REGISTERED in sinew_module(materials ...) of engine/CMakeLists.txt,
-/// in that order: "neo-hookean", "mooney-rivlin", "hgo", "hgo-coupled", "ti-mooney-rivlin".
+/// in that order: "neo-hookean", "mooney-rivlin", "hgo", "hgo-coupled", "ti-mooney-rivlin",
+/// "hgo-visco".
 /// The file <stem>.cpp of each defines `void add_<stem>(MaterialRegistry&)` (usually one call of
 /// add_law below), so a new law is one file plus its line in the list.
 void register_materials(MaterialRegistry& registry);

@@ -38,7 +38,7 @@ std::string TiMooneyRivlin::description() {
          "lambda F' = 0 (lambda <= 1), c3 [exp(c4 (lambda-1))-1] (toe), c5 lambda + c6 "
          "(lambda >= lambda_max); fibre_scale multiplies c3 and c5, matrix_scale c1 and c2; "
          "optional irreversible fibre damage D of the largest fibre stretch reached (smoothstep "
-         "from damage_onset_stretch to damage_full_stretch; tendon 1.06 and 1.15) scales the "
+         "from damage_onset_stretch to damage_full_stretch; tendon 1.068 and 1.14) scales the "
          "fibre term by 1 - D";
 }
 

@@ -54,6 +54,13 @@ StageResult SessionDriver::run_stage(const Stage& stage, const StepObserver& on_
   return result;
 }
 
+void SessionDriver::apply_cycles(std::int64_t n) {
+  if (!problem_) return;
+  problem_->set_state(history_);
+  problem_->apply_cycles(n);
+  history_ = problem_->state();
+}
+
 tissue::MetricValues SessionDriver::probe(const std::string& label) const {
   tissue::MetricValues values;
   values.fill(std::numeric_limits<Real>::quiet_NaN());

@@ -52,6 +52,10 @@ class SessionDriver {
   /// A stage whose boundary conditions do not suit the model throws std::invalid_argument.
   StageResult run_stage(const Stage& stage, const StepObserver& on_step = {});
 
+  /// Counts the n physiological cycles the last stage stands for into the history
+  /// (MechanicsProblem::apply_cycles: fibre fatigue). Nothing before the first stage.
+  void apply_cycles(std::int64_t n);
+
   /// Tissue metrics of the committed history, probed on copies (the history is unchanged). A
   /// probe that does not converge gives NaN values and a warning naming `label`; a model that
   /// is not a tissue model gives NaN values.

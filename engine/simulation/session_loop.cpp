@@ -64,7 +64,8 @@ class SessionLoop {
                                             options.press_side)) {
     for (const auto& s : sessions_) {
       work_total_ += 2 * probe_work();
-      for (const auto& c : s.impl->load_cases()) work_total_ += c.increments;
+      for (const auto& c : s.impl->load_cases())
+        work_total_ += c.increments * (c.hold > 0.0 ? 2 : 1);
     }
   }
 
@@ -147,6 +148,22 @@ class SessionLoop {
     stage.stepping.t_start = time_;
     stage.stepping.t_end = time_ + 1.0;
     stage.stepping.increments = c.increments;
+    run_stage(session, c, stage);
+    if (c.hold > 0.0) {
+      // The hold: the same model (its load curves stay at their end values) from t0 + 1 s on.
+      stage.name += " hold";
+      stage.stepping.t_start = time_ + 1.0;
+      stage.stepping.t_end = time_ + 1.0 + c.hold;
+      stage.continues = true;
+      run_stage(session, c, stage);
+    }
+    // The solved case stands for c.cycles physiological cycles: cycle-counting history (fibre
+    // fatigue) adds them here, from the case's peak.
+    driver_.apply_cycles(c.cycles);
+    time_ += 1.0 + c.hold;
+  }
+
+  void run_stage(const std::string& session, const interventions::LoadCase& c, const Stage& stage) {
     int nominal = 0;
     const double done_before = work_done_;
     const auto r = driver_.run_stage(stage, [&](const StepOutput& step, const VecX& u) {
@@ -163,7 +180,6 @@ class SessionLoop {
     if (!r.completed)
       throw LoadCaseFailure(current_ + ": " + r.failure +
                             force_reached(c, r.last_converged_time - time_) + what_to_change(c));
-    time_ += 1.0;
   }
 
   const model::ModelDefinition& def_;

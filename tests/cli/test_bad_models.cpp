@@ -75,7 +75,7 @@ TEST(CliBadModel, UnknownMaterialParameter) {
   expect_rejected("unknown_nested_key.yaml",
                   {{10, 5, "materials.tendon.kapa",
                     "unknown key 'kapa' (allowed: type, c, k1, k2, kappa, k, damage_onset_stretch, "
-                    "damage_full_stretch)"}});
+                    "damage_full_stretch, fatigue_uts)"}});
 }
 
 // "typ" instead of "type": the law is unknown, so only the missing type is reported (at the
@@ -124,10 +124,11 @@ TEST(CliBadModel, PoissonRatioOneHalf) {
 }
 
 TEST(CliBadModel, UnknownMaterialType) {
-  expect_rejected("unknown_material_type.yaml",
-                  {{8, 11, "materials.matrix.type",
-                    "'neo-hooke' is not allowed (allowed: hgo, hgo-coupled, mooney-rivlin, "
-                    "neo-hookean, ti-mooney-rivlin)"}});
+  expect_rejected(
+      "unknown_material_type.yaml",
+      {{8, 11, "materials.matrix.type",
+        "'neo-hooke' is not allowed (allowed: hgo, hgo-coupled, hgo-visco, mooney-rivlin, "
+        "neo-hookean, ti-mooney-rivlin)"}});
 }
 
 TEST(CliBadModel, MeanDilatationWithCoupledMaterial) {

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "fem/mechanics_problem.hpp"
+#include "materials/fibre_fatigue.hpp"
 #include "materials/register.hpp"
 #include "mesh/box_generator.hpp"
 
@@ -131,6 +132,38 @@ TEST(MechanicsProblem, ColoursNeverShareANode) {
     std::set<Index> seen;
     for (Index c : colour)
       for (Index n : tm.model.mesh.cell_nodes(c)) EXPECT_TRUE(seen.insert(n).second);
+  }
+}
+
+}  // namespace
+}  // namespace sinew::fem
+
+namespace sinew::fem {
+namespace {
+
+// Fibre fatigue through the problem: commit records every point's peak fibre stress, and
+// apply_cycles(n) adds n / N_f(peak) (Schechtman & Bader line, fibre_fatigue.hpp) at every point.
+TEST(MechanicsProblem, ApplyCyclesAddsTheMinerFractionAtEveryPoint) {
+  Model model;
+  model.mesh = mesh::make_box({Vec3::Zero(), Vec3(2, 1, 1), {2, 1, 1}, mesh::CellType::Hex8});
+  const auto law = make_material("hgo", {{"fatigue_uts", 100.0}});
+  model.regions.push_back({"all", model.mesh.element_set("all"), law, Formulation::Standard});
+  initialise_point_fields(model, Vec3(1, 0, 0));
+  MechanicsProblem p(model);
+  VecX u = VecX::Zero(p.n_dofs());
+  for (Index a = 0; a < model.mesh.n_nodes(); ++a) u[3 * a] = 0.04 * model.mesh.points[a].x();
+  p.commit(u, 1.0);
+  const auto peak = p.state_variable("fibre_stress_peak").values;
+  ASSERT_EQ(peak.size(), p.fields().size());
+  const materials::FibreFatigue fatigue(100.0);
+  const std::int64_t n = 500;
+  p.apply_cycles(n);
+  const auto damage = p.state_variable("fatigue_damage").values;
+  const auto after = p.state_variable("fibre_stress_peak").values;
+  for (size_t i = 0; i < peak.size(); ++i) {
+    ASSERT_GT(peak[i], 10.0);  // 4% fibre strain on the tendon defaults: tens of MPa
+    EXPECT_NEAR(damage[i], static_cast<Real>(n) / fatigue.cycles_to_failure(peak[i]), 1e-14);
+    EXPECT_EQ(after[i], 0.0);
   }
 }
 

@@ -60,6 +60,21 @@ TEST(InterventionLoadCases, RestHasNoLoadCase) {
   EXPECT_EQ(rest->cycles(), 0);
 }
 
+// Fibre fatigue counts each copy's cycles after it (docs/interventions.md): the session's cycles
+// are shared evenly, the first copies taking the remainder.
+TEST(InterventionLoadCases, RepeatedCopiesShareTheCyclesEvenly) {
+  LoadCase proto;
+  const auto cases = interventions::repeated(proto, "hop", 3, 10);
+  ASSERT_EQ(cases.size(), 3u);
+  EXPECT_EQ(cases[0].cycles, 4);
+  EXPECT_EQ(cases[1].cycles, 3);
+  EXPECT_EQ(cases[2].cycles, 3);
+  EXPECT_EQ(cases[2].name, "hop 3/3");
+  for (const auto& c : interventions::repeated(proto, "hop", 4, 1800)) EXPECT_EQ(c.cycles, 450);
+  // Never fewer than one cycle per solved copy.
+  for (const auto& c : interventions::repeated(proto, "hop", 3, 1)) EXPECT_EQ(c.cycles, 1);
+}
+
 TEST(InterventionLoadCases, RunningPeakIsBodyWeightMultiple) {
   const auto run = make("running", {{"body_mass", 80},
                                     {"force_multiple", 7},
