@@ -107,6 +107,7 @@ class ArmRun {
     std::vector<std::string> names, kinds, summaries, grades, notes, params;
     std::vector<std::int64_t> cases, cycles, first, count, increments, rejected, cutbacks, newton,
         factorisations;
+    std::vector<double> limit_loads;
     for (const auto& s : out.sessions) {
       names.push_back(s.name);
       kinds.push_back(s.intervention);
@@ -123,6 +124,7 @@ class ArmRun {
       cutbacks.push_back(s.solver.cutbacks);
       newton.push_back(s.solver.newton_iterations);
       factorisations.push_back(s.solver.factorizations);
+      limit_loads.push_back(s.limit_load);
     }
     writer_->write_table(
         "sessions", "the arm's sessions in order (those started before a failure)",
@@ -143,7 +145,11 @@ class ArmRun {
          {"cutbacks", "1", "halvings of the increment after a rejection", cutbacks},
          {"newton_iterations", "1", "Newton iterations, rejected increments included", newton},
          {"factorisations", "1", "tangent factorisations, rejected increments included",
-          factorisations}});
+          factorisations},
+         {"limit_load", "N",
+          "limit load of a force-controlled load case that asked for more than the model carries "
+          "(NaN when every force was reached)",
+          limit_loads}});
     if (!options_.output.fields.empty()) writer_->keep_only_fields(selected);
     writer_->write_attribute("arm_status", out.status);
     writer_->close(out.status == "completed", out.failure);
