@@ -44,6 +44,8 @@ std::optional<PlateLimit> run_plate_limit(SessionDriver& driver, const Stage& fo
     return out.target_reached || out.peak_passed;
   };
   out.stage = driver.run_stage(stage, on_step);
+  out.stalled = !out.stage.completed && !out.peak_passed && !out.target_reached;
+  out.limit_load = std::max(out.limit_load, std::abs(plate.value * p_c));
   return out;
 }
 

@@ -171,12 +171,18 @@ class SessionLoop {
       const auto limit = c.axial_force != 0.0
                              ? run_plate_limit(driver_, stage, r, kLimitIncrements, observer)
                              : std::nullopt;
-      if (!limit || !(limit->stage.completed || limit->peak_passed))
+      if (!limit)
         throw LoadCaseFailure(current_ + ": " + r.failure +
                               force_reached(c, r.last_converged_time - time_) + what_to_change(c));
       record_limit(*limit);
     }
     time_ += 1.0;
+  }
+
+  static const char* limit_note(const PlateLimit& limit) {
+    if (limit.peak_passed) return "";
+    if (limit.stalled) return " (plate displacement control stopped converging at the peak too)";
+    return " (a lower bound: the force was still rising)";
   }
 
   // The limit load in the session row and the log (the arm goes on with the state reached).
@@ -195,8 +201,7 @@ class SessionLoop {
     options_.log.warn(fmt::format(
         "{}: limit load {:.0f} N reached before the target {:.0f} N{}; the model carries on from "
         "{}",
-        current_, limit.limit_load, limit.target,
-        limit.peak_passed ? "" : " (a lower bound: the force was still rising)",
+        current_, limit.limit_load, limit.target, limit_note(limit),
         limit.stage.completed ? "the state just past the peak" : "the state before the load case"));
   }
 
