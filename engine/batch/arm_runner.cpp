@@ -71,39 +71,9 @@ class ArmRun {
   }
 
  private:
-  void finish(const ArmOutcome& out) {
+  // The sessions table: one row per session started, with its solver effort and limit load.
+  void write_sessions(const ArmOutcome& out) {
     using io::TableColumn;
-    const auto& table = tissue::metric_table();
-    std::vector<TableColumn> metrics;
-    std::vector<std::int64_t> session_index;
-    std::vector<std::string> session_name, stage;
-    std::vector<double> time;
-    for (const auto& p : out.probes) {
-      session_index.push_back(p.session);
-      session_name.push_back(p.session_name);
-      stage.push_back(p.stage);
-      time.push_back(p.time);
-    }
-    const std::set<std::string> selected(options_.output.fields.begin(),
-                                         options_.output.fields.end());
-    for (int m = 0; m < tissue::kMetricCount; ++m) {
-      std::vector<double> v;
-      for (const auto& p : out.probes) v.push_back(p.values[m]);
-      metrics.push_back({std::string(table[m].name), std::string(table[m].unit),
-                         std::string(table[m].description) + " (NaN: not applicable or the probe "
-                                                             "did not converge)",
-                         v});
-    }
-    metrics.push_back({"session_index", "1", "0-based index of the session the probe belongs to",
-                       session_index});
-    metrics.push_back({"session_name", "1", "name of that session", session_name});
-    metrics.push_back({"stage", "1", "'before' or 'after' the session", stage});
-    metrics.push_back({"time", "s", "model time of the probed state (each load case spans 1 s)",
-                       time});
-    writer_->write_table("metrics",
-                         "tissue metrics probed before and after every session, one row per probe",
-                         metrics);
-
     std::vector<std::string> names, kinds, summaries, grades, notes, params;
     std::vector<std::int64_t> cases, cycles, first, count, increments, rejected, cutbacks, newton,
         factorisations;
@@ -150,6 +120,42 @@ class ArmRun {
           "limit load of a force-controlled load case that asked for more than the model carries "
           "(NaN when every force was reached)",
           limit_loads}});
+  }
+
+  void finish(const ArmOutcome& out) {
+    using io::TableColumn;
+    const auto& table = tissue::metric_table();
+    std::vector<TableColumn> metrics;
+    std::vector<std::int64_t> session_index;
+    std::vector<std::string> session_name, stage;
+    std::vector<double> time;
+    for (const auto& p : out.probes) {
+      session_index.push_back(p.session);
+      session_name.push_back(p.session_name);
+      stage.push_back(p.stage);
+      time.push_back(p.time);
+    }
+    const std::set<std::string> selected(options_.output.fields.begin(),
+                                         options_.output.fields.end());
+    for (int m = 0; m < tissue::kMetricCount; ++m) {
+      std::vector<double> v;
+      for (const auto& p : out.probes) v.push_back(p.values[m]);
+      metrics.push_back({std::string(table[m].name), std::string(table[m].unit),
+                         std::string(table[m].description) + " (NaN: not applicable or the probe "
+                                                             "did not converge)",
+                         v});
+    }
+    metrics.push_back({"session_index", "1", "0-based index of the session the probe belongs to",
+                       session_index});
+    metrics.push_back({"session_name", "1", "name of that session", session_name});
+    metrics.push_back({"stage", "1", "'before' or 'after' the session", stage});
+    metrics.push_back({"time", "s", "model time of the probed state (each load case spans 1 s)",
+                       time});
+    writer_->write_table("metrics",
+                         "tissue metrics probed before and after every session, one row per probe",
+                         metrics);
+
+    write_sessions(out);
     if (!options_.output.fields.empty()) writer_->keep_only_fields(selected);
     writer_->write_attribute("arm_status", out.status);
     writer_->close(out.status == "completed", out.failure);
