@@ -71,6 +71,57 @@ class ArmRun {
   }
 
  private:
+  // The sessions table: one row per session started, with its solver effort and limit load.
+  void write_sessions(const ArmOutcome& out) {
+    using io::TableColumn;
+    std::vector<std::string> names, kinds, summaries, grades, notes, params;
+    std::vector<std::int64_t> cases, cycles, first, count, increments, rejected, cutbacks, newton,
+        factorisations;
+    std::vector<double> limit_loads;
+    for (const auto& s : out.sessions) {
+      names.push_back(s.name);
+      kinds.push_back(s.intervention);
+      summaries.push_back(s.summary);
+      grades.push_back(s.evidence.grade);
+      notes.push_back(s.evidence.note);
+      params.push_back(s.parameters);
+      cases.push_back(s.load_cases);
+      cycles.push_back(s.cycles);
+      first.push_back(s.first_step);
+      count.push_back(s.step_count);
+      increments.push_back(s.solver.increments);
+      rejected.push_back(s.solver.rejected);
+      cutbacks.push_back(s.solver.cutbacks);
+      newton.push_back(s.solver.newton_iterations);
+      factorisations.push_back(s.solver.factorizations);
+      limit_loads.push_back(s.limit_load);
+    }
+    writer_->write_table(
+        "sessions", "the arm's sessions in order (those started before a failure)",
+        {{"name", "1", "session name", names},
+         {"intervention", "1", "intervention type (registry name)", kinds},
+         {"summary", "1", "the session's dose in words", summaries},
+         {"parameters", "1", "every parameter value, name=value (units in docs/interventions.md)",
+          params},
+         {"load_cases", "1", "load cases solved", cases},
+         {"cycles", "1", "physiological loading cycles the session stands for", cycles},
+         {"first_step", "1", "row of /time where the session's steps begin", first},
+         {"step_count", "1", "rows of /time written by the session", count},
+         {"evidence_grade", "1", "strength of the clinical evidence (docs/interventions.md)",
+          grades},
+         {"evidence", "1", "what the clinical literature does and does not support", notes},
+         {"increments", "1", "converged load increments (sub-increments included)", increments},
+         {"rejected_increments", "1", "increments rejected by the solver", rejected},
+         {"cutbacks", "1", "halvings of the increment after a rejection", cutbacks},
+         {"newton_iterations", "1", "Newton iterations, rejected increments included", newton},
+         {"factorisations", "1", "tangent factorisations, rejected increments included",
+          factorisations},
+         {"limit_load", "N",
+          "limit load of a force-controlled load case that asked for more than the model carries "
+          "(NaN when every force was reached)",
+          limit_loads}});
+  }
+
   void finish(const ArmOutcome& out) {
     using io::TableColumn;
     const auto& table = tissue::metric_table();
@@ -104,46 +155,7 @@ class ArmRun {
                          "tissue metrics probed before and after every session, one row per probe",
                          metrics);
 
-    std::vector<std::string> names, kinds, summaries, grades, notes, params;
-    std::vector<std::int64_t> cases, cycles, first, count, increments, rejected, cutbacks, newton,
-        factorisations;
-    for (const auto& s : out.sessions) {
-      names.push_back(s.name);
-      kinds.push_back(s.intervention);
-      summaries.push_back(s.summary);
-      grades.push_back(s.evidence.grade);
-      notes.push_back(s.evidence.note);
-      params.push_back(s.parameters);
-      cases.push_back(s.load_cases);
-      cycles.push_back(s.cycles);
-      first.push_back(s.first_step);
-      count.push_back(s.step_count);
-      increments.push_back(s.solver.increments);
-      rejected.push_back(s.solver.rejected);
-      cutbacks.push_back(s.solver.cutbacks);
-      newton.push_back(s.solver.newton_iterations);
-      factorisations.push_back(s.solver.factorizations);
-    }
-    writer_->write_table(
-        "sessions", "the arm's sessions in order (those started before a failure)",
-        {{"name", "1", "session name", names},
-         {"intervention", "1", "intervention type (registry name)", kinds},
-         {"summary", "1", "the session's dose in words", summaries},
-         {"parameters", "1", "every parameter value, name=value (units in docs/interventions.md)",
-          params},
-         {"load_cases", "1", "load cases solved", cases},
-         {"cycles", "1", "physiological loading cycles the session stands for", cycles},
-         {"first_step", "1", "row of /time where the session's steps begin", first},
-         {"step_count", "1", "rows of /time written by the session", count},
-         {"evidence_grade", "1", "strength of the clinical evidence (docs/interventions.md)",
-          grades},
-         {"evidence", "1", "what the clinical literature does and does not support", notes},
-         {"increments", "1", "converged load increments (sub-increments included)", increments},
-         {"rejected_increments", "1", "increments rejected by the solver", rejected},
-         {"cutbacks", "1", "halvings of the increment after a rejection", cutbacks},
-         {"newton_iterations", "1", "Newton iterations, rejected increments included", newton},
-         {"factorisations", "1", "tangent factorisations, rejected increments included",
-          factorisations}});
+    write_sessions(out);
     if (!options_.output.fields.empty()) writer_->keep_only_fields(selected);
     writer_->write_attribute("arm_status", out.status);
     writer_->close(out.status == "completed", out.failure);

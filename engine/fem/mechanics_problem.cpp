@@ -24,9 +24,10 @@ std::vector<std::unique_ptr<Coupling>> clone_all(
   return out;
 }
 
-// Groups of the sparsity pattern: every cell, then every coupling element.
-AssemblyPlan make_plan(const mesh::Mesh& m,
-                       const std::vector<std::unique_ptr<Coupling>>& couplings) {
+// Groups of the sparsity pattern: every cell, then every coupling element, then the groups that
+// couple each plate master to its slaves' neighbours.
+AssemblyPlan make_plan(const mesh::Mesh& m, const std::vector<std::unique_ptr<Coupling>>& couplings,
+                       const PlateTies& ties) {
   std::vector<std::vector<Index>> groups(static_cast<size_t>(m.n_cells()));
   for (Index c = 0; c < m.n_cells(); ++c) {
     auto n = m.cell_nodes(c);
@@ -34,6 +35,7 @@ AssemblyPlan make_plan(const mesh::Mesh& m,
   }
   for (const auto& c : couplings)
     for (auto& g : c->node_groups()) groups.push_back(std::move(g));
+  for (auto& g : ties.extra_groups(groups)) groups.push_back(std::move(g));
   return AssemblyPlan(m.n_nodes(), groups);
 }
 
@@ -43,7 +45,9 @@ MechanicsProblem::MechanicsProblem(const Model& model)
     : model_(model),
       fields_(model.point_fields),
       couplings_(clone_all(model.couplings)),
-      plan_(make_plan(model.mesh, couplings_)) {
+      prescribed_(prescribed_dofs(model)),
+      ties_(model, prescribed_.dofs),
+      plan_(make_plan(model.mesh, couplings_, ties_)) {
   assign_cells();
   declare_state();
 
@@ -57,7 +61,8 @@ MechanicsProblem::MechanicsProblem(const Model& model)
   }
 
   reference_geometry();
-  constraints_and_foundations();
+  foundation_masses();
+  ties_.bind(plan_.pattern());
 }
 
 /// Each cell's material and formulation, checking that every cell has one that suits it.
@@ -126,23 +131,35 @@ void MechanicsProblem::reference_geometry() {
   }
 }
 
-/// Prescribed dofs (a later boundary condition on the same dof replaces an earlier one) and the
-/// lumped facet masses of the elastic foundations.
-void MechanicsProblem::constraints_and_foundations() {
-  const Model& model = model_;
-  const auto& m = model.mesh;
+/// Prescribed dofs: a later condition on the same dof replaces an earlier one; a
+/// displacement-controlled plate prescribes its direction on all its nodes.
+MechanicsProblem::Prescribed MechanicsProblem::prescribed_dofs(const Model& model) {
   std::map<Index, int> dof_bc;
   for (size_t b = 0; b < model.displacements.size(); ++b) {
     const auto& bc = model.displacements[b];
     if (bc.component < 0 || bc.component > 2) throw std::invalid_argument("bad component");
     for (Index node : bc.nodes) dof_bc[3 * node + bc.component] = static_cast<int>(b);
   }
-  for (const auto& [dof, b] : dof_bc) {
-    constrained_.push_back(dof);
-    constraint_bc_.push_back(b);
+  const auto n_displacements = static_cast<int>(model.displacements.size());
+  for (size_t p = 0; p < model.plates.size(); ++p) {
+    const auto& plate = model.plates[p];
+    if (!plate.displacement_control) continue;
+    if (plate.component < 0 || plate.component > 2) throw std::invalid_argument("bad component");
+    for (Index node : plate.nodes)
+      dof_bc[3 * node + plate.component] = n_displacements + static_cast<int>(p);
   }
+  Prescribed out;
+  for (const auto& [dof, b] : dof_bc) {
+    out.dofs.push_back(dof);
+    out.source.push_back(b);
+  }
+  return out;
+}
 
-  for (const auto& f : model.foundations)
+/// The lumped facet masses of the elastic foundations.
+void MechanicsProblem::foundation_masses() {
+  const auto& m = model_.mesh;
+  for (const auto& f : model_.foundations)
     for (const auto& facet : f.facets) {
       const auto nodes = m.facet_nodes(facet);
       MatX X(3, nodes.size());
@@ -152,11 +169,25 @@ void MechanicsProblem::constraints_and_foundations() {
 }
 
 void MechanicsProblem::prescribed_values(Real t, VecX& values) const {
-  values.resize(static_cast<Index>(constrained_.size()));
-  for (size_t i = 0; i < constrained_.size(); ++i) {
-    const auto& bc = model_.displacements[constraint_bc_[i]];
+  const auto& dofs = prescribed_.dofs;
+  values.resize(static_cast<Index>(dofs.size()));
+  const auto n_displacements = model_.displacements.size();
+  for (size_t i = 0; i < dofs.size(); ++i) {
+    const auto b = static_cast<size_t>(prescribed_.source[i]);
+    if (b >= n_displacements) {
+      const auto& plate = model_.plates[b - n_displacements];
+      values[static_cast<Index>(i)] = plate.value * model_.curves[plate.curve](t);
+      continue;
+    }
+    const auto& bc = model_.displacements[b];
     values[static_cast<Index>(i)] = bc.value * (bc.curve < 0 ? 1.0 : model_.curves[bc.curve](t));
   }
+}
+
+Real MechanicsProblem::plate_displacement(size_t i, const VecX& u) const {
+  const auto& plate = model_.plates.at(i);
+  if (plate.nodes.empty()) return 0.0;
+  return u[3 * plate.nodes.front() + plate.component];
 }
 
 CellGeometry MechanicsProblem::geometry(Index c) const {
@@ -203,8 +234,11 @@ void MechanicsProblem::set_time_step(Real t) {
   for (auto& f : fields_) f.time_step = dt;
 }
 
-void MechanicsProblem::evaluate(const VecX& u, Real t, VecX& r, SparseMatrix* K) {
+void MechanicsProblem::evaluate(const VecX& u_in, Real t, VecX& r, SparseMatrix* K) {
   set_time_step(t);
+  // With plate ties the elements see the tied field; the ties are condensed in afterwards.
+  const VecX tied_u = ties_.empty() ? VecX() : ties_.tied(u_in);
+  const VecX& u = ties_.empty() ? u_in : tied_u;
   r.setZero(n_dofs());
   if (K) {
     if (K->nonZeros() != plan_.pattern().nonZeros()) *K = plan_.pattern();
@@ -215,6 +249,7 @@ void MechanicsProblem::evaluate(const VecX& u, Real t, VecX& r, SparseMatrix* K)
                  [&](std::int64_t i) { assemble_cell(colour[i], u, r, K); });
   assemble_surface_loads(u, t, r, K);
   for (const auto& c : couplings_) c->add(u, t, r, K, plan_);
+  if (!ties_.empty()) ties_.condense(u_in, t, r, K);
   if (!r.allFinite())
     throw NumericalError(NumericalError::Kind::NotANumber, "residual is not finite");
 }
@@ -281,7 +316,8 @@ bool MechanicsProblem::is_symmetric() const {
                      [](const auto& c) { return c->is_symmetric(); });
 }
 
-void MechanicsProblem::commit(const VecX& u, Real t) {
+void MechanicsProblem::commit(const VecX& u_in, Real t) {
+  const VecX u = ties_.tied(u_in);
   const bool any_state =
       std::any_of(laws_.begin(), laws_.end(), [](const LawState& l) { return !l.state.empty(); });
   set_time_step(t);
@@ -406,7 +442,8 @@ MechanicsProblem::PointValues MechanicsProblem::state_variable(const std::string
   return out;
 }
 
-std::vector<PointState> MechanicsProblem::point_states(const VecX& u) const {
+std::vector<PointState> MechanicsProblem::point_states(const VecX& u_in) const {
+  const VecX u = ties_.tied(u_in);
   std::vector<PointState> out(model_.point_fields.size());
   // The residual is not wanted here; the kernels write it to a scratch vector.
   VecX scratch = VecX::Zero(n_dofs());
@@ -415,7 +452,8 @@ std::vector<PointState> MechanicsProblem::point_states(const VecX& u) const {
   return out;
 }
 
-Real MechanicsProblem::strain_energy(const VecX& u) const {
+Real MechanicsProblem::strain_energy(const VecX& u_in) const {
+  const VecX u = ties_.tied(u_in);
   Real W = 0.0;
   for (Index c = 0; c < model_.mesh.n_cells(); ++c) {
     const auto nodes = model_.mesh.cell_nodes(c);

@@ -8,6 +8,7 @@
 
 #include "fem/assembly_plan.hpp"
 #include "fem/model.hpp"
+#include "fem/plate_ties.hpp"
 #include "fem/solid_kernels.hpp"
 #include "solver/nonlinear_problem.hpp"
 
@@ -30,7 +31,7 @@ class MechanicsProblem : public solver::NonlinearProblem {
 
   Index n_dofs() const override { return plan_.n_dofs(); }
   const SparseMatrix& pattern() const override { return plan_.pattern(); }
-  const std::vector<Index>& constrained_dofs() const override { return constrained_; }
+  const std::vector<Index>& constrained_dofs() const override { return prescribed_.dofs; }
   void prescribed_values(Real t, VecX& values) const override;
   void evaluate(const VecX& u, Real t, VecX& r, SparseMatrix* K) override;
   bool is_symmetric() const override;
@@ -90,13 +91,19 @@ class MechanicsProblem : public solver::NonlinearProblem {
   /// Sum over a node set of the residual (= the reaction where the nodes are supported), N.
   Vec3 set_force(const std::vector<Index>& nodes, const VecX& r) const;
 
+  /// u with the nodes of every force-controlled plate at their plate's displacement (the field
+  /// the elements see; the solver's u equals it to rounding once a step has converged).
+  VecX tied(const VecX& u) const { return ties_.tied(u); }
+  /// The displacement (mm) of model plate `i` in its direction.
+  Real plate_displacement(size_t i, const VecX& u) const;
+
   const Model& model() const { return model_; }
   const AssemblyPlan& plan() const { return plan_; }
 
  private:
   void assign_cells();
   void reference_geometry();
-  void constraints_and_foundations();
+  void foundation_masses();
   struct CellInfo {
     const materials::Material* material;
     Formulation formulation;
@@ -116,21 +123,29 @@ class MechanicsProblem : public solver::NonlinearProblem {
                      PointState* state = nullptr) const;
   void assemble_surface_loads(const VecX& u, Real t, VecX& r, SparseMatrix* K) const;
 
+  /// The prescribed dofs (sorted) and, per dof, its source: an index into model.displacements,
+  /// or n_displacements + p for displacement-controlled plate p.
+  struct Prescribed {
+    std::vector<Index> dofs;
+    std::vector<int> source;
+  };
+  static Prescribed prescribed_dofs(const Model& model);
+
   const Model& model_;
   std::vector<materials::PointFields> fields_;  ///< model's fields plus history
   Real committed_time_ = 0.0;                   ///< s: time of the last commit
   std::vector<std::unique_ptr<Coupling>> couplings_;
+  Prescribed prescribed_;
+  PlateTies ties_;
   AssemblyPlan plan_;
   std::vector<std::vector<Index>> cell_colours_;  ///< the plan's colours without couplings
   std::vector<CellInfo> cells_;
   std::vector<LawState> laws_;  ///< the distinct laws of the regions
   std::vector<materials::StateVariable> declared_state_;
   std::vector<materials::PointOutput> declared_outputs_;
-  std::vector<Index> geo_offset_;  ///< per cell: start (in points) of its gradients / volumes
-  std::vector<Real> dNdX_;         ///< per point: n_nodes x 3 reference gradients
-  std::vector<Real> dV_;           ///< per point: weight x det(dX/dxi)
-  std::vector<Index> constrained_;
-  std::vector<int> constraint_bc_;     ///< per constrained dof: index into model.displacements
+  std::vector<Index> geo_offset_;      ///< per cell: start (in points) of its gradients / volumes
+  std::vector<Real> dNdX_;             ///< per point: n_nodes x 3 reference gradients
+  std::vector<Real> dV_;               ///< per point: weight x det(dX/dxi)
   std::vector<MatX> foundation_mass_;  ///< per foundation facet (flattened over BCs)
 };
 

@@ -74,6 +74,20 @@ struct FoundationBC {
   Real stiffness = 0.0;
 };
 
+/// Rigid plate on a set of nodes (docs/model-reference.md, `plate`): every node of the set has the
+/// same displacement in `component` (the plate's, one unknown), motion across it is free. Force
+/// control: the plate carries the total force value x curve(t) (N), shared by the nodes as the
+/// structure's stiffness decides. Displacement control: the plate displacement is
+/// value x curve(t) (mm); its reaction is the sum of the nodes' residuals.
+struct PlateBC {
+  std::string set_name;
+  std::vector<Index> nodes;
+  int component = 0;  ///< 0 = x, 1 = y, 2 = z
+  bool displacement_control = false;
+  Real value = 0.0;  ///< N (force control) or mm (displacement control)
+  int curve = 0;
+};
+
 struct Model {
   mesh::Mesh mesh;
   std::vector<Region> regions;
@@ -87,6 +101,7 @@ struct Model {
   std::vector<PressureBC> pressures;
   std::vector<TractionBC> tractions;
   std::vector<FoundationBC> foundations;
+  std::vector<PlateBC> plates;
 
   /// Non-cell couplings (adhesion/contact interfaces). MechanicsProblem works on its own clones,
   /// so these hold the initial history.

@@ -44,8 +44,9 @@ struct LoadCase {
   std::string name;
   int increments = 6;       ///< nominal load increments (cut back automatically when needed)
   std::int64_t cycles = 1;  ///< physiological repetitions this case stands for (recorded)
-  /// Axial force on the loaded end (N), dead traction. When nonzero the loaded end is
-  /// force-controlled; otherwise its displacement is prescribed (elongation + excursion).
+  /// Axial force on the loaded end (N), through the tissue's end condition (a rigid plate by
+  /// default, or a dead traction). When nonzero the loaded end is force-controlled; otherwise
+  /// its displacement is prescribed (elongation + excursion).
   Real axial_force = 0.0;
   Profile force_profile = ramp();
   Real elongation = 0.0;  ///< mm: prescribed axial lengthening of the loaded end

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "fem/surface_kernels.hpp"
+#include "tissue/end_condition.hpp"
 
 namespace sinew::interventions {
 
@@ -298,13 +299,11 @@ fem::Model load_case_model(const fem::Model& base, const tissue::TissueModel& ti
     m.displacements.push_back({roles.fixed_end, mesh.node_set(roles.fixed_end), c,
                                load.excursion * a[c], excursion_curve});
 
-  // Loaded end: a dead axial traction, or its displacement (excursion + elongation) prescribed.
+  // Loaded end: the axial force through the tissue's end condition (rigid plate or dead
+  // traction), or its displacement (excursion + elongation) prescribed.
   const auto& end_facets = mesh.facet_set(roles.loaded_end);
   if (load.axial_force != 0.0) {
-    Real area = 0.0;
-    for (const auto& f : end_facets) area += reference_area(mesh, f);
-    m.tractions.push_back({roles.loaded_end, end_facets, a * (load.axial_force / area),
-                           add_curve(m, load.force_profile, t0)});
+    tissue::add_end_force(m, roles, load.axial_force, add_curve(m, load.force_profile, t0));
   } else {
     const auto times = breakpoints({&load.excursion_profile, &load.elongation_profile}, 1);
     const Profile travel = sampled(times, [&](Real s) {

@@ -97,6 +97,16 @@ void traction(const BoundarySpec& b, const std::string& path, BoundaryContext& c
   ctx.model().tractions.push_back({b.facets, *facets, value, ctx.load_curve(*c)});
 }
 
+// A rigid plate on the nodes, pulled by a total force in one component (shared by stiffness).
+void plate(const BoundarySpec& b, const std::string& path, BoundaryContext& ctx) {
+  auto nodes = ctx.node_set(b.nodes, path + ".nodes");
+  auto c = ctx.curve(b.curve, path + ".curve");
+  if (!valid_components({b.component}, path + ".component", ctx)) return;
+  if (!has_size(b, 1, path, ctx) || !nodes || !c) return;
+  ctx.model().plates.push_back({b.nodes, *nodes, component_index(b.component), false, b.value[0],
+                                ctx.load_curve(*c)});
+}
+
 void foundation(const BoundarySpec& b, const std::string& path, BoundaryContext& ctx) {
   auto facets = ctx.facet_set(b.facets, path + ".facets");
   if (!facets) return;
@@ -133,6 +143,14 @@ void register_boundary_types(BoundaryTypeRegistry& registry) {
                               "force spread evenly over the facets' reference area"},
                              kCurve},
                             traction});
+  registry.add("plate",
+               {"rigid plate: the nodes share one displacement in the component, free across it; "
+                "total force value x curve(t), split among the nodes by stiffness",
+                {kNodes,
+                 {"component", "", "required", "`x`, `y` or `z`", "the plate's direction"},
+                 {"value", "N", "required", "number", "total force on the plate"},
+                 kCurve},
+                plate});
   const KeySpec stiffness{"stiffness",
                           "N/mm³",
                           "required",

@@ -46,7 +46,7 @@ struct BoundaryTypeEntry {
 
 using BoundaryTypeRegistry = Catalogue<BoundaryTypeEntry>;
 
-/// Adds "fixed", "displacement", "force", "pressure", "traction" and "foundation".
+/// Adds "fixed", "displacement", "force", "pressure", "traction", "plate" and "foundation".
 void register_boundary_types(BoundaryTypeRegistry& registry);
 
 }  // namespace sinew::model

@@ -127,6 +127,7 @@ struct TissueSpec {
   bool given = false;
   std::string body, bed, fixed_end, loaded_end, bed_support;
   std::optional<Vec3> axis;
+  std::string end_condition;  ///< "plate" or "traction" ("" = plate)
   tissue::ProbeSettings probes;
 };
 

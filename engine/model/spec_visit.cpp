@@ -296,6 +296,7 @@ void tissue_keys(SpecVisitor& v, TissueSpec& t) {
     v.text("loaded_end", t.loaded_end);
     v.text("bed_support", t.bed_support);
     optional_vec3(v, "axis", t.axis, Vec3::UnitX());
+    v.text("end_condition", t.end_condition);
     v.number("probe_force", t.probes.force, kPositive);
     v.number("probe_excursion", t.probes.excursion, kPositive);
     // One key sets both probes' increments; 0 stands for the defaults (3 force, 5 excursion).

@@ -48,6 +48,16 @@ void build_roles(const TissueSpec& t, ModelDefinition& def, ModelErrors& errors)
     else
       errors.add("tissue.axis", "axis must not be zero");
   }
+  if (t.end_condition == "traction")
+    roles.end_condition = tissue::EndCondition::Traction;
+  else if (!t.end_condition.empty() && t.end_condition != "plate")
+    errors.add("tissue.end_condition",
+               "'" + t.end_condition + "' is not allowed (allowed: plate, traction)");
+  if (roles.end_condition == tissue::EndCondition::Plate &&
+      roles.axis.cwiseAbs().maxCoeff() < 1.0 - 1e-12)
+    errors.add("tissue.end_condition",
+               "the rigid-plate end needs the axis along x, y or z; set the axis so or use "
+               "'end_condition: traction'");
   def.tissue.probes = t.probes;
   if (t.given) def.tissue.enabled = true;
 }

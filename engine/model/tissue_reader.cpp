@@ -97,8 +97,8 @@ void read_interface(const YamlNode& n, InterfaceSpec& spec) {
 void read_roles(const YamlNode& n, TissueSpec& t) {
   if (!n.defined()) return;
   t.given = true;
-  if (!n.expect_map({"body", "bed", "fixed_end", "loaded_end", "bed_support", "axis", "probe_force",
-                     "probe_excursion", "probe_increments"}))
+  if (!n.expect_map({"body", "bed", "fixed_end", "loaded_end", "bed_support", "axis",
+                     "end_condition", "probe_force", "probe_excursion", "probe_increments"}))
     return;
   auto name = [&](const char* key, std::string& out) {
     if (n[key].defined()) out = n.value_or(n[key].string(), std::string());
@@ -115,6 +115,8 @@ void read_roles(const YamlNode& n, TissueSpec& t) {
     else if (a)
       n["axis"].error("axis must not be zero");
   }
+  if (n["end_condition"].defined())
+    t.end_condition = n.value_or(n["end_condition"].string({"plate", "traction"}), std::string());
   read_number(n["probe_force"], t.probes.force, Range::positive());
   read_number(n["probe_excursion"], t.probes.excursion, Range::positive());
   if (n["probe_increments"].defined())

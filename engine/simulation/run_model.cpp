@@ -7,7 +7,7 @@ std::vector<Stage> model_steps(const model::ModelDefinition& def) {
   // The stages share the definition's model (not owned: the definition outlives the run).
   const std::shared_ptr<const fem::Model> model(&def.model, [](const fem::Model*) {});
   std::vector<Stage> stages;
-  for (const auto& step : def.steps) stages.push_back({step.name, model, step.stepping, true});
+  for (const auto& step : def.steps) stages.push_back({step.name, model, step.stepping, true, {}});
   return stages;
 }
 

@@ -8,6 +8,11 @@
 
 namespace sinew::simulation {
 
+namespace {
+// Thrown by a stage's increment callback when Stage::until ends the stage.
+struct StageEnd {};
+}  // namespace
+
 SessionDriver::SessionDriver(const model::ModelDefinition& def,
                              const solver::LinearSolverRegistry& linear_solvers, LogSink log)
     : def_(def), linear_solvers_(linear_solvers), log_(std::move(log)) {
@@ -40,13 +45,17 @@ StageResult SessionDriver::run_stage(const Stage& stage, const StepObserver& on_
     StepOutput out{stage.name, rec, {}};
     for (const auto& set : def_.output.reaction_sets)
       out.reactions[set] = problem_->set_force(def_.model.mesh.node_set(set), newton_->residual());
-    if (on_step) {
-      out.problem = problem_.get();
-      on_step(out, u);
-    }
+    out.problem = problem_.get();
+    if (on_step) on_step(out, u);
+    if (stage.until && stage.until(out, u)) throw StageEnd{};
   };
-  const auto r =
-      solver::run_load_steps(*problem_, *newton_, u_, stage.stepping, on_increment, log_);
+  solver::LoadStepResult r;
+  try {
+    r = solver::run_load_steps(*problem_, *newton_, u_, stage.stepping, on_increment, log_);
+  } catch (const StageEnd&) {
+    // u_ is the state just committed; the solver effort of the stage so far is not counted.
+    r.completed = true;
+  }
   result.completed = r.completed;
   result.failure = r.failure;
   result.solver = r.totals;

@@ -27,6 +27,9 @@ struct Stage {
   /// one model and let BFGS keep its factorisation); otherwise the stage starts from u = 0 with
   /// the carried history (intervention load cases, each with boundary conditions of its own).
   bool continues = false;
+  /// Checked after every reported (nominal) increment, after the observer: true ends the stage
+  /// there, completed, with that state as the history (e.g. once a limit load has been passed).
+  std::function<bool(const StepOutput&, const VecX& u)> until;
 };
 
 struct StageResult {

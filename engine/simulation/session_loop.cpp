@@ -3,9 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <stdexcept>
 
 #include "interventions/load_case_model.hpp"
+#include "simulation/plate_limit.hpp"
 #include "simulation/session_driver.hpp"
 
 namespace sinew::simulation {
@@ -166,21 +168,60 @@ class SessionLoop {
   void run_stage(const std::string& session, const interventions::LoadCase& c, const Stage& stage) {
     int nominal = 0;
     const double done_before = work_done_;
-    const auto r = driver_.run_stage(stage, [&](const StepOutput& step, const VecX& u) {
+    int reported_every = c.increments;
+    const auto observer = [&](const StepOutput& step, const VecX& u) {
       ++nominal;
-      work_done_ = done_before + nominal;
-      if (nominal == c.increments || nominal % options_.report_every == 0) {
+      work_done_ = done_before + std::min(nominal, c.increments);
+      if (nominal == reported_every || nominal % options_.report_every == 0) {
         if (options_.on_step) options_.on_step(step, u);
         ++out_.steps;
       }
       report(session, c.name);
       check_stop();
-    });
+    };
+    const auto r = driver_.run_stage(stage, observer);
     out_.sessions.back().solver += r.solver;
-    if (!r.completed)
-      throw LoadCaseFailure(current_ + ": " + r.failure +
-                            force_reached(c, r.last_converged_time - time_) + what_to_change(c));
+    if (!r.completed) {
+      // A force-controlled plate past its limit point: rerun under plate displacement control.
+      nominal = 0;
+      reported_every = kLimitIncrements;
+      const auto limit = c.axial_force != 0.0
+                             ? run_plate_limit(driver_, stage, r, kLimitIncrements, observer)
+                             : std::nullopt;
+      if (!limit)
+        throw LoadCaseFailure(current_ + ": " + r.failure +
+                              force_reached(c, r.last_converged_time - time_) + what_to_change(c));
+      record_limit(*limit);
+    }
   }
+
+  static const char* limit_note(const PlateLimit& limit) {
+    if (limit.peak_passed) return "";
+    if (limit.stalled) return " (plate displacement control stopped converging at the peak too)";
+    return " (a lower bound: the force was still rising)";
+  }
+
+  // The limit load in the session row and the log (the arm goes on with the state reached).
+  void record_limit(const PlateLimit& limit) {
+    auto& row = out_.sessions.back();
+    row.solver += limit.stage.solver;
+    if (limit.target_reached) {
+      options_.log.warn(fmt::format(
+          "{}: the target {:.0f} N was reached under plate displacement control after force "
+          "control failed",
+          current_, limit.target));
+      return;
+    }
+    row.limit_load = std::isnan(row.limit_load) ? limit.limit_load
+                                                : std::min(row.limit_load, limit.limit_load);
+    options_.log.warn(fmt::format(
+        "{}: limit load {:.0f} N reached before the target {:.0f} N{}; the model carries on from "
+        "{}",
+        current_, limit.limit_load, limit.target, limit_note(limit),
+        limit.stage.completed ? "the state just past the peak" : "the state before the load case"));
+  }
+
+  static constexpr int kLimitIncrements = 30;
 
   const model::ModelDefinition& def_;
   const std::vector<interventions::SessionPlan>& sessions_;

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct SessionRow {
   interventions::Evidence evidence;
   std::string parameters;       ///< "key=value, ..." of every parameter
   solver::SolverTotals solver;  ///< solver effort of its load cases (probes not included)
+  /// N: the smallest limit load of its force-controlled load cases that asked for more than the
+  /// model carries (plate_limit.hpp); NaN when every load case reached its force.
+  Real limit_load = std::numeric_limits<Real>::quiet_NaN();
 };
 
 struct SessionsOutcome {

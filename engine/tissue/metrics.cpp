@@ -1,6 +1,6 @@
-// Metric probes: a stiffness probe (axial dead traction on the loaded end, fixed end and bed
-// clamped) and a gliding probe (both body ends translated axially, bed clamped), each on a copy
-// of the source problem's history.
+// Metric probes: a stiffness probe (the probe force on the loaded end through the tissue's end
+// condition, fixed end and bed clamped) and a gliding probe (both body ends translated axially, bed
+// clamped), each on a copy of the source problem's history.
 #include "tissue/metrics.hpp"
 
 #include <cmath>
@@ -13,6 +13,7 @@
 #include "fem/surface_kernels.hpp"
 #include "interface/interface_set.hpp"
 #include "solver/load_stepper.hpp"
+#include "tissue/end_condition.hpp"
 
 namespace sinew::tissue {
 
@@ -75,8 +76,8 @@ struct ProbeRun {
   std::vector<std::pair<Real, VecX>> steps;  // (t, residual) at every converged step
 };
 
-// The stiffness probe: fixed end and bed clamped, the probe force as a dead traction on the
-// loaded end.
+// The stiffness probe: fixed end and bed clamped, the probe force on the loaded end (rigid plate
+// or dead traction, as the load cases).
 fem::Model stiffness_probe_model(const fem::Model& source, const TissueModel& tissue) {
   const auto& roles = tissue.roles;
   fem::Model model = fem::unloaded_copy(source);
@@ -87,7 +88,7 @@ fem::Model stiffness_probe_model(const fem::Model& source, const TissueModel& ti
   for (const auto& [n, a] : nodal_areas(model.mesh, end)) area += a;
   if (!(area > 0.0))
     throw std::invalid_argument("the loaded end '" + roles.loaded_end + "' has no area");
-  model.tractions.push_back({roles.loaded_end, end, roles.axis * (tissue.probes.force / area), 0});
+  add_end_force(model, roles, tissue.probes.force, 0);
   return model;
 }
 
@@ -147,7 +148,8 @@ void stiffness_probe(const fem::MechanicsProblem& source, const TissueModel& tis
   solver::NewtonSolver newton(problem, registry, settings, log);
   const ProbeRun run = run_probe(problem, newton, tissue.probes.force_increments, log, "stiffness");
 
-  // The load vector of the full probe force: r(u, 0) - r(u, 1) (dead traction, linear ramp).
+  // The load vector of the full probe force: r(u, 0) - r(u, 1) (dead load, linear ramp). Under a
+  // plate all end nodes move together, so the area-weighted mean below is the plate's motion.
   VecX r0, r1;
   problem.evaluate(run.u, 0.0, r0, nullptr);
   problem.evaluate(run.u, 1.0, r1, nullptr);

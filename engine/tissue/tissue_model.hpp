@@ -11,6 +11,12 @@
 
 namespace sinew::tissue {
 
+/// How an axial force reaches the loaded end (`tissue.end_condition`, docs/model-equations.md
+/// "Loaded end"). Plate: a rigid plate pulls the end face, every node at one axial displacement,
+/// so the force splits across the section by stiffness (the tendon loaded through its
+/// aponeurosis). Traction: a uniform dead traction, the force split by area.
+enum class EndCondition { Plate, Traction };
+
 /// Set names that give the model's parts their roles in the probes.
 struct TissueRoles {
   std::string body = "tendon";                 ///< element set: the fibrous body (tendon/fascia)
@@ -19,6 +25,7 @@ struct TissueRoles {
   std::string loaded_end = "tendon_proximal";  ///< facet set pulled in the probes
   std::string bed_support;                     ///< node set of the bed held in the probes
   Vec3 axis = Vec3::UnitX();                   ///< unit loading axis of the body
+  EndCondition end_condition = EndCondition::Plate;  ///< of every force on the loaded end
 };
 
 struct ProbeSettings {

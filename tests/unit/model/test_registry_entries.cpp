@@ -205,6 +205,17 @@ const std::map<std::string, BoundaryCase>& boundary_cases() {
           EXPECT_NEAR(m.tractions[0].traction.x(), 0.2, 1e-15);
         },
         "x0", -0.3}},
+      // A plate pulled by 0.3 N: its 4 nodes move together, the x0 supports hold -0.3 N.
+      {"plate",
+       {"{type: plate, nodes: x1, component: x, value: 0.3}",
+        [](const fem::Model& m) {
+          ASSERT_EQ(m.plates.size(), 1u);
+          EXPECT_EQ(m.plates[0].nodes.size(), 4u);
+          EXPECT_EQ(m.plates[0].component, 0);
+          EXPECT_FALSE(m.plates[0].displacement_control);
+          EXPECT_EQ(m.plates[0].value, 0.3);
+        },
+        "x0", -0.3}},
       {"foundation",
        {"{type: foundation, facets: z1, stiffness: 2}",
         [](const fem::Model& m) {

@@ -179,18 +179,32 @@ TEST(InterventionLoadCases, ProgressiveStrengtheningStepsTheForce) {
   EXPECT_EQ(prog->cycles(), 40);
 }
 
-TEST(LoadCaseModel, AxialForceIsADeadTractionOnTheLoadedEnd) {
+TEST(LoadCaseModel, AxialForceIsARigidPlateOnTheLoadedEnd) {
   SmallModel m;
   const auto c = only_case(*make("running", {{"body_mass", 50}, {"force_multiple", 2}}));
   const auto model = load_case_model(m.def.model, m.def.tissue, m.frame, c, kT0);
   const auto& roles = m.def.tissue.roles;
-  ASSERT_EQ(model.tractions.size(), 1u);
-  const auto& t = model.tractions.front();
+  EXPECT_TRUE(model.tractions.empty());
+  ASSERT_EQ(model.plates.size(), 1u);
+  const auto& p = model.plates.front();
+  EXPECT_EQ(p.set_name, roles.loaded_end);
+  EXPECT_EQ(p.nodes, model.mesh.nodes_of_facets(model.mesh.facet_set(roles.loaded_end)));
+  EXPECT_FALSE(p.displacement_control);
+  EXPECT_EQ(p.component, 0);  // the axis is x
+  EXPECT_NEAR(p.value * model.curves[p.curve](kT0 + 1.0), 50 * kGravity * 2, 1e-9 * p.value);
+  EXPECT_NEAR(model.curves[p.curve](kT0), 0.0, 1e-15);
+
+  // tissue.end_condition: traction gives the uniform dead traction of the same total force.
+  auto tissue = m.def.tissue;
+  tissue.roles.end_condition = tissue::EndCondition::Traction;
+  const auto traction = load_case_model(m.def.model, tissue, m.frame, c, kT0);
+  EXPECT_TRUE(traction.plates.empty());
+  ASSERT_EQ(traction.tractions.size(), 1u);
+  const auto& t = traction.tractions.front();
   EXPECT_EQ(t.set_name, roles.loaded_end);
   Real force = 0.0;
   for (const auto& f : t.facets) force += t.traction.dot(roles.axis) * facet_area(model.mesh, f);
-  EXPECT_NEAR(force * model.curves[t.curve](kT0 + 1.0), 50 * kGravity * 2, 1e-9 * force);
-  EXPECT_NEAR(model.curves[t.curve](kT0), 0.0, 1e-15);
+  EXPECT_NEAR(force * traction.curves[t.curve](kT0 + 1.0), 50 * kGravity * 2, 1e-9 * force);
   EXPECT_NEAR((t.traction - t.traction.dot(roles.axis) * roles.axis).norm(), 0.0, 1e-12);
   // The fixed end is clamped in all three components; the bed rests on its foundation.
   int clamped = 0;

@@ -1,0 +1,23 @@
+// The loaded end of a tissue model under an axial force, by its end condition (tissue_model.hpp
+// EndCondition): a rigid plate carrying the force, or a uniform dead traction. Load cases and
+// metric probes add their end force through here, so all of them load the end the same way.
+#pragma once
+
+#include "fem/model.hpp"
+#include "tissue/tissue_model.hpp"
+
+namespace sinew::tissue {
+
+/// The coordinate direction (0, 1, 2) of the tissue axis. Throws std::invalid_argument when the
+/// axis is not along x, y or z (a rigid plate moves along one coordinate direction).
+int plate_component(const TissueRoles& roles);
+
+/// Adds the axial force `force` x curve(t) (N, along roles.axis) on the loaded end of `model`,
+/// as the tissue's end condition. Throws std::invalid_argument when the end has no area.
+void add_end_force(fem::Model& model, const TissueRoles& roles, Real force, int curve);
+
+/// The rigid plate on the loaded end, displacement-controlled: its axial displacement is
+/// travel x curve(t) (mm), motion across the axis free.
+void add_end_plate_travel(fem::Model& model, const TissueRoles& roles, Real travel, int curve);
+
+}  // namespace sinew::tissue
