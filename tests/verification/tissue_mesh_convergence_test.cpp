@@ -82,6 +82,13 @@ tissue::MetricValues metrics_after_loading(int n) {
 // (then a shear E_xy ~0.15 of the tilted fibres, again at s ~0.6 on the scar's edge) did not
 // settle on these meshes: 0.179, 0.192, 0.207 for n = 2, 3, 4 (0.212 for n = 5; 50 N pull from
 // the virgin state), so the scar here keeps its fibres aligned.
+// The excursion at the gliding peak is a probe increment's end (a grid value, not a field
+// quantity), and the bonds here (2 G_IIc / tau_t = 2 mm) fail beyond the 0.2 mm probe, so the
+// force at their failure separation is not applicable: neither is a convergence candidate.
+bool converges_under_refinement(int k) {
+  return k != tissue::kGlidingPeakExcursion && k != tissue::kGlidingForceAtBondFailure;
+}
+
 TEST(TissueMeshConvergence, MetricsConverge) {
   std::vector<tissue::MetricValues> v;
   for (int n : {2, 3, 4}) v.push_back(metrics_after_loading(n));
@@ -91,12 +98,24 @@ TEST(TissueMeshConvergence, MetricsConverge) {
               num(v[1][k]) + " " + num(v[2][k]) + "\n";
   std::printf("[ measured ] %s", report.c_str());
   for (int k = 0; k < tissue::kMetricCount; ++k) {
+    if (!converges_under_refinement(k)) continue;
     const auto name = tissue::metric_table()[k].name;
     for (const auto& level : v) ASSERT_TRUE(std::isfinite(level[k])) << name << "\n" << report;
     const Real d12 = std::abs(v[1][k] - v[0][k]);
     const Real d23 = std::abs(v[2][k] - v[1][k]);
     EXPECT_LT(d23, d12) << name << "\n" << report;
   }
+  EXPECT_TRUE(std::isnan(v[2][tissue::kGlidingForceAtBondFailure])) << report;
+  // The scar-core mean fibre strain against the mesh-dependent peaks (relative change between
+  // the two finer meshes; docs/metrics.md "Mesh dependence").
+  auto rel23 = [&](int k) { return std::abs(v[2][k] - v[1][k]) / std::abs(v[2][k]); };
+  std::printf(
+      "[ measured ] relative change n=3 -> 4: scar_fibre_strain %.3e, "
+      "scar_peak_fibre_stretch - 1 %.3e, scar_peak_strain %.3e\n",
+      rel23(tissue::kScarFibreStrain),
+      std::abs(v[2][tissue::kScarPeakFibreStretch] - v[1][tissue::kScarPeakFibreStretch]) /
+          (v[2][tissue::kScarPeakFibreStretch] - 1.0),
+      rel23(tissue::kScarPeakStrain));
 }
 
 }  // namespace
