@@ -16,6 +16,8 @@ import h5py
 ROOT = Path(__file__).resolve().parents[2]
 UNITS = {"stiffness": "N/mm", "gliding_resistance": "N", "work_of_excursion": "N mm",
          "adhesion_intact_fraction": "1", "bonded_area": "mm^2", "scar_peak_fibre_stretch": "1",
+         "tendon_modulus": "MPa", "gliding_force_at_bond_failure": "N",
+         "gliding_peak_excursion": "mm", "scar_fibre_strain": "1",
          "scar_peak_strain": "1", "strain_concentration": "1", "scar_mean_fibre_damage": "1"}
 
 
