@@ -63,15 +63,21 @@ tissue::MetricValues metrics_after_loading(int n) {
 
 // Measured (Release; values after the 60 N pull):
 //   metric                     n = 2       n = 3       n = 4
-//   stiffness (N/mm)           275.474     290.459     295.624
+//   stiffness (N/mm)           275.474     290.459     295.207
+//   tendon_modulus (MPa)       411.134     410.572     410.049
 //   gliding_resistance (N)     0.304952    0.263802    0.248758
 //   work_of_excursion (N mm)   0.0403853   0.0361825   0.0344789
 //   adhesion_intact_fraction   0.659457    0.711936    0.722961
 //   bonded_area (mm^2)         4.21682     3.94058     3.77565
+//   scar_fibre_strain          0.0384700   0.0375089   0.0374718
 //   scar_peak_fibre_stretch    1.046136    1.043282    1.041505
 //   scar_peak_strain           0.0697466   0.0680314   0.0665913
 //   strain_concentration       2.63223     2.71985     2.71382
 //   scar_mean_fibre_damage     0.0198597   0.0153014   0.0141703
+// (gliding_peak_excursion is 0.2 mm, the probe's end, on every mesh: the bonds soften all the
+// way, so the force peaks at the end of the probe; the force at bond failure is NaN.)
+// Between the two finer meshes the scar-core mean fibre strain changes by 0.10%, the peak fibre
+// strain (scar_peak_fibre_stretch - 1) by 4.3% and scar_peak_strain by 2.2%.
 // The integral metrics and the peak fibre stretch (which sits in the scar core, s = 1) converge
 // with a clear margin (d23/d12 = 0.2-0.6). scar_peak_strain passes with less (d23/d12 = 0.84;
 // strain_concentration divides it by the healthy mean and happens to pass with 0.07): it is a
