@@ -1,6 +1,7 @@
 // Metric probes: a stiffness probe (axial dead traction on the loaded end, fixed end and bed
-// clamped) and a gliding probe (both body ends translated axially, bed clamped), each on a copy
-// of the source problem's history.
+// clamped; solved again to half the force for the secant modulus) and a gliding probe (both body
+// ends translated axially, bed clamped; its force-excursion curve recorded), each on a copy of
+// the source problem's history.
 #include "tissue/metrics.hpp"
 
 #include <cmath>
