@@ -10,14 +10,16 @@ namespace sinew::tools {
 void print_metrics_table(std::FILE* out, const std::vector<simulation::MetricsRow>& rows) {
   if (rows.empty()) return;
   const auto& table = tissue::metric_table();
-  size_t width = 12;
+  size_t width = 12, name_width = 26;
   for (const auto& row : rows) width = std::max(width, row.label.size());
-  std::fprintf(out, "\n%-26s %-6s", "metric", "unit");
+  for (const auto& m : table) name_width = std::max(name_width, m.name.size());
+  const int nw = static_cast<int>(name_width);
+  std::fprintf(out, "\n%-*s %-6s", nw, "metric", "unit");
   for (const auto& row : rows)
     std::fprintf(out, " %*s", static_cast<int>(width), row.label.c_str());
   std::fprintf(out, "\n");
   for (int m = 0; m < tissue::kMetricCount; ++m) {
-    std::fprintf(out, "%-26s %-6s", std::string(table[m].name).c_str(),
+    std::fprintf(out, "%-*s %-6s", nw, std::string(table[m].name).c_str(),
                  std::string(table[m].unit).c_str());
     for (const auto& row : rows) {
       const Real v = row.values[m];

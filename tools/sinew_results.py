@@ -25,9 +25,11 @@ import pandas as pd
 
 # The metrics in the order of the engine's metric table (engine/tissue/metrics.cpp), the order
 # `sinew export` writes them in; a metric not listed here follows in name order.
-METRIC_ORDER = ("stiffness", "gliding_resistance", "work_of_excursion",
-                "adhesion_intact_fraction", "bonded_area", "scar_peak_fibre_stretch",
-                "scar_peak_strain", "strain_concentration", "scar_mean_fibre_damage")
+METRIC_ORDER = ("stiffness", "tendon_modulus", "gliding_resistance", "work_of_excursion",
+                "gliding_force_at_bond_failure", "gliding_peak_excursion",
+                "adhesion_intact_fraction", "bonded_area", "scar_fibre_strain",
+                "scar_peak_fibre_stretch", "scar_peak_strain", "strain_concentration",
+                "scar_mean_fibre_damage")
 PROBE_COLUMNS = ("session_index", "session_name", "stage", "time")
 TAIL = ["session_index", "session", "stage", "time", "metric", "unit", "value", "status"]
 

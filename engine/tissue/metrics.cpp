@@ -1,6 +1,7 @@
 // Metric probes: a stiffness probe (the probe force on the loaded end through the tissue's end
-// condition, fixed end and bed clamped) and a gliding probe (both body ends translated axially, bed
-// clamped), each on a copy of the source problem's history.
+// condition, fixed end and bed clamped; solved again to half the force for the secant modulus)
+// and a gliding probe (both body ends translated axially, bed clamped; its force-excursion curve
+// recorded), each on a copy of the source problem's history.
 #include "tissue/metrics.hpp"
 
 #include <cmath>
@@ -22,11 +23,20 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
       {"stiffness", "N/mm",
        "axial tangent stiffness dF/d(elongation) of the body at the probe force",
        "Stiffness probe"},
+      {"tendon_modulus", "MPa",
+       "secant slope of stress F/A over strain elongation/length between half the probe force "
+       "and the probe force",
+       "Stiffness probe"},
       {"gliding_resistance", "N",
        "largest axial force needed to translate the body by the probe excursion relative to its "
        "bed",
        "Gliding probe"},
       {"work_of_excursion", "N mm", "integral of that force over the probe excursion",
+       "Gliding probe"},
+      {"gliding_force_at_bond_failure", "N",
+       "axial gliding force at the excursion equal to the bonds' mode II failure separation",
+       "Gliding probe"},
+      {"gliding_peak_excursion", "mm", "excursion at which the gliding force is largest",
        "Gliding probe"},
       {"adhesion_intact_fraction", "1",
        "area-weighted mean of rho (1 - D) over the interface divided by that of the initial rho",
@@ -34,10 +44,16 @@ const std::array<MetricInfo, kMetricCount>& metric_table() {
       {"bonded_area", "mm^2",
        "intact bonded area: the integral of rho (1 - D) over the interface's reference area",
        "State metrics"},
-      {"scar_peak_fibre_stretch", "1", "largest fibre stretch in the scar at the probe force",
+      {"scar_fibre_strain", "1",
+       "volume-mean fibre strain (fibre stretch - 1) over the scar core (s >= 0.9) at the probe "
+       "force",
+       "Stiffness probe"},
+      {"scar_peak_fibre_stretch", "1",
+       "largest fibre stretch in the scar at the probe force (a point value: mesh-dependent)",
        "Stiffness probe"},
       {"scar_peak_strain", "1",
-       "largest maximum principal Green-Lagrange strain in the scar at the probe force",
+       "largest maximum principal Green-Lagrange strain in the scar at the probe force (a point "
+       "value: mesh-dependent)",
        "Stiffness probe"},
       {"strain_concentration", "1",
        "scar_peak_strain over the volume-weighted mean of the same strain in healthy tissue",
@@ -74,6 +90,7 @@ std::vector<std::pair<Index, Real>> nodal_areas(const mesh::Mesh& mesh,
 struct ProbeRun {
   VecX u;
   std::vector<std::pair<Real, VecX>> steps;  // (t, residual) at every converged step
+  std::vector<VecX> displacements;           // u at every converged step
 };
 
 // The stiffness probe: fixed end and bed clamped, the probe force on the loaded end (rigid plate
@@ -111,15 +128,18 @@ fem::Model gliding_probe_model(const fem::Model& source, const TissueModel& tiss
 }
 
 ProbeRun run_probe(fem::MechanicsProblem& problem, solver::NewtonSolver& newton, int increments,
-                   const LogSink& log, const char* what) {
+                   const LogSink& log, const char* what, Real t_end = 1.0,
+                   const VecX* initial_guess = nullptr) {
   ProbeRun run;
-  run.u = VecX::Zero(problem.n_dofs());
+  run.u = initial_guess ? *initial_guess : VecX::Zero(problem.n_dofs());
   solver::LoadStepSettings steps;
+  steps.t_end = t_end;
   steps.increments = increments;
   const auto result = solver::run_load_steps(
       problem, newton, run.u, steps,
-      [&](const solver::StepRecord& rec, const VecX&) {
+      [&](const solver::StepRecord& rec, const VecX& u) {
         run.steps.emplace_back(rec.t, newton.residual());
+        run.displacements.push_back(u);
       },
       log);
   if (!result.completed)
@@ -132,6 +152,105 @@ Real max_principal_green_lagrange(const Mat3& F) {
   return Eigen::SelfAdjointEigenSolver<Mat3>(E, Eigen::EigenvaluesOnly).eigenvalues()(2);
 }
 
+// The loaded end's area-weighted mean axial displacement (mm): the probe's elongation.
+Real end_elongation(const std::vector<std::pair<Index, Real>>& areas, const Vec3& axis,
+                    const VecX& u) {
+  Real area = 0.0, sum = 0.0;
+  for (const auto& [n, a] : areas) {
+    area += a;
+    sum += a * axis.dot(u.segment<3>(3 * n));
+  }
+  return sum / area;
+}
+
+// Gauge length (mm): the axial distance from the fixed end (node mean) to the loaded end
+// (area-weighted mean) in the reference configuration.
+Real gauge_length(const fem::Model& model, const TissueRoles& roles,
+                  const std::vector<std::pair<Index, Real>>& areas) {
+  Real area = 0.0, loaded = 0.0, fixed = 0.0;
+  for (const auto& [n, a] : areas) {
+    area += a;
+    loaded += a * roles.axis.dot(model.mesh.points[n]);
+  }
+  const auto& fixed_nodes = model.mesh.node_set(roles.fixed_end);
+  for (Index n : fixed_nodes) fixed += roles.axis.dot(model.mesh.points[n]);
+  return loaded / area - fixed / static_cast<Real>(fixed_nodes.size());
+}
+
+// u at probe time t, linearly interpolated between the converged steps (u = 0 at t = 0).
+VecX displacement_at(const ProbeRun& run, Real t) {
+  Real t0 = 0.0;
+  VecX u0 = VecX::Zero(run.u.size());
+  for (size_t k = 0; k < run.steps.size(); ++k) {
+    const Real t1 = run.steps[k].first;
+    if (t1 >= t) return u0 + (t - t0) / (t1 - t0) * (run.displacements[k] - u0);
+    t0 = t1;
+    u0 = run.displacements[k];
+  }
+  return u0;
+}
+
+// Secant modulus of the probe's stress-strain curve over its upper half (Maganaris & Paul 2002
+// take the slope over the linear region): stress F/A (A the loaded end's reference area), strain
+// elongation / gauge length. The half-force point is solved for, on a fresh copy of the history,
+// from the main probe's curve interpolated there, so the secant does not depend on where the
+// probe's increments fall.
+Real secant_modulus(const fem::MechanicsProblem& source, const fem::Model& model,
+                    const TissueModel& tissue, const ProbeRun& full,
+                    const std::vector<std::pair<Index, Real>>& areas,
+                    const solver::NewtonSettings& settings,
+                    const solver::LinearSolverRegistry& registry, const LogSink& log) {
+  fem::MechanicsProblem problem(model);
+  problem.set_state(source.state());
+  problem.restart_clock(0.0);
+  solver::NewtonSolver newton(problem, registry, settings, log);
+  const VecX guess = displacement_at(full, 0.5);
+  const ProbeRun half = run_probe(problem, newton, 1, log, "stiffness (half force)", 0.5, &guess);
+  Real area = 0.0;
+  for (const auto& [n, a] : areas) area += a;
+  const Real d_stress = 0.5 * tissue.probes.force / area;
+  const Real d_strain = (end_elongation(areas, tissue.roles.axis, full.u) -
+                         end_elongation(areas, tissue.roles.axis, half.u)) /
+                        gauge_length(model, tissue.roles, areas);
+  return d_stress / d_strain;
+}
+
+// Scar strains at the probe's displacement u: the volume-mean fibre strain of the scar core
+// (s >= 0.9), the peaks over the scar (s >= 0.5) and the strain concentration.
+void scar_strains(const fem::MechanicsProblem& problem, const TissueModel& tissue, const VecX& u,
+                  MetricValues& out) {
+  const auto& model = problem.model();
+  const auto states = problem.point_states(u);
+  const auto& dV = problem.point_volumes();
+  const auto& fields = problem.fields();
+  Real peak_stretch = -1.0, peak_strain = -1e300, healthy_sum = 0.0, healthy_volume = 0.0;
+  Real core_sum = 0.0, core_volume = 0.0;
+  bool any_scar = false;
+  for (Index c : model.mesh.element_set(tissue.roles.body))
+    for (Index p = model.point_offset[c]; p < model.point_offset[c + 1]; ++p) {
+      const Real s = tissue.scar_fraction.empty() ? 0.0 : tissue.scar_fraction[p];
+      const Real strain = max_principal_green_lagrange(states[p].F);
+      if (s >= TissueModel::kScarThreshold) {
+        any_scar = true;
+        const Real stretch = (states[p].F * fields[p].fibre).norm();
+        peak_stretch = std::max(peak_stretch, stretch);
+        peak_strain = std::max(peak_strain, strain);
+        if (s >= TissueModel::kScarCoreThreshold) {
+          core_sum += dV[p] * (stretch - 1.0);
+          core_volume += dV[p];
+        }
+      } else if (s < TissueModel::kHealthyThreshold) {
+        healthy_sum += dV[p] * strain;
+        healthy_volume += dV[p];
+      }
+    }
+  out[kScarFibreStrain] = core_volume > 0 ? core_sum / core_volume : kNaN;
+  out[kScarPeakFibreStretch] = any_scar ? peak_stretch : kNaN;
+  out[kScarPeakStrain] = any_scar ? peak_strain : kNaN;
+  out[kStrainConcentration] =
+      any_scar && healthy_volume > 0 ? peak_strain / (healthy_sum / healthy_volume) : kNaN;
+}
+
 void stiffness_probe(const fem::MechanicsProblem& source, const TissueModel& tissue,
                      const solver::NewtonSettings& settings,
                      const solver::LinearSolverRegistry& registry, const LogSink& log,
@@ -139,8 +258,6 @@ void stiffness_probe(const fem::MechanicsProblem& source, const TissueModel& tis
   const auto& roles = tissue.roles;
   const fem::Model model = stiffness_probe_model(source.model(), tissue);
   const auto areas = nodal_areas(model.mesh, model.mesh.facet_set(roles.loaded_end));
-  Real area = 0.0;
-  for (const auto& [n, a] : areas) area += a;
 
   fem::MechanicsProblem problem(model);
   problem.set_state(source.state());
@@ -154,38 +271,33 @@ void stiffness_probe(const fem::MechanicsProblem& source, const TissueModel& tis
   problem.evaluate(run.u, 0.0, r0, nullptr);
   problem.evaluate(run.u, 1.0, r1, nullptr);
   const VecX du = newton.tangent_solve(run.u, 1.0, r0 - r1);
-  Real dlength = 0.0;
-  for (const auto& [n, a] : areas) dlength += a * roles.axis.dot(du.segment<3>(3 * n));
-  dlength /= area;
-  out[kStiffness] = tissue.probes.force / dlength;
+  out[kStiffness] = tissue.probes.force / end_elongation(areas, roles.axis, du);
+  scar_strains(problem, tissue, run.u, out);
+  out[kTendonModulus] = secant_modulus(source, model, tissue, run, areas, settings, registry, log);
+}
 
-  // Scar strains at the probe force.
-  const auto states = problem.point_states(run.u);
-  const auto& dV = problem.point_volumes();
-  const auto& fields = problem.fields();
-  const auto& m = model.mesh;
-  Real peak_stretch = -1.0, peak_strain = -1e300, healthy_sum = 0.0, healthy_volume = 0.0;
-  bool any_scar = false;
-  for (Index c : m.element_set(roles.body))
-    for (Index p = model.point_offset[c]; p < model.point_offset[c + 1]; ++p) {
-      const Real s = tissue.scar_fraction.empty() ? 0.0 : tissue.scar_fraction[p];
-      const Real strain = max_principal_green_lagrange(states[p].F);
-      if (s >= TissueModel::kScarThreshold) {
-        any_scar = true;
-        peak_stretch = std::max(peak_stretch, (states[p].F * fields[p].fibre).norm());
-        peak_strain = std::max(peak_strain, strain);
-      } else if (s < TissueModel::kHealthyThreshold) {
-        healthy_sum += dV[p] * strain;
-        healthy_volume += dV[p];
-      }
-    }
-  out[kScarPeakFibreStretch] = any_scar ? peak_stretch : kNaN;
-  out[kScarPeakStrain] = any_scar ? peak_strain : kNaN;
-  out[kStrainConcentration] =
-      any_scar && healthy_volume > 0 ? peak_strain / (healthy_sum / healthy_volume) : kNaN;
+// Mode II failure separation of the bonds (mm): delta_f = 2 G_IIc / tau_t, where the bilinear
+// law's shear traction reaches zero (Camanho & Davila 2002; cohesive_law.hpp). Gliding loads the
+// bonds in shear. An exponential law has no finite failure separation; the bilinear law's with
+// the same strength and energy stands in for it (its traction has fallen to exp(-2) there).
+Real bond_failure_separation(const interface::InterfaceParameters& p) {
+  return 2.0 * p.mode_II_energy / p.shear_strength;
+}
+
+// Gliding force at excursion e on the recorded curve (linear between increments; NaN past the
+// probe's excursion).
+Real force_at_excursion(const std::vector<std::pair<Real, Real>>& curve, Real e) {
+  Real e0 = 0.0, f0 = 0.0;
+  for (const auto& [e1, f1] : curve) {
+    if (e1 >= e) return f0 + (e - e0) / (e1 - e0) * (f1 - f0);
+    e0 = e1;
+    f0 = f1;
+  }
+  return kNaN;
 }
 
 void gliding_probe(const fem::MechanicsProblem& source, const TissueModel& tissue,
+                   const interface::InterfaceParameters& bonds,
                    const solver::NewtonSettings& settings,
                    const solver::LinearSolverRegistry& registry, const LogSink& log,
                    MetricValues& out) {
@@ -200,20 +312,28 @@ void gliding_probe(const fem::MechanicsProblem& source, const TissueModel& tissu
   solver::NewtonSolver newton(problem, registry, settings, log);
   const ProbeRun run =
       run_probe(problem, newton, tissue.probes.excursion_increments, log, "gliding");
-  Real peak = 0.0, work = 0.0, previous_force = 0.0, previous_t = 0.0;
+  std::vector<std::pair<Real, Real>> curve;  // (excursion, axial force) at every converged step
+  Real peak = 0.0, peak_excursion = 0.0, work = 0.0, previous_force = 0.0, previous_t = 0.0;
   for (const auto& [t, r] : run.steps) {
     Vec3 f = Vec3::Zero();
     for (const auto* nodes : {&fixed_nodes, &loaded_nodes})
       for (Index n : *nodes) f += r.segment<3>(3 * n);
     // Nodes on both ends may coincide only in degenerate meshes; each counts once per set.
     const Real force = roles.axis.dot(f);
-    peak = std::max(peak, std::abs(force));
+    const Real e = t * tissue.probes.excursion;
+    if (std::abs(force) > peak) {
+      peak = std::abs(force);
+      peak_excursion = e;
+    }
     work += 0.5 * (force + previous_force) * (t - previous_t) * tissue.probes.excursion;
     previous_force = force;
     previous_t = t;
+    curve.emplace_back(e, force);
   }
   out[kGlidingResistance] = peak;
   out[kWorkOfExcursion] = work;
+  out[kGlidingPeakExcursion] = peak_excursion;
+  out[kGlidingForceAtBondFailure] = force_at_excursion(curve, bond_failure_separation(bonds));
 }
 
 }  // namespace
@@ -235,7 +355,7 @@ MetricValues measure_metrics(const fem::MechanicsProblem& source, const TissueMo
   for (const auto& c : source.couplings())
     if (const auto* set = dynamic_cast<const interface::InterfaceSet*>(c.get())) bonds = set;
   if (bonds && !tissue.roles.bed_support.empty()) {
-    gliding_probe(source, tissue, newton, linear_solvers, log, out);
+    gliding_probe(source, tissue, bonds->parameters(), newton, linear_solvers, log, out);
     out[kAdhesionIntactFraction] = bonds->intact_fraction();
     out[kBondedArea] = bonds->intact_bond_area();
   }

@@ -1,5 +1,7 @@
-// Tissue metrics (docs/metrics.md has each definition): tendon stiffness at a probe force,
-// gliding resistance and work of excursion, adhesion intact fraction and bonded area, scar strains
+// Tissue metrics (docs/metrics.md has each definition): tendon stiffness at a probe force and the
+// secant modulus of the probe's stress-strain curve, gliding resistance, work of excursion, the
+// force at the bonds' failure separation and the excursion at the peak, adhesion intact fraction
+// and bonded area, scar strains (the volume-mean fibre strain of the scar core, and the peaks)
 // and the strain concentration factor, and mean scar fibre damage.
 //
 // Probes run on a copy of the state: a problem of their own with the probe's boundary conditions
@@ -26,10 +28,14 @@ struct MetricInfo {
 
 enum Metric : int {
   kStiffness,
+  kTendonModulus,
   kGlidingResistance,
   kWorkOfExcursion,
+  kGlidingForceAtBondFailure,
+  kGlidingPeakExcursion,
   kAdhesionIntactFraction,
   kBondedArea,
+  kScarFibreStrain,
   kScarPeakFibreStretch,
   kScarPeakStrain,
   kStrainConcentration,

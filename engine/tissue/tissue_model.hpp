@@ -44,6 +44,9 @@ struct TissueModel {
   /// Quadrature points with s >= kScarThreshold are "scar"; s < kHealthyThreshold "healthy".
   static constexpr Real kScarThreshold = 0.5;
   static constexpr Real kHealthyThreshold = 0.05;
+  /// Points with s >= kScarCoreThreshold are the scar core, over which scar_fibre_strain averages:
+  /// nearly pure scar, so the mean does not mix in the falloff's healthy share.
+  static constexpr Real kScarCoreThreshold = 0.9;
 };
 
 }  // namespace sinew::tissue

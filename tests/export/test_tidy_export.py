@@ -26,6 +26,8 @@ STUDIES = ROOT / "tests" / "data" / "studies"
 DENSITY = "model.scars.scar.adhesion_density"
 UNITS = {"stiffness": "N/mm", "gliding_resistance": "N", "work_of_excursion": "N mm",
          "adhesion_intact_fraction": "1", "bonded_area": "mm^2", "scar_peak_fibre_stretch": "1",
+         "tendon_modulus": "MPa", "gliding_force_at_bond_failure": "N",
+         "gliding_peak_excursion": "mm", "scar_fibre_strain": "1",
          "scar_peak_strain": "1", "strain_concentration": "1", "scar_mean_fibre_damage": "1"}
 
 
@@ -67,9 +69,10 @@ def check_small(binary, work, problems):
     header = text.splitlines()[0]
     expect(header == f"arm,base_arm,{DENSITY},session_index,session,stage,time,metric,unit,value,"
            "status", f"header {header}", problems)
-    # 3 one-session arms (2 probes) and one two-session arm (4 probes), at 2 densities, 9 metrics.
+    # 3 one-session arms (2 probes) and one two-session arm (4 probes), at 2 densities, 13 metrics.
     df = read_export(csv)
-    expect(len(df) == (3 * 2 + 4) * 2 * len(UNITS), f"{len(df)} rows, expected 180", problems)
+    rows = (3 * 2 + 4) * 2 * len(UNITS)
+    expect(len(df) == rows, f"{len(df)} rows, expected {rows}", problems)
     expect(sorted(df[DENSITY].unique()) == [0.5, 1.0], f"densities {df[DENSITY].unique()}",
            problems)
     expect((df.status == "completed").all(), "an arm of the small study did not complete", problems)

@@ -68,15 +68,21 @@ tissue::MetricValues metrics_after_loading(int n) {
 
 // Measured (Release; values after the 60 N pull):
 //   metric                     n = 2       n = 3       n = 4
-//   stiffness (N/mm)           275.474     290.459     295.624
+//   stiffness (N/mm)           275.474     290.459     295.207
+//   tendon_modulus (MPa)       411.134     410.572     410.049
 //   gliding_resistance (N)     0.304952    0.263802    0.248758
 //   work_of_excursion (N mm)   0.0403853   0.0361825   0.0344789
 //   adhesion_intact_fraction   0.659457    0.711936    0.722961
 //   bonded_area (mm^2)         4.21682     3.94058     3.77565
+//   scar_fibre_strain          0.0384700   0.0375089   0.0374718
 //   scar_peak_fibre_stretch    1.046136    1.043282    1.041505
 //   scar_peak_strain           0.0697466   0.0680314   0.0665913
 //   strain_concentration       2.63223     2.71985     2.71382
 //   scar_mean_fibre_damage     0.0198597   0.0153014   0.0141703
+// (gliding_peak_excursion is 0.2 mm, the probe's end, on every mesh: the bonds soften all the
+// way, so the force peaks at the end of the probe; the force at bond failure is NaN.)
+// Between the two finer meshes the scar-core mean fibre strain changes by 0.10%, the peak fibre
+// strain (scar_peak_fibre_stretch - 1) by 4.3% and scar_peak_strain by 2.2%.
 // The integral metrics and the peak fibre stretch (which sits in the scar core, s = 1) converge
 // with a clear margin (d23/d12 = 0.2-0.6). scar_peak_strain passes with less (d23/d12 = 0.84;
 // strain_concentration divides it by the healthy mean and happens to pass with 0.07): it is a
@@ -87,6 +93,13 @@ tissue::MetricValues metrics_after_loading(int n) {
 // (then a shear E_xy ~0.15 of the tilted fibres, again at s ~0.6 on the scar's edge) did not
 // settle on these meshes: 0.179, 0.192, 0.207 for n = 2, 3, 4 (0.212 for n = 5; 50 N pull from
 // the virgin state), so the scar here keeps its fibres aligned.
+// The excursion at the gliding peak is a probe increment's end (a grid value, not a field
+// quantity), and the bonds here (2 G_IIc / tau_t = 2 mm) fail beyond the 0.2 mm probe, so the
+// force at their failure separation is not applicable: neither is a convergence candidate.
+bool converges_under_refinement(int k) {
+  return k != tissue::kGlidingPeakExcursion && k != tissue::kGlidingForceAtBondFailure;
+}
+
 TEST(TissueMeshConvergence, MetricsConverge) {
   std::vector<tissue::MetricValues> v;
   for (int n : {2, 3, 4}) v.push_back(metrics_after_loading(n));
@@ -96,12 +109,24 @@ TEST(TissueMeshConvergence, MetricsConverge) {
               num(v[1][k]) + " " + num(v[2][k]) + "\n";
   std::printf("[ measured ] %s", report.c_str());
   for (int k = 0; k < tissue::kMetricCount; ++k) {
+    if (!converges_under_refinement(k)) continue;
     const auto name = tissue::metric_table()[k].name;
     for (const auto& level : v) ASSERT_TRUE(std::isfinite(level[k])) << name << "\n" << report;
     const Real d12 = std::abs(v[1][k] - v[0][k]);
     const Real d23 = std::abs(v[2][k] - v[1][k]);
     EXPECT_LT(d23, d12) << name << "\n" << report;
   }
+  EXPECT_TRUE(std::isnan(v[2][tissue::kGlidingForceAtBondFailure])) << report;
+  // The scar-core mean fibre strain against the mesh-dependent peaks (relative change between
+  // the two finer meshes; docs/metrics.md "Mesh dependence").
+  auto rel23 = [&](int k) { return std::abs(v[2][k] - v[1][k]) / std::abs(v[2][k]); };
+  std::printf(
+      "[ measured ] relative change n=3 -> 4: scar_fibre_strain %.3e, "
+      "scar_peak_fibre_stretch - 1 %.3e, scar_peak_strain %.3e\n",
+      rel23(tissue::kScarFibreStrain),
+      std::abs(v[2][tissue::kScarPeakFibreStretch] - v[1][tissue::kScarPeakFibreStretch]) /
+          (v[2][tissue::kScarPeakFibreStretch] - 1.0),
+      rel23(tissue::kScarPeakStrain));
 }
 
 }  // namespace
