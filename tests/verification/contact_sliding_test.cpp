@@ -103,7 +103,15 @@ TEST(ContactSliding, BlockSlidOnAMeshedBlockCarriesMuNAndDissipatesMuNTimesSlip)
     }
     if (std::abs(r.t - 2.0) < 1e-9) dissipation_2 = r.dissipation;
   }
-  std::printf("sliding: worst |T/(mu N) - 1| = %.2e over %zu steps\n", worst, rec.size());
+  int iterations = 0, cutbacks = 0;
+  for (const auto& s : res.steps) {
+    iterations += s.newton_iterations;
+    cutbacks += s.cutbacks;
+  }
+  std::printf(
+      "sliding: worst |T/(mu N) - 1| = %.2e over %zu steps; %zu substeps, %d iterations, "
+      "%d cut-backs\n",
+      worst, rec.size(), res.steps.size(), iterations, cutbacks);
   ASSERT_GE(dissipation_2, 0.0);
   // Over [2, 3] steady sliding: slip = drive travel = 10 mm.
   EXPECT_NEAR(rec.back().dissipation - dissipation_2, mu * N * 10.0, 0.01 * mu * N * 10.0);
