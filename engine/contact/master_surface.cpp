@@ -112,8 +112,10 @@ MasterPoint MasterSurface::find(const std::vector<Vec3>& reference, const VecX& 
       }
       return;
     }
+    // Ties (a node on an edge or a corner of the master) keep the facet considered first, the
+    // last one, so round-off does not switch facets between Newton iterations.
     const Real d = (x - p.point).norm();
-    if (best.facet < 0 || d < best_distance) {
+    if (best.facet < 0 || d < best_distance - 1e-9 * facet_size_) {
       best = {f, p};
       best_distance = d;
     }
