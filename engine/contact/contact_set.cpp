@@ -8,8 +8,6 @@
 
 namespace sinew::contact {
 
-namespace {
-
 // Lumped tributary areas: row sums of the facet "mass" int N_a N_b dA_0, i.e. int N_a dA_0.
 std::map<Index, Real> tributary_areas(const mesh::Mesh& mesh,
                                       const std::vector<mesh::Facet>& facets) {
@@ -23,8 +21,6 @@ std::map<Index, Real> tributary_areas(const mesh::Mesh& mesh,
   }
   return area;
 }
-
-}  // namespace
 
 ContactSet::ContactSet(const mesh::Mesh& mesh, const std::vector<mesh::Facet>& facets,
                        RigidSurface surface, ContactParameters params)

@@ -6,6 +6,7 @@
 // the owner of the per-node history (stick point, slip, dissipation).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -17,6 +18,10 @@
 #include "mesh/mesh.hpp"
 
 namespace sinew::contact {
+
+/// Lumped tributary reference areas of the facets' nodes, A_a = sum_facets int N_a dA_0 (mm^2).
+std::map<Index, Real> tributary_areas(const mesh::Mesh& mesh,
+                                      const std::vector<mesh::Facet>& facets);
 
 /// Committed state of one slave node, for outputs and tests.
 struct ContactNodeInfo {

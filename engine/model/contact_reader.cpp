@@ -1,5 +1,5 @@
-// Reading of the model's `contact` section (rigid analytical surfaces touching the body) into
-// a ModelSpec.
+// Reading of the model's `contact` section (rigid analytical surfaces, or master facet sets
+// of the mesh, touching the body) into a ModelSpec.
 #include "model/model_spec.hpp"
 #include "model/yaml_node.hpp"
 
@@ -27,16 +27,10 @@ void read_motion(const YamlNode& m, ContactSpec& c) {
   }
 }
 
-ContactSpec read_contact(const YamlNode& n, size_t i) {
-  ContactSpec c;
-  c.name = "contact" + std::to_string(i + 1);
-  if (!n.expect_map({"name", "surface", "facets", "centre", "direction", "radius",
-                     "friction_coefficient", "normal_penalty", "tangential_penalty",
-                     "penalty_scale", "motion"}))
-    return c;
-  if (n["name"].defined()) c.name = n.value_or(n["name"].string(), c.name);
+// The rigid surface's shape, placement and motion.
+void read_rigid(const YamlNode& n, ContactSpec& c) {
+  if (n["reach"].defined()) n["reach"].error("reach applies to a master facet set");
   c.surface = n.value_or(n["surface"].string(kShapes), std::string());
-  c.facets = n.value_or(n["facets"].string(), std::string());
   if (n["centre"].defined()) c.centre = n.value_or(n["centre"].vec3(), c.centre);
   if (n["direction"].defined()) {
     auto d = n["direction"].vec3();
@@ -50,11 +44,34 @@ ContactSpec read_contact(const YamlNode& n, size_t i) {
   } else if (n["radius"].defined()) {
     n["radius"].error("a plane has no radius");
   }
+  read_motion(n["motion"], c);
+}
+
+// A master facet set of the mesh: meshed, so none of the rigid surface's keys.
+void read_master(const YamlNode& n, ContactSpec& c) {
+  c.master = n.value_or(n["master"].string(), std::string());
+  for (const char* key : {"surface", "centre", "direction", "radius", "motion"})
+    if (n[key].defined()) n[key].error("not a key of contact with a master facet set");
+  read_number(n["reach"], c.reach, Range::non_negative());
+}
+
+ContactSpec read_contact(const YamlNode& n, size_t i) {
+  ContactSpec c;
+  c.name = "contact" + std::to_string(i + 1);
+  if (!n.expect_map({"name", "surface", "master", "facets", "centre", "direction", "radius",
+                     "friction_coefficient", "normal_penalty", "tangential_penalty",
+                     "penalty_scale", "motion", "reach"}))
+    return c;
+  if (n["name"].defined()) c.name = n.value_or(n["name"].string(), c.name);
+  if (n["master"].defined())
+    read_master(n, c);
+  else
+    read_rigid(n, c);
+  c.facets = n.value_or(n["facets"].string(), std::string());
   read_number(n["friction_coefficient"], c.friction_coefficient, Range::non_negative());
   read_number(n["normal_penalty"], c.normal_penalty, Range::non_negative());
   read_number(n["tangential_penalty"], c.tangential_penalty, Range::non_negative());
   read_number(n["penalty_scale"], c.penalty_scale, Range::positive());
-  read_motion(n["motion"], c);
   return c;
 }
 

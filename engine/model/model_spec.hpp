@@ -106,11 +106,14 @@ struct InterfaceSpec {
   std::map<std::string, Real> parameters;  ///< interface parameters given
 };
 
-/// `contact[i]`: a rigid analytical surface touching the nodes of a facet set of the body
-/// (engine/contact). Penalties of 0 are chosen by the builder (docs/scenario-reference.md).
+/// `contact[i]`: a rigid analytical surface, or a master facet set of the mesh (node-to-segment
+/// contact, finite sliding), touching the nodes of a facet set of the body (engine/contact).
+/// Penalties of 0 are chosen by the builder (docs/model-reference.md).
 struct ContactSpec {
   std::string name;
-  std::string surface;                        ///< "plane", "cylinder" or "sphere"
+  std::string surface;                        ///< "plane", "cylinder" or "sphere"; "" with master
+  std::string master;                         ///< master facet set (quad4); "" with surface
+  Real reach = 0.0;                           ///< mm; master: sliding range, 0 = every facet
   std::string facets;                         ///< facet set of the body
   Vec3 centre = Vec3::Zero();                 ///< mm: a point of the plane / the axis; the centre
   Vec3 direction = Vec3::UnitZ();             ///< plane normal (towards the body) / cylinder axis

@@ -266,11 +266,18 @@ void contact_keys(SpecVisitor& v, std::vector<ContactSpec>& list) {
       auto& c = list[i];
       item(v, i, c.name, [&] {
         v.text("name", c.name);
-        v.text("surface", c.surface);
+        if (c.master.empty()) {
+          v.text("surface", c.surface);
+        } else {
+          v.text("master", c.master);
+          v.number("reach", c.reach, kNonNegative);
+        }
         v.text("facets", c.facets);
-        vec3(v, "centre", c.centre);
-        vec3(v, "direction", c.direction);
-        if (c.surface != "plane") v.number("radius", c.radius, kPositive);
+        if (c.master.empty()) {
+          vec3(v, "centre", c.centre);
+          vec3(v, "direction", c.direction);
+          if (c.surface != "plane") v.number("radius", c.radius, kPositive);
+        }
         v.number("friction_coefficient", c.friction_coefficient, kNonNegative);
         v.number("normal_penalty", c.normal_penalty, kNonNegative);
         v.number("tangential_penalty", c.tangential_penalty, kNonNegative);

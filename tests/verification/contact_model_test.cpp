@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "contact/contact_set.hpp"
+#include "contact/segment_contact_set.hpp"
 #include "model/model_reader.hpp"
 #include "model/spec_paths.hpp"
 #include "simulation/output_table.hpp"
@@ -125,6 +126,52 @@ TEST(ContactModel, BadItemsAreReportedAtTheirKeyPaths) {
   std::string facets = kSlide;
   facets.replace(facets.find("facets: z0"), 10, "facets: zz");
   EXPECT_NE(message(facets).find("contact[0].facets"), std::string::npos) << message(facets);
+}
+
+// An item naming a master facet set instead of a rigid surface builds node-to-segment contact
+// (here the block's bottom against its own top facets, only to check the reading and building).
+std::string master_item() {
+  std::string text = kSlide;
+  const auto begin = text.find("  - name: plate"), end = text.find("steps:");
+  text.replace(begin, end - begin,
+               "  - name: glide\n    master: z1\n    facets: z0\n    reach: 5\n"
+               "    friction_coefficient: 0.2\n");
+  return text;
+}
+
+TEST(ContactModel, MasterFacetSetBuildsNodeToSegmentContact) {
+  const auto def = load(master_item());
+  ASSERT_EQ(def.model.couplings.size(), 1u);
+  const auto& set = dynamic_cast<const contact::SegmentContactSet&>(*def.model.couplings.front());
+  EXPECT_EQ(set.nodes().size(), 25u);
+  EXPECT_EQ(set.master().size(), 16);
+  EXPECT_DOUBLE_EQ(set.parameters().friction_coefficient, 0.2);
+  // Automatic penalty as for a rigid surface: 10 x 3G / h, h = 2.5 mm.
+  EXPECT_NEAR(set.parameters().normal_penalty, 10.0 * 3.0 * (10.0 / 2.6) / 2.5, 1e-9);
+  auto reading = model::read_model_text(master_item(), "test.yaml", registries().materials);
+  ASSERT_TRUE(reading.errors.empty());
+  const auto paths = model::spec_paths(reading.spec, {});
+  for (const char* p : {"contact.0.master", "contact.0.reach", "contact.0.facets"})
+    EXPECT_NE(std::find(paths.begin(), paths.end(), p), paths.end()) << p;
+  for (const char* p : {"contact.0.surface", "contact.0.centre.2"})
+    EXPECT_EQ(std::find(paths.begin(), paths.end(), p), paths.end()) << p;
+}
+
+TEST(ContactModel, BadMasterItemsAreReported) {
+  auto message = [](std::string text) {
+    try {
+      load(text);
+    } catch (const InputErrors& e) {
+      return e.errors().at(0).message() + " @ " + e.errors().at(0).key_path();
+    }
+    return std::string("no error");
+  };
+  std::string unknown = master_item();
+  unknown.replace(unknown.find("master: z1"), 10, "master: zz");
+  EXPECT_NE(message(unknown).find("contact[0].master"), std::string::npos) << message(unknown);
+  std::string both = master_item();
+  both.replace(both.find("reach: 5"), 8, "radius: 2");
+  EXPECT_NE(message(both).find("radius"), std::string::npos) << message(both);
 }
 
 }  // namespace
