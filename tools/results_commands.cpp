@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "batch/part_check.hpp"
 #include "comparison_table.hpp"
 #include "core/file_checks.hpp"
 #include "io/hdf5_errors.hpp"
@@ -20,6 +21,12 @@ namespace {
 bool read_arms(const std::string& results, std::vector<io::ArmSummary>& arms) {
   io::show_hdf5_error_stacks(false);
   if (const std::string problem = special_file_problem(results); !problem.empty()) {
+    std::cerr << "error: " << results << ": " << problem << "\n";
+    return false;
+  }
+  // HDF5 1.10 can crash on damaged metadata (a bit flip in a string's heap entry), so a file whose
+  // bytes no longer match the checksum the merge wrote beside it is never parsed.
+  if (const std::string problem = batch::checksum_problem(results); !problem.empty()) {
     std::cerr << "error: " << results << ": " << problem << "\n";
     return false;
   }

@@ -360,6 +360,8 @@ def main(argv):
         what, structural = damage(damaged, rng)
         runs = []
         if study_file:
+            if not structural:  # damaged bytes keep the checksum the merge wrote (bit rot)
+                shutil.copy(original + ".fnv1a64", damaged + ".fnv1a64")
             runs += [[a.sinew, "table", damaged], [a.sinew, "export", damaged, "--csv"]]
             if a.viz and k % 6 == 0:
                 runs.append([a.viz, damaged, "-o", os.path.join(folder, "report"),
