@@ -5,6 +5,7 @@
 #include <span>
 #include <stdexcept>
 
+#include "contact/contact_history.hpp"
 #include "contact/contact_set.hpp"
 
 namespace sinew::contact {
@@ -182,29 +183,12 @@ Vec3 SegmentContactSet::total_force(const VecX& u) const {
   return f;
 }
 
-Real SegmentContactSet::friction_dissipated_energy() const {
-  Real e = 0.0;
-  for (const auto& h : history_) e += h.dissipation;
-  return e;
-}
+Real SegmentContactSet::friction_dissipated_energy() const { return total_dissipation(history_); }
 
 std::vector<materials::StateVariable> SegmentContactSet::state_variables() const {
-  return {
-      {"contact_pressure", 0, 1, "MPa", "contact pressure p at the last commit", 0.0},
-      {"slip", 1, 1, "mm", "accumulated frictional slip path length", 0.0},
-      {"friction_dissipation", 2, 1, "mJ", "energy dissipated by friction at the node", 0.0},
-  };
+  return contact_history_variables();
 }
 
-std::vector<Real> SegmentContactSet::state_values() const {
-  std::vector<Real> out;
-  out.reserve(3 * history_.size());
-  for (const auto& h : history_) {
-    out.push_back(h.pressure);
-    out.push_back(h.slip);
-    out.push_back(h.dissipation);
-  }
-  return out;
-}
+std::vector<Real> SegmentContactSet::state_values() const { return contact_history_rows(history_); }
 
 }  // namespace sinew::contact
