@@ -114,13 +114,8 @@ StressTangent Hgo::stress_tangent(const Mat3& C, const PointFields& p) const {
   const ModifiedInvariants bar = modified_invariants(inv);
   const Real E = hgo_fibre_strain(p.dispersion, bar.I1, bar.I4);
   const DamagedSlopes t = hgo_fibre_slopes(k1_at(p), k2_, E, damage_, fibre_stretch_max(p));
-  const HgoInvariantTerms f = hgo_invariant_terms(t.d1, t.d2, p.dispersion);
-  const Vec3 first(0.5 * p.matrix_scale * c_ + f.d1, 0.0, f.d4);
-  Mat3 second;
-  second << f.d11, 0.0, f.d14,  //
-      0.0, 0.0, 0.0,            //
-      f.d14, 0.0, f.d44;
-  return stress_tangent_from_invariants(C, p.fibre, inv, from_modified(inv, bar, first, second));
+  return hgo_decoupled_stress(C, p.fibre, inv, bar, 0.5 * p.matrix_scale * c_, t.d1, t.d2,
+                              p.dispersion);
 }
 
 // Registration (the REGISTERED list of engine/CMakeLists.txt), with the representative

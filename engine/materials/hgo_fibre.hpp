@@ -18,6 +18,8 @@
 #include "core/error.hpp"
 #include "core/types.hpp"
 #include "materials/fibre_damage.hpp"
+#include "materials/invariants.hpp"
+#include "materials/material.hpp"
 
 namespace sinew::materials {
 
@@ -106,6 +108,22 @@ inline Real hgo_fibre_energy(Real k1, Real k2, Real E, const FibreDamage& damage
       damage, d, E, history_driver(d, fibre_stretch_max),
       [&](Real s) { return hgo_fibre_term(k1, k2, s).psi; },
       [&](Real s) { return hgo_fibre_term(k1, k2, s).dpsi; }, panels, -1.0);
+}
+
+/// Stress and tangent of a decoupled HGO law W = c/2 (I1_bar - 3) + Psi_f(E(I1_bar, I4_bar))
+/// (+ the volumetric part, added elsewhere) from the fibre slopes dPsi/dE and d2Psi/dE2 at E:
+/// the chain rule through hgo_invariant_terms, then the push through the modified invariants.
+/// `half_c` is c/2 as scaled at the point.
+inline StressTangent hgo_decoupled_stress(const Mat3& C, const Vec3& fibre, const Invariants& inv,
+                                          const ModifiedInvariants& bar, Real half_c, Real dpsi,
+                                          Real d2psi, Real kappa) {
+  const HgoInvariantTerms f = hgo_invariant_terms(dpsi, d2psi, kappa);
+  const Vec3 first(half_c + f.d1, 0.0, f.d4);
+  Mat3 second;
+  second << f.d11, 0.0, f.d14,  //
+      0.0, 0.0, 0.0,            //
+      f.d14, 0.0, f.d44;
+  return stress_tangent_from_invariants(C, fibre, inv, from_modified(inv, bar, first, second));
 }
 
 }  // namespace sinew::materials

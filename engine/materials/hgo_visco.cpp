@@ -104,13 +104,8 @@ StressTangent HgoVisco::stress_tangent(const Mat3& C, const PointFields& p) cons
   const FibreMaxwell::Weights w = branch_.weights(p.time_step, p);
   const HgoFibreTerm t = hgo_fibre_term(p.fibre_scale * k1_, k2_, E);
   const Real d1 = (1.0 + w.b) * t.dpsi + (E > 0.0 ? w.a : 0.0);
-  const HgoInvariantTerms f = hgo_invariant_terms(d1, (1.0 + w.b) * t.d2psi, p.dispersion);
-  const Vec3 first(0.5 * p.matrix_scale * c_ + f.d1, 0.0, f.d4);
-  Mat3 second;
-  second << f.d11, 0.0, f.d14,  //
-      0.0, 0.0, 0.0,            //
-      f.d14, 0.0, f.d44;
-  return stress_tangent_from_invariants(C, p.fibre, inv, from_modified(inv, bar, first, second));
+  return hgo_decoupled_stress(C, p.fibre, inv, bar, 0.5 * p.matrix_scale * c_, d1,
+                              (1.0 + w.b) * t.d2psi, p.dispersion);
 }
 
 // Registration (the REGISTERED list of engine/CMakeLists.txt), with the representative
