@@ -8,6 +8,7 @@ Each record holds one case: the experiment (source, mean and spread, or a qualit
 expectation), the model's value, whether it passed, and the curves for its figure.
 """
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -30,6 +31,8 @@ FIGURES = [
     ("interface-shear-strength-fibrotic", "interface-fibrotic"),
     ("patellar-stiffness", "patellar-stiffness"),
     ("plantar-fascia-stiffness", "plantar-fascia-stiffness"),
+    ("fatigue-sn-line", "fatigue-sn-line"),
+    ("fatigue-hops", "fatigue-hops"),
 ]
 
 ORDER = [
@@ -37,6 +40,7 @@ ORDER = [
     "tendinopathy-modulus", "tendinopathy-strain", "interface-shear-modulus-normal",
     "interface-shear-strength-normal", "interface-shear-modulus-fibrotic",
     "interface-shear-strength-fibrotic", "patellar-stiffness", "plantar-fascia-stiffness",
+    "fatigue-sn-line", "fatigue-hops-stiffness",
 ]
 
 
@@ -134,6 +138,28 @@ def fig_stiffness(ax, r, label):
     ax.set_ylabel("stiffness (N/mm)")
 
 
+def fig_sn_line(ax, r):
+    stress = r["series"]["stress_MPa"]
+    lo, hi = 1.0, 10 * max(r["series"]["line_cycles"])
+    n = [lo * (hi / lo) ** (i / 50) for i in range(51)]
+    ax.semilogx(n, [101.3 - 14.8 * math.log10(x) for x in n], "k--", lw=1,
+                label="S = 101.3 - 14.8 log10 N (Schechtman & Bader 1997)")
+    ax.semilogx(r["series"]["model_cycles"], stress, "o", color="C0",
+                label="model: material point cycled to Miner damage 1")
+    ax.set_xlabel("cycles to failure")
+    ax.set_ylabel("peak stress (MPa, % of the 100 MPa UTS)")
+
+
+def fig_hops(ax, r):
+    k = r["series"]["stiffness_N_per_mm"]
+    ax.bar([0, 1], k, color=["C0", "C3"], width=0.5)
+    ax.set_xticks([0, 1])
+    ax.set_xticklabels(["before", "after 1,150 hops at 3.5 kN"])
+    ax.plot([], [], " ",
+            label=f"model change {r['model']:.0f}% (experiment: < 2%, Peltonen et al. 2010)")
+    ax.set_ylabel("stiffness at the 500 N probe (N/mm)")
+
+
 def draw_figures(records, folder):
     folder.mkdir(parents=True, exist_ok=True)
     drawers = {
@@ -147,6 +173,8 @@ def draw_figures(records, folder):
             ax, records["patellar-stiffness"], "patellar tendon, unscarred model, 1 kN probe"),
         "plantar-fascia-stiffness": lambda ax: fig_stiffness(
             ax, records["plantar-fascia-stiffness"], "plantar fascia, unscarred model, 100 N probe"),
+        "fatigue-sn-line": lambda ax: fig_sn_line(ax, records["fatigue-sn-line"]),
+        "fatigue-hops": lambda ax: fig_hops(ax, records["fatigue-hops-stiffness"]),
     }
     for name, draw in drawers.items():
         fig, ax = plt.subplots(figsize=(5.5, 3.8), dpi=100)

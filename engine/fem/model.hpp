@@ -78,14 +78,19 @@ struct FoundationBC {
 /// same displacement in `component` (the plate's, one unknown), motion across it is free. Force
 /// control: the plate carries the total force value x curve(t) (N), shared by the nodes as the
 /// structure's stiffness decides. Displacement control: the plate displacement is
-/// value x curve(t) (mm); its reaction is the sum of the nodes' residuals.
+/// value x curve(t) (mm); its reaction is the sum of the nodes' residuals. Series spring
+/// (force control with spring > 0): the plate is pulled through a linear spring of stiffness
+/// `spring` (N/mm) whose far end moves by value x curve(t) (mm), so the plate carries
+/// spring x (value x curve(t) - plate displacement): a muscle in series with the tendon, the
+/// far end the muscle-tendon unit's length set by the joint.
 struct PlateBC {
   std::string set_name;
   std::vector<Index> nodes;
   int component = 0;  ///< 0 = x, 1 = y, 2 = z
   bool displacement_control = false;
-  Real value = 0.0;  ///< N (force control) or mm (displacement control)
+  Real value = 0.0;  ///< N (force control), mm (displacement control, series spring)
   int curve = 0;
+  Real spring = 0.0;  ///< N/mm: series spring stiffness (0: none), force control only
 };
 
 struct Model {

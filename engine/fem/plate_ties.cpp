@@ -29,6 +29,9 @@ PlateTies::PlateTies(const Model& model, const std::vector<Index>& constrained)
   for (const auto& plate : model.plates) {
     if (plate.component < 0 || plate.component > 2)
       throw std::invalid_argument("plate '" + plate.set_name + "': bad component");
+    if (!(plate.spring >= 0.0) || (plate.spring > 0.0 && plate.displacement_control))
+      throw std::invalid_argument("plate '" + plate.set_name +
+                                  "': a series spring needs a stiffness >= 0 and force control");
     if (plate.displacement_control || plate.nodes.empty()) {
       plate_master_.push_back(-1);
       continue;
@@ -123,8 +126,16 @@ void PlateTies::condense(const VecX& u, Real t, VecX& r, SparseMatrix* K) {
   }
   for (size_t p = 0; p < model_.plates.size(); ++p) {
     const auto& plate = model_.plates[p];
-    if (plate_master_[p] < 0) continue;
-    r[plate_master_[p]] -= plate.value * model_.curves[plate.curve](t);
+    const Index m = plate_master_[p];
+    if (m < 0) continue;
+    const Real load = plate.value * model_.curves[plate.curve](t);
+    if (!(plate.spring > 0.0)) {
+      r[m] -= load;
+      continue;
+    }
+    // Series spring: the plate is pulled by spring x (far-end travel - plate displacement).
+    r[m] -= plate.spring * (load - u[m]);
+    if (K) K->coeffRef(m, m) += plate.spring;
   }
 }
 

@@ -6,7 +6,8 @@
 // master row. When the tie holds (it does after every linear solve, exactly for a direct
 // solver) those tie terms vanish, so the solution is that of the reduced system for any d > 0:
 // an exact elimination, not a penalty (the scale d only keeps the rows on the scale of the
-// others). The force on the plate acts on the master unknown.
+// others). The force on the plate acts on the master unknown; a plate with a series spring
+// (PlateBC::spring) adds the spring's force and its stiffness on the master's diagonal.
 #pragma once
 
 #include <vector>
@@ -34,7 +35,7 @@ class PlateTies {
   VecX tied(const VecX& u) const;
 
   /// Turns r and K, assembled at tied(u), into the tied system described above, and adds the
-  /// plate forces at time t to the master rows.
+  /// plate forces at time t (and the series springs' stiffness) to the master rows.
   void condense(const VecX& u, Real t, VecX& r, SparseMatrix* K);
 
   /// The master dof of force-controlled plate `i` of the model (-1 for a displacement-controlled

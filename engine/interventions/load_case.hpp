@@ -51,6 +51,15 @@ struct LoadCase {
   Profile force_profile = ramp();
   Real elongation = 0.0;  ///< mm: prescribed axial lengthening of the loaded end
   Profile elongation_profile = ramp();
+  /// N/mm: a muscle in series with the tissue (0: none). Without an axial force, the elongation
+  /// (and excursion) is then that of the muscle-tendon unit, set by the joint: the far end of a
+  /// spring of this stiffness pulling a rigid plate on the loaded end, so the tissue takes the
+  /// share its own stiffness leaves it (F = k_m k_t / (k_m + k_t) x elongation when linear).
+  Real muscle_stiffness = 0.0;
+  /// With an axial force and a hold: the hold keeps the position the ramp reached (the joint
+  /// angle at the force limit, a static stretch to end range) instead of the force, so a
+  /// viscoelastic tissue relaxes through the series muscle (or, without one, at fixed length).
+  bool hold_position = false;
   /// mm: translation of the whole body along the axis relative to its bed (both ends move);
   /// > 0 toward the loaded end.
   Real excursion = 0.0;

@@ -300,7 +300,8 @@ fem::Model load_case_model(const fem::Model& base, const tissue::TissueModel& ti
                                load.excursion * a[c], excursion_curve});
 
   // Loaded end: the axial force through the tissue's end condition (rigid plate or dead
-  // traction), or its displacement (excursion + elongation) prescribed.
+  // traction), or its displacement (excursion + elongation) prescribed, directly or as the far
+  // end of a series muscle.
   const auto& end_facets = mesh.facet_set(roles.loaded_end);
   if (load.axial_force != 0.0) {
     tissue::add_end_force(m, roles, load.axial_force, add_curve(m, load.force_profile, t0));
@@ -311,9 +312,13 @@ fem::Model load_case_model(const fem::Model& base, const tissue::TissueModel& ti
              load.elongation * load.elongation_profile(s);
     });
     const int curve = add_curve(m, travel, t0);
-    const auto end_nodes = mesh.nodes_of_facets(end_facets);
-    for (int c = 0; c < 3; ++c)
-      m.displacements.push_back({roles.loaded_end, end_nodes, c, a[c], curve});
+    if (load.muscle_stiffness > 0.0) {
+      tissue::add_end_spring(m, roles, load.muscle_stiffness, 1.0, curve);
+    } else {
+      const auto end_nodes = mesh.nodes_of_facets(end_facets);
+      for (int c = 0; c < 3; ++c)
+        m.displacements.push_back({roles.loaded_end, end_nodes, c, a[c], curve});
+    }
   }
 
   // The bed rests on the surrounding tissue: an elastic foundation on its outer surface.
@@ -323,6 +328,38 @@ fem::Model load_case_model(const fem::Model& base, const tissue::TissueModel& ti
                              frame.bed_stiffness});
 
   if (load.patch) add_patch(m, tissue, frame, *load.patch, t0);
+  return m;
+}
+
+fem::Model hold_model(const fem::Model& base, const tissue::TissueModel& tissue,
+                      const LoadingFrame& frame, const LoadCase& load, Real t0, const VecX& u) {
+  if (load.axial_force == 0.0)
+    throw std::invalid_argument("holding the position reached needs a force-limited load case");
+  LoadCase held = load;
+  held.axial_force = 0.0;
+  held.elongation = 0.0;
+  held.muscle_stiffness = 0.0;
+  fem::Model m = load_case_model(base, tissue, frame, held, t0);
+  // The loaded end's own displacement prescription is replaced by the held plate.
+  const auto& roles = tissue.roles;
+  m.displacements.erase(std::remove_if(m.displacements.begin(), m.displacements.end(),
+                                       [&](const fem::DisplacementBC& d) {
+                                         return d.set_name == roles.loaded_end;
+                                       }),
+                        m.displacements.end());
+  const int k = tissue::plate_component(roles);
+  // mm along the axis: the plate's displacement (the mean over the end's nodes, which is the
+  // plate's for a plate end and the mean for a traction end, which the plate then takes over).
+  const auto nodes = m.mesh.nodes_of_facets(m.mesh.facet_set(roles.loaded_end));
+  Real reached = 0.0;
+  for (Index n : nodes) reached += u[3 * n + k];
+  reached *= roles.axis[k] / static_cast<Real>(nodes.size());
+  const int constant = add_curve(m, Profile{{{0.0, 1.0}, {1.0, 1.0}}}, t0);
+  if (load.muscle_stiffness > 0.0)
+    tissue::add_end_spring(m, roles, load.muscle_stiffness,
+                           reached + load.axial_force / load.muscle_stiffness, constant);
+  else
+    tissue::add_end_plate_travel(m, roles, reached, constant);
   return m;
 }
 

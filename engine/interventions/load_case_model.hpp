@@ -1,7 +1,7 @@
 // Turns a load case into the boundary conditions of the tissue model (docs/interventions.md):
-// fixed end, loaded end (force or displacement), body excursion, the bed held by an elastic
-// foundation on its outer surface (the surrounding tissue), and pressure patches with drag and
-// grip over the scar.
+// fixed end, loaded end (force, displacement, or a series muscle spring), body excursion, the bed
+// held by an elastic foundation on its outer surface (the surrounding tissue), and pressure patches
+// with drag and grip over the scar.
 #pragma once
 
 #include <optional>
@@ -72,6 +72,14 @@ PatchPlacement place_patch(const fem::Model& model, const tissue::TissueModel& t
 /// tissue model lacks what the load case needs (a bed surface for patches, facets under a patch).
 fem::Model load_case_model(const fem::Model& base, const tissue::TissueModel& tissue,
                            const LoadingFrame& frame, const LoadCase& load, Real t0);
+
+/// The model of the hold of a force-limited load case (axial_force != 0, hold_position): that of
+/// load_case_model, the loaded end switched to hold the position reached at displacement `u`
+/// (the ramp's end). With a series muscle, the spring's far end stays where the ramp left it
+/// (plate displacement + axial_force / muscle_stiffness, so the force is continuous); without
+/// one the plate stays put. Throws std::invalid_argument when the load case has no axial force.
+fem::Model hold_model(const fem::Model& base, const tissue::TissueModel& tissue,
+                      const LoadingFrame& frame, const LoadCase& load, Real t0, const VecX& u);
 
 /// Total normal force (N) of the patch pressures of a load-case model at model time t (checks).
 Real patch_normal_force(const fem::Model& model, Real t);

@@ -10,7 +10,9 @@ std::optional<PlateLimit> run_plate_limit(SessionDriver& driver, const Stage& fo
                                           const StageResult& failed, int increments,
                                           const StepObserver& on_step, Real reach) {
   const fem::Model& source = *force_stage.model;
-  if (source.plates.empty() || source.plates.front().displacement_control) return std::nullopt;
+  if (source.plates.empty() || source.plates.front().displacement_control ||
+      source.plates.front().spring > 0.0)
+    return std::nullopt;
   const fem::PlateBC& plate = source.plates.front();
   const fem::LoadCurve& curve = source.curves[plate.curve];
   // The last converged force-controlled state: plate displacement and curve value there.

@@ -24,7 +24,8 @@ SessionDriver::~SessionDriver() = default;
 
 void SessionDriver::start_stage(const Stage& stage) {
   if (!stage.model) throw std::invalid_argument("stage '" + stage.name + "' has no model");
-  if (stage.continues && problem_ && stage.model == model_) return;
+  const bool carry = stage.continues && problem_;
+  if (carry && stage.model == model_) return;
   // The solver refers to the problem, the problem to the model: release in that order.
   newton_.reset();
   problem_.reset();
@@ -32,7 +33,9 @@ void SessionDriver::start_stage(const Stage& stage) {
   problem_ = std::make_unique<fem::MechanicsProblem>(*model_);
   problem_->set_state(history_);
   newton_ = std::make_unique<solver::NewtonSolver>(*problem_, linear_solvers_, def_.newton, log_);
-  u_ = VecX::Zero(problem_->n_dofs());
+  // A continuing stage on another model of the same mesh (a hold with other end conditions)
+  // starts from the displacement reached.
+  if (!carry || u_.size() != problem_->n_dofs()) u_ = VecX::Zero(problem_->n_dofs());
 }
 
 StageResult SessionDriver::run_stage(const Stage& stage, const StepObserver& on_step) {

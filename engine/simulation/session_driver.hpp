@@ -24,8 +24,10 @@ struct Stage {
   std::shared_ptr<const fem::Model> model;
   solver::LoadStepSettings stepping;
   /// Continue from the previous stage's displacement and solver (model-file steps, which share
-  /// one model and let BFGS keep its factorisation); otherwise the stage starts from u = 0 with
-  /// the carried history (intervention load cases, each with boundary conditions of its own).
+  /// one model and let BFGS keep its factorisation; a hold whose model changes the end
+  /// conditions continues from the displacement with a new solver); otherwise the stage starts
+  /// from u = 0 with the carried history (intervention load cases, each with boundary
+  /// conditions of its own).
   bool continues = false;
   /// Checked after every reported (nominal) increment, after the observer: true ends the stage
   /// there, completed, with that state as the history (e.g. once a limit load has been passed).

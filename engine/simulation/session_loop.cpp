@@ -152,8 +152,12 @@ class SessionLoop {
     stage.stepping.increments = c.increments;
     run_stage(session, c, stage);
     if (c.hold > 0.0) {
-      // The hold: the same model (its load curves stay at their end values) from t0 + 1 s on.
+      // The hold: the same model (its load curves stay at their end values) from t0 + 1 s on;
+      // a force-limited stretch instead holds the position its ramp reached (the joint angle).
       stage.name += " hold";
+      if (c.hold_position && c.axial_force != 0.0)
+        stage.model = std::make_shared<const fem::Model>(interventions::hold_model(
+            def_.model, def_.tissue, frame_, c, time_, driver_.displacement()));
       stage.stepping.t_start = time_ + 1.0;
       stage.stepping.t_end = time_ + 1.0 + c.hold;
       stage.continues = true;

@@ -46,4 +46,14 @@ void add_end_plate_travel(fem::Model& model, const TissueRoles& roles, Real trav
                           true, travel * roles.axis[k], curve});
 }
 
+void add_end_spring(fem::Model& model, const TissueRoles& roles, Real stiffness, Real travel,
+                    int curve) {
+  if (!(stiffness > 0.0))
+    throw std::invalid_argument("a series spring on the loaded end needs a stiffness > 0");
+  const int k = plate_component(roles);
+  model.plates.push_back({roles.loaded_end,
+                          model.mesh.nodes_of_facets(model.mesh.facet_set(roles.loaded_end)), k,
+                          false, travel * roles.axis[k], curve, stiffness});
+}
+
 }  // namespace sinew::tissue

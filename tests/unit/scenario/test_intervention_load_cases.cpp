@@ -119,6 +119,21 @@ TEST(InterventionLoadCases, StaticStretchPrescribesElongation) {
   EXPECT_EQ(s->cycles(), 4);
 }
 
+TEST(InterventionLoadCases, StaticStretchThroughASeriesMuscleOrToAForceLimit) {
+  const auto mtu =
+      only_case(*make("static_stretch", {{"elongation", 4}, {"muscle_stiffness", 50}}));
+  EXPECT_EQ(mtu.axial_force, 0.0);
+  EXPECT_DOUBLE_EQ(mtu.elongation, 4.0);
+  EXPECT_DOUBLE_EQ(mtu.muscle_stiffness, 50.0);
+  EXPECT_FALSE(mtu.hold_position);
+  const auto limited = only_case(
+      *make("static_stretch", {{"force_limit", 300}, {"muscle_stiffness", 50}, {"hold", 20}}));
+  EXPECT_DOUBLE_EQ(limited.axial_force, 300.0);
+  EXPECT_EQ(limited.elongation, 0.0);
+  EXPECT_TRUE(limited.hold_position);
+  EXPECT_DOUBLE_EQ(limited.hold, 20.0);
+}
+
 TEST(InterventionLoadCases, ActiveReleaseHoldsAGrippingPatchWhileTheTendonSlides) {
   const auto art = make("active_release", {{"thumb_force", 80},
                                            {"contact_length", 12},
@@ -234,6 +249,48 @@ TEST(LoadCaseModel, StretchPrescribesTheLoadedEndTravel) {
       EXPECT_NEAR(model.curves[d.curve](kT0), 0.0, 1e-15);
     }
   EXPECT_EQ(axial, 1);  // the x component only: the axis is x
+}
+
+TEST(LoadCaseModel, SeriesMusclePullsThePlateFromTheMuscleTendonUnitsTravel) {
+  SmallModel m;
+  const auto c = only_case(*make("static_stretch", {{"elongation", 4}, {"muscle_stiffness", 50}}));
+  const auto model = load_case_model(m.def.model, m.def.tissue, m.frame, c, kT0);
+  const auto& roles = m.def.tissue.roles;
+  for (const auto& d : model.displacements) EXPECT_NE(d.set_name, roles.loaded_end);
+  ASSERT_EQ(model.plates.size(), 1u);
+  const auto& p = model.plates.front();
+  EXPECT_FALSE(p.displacement_control);
+  EXPECT_DOUBLE_EQ(p.spring, 50.0);
+  EXPECT_NEAR(p.value * model.curves[p.curve](kT0 + 1.0), 4.0, 1e-12);
+  EXPECT_NEAR(model.curves[p.curve](kT0), 0.0, 1e-15);
+}
+
+TEST(LoadCaseModel, ForceLimitedHoldKeepsThePositionReached) {
+  SmallModel m;
+  const auto& roles = m.def.tissue.roles;
+  const auto nodes = m.def.model.mesh.nodes_of_facets(m.def.model.mesh.facet_set(roles.loaded_end));
+  VecX u = VecX::Zero(3 * m.def.model.mesh.n_nodes());
+  for (Index n : nodes) u[3 * n] = 0.7;  // the plate reached 0.7 mm (the axis is x)
+  const auto with_muscle = only_case(
+      *make("static_stretch", {{"force_limit", 300}, {"muscle_stiffness", 50}, {"hold", 20}}));
+  const auto spring = hold_model(m.def.model, m.def.tissue, m.frame, with_muscle, kT0, u);
+  ASSERT_EQ(spring.plates.size(), 1u);
+  const auto& p = spring.plates.front();
+  EXPECT_DOUBLE_EQ(p.spring, 50.0);
+  // The far end where the ramp left it: 300 N at 0.7 mm of plate travel.
+  for (Real t : {kT0 + 1.0, kT0 + 21.0})
+    EXPECT_NEAR(p.value * spring.curves[p.curve](t), 0.7 + 300.0 / 50.0, 1e-12);
+  for (const auto& d : spring.displacements) EXPECT_NE(d.set_name, roles.loaded_end);
+
+  const auto rigid = only_case(*make("static_stretch", {{"force_limit", 300}, {"hold", 20}}));
+  const auto held = hold_model(m.def.model, m.def.tissue, m.frame, rigid, kT0, u);
+  ASSERT_EQ(held.plates.size(), 1u);
+  EXPECT_TRUE(held.plates.front().displacement_control);
+  EXPECT_NEAR(held.plates.front().value * held.curves[held.plates.front().curve](kT0 + 5.0), 0.7,
+              1e-12);
+  const auto stretch = only_case(*make("static_stretch", {{"elongation", 1}}));
+  EXPECT_THROW(hold_model(m.def.model, m.def.tissue, m.frame, stretch, kT0, u),
+               std::invalid_argument);
 }
 
 TEST(LoadCaseModel, ThumbPatchPressesWithItsForceAndGripsTheBed) {

@@ -1,0 +1,131 @@
+// Static stretch through a series muscle (interventions/static_stretch.cpp, LoadCase::
+// muscle_stiffness): the loaded end is a rigid plate pulled through a spring k_m whose far end
+// is the muscle-tendon unit's (MTU) lengthening. (1) The tendon's force (the clamp's reaction)
+// is the spring's, k_m (d - plate displacement). (2) The force-limited stretch reaches its force
+// limit. (3) With hgo-visco, holding the joint position makes the force fall and the plate move
+// on (the tendon creeps into the muscle spring), monotonically, to the elastic equilibrium of
+// the same spring and MTU position, with a time constant between the law's relaxation time tau
+// (a rigid series link) and its creep time tau (1 + beta) (no series link): for a linear fibre,
+// tau_eff = tau (k_m + k_inf + beta k_inf) / (k_m + k_inf).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+
+#include "interventions/intervention.hpp"
+#include "simulation/session_loop.hpp"
+#include "tissue_support.hpp"
+
+namespace sinew::testing {
+namespace {
+
+constexpr Real kMuscle = 100.0;  // N/mm
+constexpr Real kTau = 5.0, kBeta = 0.4;
+
+model::ModelDefinition tendon(bool visco) {
+  TendonModel t;
+  t.axial = 4;
+  t.tendon_material = visco ? "{type: hgo-visco, c: 1.0, k1: 141.0, k2: 19.1, kappa: 0.0, k: "
+                              "1000.0, tau: 5.0, beta: 0.4}"
+                            : "{type: hgo, c: 1.0, k1: 141.0, k2: 19.1, kappa: 0.0, k: 1000.0}";
+  t.output = "{reactions: [tendon_distal]}";
+  return load(t.text());
+}
+
+struct Sample {
+  Real t, force, plate;  // s, N (tendon, from the clamp), mm
+};
+
+// Runs one static stretch session; samples every reported step.
+std::vector<Sample> stretch(const model::ModelDefinition& def,
+                            const std::map<std::string, Real>& given) {
+  interventions::InterventionRegistry registry;
+  interventions::register_interventions(registry);
+  auto impl =
+      registry.create("static_stretch",
+                      resolve_parameters(registry.entry("static_stretch").parameters, given));
+  interventions::SessionPlan plan{"stretch", "static_stretch", {}, std::move(impl)};
+  const auto nodes =
+      def.model.mesh.nodes_of_facets(def.model.mesh.facet_set(def.tissue.roles.loaded_end));
+  std::vector<Sample> samples;
+  simulation::SessionsOptions options;
+  options.on_step = [&](const simulation::StepOutput& out, const VecX& u) {
+    if (out.reactions.count("tendon_distal") && u.size() > 0)
+      samples.push_back({out.record.t, -out.reactions.at("tendon_distal").x(), u[3 * nodes[0]]});
+  };
+  const auto result = simulation::run_sessions(def, {plan}, registries().linear, options);
+  EXPECT_EQ(result.status, "completed") << result.failure;
+  return samples;
+}
+
+// The sample at model time t (the session's load case runs from t = 0).
+Sample at(const std::vector<Sample>& s, Real t) {
+  for (const auto& x : s)
+    if (std::abs(x.t - t) < 1e-9) return x;
+  ADD_FAILURE() << "no sample at t = " << t;
+  return {};
+}
+
+TEST(StaticStretchSeriesMuscle, TendonForceIsTheSpringForce) {
+  const Real d = 0.5;  // mm of MTU lengthening
+  const auto s = stretch(tendon(false), {{"elongation", d},
+                                         {"muscle_stiffness", kMuscle},
+                                         {"hold", 0.0},
+                                         {"simulated_repetitions", 1}});
+  const Sample end = at(s, 1.0);
+  EXPECT_NEAR(end.force, kMuscle * (d - end.plate), 1e-6 * end.force);
+  EXPECT_GT(end.plate, 0.05 * d);  // the tendon takes a real share,
+  EXPECT_LT(end.plate, 0.95 * d);  // and so does the muscle
+  RecordProperty("tendon_force", std::to_string(end.force));
+  RecordProperty("tendon_share", std::to_string(end.plate / d));
+}
+
+TEST(StaticStretchSeriesMuscle, ForceLimitedStretchReachesItsLimitThenRelaxesThroughTheMuscle) {
+  const Real limit = 60.0, hold = 60.0;  // N, s (12 tau)
+  const auto s = stretch(tendon(true), {{"force_limit", limit},
+                                        {"muscle_stiffness", kMuscle},
+                                        {"hold", hold},
+                                        {"increments", 24},
+                                        {"simulated_repetitions", 1}});
+  const Sample top = at(s, 1.0);
+  EXPECT_NEAR(top.force, limit, 1e-6 * limit);
+  // The hold keeps the MTU position d = plate + limit / k_m: force and plate move together.
+  const Real d = top.plate + limit / kMuscle;
+  Real last_force = top.force, last_plate = top.plate;
+  std::vector<Sample> hold_samples;
+  for (const auto& x : s) {
+    if (x.t <= 1.0 + 1e-9) continue;
+    hold_samples.push_back(x);
+    EXPECT_NEAR(x.force, kMuscle * (d - x.plate), 1e-6 * limit) << "t = " << x.t;
+    EXPECT_LT(x.force, last_force) << "t = " << x.t;
+    EXPECT_GT(x.plate, last_plate) << "t = " << x.t;
+    last_force = x.force;
+    last_plate = x.plate;
+  }
+  ASSERT_GE(hold_samples.size(), 20u);
+  const Sample end = hold_samples.back();
+  EXPECT_LT(end.force, 0.99 * limit);
+
+  // The long-time limit: the elastic equilibrium (hgo, the same equilibrium law) of the same
+  // spring pulled to the same MTU position.
+  const auto eq = stretch(tendon(false), {{"elongation", d},
+                                          {"muscle_stiffness", kMuscle},
+                                          {"hold", 0.0},
+                                          {"increments", 12},
+                                          {"simulated_repetitions", 1}});
+  const Real f_inf = at(eq, 1.0).force;
+  EXPECT_NEAR(end.force, f_inf, 1e-3 * (limit - f_inf));
+
+  // Time constant of the decay over the first part of the hold, between tau and tau (1 + beta).
+  const Sample a = hold_samples[1], b = hold_samples[6];
+  const Real tau_eff = (b.t - a.t) / std::log((a.force - f_inf) / (b.force - f_inf));
+  EXPECT_GT(tau_eff, kTau);
+  EXPECT_LT(tau_eff, kTau * (1.0 + kBeta));
+  RecordProperty("relaxed_force", std::to_string(end.force));
+  RecordProperty("equilibrium_force", std::to_string(f_inf));
+  RecordProperty("tau_eff", std::to_string(tau_eff));
+  RecordProperty("creep", std::to_string(end.plate - top.plate));
+}
+
+}  // namespace
+}  // namespace sinew::testing
