@@ -13,7 +13,8 @@
 // end of the range, where the subject stops), then holds that joint position: the force then
 // relaxes through the muscle as the tendon creeps. Passive plantarflexor torques at end-range
 // dorsiflexion of a few tens of N m over a ~50 mm Achilles moment arm make a few hundred N
-// (assumed [D]).
+// (assumed [D]). `excursion`: the dorsiflexion that stretches the calf also slides the tendon
+// distally relative to its bed (moment arm x ankle rotation, as for running and eccentric).
 //
 // 30 s holds are as effective for range of motion as 60 s (Bandy et al. 1997, Phys Ther
 // 77:1090); gains are mostly stretch tolerance (PMC7690681). The default elongation of 1 mm
@@ -33,6 +34,7 @@ class StaticStretch final : public Intervention {
       : elongation_(p["elongation"]),
         muscle_stiffness_(p["muscle_stiffness"]),
         force_limit_(p["force_limit"]),
+        excursion_(p["excursion"]),
         hold_(p["hold"]),
         reps_(as_int(p["repetitions"])),
         simulated_(as_int(p["simulated_repetitions"])),
@@ -48,6 +50,7 @@ class StaticStretch final : public Intervention {
     } else {
       c.elongation = elongation_;
     }
+    c.excursion = -excursion_;  // distally: toward the fixed (calcaneal) end
     c.hold = hold_;
     return repeated(c, "stretch", simulated_, cycles());
   }
@@ -72,7 +75,7 @@ class StaticStretch final : public Intervention {
   }
 
  private:
-  Real elongation_, muscle_stiffness_, force_limit_, hold_;
+  Real elongation_, muscle_stiffness_, force_limit_, excursion_, hold_;
   int reps_, simulated_, increments_;
 };
 
@@ -93,6 +96,9 @@ void add_static_stretch(InterventionRegistry& r) {
                   "> 0: stretch to this passive force (end of range), then hold that joint "
                   "position; 0: stretch by the elongation",
                   0.0, 0.0, 1.0e5),
+         quantity("excursion", "mm",
+                  "tendon excursion relative to its bed as the joint moves into the stretch", 0.0,
+                  0.0, 50.0),
          quantity("hold", "s",
                   "hold time per repetition: the position is held this long (relaxation of "
                   "rate-dependent laws such as hgo-visco)",
