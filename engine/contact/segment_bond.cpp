@@ -41,15 +41,19 @@ BondResponse evaluate_bond(const BondInput& in, Real damage,
   const V3 g = xs - y.x;
   const AD gn = dot(g, n);
   const V3 gt = g - n * gn;
-  const AD open = gn.value() > 0.0 ? gn : AD(0.0);
+  // Constants carry explicit zero derivatives: an empty derivative vector mixed with sized
+  // ones is not safe in every AutoDiffScalar operation.
+  const Deriv zero = Deriv::Zero(15);
+  const AD open = gn.value() > 0.0 ? gn : AD(0.0, zero);
   const AD gt2 = dot(gt, gt), delta2 = open * open + gt2;
-  AD D(damage);
+  AD D(damage, zero);
   if (delta2.value() > 0.0) {
     const AD delta = sqrt(delta2), B = gt2 / delta2;
     r.mixity = B.value();
     r.separation = delta.value();
     const AD d = interface::damage_from_separation(delta, B, p);
-    if (d.value() > damage) D = d;  // loading; otherwise elastic on the damaged secant
+    // Loading; otherwise elastic on the damaged secant. (d = 1 comes back as a constant.)
+    if (d.value() > damage) D = d.derivatives().size() == 15 ? d : AD(d.value(), zero);
   }
   r.damage = D.value();
   const V3 fs = (n * open + gt) * (-in.area * in.density * p.bond_stiffness * (1.0 - D));

@@ -2,6 +2,7 @@
 #include "contact/segment_contact_set.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <span>
 #include <stdexcept>
 
@@ -103,6 +104,10 @@ SegmentContactSet::NodeState SegmentContactSet::evaluate_node(const VecX& u, siz
   in.slave = x;
   in.facet = master_.corners(reference_, u, f);
   in.xi = s.master.projection.xi;
+  for (int i = 0; i < 2; ++i) {
+    in.clamped[static_cast<size_t>(i)] = std::abs(in.xi[i]) > 1.0 + 1e-9;
+    in.xi[i] = std::clamp(in.xi[i], -1.0, 1.0);
+  }
   in.area = areas_[k];
   Index sf = h.stick_facet;
   in.stick_xi = h.stick_xi;

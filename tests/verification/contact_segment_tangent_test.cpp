@@ -4,6 +4,9 @@
 // coupling (SegmentContactSet::add) against central differences of its residual.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "contact/segment_contact_set.hpp"
 #include "fem/assembly_plan.hpp"
 #include "mesh/body_append.hpp"
@@ -78,6 +81,48 @@ TEST(SegmentTangent, StickPointAcrossTheFacetBoundaryMatchesFiniteDifferences) {
   // neighbour (xi = -1 is the shared edge there): stick, then slip.
   EXPECT_LT(tangent_error(Vec2(0.999, 0.1), true, Vec2(-0.999, 0.1), false), 1e-6);
   EXPECT_LT(tangent_error(Vec2(0.95, 0.1), true, Vec2(-0.8, 0.3), true), 1e-6);
+}
+
+// A slave beyond the facet's edge xi = 1 (as in the wedge outside a kink of the master), pressed
+// in: the closest point is on the edge and the normal points from it to the slave; the tangent
+// against central differences, in slip, beyond an edge and beyond a corner.
+TEST(SegmentTangent, BeyondAnEdgeMatchesFiniteDifferences) {
+  const auto c = facet();
+  for (const Vec2& at : {Vec2(1.0, 0.2), Vec2(1.0, 1.0)}) {
+    const auto p = patch_point<Real>(c, at);
+    const Vec3 n = p.a1.cross(p.a2).normalized();
+    VecX x(15);
+    x.segment<3>(0) = p.x - 0.01 * n + 0.003 * p.a1.normalized() + 0.001 * p.a2.normalized();
+    for (int a = 0; a < 4; ++a) x.segment<3>(3 + 3 * a) = c[a];
+    auto input = [&](const VecX& v) {
+      SegmentInput in = input_of(v, false, Vec2(0.5, 0.1));
+      const Vec2 free = project_on_patch(in.facet, in.slave, at).xi;
+      for (int i = 0; i < 2; ++i) {
+        in.clamped[static_cast<size_t>(i)] = std::abs(free[i]) > 1.0;
+        in.xi[i] = std::clamp(free[i], -1.0, 1.0);
+      }
+      return in;
+    };
+    const SegmentInput in = input(x);
+    ASSERT_TRUE(in.clamped[0]);
+    EXPECT_EQ(in.clamped[1], at[1] == 1.0);
+    const auto r = evaluate_segment(in, parameters());
+    ASSERT_TRUE(r.in_contact);
+    EXPECT_TRUE(r.slipping);
+    // The normal is the unit vector from the slave to the edge point (the slave is inside).
+    EXPECT_LT((r.normal + (in.slave - r.point).normalized()).norm(), 1e-12);
+    MatX fd(15, 15);
+    for (Index j = 0; j < 15; ++j) {
+      VecX xp = x, xm = x;
+      xp[j] += 1e-7;
+      xm[j] -= 1e-7;
+      fd.col(j) = (evaluate_segment(input(xp), parameters()).force -
+                   evaluate_segment(input(xm), parameters()).force) /
+                  2e-7;
+    }
+    EXPECT_LT((r.df_dx - fd).cwiseAbs().maxCoeff() / fd.cwiseAbs().maxCoeff(), 1e-6)
+        << at.transpose();
+  }
 }
 
 TEST(SegmentTangent, ForcesBalance) {
