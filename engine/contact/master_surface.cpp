@@ -97,15 +97,24 @@ MasterPoint MasterSurface::find(const std::vector<Vec3>& reference, const VecX& 
   // Among facets holding the projection the closest wins; a point just beyond every facet (at
   // the master's outer boundary, or over a convex kink) goes to the facet it is least outside
   // of, up to kEdgeTolerance, so that a slave node on the rim does not chatter in and out.
-  constexpr Real kEdgeTolerance = 0.05;
-  MasterPoint best, rim;
-  Real best_distance = 0.0, rim_excess = kEdgeTolerance;
+  // A point in the wedge outside a convex kink of the master (a slave node pressed into the
+  // master at one of its nodes, as where meshes start matching) lies beyond both facets by
+  // excesses equal up to round-off: the rim facet stays the last one until another is less
+  // outside by kSwitchMargin, so the facet, and with it the normal, does not alternate between
+  // Newton iterates.
+  constexpr Real kEdgeTolerance = 0.05, kSwitchMargin = 1e-3;
+  MasterPoint best, rim, last_rim;
+  Real best_distance = 0.0, rim_excess = kEdgeTolerance, last_excess = kEdgeTolerance;
   auto consider = [&](Index f) {
     if (!allowed.empty() && !std::binary_search(allowed.begin(), allowed.end(), f)) return;
     const auto p = project_on_patch(corners(reference, u, f), x);
     if (!p.converged) return;
     const Real excess = p.xi.cwiseAbs().maxCoeff() - 1.0;
     if (excess > 1e-9) {
+      if (f == last && excess < kEdgeTolerance) {
+        last_rim = {f, p};
+        last_excess = excess;
+      }
       if (excess < rim_excess) {
         rim = {f, p};
         rim_excess = excess;
@@ -120,15 +129,29 @@ MasterPoint MasterSurface::find(const std::vector<Vec3>& reference, const VecX& 
       best_distance = d;
     }
   };
+  // A facet holding the projection wins over a rim facet only when it is closer: a node in
+  // the wedge of a kink is just beyond its own facets but inside a facet across a tube (the
+  // far wall, at a positive gap of a diameter), which must not take it out of contact.
+  auto choose = [&]() {
+    const MasterPoint& edge =
+        last_rim.facet >= 0 && last_excess <= rim_excess + kSwitchMargin ? last_rim : rim;
+    if (best.facet < 0) return edge;
+    if (edge.facet < 0) return best;
+    // The rim facet's distance is to its nearest point, on its edge (xi clamped), so a facet
+    // continuing the surface beyond the edge, which holds the projection, is never farther.
+    const Vec2 xi = edge.projection.xi.cwiseMax(-1.0).cwiseMin(1.0);
+    const Vec3 y = patch_point<Real>(corners(reference, u, edge.facet), xi).x;
+    return best_distance <= (x - y).norm() ? best : edge;
+  };
   if (last >= 0) {
     consider(last);
     // Strictly inside the last facet: no other facet can be closer on a convex-enough surface.
     if (best.facet == last && best.projection.inside(-1e-9)) return best;
     for (Index g : neighbours(last)) consider(g);
-    if (best.facet >= 0) return best;
+    if (best.facet >= 0) return choose();
   }
   for (Index f : candidates(x)) consider(f);
-  return best.facet >= 0 ? best : rim;
+  return choose();
 }
 
 }  // namespace sinew::contact

@@ -2,18 +2,21 @@
 #include "contact/segment_contact_set.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <span>
 #include <stdexcept>
 
 #include "contact/contact_history.hpp"
 #include "contact/contact_set.hpp"
+#include "interface/bond_dissipation.hpp"
 
 namespace sinew::contact {
 
 SegmentContactSet::SegmentContactSet(const mesh::Mesh& mesh, const std::vector<mesh::Facet>& slave,
                                      const std::vector<mesh::Facet>& master,
-                                     ContactParameters params, Real reach)
-    : reference_(mesh.points), master_(mesh, master), params_(params) {
+                                     ContactParameters params, Real reach,
+                                     std::optional<SegmentBonds> bonds)
+    : reference_(mesh.points), master_(mesh, master), params_(params), bonds_(std::move(bonds)) {
   if (slave.empty()) throw std::invalid_argument("contact: the slave facet set is empty");
   params_.check();
   for (const auto& [node, a] : tributary_areas(mesh, slave)) {
@@ -34,11 +37,22 @@ SegmentContactSet::SegmentContactSet(const mesh::Mesh& mesh, const std::vector<m
   // The stick points start at the projections of the reference positions: no force before
   // the first commit (as for rigid surfaces).
   history_.assign(nodes_.size(), SegmentHistory{});
+  anchor_facet_.assign(nodes_.size(), -1);
+  anchor_xi_.assign(nodes_.size(), Vec2::Zero());
+  if (bonds_) {
+    bonds_->law.validate();
+    if (bonds_->density < 0.0 || bonds_->density > 1.0)
+      throw std::invalid_argument("contact: the bond density must lie in [0, 1]");
+  }
   for (size_t k = 0; k < nodes_.size(); ++k) {
     const auto mp =
         master_.find(reference_, u0, reference_[static_cast<size_t>(nodes_[k])], -1, allowed_[k]);
     history_[k].facet = history_[k].stick_facet = mp.facet;
     history_[k].stick_xi = mp.projection.xi;
+    if (bonds_) {
+      anchor_facet_[k] = mp.facet;
+      anchor_xi_[k] = mp.projection.xi;
+    }
   }
 }
 
@@ -58,6 +72,8 @@ std::vector<std::vector<Index>> SegmentContactSet::node_groups() const {
     else
       for (Index f : allowed_[k]) add_facet(f);
   }
+  for (size_t k = 0; k < nodes_.size(); ++k)
+    if (anchor_facet_[k] >= 0) groups.push_back(bond_nodes(k));
   // A stick point on a neighbouring facet couples the two facets' nodes.
   for (Index f = 0; f < master_.size(); ++f) {
     std::vector<Index> patch(master_.nodes(f).begin(), master_.nodes(f).end());
@@ -88,6 +104,10 @@ SegmentContactSet::NodeState SegmentContactSet::evaluate_node(const VecX& u, siz
   in.slave = x;
   in.facet = master_.corners(reference_, u, f);
   in.xi = s.master.projection.xi;
+  for (int i = 0; i < 2; ++i) {
+    in.clamped[static_cast<size_t>(i)] = std::abs(in.xi[i]) > 1.0 + 1e-9;
+    in.xi[i] = std::clamp(in.xi[i], -1.0, 1.0);
+  }
   in.area = areas_[k];
   Index sf = h.stick_facet;
   in.stick_xi = h.stick_xi;
@@ -122,10 +142,48 @@ void SegmentContactSet::add(const VecX& u, Real t, VecX& r, SparseMatrix* K,
       r.segment<3>(3 * s.local[a]) -= s.response.force.segment<3>(3 * static_cast<Index>(a));
     if (K) plan.scatter(std::span<const Index>(s.local), MatX(-s.response.df_dx), *K);
   }
+  if (!bonds_) return;
+  for (size_t k = 0; k < nodes_.size(); ++k) {
+    if (anchor_facet_[k] < 0 || history_[k].bond_damage >= 1.0) continue;
+    const BondResponse b = evaluate_bond_of(u, k);
+    const std::vector<Index> local = bond_nodes(k);
+    for (size_t a = 0; a < local.size(); ++a)
+      r.segment<3>(3 * local[a]) -= b.force.segment<3>(3 * static_cast<Index>(a));
+    if (K) plan.scatter(std::span<const Index>(local), MatX(-b.df_dx), *K);
+  }
+}
+
+std::vector<Index> SegmentContactSet::bond_nodes(size_t k) const {
+  const auto& q = master_.nodes(anchor_facet_[k]);
+  return {nodes_[k], q[0], q[1], q[2], q[3]};
+}
+
+BondResponse SegmentContactSet::evaluate_bond_of(const VecX& u, size_t k) const {
+  BondInput in;
+  const Index node = nodes_[k];
+  in.slave = reference_[static_cast<size_t>(node)] + u.segment<3>(3 * node);
+  in.facet = master_.corners(reference_, u, anchor_facet_[k]);
+  in.xi = anchor_xi_[k];
+  in.area = areas_[k];
+  in.density = bonds_->density;
+  return evaluate_bond(in, history_[k].bond_damage, bonds_->law);
+}
+
+void SegmentContactSet::commit_bonds(const VecX& u) {
+  for (size_t k = 0; k < nodes_.size(); ++k) {
+    SegmentHistory& h = history_[k];
+    if (anchor_facet_[k] < 0 || h.bond_damage >= 1.0) continue;
+    const BondResponse b = evaluate_bond_of(u, k);
+    h.bond_dissipation +=
+        areas_[k] * bonds_->density *
+        interface::damage_dissipation_increment(h.bond_damage, b.damage, b.mixity, bonds_->law);
+    h.bond_damage = b.damage;
+  }
 }
 
 void SegmentContactSet::commit(const VecX& u, Real t) {
   (void)t;
+  if (bonds_) commit_bonds(u);
   for (size_t k = 0; k < nodes_.size(); ++k) {
     const NodeState s = evaluate_node(u, k);
     SegmentHistory& h = history_[k];
@@ -180,7 +238,32 @@ Vec3 SegmentContactSet::total_force(const VecX& u) const {
   Vec3 f = Vec3::Zero();
   for (const auto& r : evaluate(u))
     if (r.in_contact) f += r.force.head<3>();
+  if (bonds_)
+    for (size_t k = 0; k < nodes_.size(); ++k)
+      if (anchor_facet_[k] >= 0) f += evaluate_bond_of(u, k).force.head<3>();
   return f;
+}
+
+Real SegmentContactSet::bond_dissipated_energy() const {
+  Real e = 0.0;
+  for (const auto& h : history_) e += h.bond_dissipation;
+  return e;
+}
+
+Real SegmentContactSet::intact_fraction() const {
+  Real bonded = 0.0, intact = 0.0;
+  for (size_t k = 0; k < nodes_.size(); ++k) {
+    if (!bonds_ || anchor_facet_[k] < 0) continue;
+    bonded += areas_[k] * bonds_->density;
+    intact += areas_[k] * bonds_->density * (1.0 - history_[k].bond_damage);
+  }
+  return bonded > 0.0 ? intact / bonded : 1.0;
+}
+
+std::vector<Real> SegmentContactSet::bond_damage() const {
+  std::vector<Real> d;
+  for (const auto& h : history_) d.push_back(h.bond_damage);
+  return d;
 }
 
 Real SegmentContactSet::friction_dissipated_energy() const { return total_dissipation(history_); }

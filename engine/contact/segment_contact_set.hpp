@@ -11,13 +11,16 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "contact/contact_parameters.hpp"
 #include "contact/master_surface.hpp"
+#include "contact/segment_bond.hpp"
 #include "contact/segment_law.hpp"
 #include "core/types.hpp"
 #include "fem/coupling.hpp"
+#include "interface/interface_parameters.hpp"
 #include "mesh/mesh.hpp"
 
 namespace sinew::contact {
@@ -31,6 +34,16 @@ struct SegmentHistory {
   Real slip = 0.0;         ///< accumulated slip path (mm)
   Real dissipation = 0.0;  ///< mJ
   bool in_contact = false;
+  Real bond_damage = 0.0;       ///< D of the node's bond (segment_bond.hpp)
+  Real bond_dissipation = 0.0;  ///< mJ dissipated by the bond's damage
+};
+
+/// Adhesion bonds of every slave node to its reference master point (segment_bond.hpp): the
+/// bond law's parameters (bond_stiffness, strengths, fracture energies, bk_exponent,
+/// softening; the interface's contact and friction values are not used) and the density.
+struct SegmentBonds {
+  interface::InterfaceParameters law;
+  Real density = 1.0;  ///< rho in [0, 1]
 };
 
 /// Committed per-node state for outputs and tests.
@@ -51,9 +64,11 @@ class SegmentContactSet final : public fem::Coupling {
   /// master facets whose reference centre lies within reach of its reference position (the
   /// sparsity pattern is fixed when the problem is built); reach <= 0: every master facet.
   /// Throws std::invalid_argument for empty sets, triangular master facets, bad parameters.
+  /// `bonds`: bond each slave node to the master point its reference position projects on
+  /// (nodes without a projection are not bonded).
   SegmentContactSet(const mesh::Mesh& mesh, const std::vector<mesh::Facet>& slave,
                     const std::vector<mesh::Facet>& master, ContactParameters params,
-                    Real reach = 0.0);
+                    Real reach = 0.0, std::optional<SegmentBonds> bonds = std::nullopt);
 
   // fem::Coupling
   std::vector<std::vector<Index>> node_groups() const override;
@@ -76,6 +91,12 @@ class SegmentContactSet final : public fem::Coupling {
   /// Resultant force of the master on the slave body at u (N).
   Vec3 total_force(const VecX& u) const;
   Real friction_dissipated_energy() const;
+  /// Energy dissipated by bond damage (mJ) and the intact bonded fraction
+  /// sum A rho (1 - D) / sum A rho (1 when there are no bonds).
+  Real bond_dissipated_energy() const;
+  Real intact_fraction() const;
+  /// Committed bond damage per slave node (0 for unbonded nodes).
+  std::vector<Real> bond_damage() const;
 
  private:
   /// One slave node at u: the master point, the local node list and the response.
@@ -86,6 +107,10 @@ class SegmentContactSet final : public fem::Coupling {
   };
   NodeState evaluate_node(const VecX& u, size_t k) const;
   Vec3 stick_position(const VecX& u, const SegmentHistory& h) const;
+  /// The bond of slave node k at u (zero force when it has no bond or is broken).
+  BondResponse evaluate_bond_of(const VecX& u, size_t k) const;
+  std::vector<Index> bond_nodes(size_t k) const;
+  void commit_bonds(const VecX& u);
   void rebuild(const VecX& u);
 
   std::vector<Vec3> reference_;  ///< all mesh nodes
@@ -95,6 +120,9 @@ class SegmentContactSet final : public fem::Coupling {
   MasterSurface master_;
   ContactParameters params_;
   std::vector<SegmentHistory> history_;
+  std::optional<SegmentBonds> bonds_;
+  std::vector<Index> anchor_facet_;  ///< per slave: the bond's master facet (-1: none)
+  std::vector<Vec2> anchor_xi_;
 };
 
 }  // namespace sinew::contact

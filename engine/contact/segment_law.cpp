@@ -6,6 +6,7 @@
 // rule instead of being written by hand; at most 27 derivative directions (9 nodes).
 #include "contact/segment_law.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <unsupported/Eigen/AutoDiff>
 
@@ -29,11 +30,24 @@ V3 seed(const Vec3& x, int first, int n) {
 
 Vec3 value(const V3& v) { return Vec3(v(0).value(), v(1).value(), v(2).value()); }
 
-// The closest point with derivatives: one Newton step from the converged xi0.
-Eigen::Matrix<AD, 2, 1> closest_point(const std::array<V3, 4>& xc, const V3& xs, const Vec2& xi0) {
+// The closest point with derivatives: one Newton step from the converged xi0. On an edge (one
+// coordinate clamped) the step is taken in the free coordinate only (x_,alpha alpha = 0 on a
+// bilinear patch, so J = a_alpha.a_alpha); at a corner the point is the corner node.
+Eigen::Matrix<AD, 2, 1> closest_point(const std::array<V3, 4>& xc, const V3& xs, const Vec2& xi0,
+                                      const std::array<bool, 2>& clamped) {
   const auto p = patch_point<AD>(xc, xi0);
   const V3 d = xs - p.x;
   const AD r1 = dot(p.a1, d), r2 = dot(p.a2, d);
+  if (clamped[0] || clamped[1]) {
+    // Constants with explicit zero derivatives (an empty derivative vector mixed with sized
+    // ones is not safe in every AutoDiffScalar operation).
+    const Deriv zero = Deriv::Zero(xs(0).derivatives().size());
+    Eigen::Matrix<AD, 2, 1> xi;
+    xi << AD(xi0[0], zero), AD(xi0[1], zero);
+    if (!clamped[0]) xi[0] = xi0[0] + r1 / dot(p.a1, p.a1);
+    if (!clamped[1]) xi[1] = xi0[1] + r2 / dot(p.a2, p.a2);
+    return xi;
+  }
   const AD j11 = dot(p.a1, p.a1), j22 = dot(p.a2, p.a2), j12 = dot(p.a1, p.a2) - dot(d, p.a12);
   const AD det = j11 * j22 - j12 * j12;
   return Eigen::Matrix<AD, 2, 1>(xi0[0] + (j22 * r1 - j12 * r2) / det,
@@ -56,6 +70,23 @@ V3 friction(const V3& xs, const V3& z, const V3& n, const AD& pressure, const Co
   return trial * (limit / sqrt(size2));
 }
 
+// The closest point on the edge a clamped coordinate selects: Newton in the free coordinate
+// (the clamped projection of the unconstrained closest point is not it on a warped facet).
+Vec2 edge_point(const std::array<Vec3, 4>& xc, const Vec3& xs, Vec2 xi,
+                const std::array<bool, 2>& clamped) {
+  if (clamped[0] == clamped[1]) return xi;
+  const int a = clamped[0] ? 1 : 0;
+  for (int it = 0; it < 20; ++it) {
+    const auto q = patch_point<Real>(xc, xi);
+    const Vec3& t = a == 0 ? q.a1 : q.a2;
+    const Real step = t.dot(xs - q.x) / t.squaredNorm();
+    xi[a] += step;
+    if (std::abs(step) < 1e-14) break;
+  }
+  xi[a] = std::clamp(xi[a], -1.0, 1.0);
+  return xi;
+}
+
 }  // namespace
 
 SegmentResponse evaluate_segment(const SegmentInput& in, const ContactParameters& p) {
@@ -69,11 +100,21 @@ SegmentResponse evaluate_segment(const SegmentInput& in, const ContactParameters
     xc[a] = seed(in.facet[a], 3 + 3 * a, n);
     xz[a] = in.separate_stick ? seed(in.stick_facet[a], 15 + 3 * a, n) : xc[a];
   }
-  const auto xi = closest_point(xc, xs, in.xi);
+  const auto xi =
+      closest_point(xc, xs, edge_point(in.facet, in.slave, in.xi, in.clamped), in.clamped);
   const auto y = patch_point<AD>(xc, xi);
   const V3 normal_raw = cross(y.a1, y.a2);
   using std::sqrt;
-  const V3 nv = normal_raw / sqrt(dot(normal_raw, normal_raw));
+  V3 nv = normal_raw / sqrt(dot(normal_raw, normal_raw));
+  const Real h = (in.facet[2] - in.facet[0]).norm();
+  if (in.clamped[0] || in.clamped[1]) {
+    // Beyond the edge: n along the segment from the edge point to the slave, oriented to the
+    // facet's side, so it turns continuously from one facet's normal to the next's across a
+    // kink's wedge (a node at the edge itself keeps the facet normal).
+    const V3 d = xs - y.x;
+    const AD dist = sqrt(dot(d, d));
+    if (dist.value() > 1e-9 * h) nv = d * (dot(d, nv).value() >= 0.0 ? 1.0 : -1.0) / dist;
+  }
   const AD g = dot(xs - y.x, nv);
   r.gap = g.value();
   r.point = value(y.x);
@@ -81,7 +122,6 @@ SegmentResponse evaluate_segment(const SegmentInput& in, const ContactParameters
   r.new_stick = r.point;
   // Touching within round-off (the projection of a node lying on the facet gives |g| ~ 1e-17
   // of either sign) counts as contact, so a predictor from a touching state is not singular.
-  const Real h = (in.facet[2] - in.facet[0]).norm();
   if (r.gap > 1e-12 * h) return r;
   r.in_contact = true;
   const AD pressure = -p.normal_penalty * g;

@@ -23,8 +23,12 @@ namespace sinew::contact {
 /// The geometry one evaluation needs (current positions).
 struct SegmentInput {
   Vec3 slave = Vec3::Zero();
-  std::array<Vec3, 4> facet;        ///< corners of the facet holding the projection
-  Vec2 xi = Vec2::Zero();           ///< converged projection on it
+  std::array<Vec3, 4> facet;  ///< corners of the facet holding the projection
+  Vec2 xi = Vec2::Zero();     ///< converged projection on it, clamped to [-1, 1]^2
+  /// Coordinates clamped at the facet's edge (the slave lies beyond it: a master kink's wedge
+  /// or rim): the closest point is then on that edge (or at the corner), and the normal is
+  /// the direction between it and the slave, continuous across the wedge.
+  std::array<bool, 2> clamped{false, false};
   bool separate_stick = false;      ///< the stick point lies on another facet
   std::array<Vec3, 4> stick_facet;  ///< its corners (used when separate_stick)
   Vec2 stick_xi = Vec2::Zero();     ///< convected stick point (on `facet` if !separate_stick)

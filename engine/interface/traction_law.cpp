@@ -12,6 +12,7 @@
 #include <cmath>
 #include <unsupported/Eigen/AutoDiff>
 
+#include "interface/bond_dissipation.hpp"
 #include "interface/cohesive_law.hpp"
 
 namespace sinew::interface {
@@ -102,11 +103,18 @@ PointHistory updated_history(const LawState<Real>& o, const PointHistory& h, Rea
   u.viscous_damage = o.viscous;
   u.max_separation = std::max(h.max_separation, std::sqrt(o.delta2));
   // Damage dissipation: the bond free energy is (1 - D_v) psi_0, psi_0 = rho K delta^2/2, so
-  // the dissipation rate is psi_0 dD_v/dt >= 0; psi_0 is averaged over the interval
-  // (trapezoidal rule, second order in the increment).
+  // the dissipation rate is psi_0 dD_v/dt >= 0. Rate-independent: exactly along the damage
+  // envelope at the current mixity (bond_dissipation.hpp; psi_0 at the current separation
+  // would count the energy of a separation beyond delta_f). Viscous: D_v lags the envelope and
+  // the current separation does the work, so psi_0 is averaged over the interval (trapezoidal).
   const Real psi0 = 0.5 * rho * p.bond_stiffness * o.delta2;
   u.bond_energy = psi0;
-  u.damage_dissipation += 0.5 * (h.bond_energy + psi0) * (o.viscous - h.viscous_damage);
+  if (p.viscosity > 0.0) {
+    u.damage_dissipation += 0.5 * (h.bond_energy + psi0) * (o.viscous - h.viscous_damage);
+  } else if (o.delta2 > 0.0) {
+    const Real B = o.gt.squaredNorm() / o.delta2;
+    u.damage_dissipation += rho * damage_dissipation_increment(h.damage, o.damage, B, p);
+  }
   if (o.contact && p.friction_coefficient > 0.0) {
     const Vec3 st = h.slip - h.slip.dot(n) * n;
     u.slip = o.gt - o.friction / p.tangential_penalty;

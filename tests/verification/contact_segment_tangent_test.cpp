@@ -4,6 +4,9 @@
 // coupling (SegmentContactSet::add) against central differences of its residual.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "contact/segment_contact_set.hpp"
 #include "fem/assembly_plan.hpp"
 #include "mesh/body_append.hpp"
@@ -80,6 +83,48 @@ TEST(SegmentTangent, StickPointAcrossTheFacetBoundaryMatchesFiniteDifferences) {
   EXPECT_LT(tangent_error(Vec2(0.95, 0.1), true, Vec2(-0.8, 0.3), true), 1e-6);
 }
 
+// A slave beyond the facet's edge xi = 1 (as in the wedge outside a kink of the master), pressed
+// in: the closest point is on the edge and the normal points from it to the slave; the tangent
+// against central differences, in slip, beyond an edge and beyond a corner.
+TEST(SegmentTangent, BeyondAnEdgeMatchesFiniteDifferences) {
+  const auto c = facet();
+  for (const Vec2& at : {Vec2(1.0, 0.2), Vec2(1.0, 1.0)}) {
+    const auto p = patch_point<Real>(c, at);
+    const Vec3 n = p.a1.cross(p.a2).normalized();
+    VecX x(15);
+    x.segment<3>(0) = p.x - 0.01 * n + 0.003 * p.a1.normalized() + 0.001 * p.a2.normalized();
+    for (int a = 0; a < 4; ++a) x.segment<3>(3 + 3 * a) = c[a];
+    auto input = [&](const VecX& v) {
+      SegmentInput in = input_of(v, false, Vec2(0.5, 0.1));
+      const Vec2 free = project_on_patch(in.facet, in.slave, at).xi;
+      for (int i = 0; i < 2; ++i) {
+        in.clamped[static_cast<size_t>(i)] = std::abs(free[i]) > 1.0;
+        in.xi[i] = std::clamp(free[i], -1.0, 1.0);
+      }
+      return in;
+    };
+    const SegmentInput in = input(x);
+    ASSERT_TRUE(in.clamped[0]);
+    EXPECT_EQ(in.clamped[1], at[1] == 1.0);
+    const auto r = evaluate_segment(in, parameters());
+    ASSERT_TRUE(r.in_contact);
+    EXPECT_TRUE(r.slipping);
+    // The normal is the unit vector from the slave to the edge point (the slave is inside).
+    EXPECT_LT((r.normal + (in.slave - r.point).normalized()).norm(), 1e-12);
+    MatX fd(15, 15);
+    for (Index j = 0; j < 15; ++j) {
+      VecX xp = x, xm = x;
+      xp[j] += 1e-7;
+      xm[j] -= 1e-7;
+      fd.col(j) = (evaluate_segment(input(xp), parameters()).force -
+                   evaluate_segment(input(xm), parameters()).force) /
+                  2e-7;
+    }
+    EXPECT_LT((r.df_dx - fd).cwiseAbs().maxCoeff() / fd.cwiseAbs().maxCoeff(), 1e-6)
+        << at.transpose();
+  }
+}
+
 TEST(SegmentTangent, ForcesBalance) {
   const auto c = facet();
   VecX x(15);
@@ -90,6 +135,51 @@ TEST(SegmentTangent, ForcesBalance) {
   for (int a = 0; a < 5; ++a) sum += r.force.segment<3>(3 * a);
   EXPECT_LT(sum.norm(), 1e-13);
   EXPECT_GT(r.force.head<3>().norm(), 1.0);
+}
+
+// The bond of a slave node to its anchor on the warped facet (segment_bond.hpp): the tangent
+// against central differences while the bond softens (shear with some opening, so the mixity
+// and the anchor normal both vary), on the damaged secant (committed damage above d), and the
+// forces balance.
+TEST(SegmentBondTangent, SofteningAndSecantMatchFiniteDifferences) {
+  interface::InterfaceParameters law;
+  law.mode_I_energy = 0.005;
+  const auto c = facet();
+  const Vec2 xi(0.2, -0.3);
+  const auto p = patch_point<Real>(c, xi);
+  const Vec3 n = p.a1.cross(p.a2).normalized();
+  VecX x(15);
+  x.segment<3>(0) = p.x + 0.05 * p.a1.normalized() + 0.02 * n;
+  for (int a = 0; a < 4; ++a) x.segment<3>(3 + 3 * a) = c[a];
+  auto input = [&](const VecX& v) {
+    BondInput in;
+    in.slave = v.segment<3>(0);
+    for (int a = 0; a < 4; ++a) in.facet[a] = v.segment<3>(3 + 3 * a);
+    in.xi = xi;
+    in.area = 1.5;
+    in.density = 0.8;
+    return in;
+  };
+  for (Real committed : {0.0, 0.97}) {
+    const BondResponse r = evaluate_bond(input(x), committed, law);
+    EXPECT_GT(r.damage, committed > 0.0 ? 0.96 : 0.5);
+    EXPECT_GT(r.mixity, 0.5);
+    EXPECT_LT(r.mixity, 1.0);
+    MatX fd(15, 15);
+    for (Index j = 0; j < 15; ++j) {
+      VecX xp = x, xm = x;
+      xp[j] += 1e-7;
+      xm[j] -= 1e-7;
+      fd.col(j) = (evaluate_bond(input(xp), committed, law).force -
+                   evaluate_bond(input(xm), committed, law).force) /
+                  2e-7;
+    }
+    EXPECT_LT((r.df_dx - fd).cwiseAbs().maxCoeff() / fd.cwiseAbs().maxCoeff(), 1e-6) << committed;
+    Vec3 sum = Vec3::Zero();
+    for (int a = 0; a < 5; ++a) sum += r.force.segment<3>(3 * a);
+    EXPECT_LT(sum.norm(), 1e-14);
+  }
+  EXPECT_EQ(evaluate_bond(input(x), 1.0, law).force.norm(), 0.0);
 }
 
 // Two boxes: the lower (5 x 1 facets on top) is the master, the upper (3 x 1 faces) the slave.

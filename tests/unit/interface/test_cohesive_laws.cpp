@@ -9,8 +9,10 @@
 #include <map>
 #include <string>
 
+#include "interface/bond_dissipation.hpp"
 #include "interface/cohesive_law.hpp"
 #include "interface/cohesive_laws.hpp"
+#include "interface/traction_law.hpp"
 
 namespace sinew::interface {
 namespace {
@@ -68,6 +70,51 @@ TEST_P(EachSofteningLaw, ModeITractionAndWorkOfSeparation) {
   Real work = 0.5 * (traction(0.0, p) + traction(end, p)) * h;
   for (int i = 1; i < n; ++i) work += traction(i * h, p) * h;
   EXPECT_NEAR(work, p.mode_I_energy, 1e-5 * p.mode_I_energy);
+}
+
+// A Gauss point sheared (pure mode II) in n equal increments to delta_end far along the softening
+// branch: the committed damage dissipation is the work of separation minus the energy still
+// stored, whatever the increment (the envelope integral of bond_dissipation.hpp). The
+// dissipation rate psi_0 dD with psi_0 at the current separation, averaged over each increment,
+// overshoots whenever an increment ends beyond delta_f or the increments are coarse; its value
+// is printed for comparison.
+TEST_P(EachSofteningLaw, ShearDamageDissipationIsExactForAnyIncrement) {
+  CohesiveLawRegistry registry;
+  register_cohesive_laws(registry);
+  InterfaceParameters p;
+  p.softening = registry.entry(GetParam()).law;
+  p.mode_I_energy = 0.005;
+  p.friction_coefficient = 0.0;
+  const Real K = p.bond_stiffness, d0 = p.shear_strength / K, Gc = p.mode_II_energy;
+  const bool bilinear = p.softening == SofteningLaw::Bilinear;
+  const Real dc = Gc / (K * d0) - 0.5 * d0;
+  const Real end = bilinear ? 1.5 * 2.0 * Gc / (K * d0) : d0 + 5.0 * dc;
+  // Work of monotonic separation to `end`, less the energy the damaged bond still stores.
+  auto shear_traction = [&](Real d) { return K * (1.0 - damage_from_separation(d, 1.0, p)) * d; };
+  const int m = 200000;
+  Real work = 0.5 * (shear_traction(0.0) + shear_traction(end)) * end / m;
+  for (int i = 1; i < m; ++i) work += shear_traction(i * end / m) * end / m;
+  const Real expected = work - 0.5 * shear_traction(end) * end;
+  if (bilinear) {
+    EXPECT_NEAR(expected, Gc, 1e-6 * Gc);
+  }
+  for (int n : {1, 3, 20, 200}) {
+    PointHistory h;
+    Real trapezoid = 0.0;
+    for (int i = 1; i <= n; ++i) {
+      const PointResponse r =
+          evaluate_point(Vec3(end * i / n, 0, 0), Vec3(0, 0, 1), h, 1.0, p, 0.1, false);
+      trapezoid += 0.5 * (h.bond_energy + r.updated.bond_energy) * (r.updated.damage - h.damage);
+      h = r.updated;
+    }
+    EXPECT_NEAR(h.damage_dissipation, expected, 1e-6 * Gc) << n << " increments";
+    std::printf(
+        "%s, %d increments to %.3f mm: dissipation %.6f N/mm (G_IIc %.3f); trapezoidal "
+        "psi_0 dD %.4f = %.2f G_IIc\n",
+        GetParam().c_str(), n, end, h.damage_dissipation, Gc, trapezoid, trapezoid / Gc);
+  }
+  EXPECT_NEAR(envelope_dissipation(1.0, 1.0, p), Gc, 1e-9 * Gc);
+  EXPECT_EQ(damage_dissipation_increment(0.5, 0.4, 1.0, p), 0.0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Registry, EachSofteningLaw, ::testing::ValuesIn(law_names()),
