@@ -1,7 +1,12 @@
 // Secant line search on s(alpha) = -du . r(u + alpha du), the residual's component along the
 // Newton direction: alpha is accepted when |s(alpha)| <= tol |s(0)| and kept in [0.1, 1] of the
-// previous trial. A trial state the material cannot evaluate (an inverted element, or a residual
-// that is not finite, e.g. an overflowing fibre exponential exp(k2 E^2)) halves alpha instead.
+// previous trial. After a trial that overshoots (s(alpha) < -tol |s(0)|) the root is bracketed
+// and the search continues by regula falsi (Illinois variant) inside the bracket, accepting a
+// trial short of the root only once s has fallen to bracket_tolerance s(0): a step that crosses
+// a kink of the residual (contact closing, a slipping point sticking) then goes up to the kink
+// instead of stopping at 0.1 of the step. A trial state the material cannot evaluate (an
+// inverted element, or a residual that is not finite, e.g. an overflowing fibre exponential
+// exp(k2 E^2)) halves alpha instead.
 #pragma once
 
 #include <functional>
@@ -18,6 +23,11 @@ struct LineSearchSettings {
   /// Halvings after trial states that cannot be evaluated: 2^-10 keeps an overshooting step of
   /// a stiff exponential fibre (k2 up to 10^3) within reach of a finite state.
   int max_halvings = 10;
+  /// Bracketed search after an overshoot (regula falsi towards the root); off: the secant from
+  /// s(0) only, which accepts 0.1 of a step that overshoots a stiff kink (s(0.1) = 0.9 s(0)).
+  bool bracket = true;
+  /// In a bracket, a trial short of the root is accepted when s(alpha) <= this * s(0).
+  Real bracket_tolerance = 0.5;
 };
 
 class LineSearch {
@@ -39,6 +49,10 @@ class LineSearch {
   Real run(Real s0, const Evaluate& evaluate, const Slope& slope) const;
 
  private:
+  struct Bracket;
+  /// The bracketed continuation: the next alpha, or none when `alpha` is accepted.
+  std::optional<Real> next_in_bracket(Bracket& b, Real alpha, Real s0, Real s1) const;
+
   LineSearchSettings s_;
 };
 

@@ -292,8 +292,15 @@ Real NewtonSolver::line_search(int k, const NewtonPredictor& predictor, const Ve
   if (settings_.line_search && settings_.residual_line_search && !step_bfgs_ && r0 > 0 &&
       std::isfinite(r0))
     return ResidualLineSearch().run(r0, evaluate, [&] { return dofs_.norm(r_trial); });
-  const LineSearch search({settings_.line_search, settings_.line_search_tolerance,
-                           settings_.line_search_max});
+  // The bracket after an overshoot (line_search.hpp) for full Newton directions, whose s(alpha)
+  // follows the linear model up to a kink; BFGS iterations keep the secant from s(0), on which
+  // strategy auto's switch and cost rules were measured (benchmarks/RESULTS.md).
+  LineSearchSettings ls;
+  ls.enabled = settings_.line_search;
+  ls.tolerance = settings_.line_search_tolerance;
+  ls.max_trials = settings_.line_search_max;
+  ls.bracket = !step_bfgs_;
+  const LineSearch search(ls);
   return search.run(s0, evaluate, [&] { return -dofs_.dot(du, r_trial); });
 }
 

@@ -2,6 +2,7 @@
 // re-formation rule and two-loop recursion, line-search step, and the load-step controller.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -216,6 +217,44 @@ TEST(LineSearch, RunsTrialsUntilAccepted) {
                 1.0, [&](Real a) { last = a, ++evaluations; }, [&] { return -3.0; }),
             1.0);
   EXPECT_EQ(evaluations, 1);
+}
+
+TEST(LineSearch, AfterAnOvershootTheRootIsBracketedInsteadOfTakingATenth) {
+  // s(alpha) = -du . r along a step that crosses a kink at alpha = 0.7 into a branch 50 times
+  // stiffer (a point closing into contact): s(1) = -15.
+  Real last = -1;
+  std::vector<Real> tried;
+  const auto evaluate = [&](Real a) { tried.push_back(last = a); };
+  const auto slope = [&] { return last <= 0.7 ? 1.0 - last : -50.0 * (last - 0.7); };
+  // Without the bracket: the secant root 1/16 is kept at 0.1, where s = 0.9 s(0) is accepted.
+  LineSearchSettings unbracketed;
+  unbracketed.bracket = false;
+  EXPECT_DOUBLE_EQ(LineSearch(unbracketed).run(1.0, evaluate, slope), 0.1);
+  EXPECT_EQ(tried, (std::vector<Real>{1.0, 0.1}));
+  // Bracketed: 0.1 is short of the root (s > 0.5 s(0)), so regula falsi in [0.1, 1] goes on,
+  // each trial at least 0.1 of the bracket above its low end and s(hi) halved once hi has been
+  // kept twice (Illinois): 0.19, 0.271, then 0.2710 + 0.729^2 / 4.479 and the accepted
+  // 0.3897 + 0.6103^2 / 2.4853 (s = 0.46 <= 0.5 s(0)).
+  tried.clear();
+  const Real alpha = LineSearch({}).run(1.0, evaluate, slope);
+  const Real a4 = 0.271 + 0.729 * 0.729 / (0.729 + 3.75);
+  const Real a5 = a4 + (1 - a4) * (1 - a4) / ((1 - a4) + 1.875);
+  const std::vector<Real> expected{1.0, 0.1, 0.19, 0.271, a4, a5};
+  ASSERT_EQ(tried.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) EXPECT_NEAR(tried[i], expected[i], 1e-14) << i;
+  EXPECT_NEAR(alpha, 0.53954017180394, 1e-12);
+  // Every trial overshooting (s = -10): each is kept at 0.1 of the last, and the last one is
+  // returned; out of trials after a point short of the root, the search steps back to it.
+  tried.clear();
+  EXPECT_DOUBLE_EQ(LineSearch({}).run(1.0, evaluate, [] { return -10.0; }), 1e-5);
+  ASSERT_EQ(tried.size(), 6u);
+  for (size_t i = 0; i < tried.size(); ++i) EXPECT_NEAR(tried[i], std::pow(0.1, i), 1e-18) << i;
+  tried.clear();
+  const std::vector<Real> slopes{-15.0, 0.9, -10.0, -10.0, -10.0, -10.0};
+  const Real back = LineSearch({}).run(1.0, evaluate, [&] { return slopes[tried.size() - 1]; });
+  EXPECT_EQ(tried.size(), 7u);  // 1, 0.1 (short), four overshoots in [0.1, 0.19], the step back
+  EXPECT_DOUBLE_EQ(back, 0.1);
+  EXPECT_DOUBLE_EQ(tried.back(), 0.1);
 }
 
 TEST(LineSearch, InvertedElementsAndOverflowsHalveAlphaOtherErrorsPropagate) {

@@ -1,8 +1,8 @@
 // The residual-norm line search: its backtracking step in closed form, its zoom towards a kink
 // against the secant rule on the same function, and a one-unknown spring that stiffens past a
-// gap (a contact or slip-to-stick switch) on which full Newton with the secant line search
-// creeps by 10% of the step per iteration and fails in 25 iterations, while the residual line
-// search converges.
+// gap (a contact or slip-to-stick switch) on which full Newton with the unbracketed secant line
+// search crept by 10% of the step per iteration (more than 25 iterations), while the bracketed
+// secant rule and the residual line search converge.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -44,9 +44,12 @@ TEST(ResidualLineSearch, ZoomsTowardsTheKinkWhereTheSecantRuleStopsAtATenth) {
   for (size_t i = 0; i < expected.size(); ++i) EXPECT_NEAR(tried[i], expected[i], 1e-15) << i;
   EXPECT_NEAR(alpha, 0.690625, 1e-15);
 
-  // The secant rule on s(alpha) = -du . r (du = 1, r = -(1 - alpha) before the kink) takes 0.1.
+  // The secant rule on s(alpha) = -du . r (du = 1, r = -(1 - alpha) before the kink) takes 0.1
+  // without its bracket (the bracketed search: tests/unit/solver/newton_units.cpp).
   const auto slope = [&] { return last <= 0.7 ? 1.0 - last : -50.0 * (last - 0.7); };
-  EXPECT_DOUBLE_EQ(LineSearch({true, 0.9, 5})
+  LineSearchSettings unbracketed;
+  unbracketed.bracket = false;
+  EXPECT_DOUBLE_EQ(LineSearch(unbracketed)
                        .run(
                            1.0, [&](Real a) { last = a; }, slope),
                    0.1);
@@ -109,20 +112,25 @@ NewtonSettings gap_settings(bool residual_line_search) {
 
 TEST(ResidualLineSearch, NewtonCrossesTheStiffeningKinkWhereTheSecantRuleCreeps) {
   GapSpring spring;
-  // Secant rule: every step overshoots the gap, alpha = 0.1, so u_k = 1 - 0.9^k reaches the gap
-  // only after 29 iterations.
+  // Secant rule without its bracket: every step overshoots the gap and alpha = 0.1 is accepted
+  // (s(0.1) = 0.9 s(0)), so u_k = 1 - 0.9^k would reach the gap only after 29 iterations. With
+  // the bracket (the default) the search goes on towards the kink inside the step.
   NewtonSolver secant(spring, testing::toy_registry(), gap_settings(false));
   VecX u = VecX::Zero(1);
-  const NewtonResult old = secant.solve(u, 1.0);
-  EXPECT_FALSE(old.converged);
-  EXPECT_NEAR(u[0], 1.0 - std::pow(0.9, 25), 1e-12);
+  const NewtonResult bracketed = secant.solve(u, 1.0);
+  ASSERT_TRUE(bracketed.converged) << bracketed.failure;
+  EXPECT_NEAR(u[0], GapSpring::kGap + 0.05 / 1001.0, 1e-12);
+  // 9 iterations (updates), against more than 25: five steps of alpha = 1 - 0.9^5 (the fifth
+  // bracketed trial, still short of the gap with s <= 0.5 s(0)), ||r|| falling 41% each.
+  EXPECT_EQ(bracketed.iterations.size() - 1, 9u);
+  EXPECT_NEAR(bracketed.iterations[0].alpha, 1.0 - std::pow(0.9, 5), 1e-12);
 
   NewtonSolver residual(spring, testing::toy_registry(), gap_settings(true));
   VecX v = VecX::Zero(1);
   const NewtonResult res = residual.solve(v, 1.0);
   ASSERT_TRUE(res.converged) << res.failure;
   EXPECT_NEAR(v[0], GapSpring::kGap + 0.05 / 1001.0, 1e-12);
-  EXPECT_EQ(res.iterations.size() - 1, 7u);  // iterations (updates), against more than 25
+  EXPECT_EQ(res.iterations.size() - 1, 7u);  // iterations (updates), against 9 and more than 25
 }
 
 }  // namespace
