@@ -46,6 +46,8 @@ class PatchCoupling final : public fem::Coupling {
   /// Normal load under the grip, sum of mu-free limits: p(t) x gripped area, N.
   Real grip_normal_force(Real t) const;
   const std::vector<Index>& grip_nodes() const { return grip_nodes_; }
+  /// int N_a dA_0 of each gripped node over the footprint (its share of the normal load), mm^2.
+  const std::vector<Real>& grip_areas() const { return grip_areas_; }
   const PatchSpec& spec() const { return spec_; }
 
   // fem::Coupling
