@@ -72,21 +72,22 @@ class ActiveRelease final : public Intervention {
 }  // namespace
 
 void add_active_release(InterventionRegistry& r) {
-  r.add("active_release", [](const ParameterSet& p) { return std::make_unique<ActiveRelease>(p); },
-        "Active Release Technique: pinned thumb patch over the scar, tendon slides beneath",
-        {positive("thumb_force", "N", "normal force of the thumb", 50.0, 500.0),
-         positive("contact_length", "mm", "patch length along the tendon", 15.0, 200.0),
-         positive("contact_width", "mm", "patch width across the tendon", 15.0, 200.0),
-         positive("excursion", "mm", "tendon travel from shortened to lengthened", 1.0, 50.0),
-         quantity("position", "mm", "patch centre along the axis, from the scar centre", 0.0,
-                  -1000.0, 1000.0),
-         positive("grip_friction", "1",
-                  "friction coefficient of the thumb's grip on the skin (holds <= mu x force)", 1.0,
-                  5.0),
-         count("passes", "passes per session (recorded)", 30, 1, 10000),
-         count("simulated_passes", "load cases solved", 1, 1, 20),
-         count("increments", "load increments per load case", 10, 2, 200)},
-        {{"passes", 12}, {"simulated_passes", 3}});
+  r.add(
+      "active_release", [](const ParameterSet& p) { return std::make_unique<ActiveRelease>(p); },
+      "Active Release Technique: thumb patch gripping the skin over the scar, tendon slides beneath",
+      {positive("thumb_force", "N", "normal force of the thumb", 50.0, 500.0),
+       positive("contact_length", "mm", "patch length along the tendon", 15.0, 200.0),
+       positive("contact_width", "mm", "patch width across the tendon", 15.0, 200.0),
+       positive("excursion", "mm", "tendon travel from shortened to lengthened", 1.0, 50.0),
+       quantity("position", "mm", "patch centre along the axis, from the scar centre", 0.0, -1000.0,
+                1000.0),
+       positive("grip_friction", "1",
+                "friction coefficient of the thumb's grip on the skin (holds <= mu x force)", 1.0,
+                5.0),
+       count("passes", "passes per session (recorded)", 30, 1, 10000),
+       count("simulated_passes", "load cases solved", 1, 1, 20),
+       count("increments", "load increments per load case", 10, 2, 200)},
+      {{"passes", 12}, {"simulated_passes", 3}});
 }
 
 }  // namespace sinew::interventions
