@@ -29,21 +29,31 @@ Mat3 friction(const Vec3& x, const SurfacePoint& s, const Vec3& z, Real pressure
   const Vec3 trial = -p.tangential_penalty * (P * w);
   const Mat3 dtrial =
       -p.tangential_penalty * (P - n * (s.dn_dx * w).transpose() - n.dot(w) * s.dn_dx);
-  const Real limit = p.friction_coefficient * pressure;
-  const Real size = trial.norm();
-  if (size <= limit) {
-    r.traction = trial;
-    return dtrial;
-  }
-  r.slipping = true;
-  const Vec3 q = trial / size;
-  r.traction = limit * q;
-  const Vec3 dp = -p.normal_penalty * n;
-  return p.friction_coefficient * q * dp.transpose() +
-         (limit / size) * (Mat3::Identity() - q * q.transpose()) * dtrial;
+  const ReturnMap m = coulomb_return_map(trial, dtrial, p.friction_coefficient * pressure,
+                                         -p.friction_coefficient * p.normal_penalty * n);
+  r.traction = m.traction;
+  r.slipping = m.slipping;
+  return m.dtraction;
 }
 
 }  // namespace
+
+ReturnMap coulomb_return_map(const Vec3& trial, const Mat3& dtrial, Real limit,
+                             const Vec3& dlimit) {
+  ReturnMap m;
+  const Real size = trial.norm();
+  if (size <= limit) {
+    m.traction = trial;
+    m.dtraction = dtrial;
+    return m;
+  }
+  m.slipping = true;
+  const Vec3 q = trial / size;
+  m.traction = limit * q;
+  m.dtraction =
+      q * dlimit.transpose() + (limit / size) * (Mat3::Identity() - q * q.transpose()) * dtrial;
+  return m;
+}
 
 NodeResponse evaluate_node(const Vec3& x, Real t, Real area, const RigidSurface& surface,
                            const NodeHistory& history, const ContactParameters& p) {

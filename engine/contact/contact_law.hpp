@@ -42,6 +42,19 @@ struct NodeResponse {
   NodeHistory updated;  ///< the history a commit at this state stores
 };
 
+/// The Coulomb return mapping on a given elastic predictor: the traction tau (MPa) and its
+/// derivative for the trial traction `trial` (with derivative `dtrial`) against the slip limit
+/// `limit` = mu p (with derivative `dlimit`): stick when |trial| <= limit, else the radial
+/// return tau = limit trial/|trial| with the consistent tangent
+/// dtau = q dlimit^T + (limit/|trial|) (I - q q^T) dtrial, q = trial/|trial|. Shared by the
+/// node-to-surface law below and by friction under a prescribed pressure (an intervention's grip).
+struct ReturnMap {
+  Vec3 traction = Vec3::Zero();
+  Mat3 dtraction = Mat3::Zero();
+  bool slipping = false;
+};
+ReturnMap coulomb_return_map(const Vec3& trial, const Mat3& dtrial, Real limit, const Vec3& dlimit);
+
 /// Evaluates the law at current position x and time t for a node of tributary area `area`
 /// (mm^2).
 NodeResponse evaluate_node(const Vec3& x, Real t, Real area, const RigidSurface& surface,

@@ -23,13 +23,18 @@ void for_each_point(int n, F&& f) {
   }
 }
 
-}  // namespace
+// Calls f(N, dN, weight) at each given point.
+template <class F>
+void for_each_given(const std::vector<FacetPoint>& points, F&& f) {
+  for (const auto& q : points) f(q.N.data(), q.dN.data(), q.weight);
+}
 
-void follower_pressure(const MatX& x, Real p, VecX& r, MatX* K) {
+template <class Points>
+void follower_pressure_over(const MatX& x, Real p, Points&& for_points, VecX& r, MatX* K) {
   const int n = static_cast<int>(x.cols());
   r.setZero(3 * n);
   if (K) K->setZero(3 * n, 3 * n);
-  for_each_point(n, [&](const Real* N, const std::array<Real, 2>* dN, Real w) {
+  for_points([&](const Real* N, const std::array<Real, 2>* dN, Real w) {
     Vec3 xs = Vec3::Zero(), xt = Vec3::Zero();
     for (int a = 0; a < n; ++a) {
       xs += dN[a][0] * x.col(a);
@@ -45,10 +50,11 @@ void follower_pressure(const MatX& x, Real p, VecX& r, MatX* K) {
   });
 }
 
-void dead_traction(const MatX& X, const Vec3& t, VecX& r) {
+template <class Points>
+void dead_traction_over(const MatX& X, const Vec3& t, Points&& for_points, VecX& r) {
   const int n = static_cast<int>(X.cols());
   r.setZero(3 * n);
-  for_each_point(n, [&](const Real* N, const std::array<Real, 2>* dN, Real w) {
+  for_points([&](const Real* N, const std::array<Real, 2>* dN, Real w) {
     Vec3 xs = Vec3::Zero(), xt = Vec3::Zero();
     for (int a = 0; a < n; ++a) {
       xs += dN[a][0] * X.col(a);
@@ -57,6 +63,29 @@ void dead_traction(const MatX& X, const Vec3& t, VecX& r) {
     const Real dA = xs.cross(xt).norm() * w;
     for (int a = 0; a < n; ++a) r.segment<3>(3 * a) -= (N[a] * dA) * t;
   });
+}
+
+}  // namespace
+
+void follower_pressure(const MatX& x, Real p, VecX& r, MatX* K) {
+  follower_pressure_over(
+      x, p, [&](auto&& f) { for_each_point(static_cast<int>(x.cols()), f); }, r, K);
+}
+
+void follower_pressure(const MatX& x, Real p, const std::vector<FacetPoint>& points, VecX& r,
+                       MatX* K) {
+  follower_pressure_over(
+      x, p, [&](auto&& f) { for_each_given(points, f); }, r, K);
+}
+
+void dead_traction(const MatX& X, const Vec3& t, VecX& r) {
+  dead_traction_over(
+      X, t, [&](auto&& f) { for_each_point(static_cast<int>(X.cols()), f); }, r);
+}
+
+void dead_traction(const MatX& X, const Vec3& t, const std::vector<FacetPoint>& points, VecX& r) {
+  dead_traction_over(
+      X, t, [&](auto&& f) { for_each_given(points, f); }, r);
 }
 
 MatX facet_mass(const MatX& X) {

@@ -3,6 +3,7 @@
 // position). Local dof order 3a+i over the facet's nodes.
 #pragma once
 
+#include <array>
 #include <vector>
 
 #include "core/types.hpp"
@@ -13,6 +14,22 @@ namespace sinew::fem {
 /// (MPa; positive pushes against the outward normal) and its (non-symmetric) tangent.
 /// `x`: current nodal positions (3 x n, n = 3 or 4). Outputs are resized to 3n (and 3n x 3n).
 void follower_pressure(const MatX& x, Real p, VecX& r, MatX* K);
+
+/// Shape function values, parametric derivatives and parametric weight of one point of a quad4
+/// ([-1,1]^2) or tri3 (unit triangle) facet; unused entries of a triangle are zero. For loads
+/// over part of a facet (interventions/patch_footprint.hpp).
+struct FacetPoint {
+  std::array<Real, 4> N{};
+  std::array<std::array<Real, 2>, 4> dN{};
+  Real weight = 0.0;
+};
+
+/// follower_pressure over the given points instead of the facet's whole rule.
+void follower_pressure(const MatX& x, Real p, const std::vector<FacetPoint>& points, VecX& r,
+                       MatX* K);
+
+/// dead_traction over the given points instead of the facet's whole rule.
+void dead_traction(const MatX& X, const Vec3& t, const std::vector<FacetPoint>& points, VecX& r);
 
 /// r_a = -int N_a t dA_0 for a dead traction t (MPa) on the reference facet `X`.
 void dead_traction(const MatX& X, const Vec3& t, VecX& r);

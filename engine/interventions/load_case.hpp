@@ -35,9 +35,12 @@ struct PatchLoad {
   /// Tangential drag traction along the direction of motion, as a fraction of the pressure
   /// (an instrument dragged over the skin).
   Real drag = 0.0;
-  /// The patch grips the skin: the bed surface under it cannot move along the axis (ART: the
-  /// thumb pins the tissue while the tendon slides beneath).
-  bool grip = false;
+  /// The patch grips the skin (ART: the thumb holds the tissue while the tendon slides
+  /// beneath): Coulomb friction of this coefficient holds the bed nodes under the patch along
+  /// the axis, with the patch's own pressure as the normal load, so the grip holds at most
+  /// grip_friction x force (patch_coupling.hpp). 0 = no grip.
+  Real grip_friction = 0.0;
+  Real grip_stiffness = 10.0;  ///< MPa/mm: elastic stick stiffness of the grip per unit area
 };
 
 struct LoadCase {

@@ -9,22 +9,17 @@
 #include <fmt/format.h>
 
 #include "fem/surface_kernels.hpp"
+#include "interventions/patch_coupling.hpp"
 #include "tissue/end_condition.hpp"
 
 namespace sinew::interventions {
 
 namespace {
 
-constexpr const char* kPatchSet = "patch";
-
 MatX reference_coordinates(const mesh::Mesh& m, const std::vector<Index>& nodes) {
   MatX X(3, static_cast<Index>(nodes.size()));
   for (size_t a = 0; a < nodes.size(); ++a) X.col(static_cast<Index>(a)) = m.points[nodes[a]];
   return X;
-}
-
-Real reference_area(const mesh::Mesh& m, const mesh::Facet& f) {
-  return fem::facet_mass(reference_coordinates(m, m.facet_nodes(f))).sum();
 }
 
 // Outward normal of a facet (its node order is right-handed about the outward normal).
@@ -63,22 +58,17 @@ std::set<Real> breakpoints(std::initializer_list<const Profile*> profiles, int u
   return t;
 }
 
-Real overlap(Real a0, Real a1, Real b0, Real b1) {
-  return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
-}
-
 // The facets of the bed's outer surface on the pressing side within the patch width, with their
 // axial extent relative to the target.
 struct StripFacet {
   mesh::Facet facet;
-  Real lo, hi, area;
+  Real lo, hi;
   std::vector<Index> nodes;
+  MatX X;  // reference coordinates
 };
 struct Strip {
   std::vector<StripFacet> facets;
   Real lo = 1e300, hi = -1e300;  // mm: the strip's axial extent
-  Real longest = 0.0;            // mm: the longest facet along the axis
-  Real area = 0.0;               // mm^2
 };
 
 Strip pressed_strip(const mesh::Mesh& mesh, const tissue::TissueModel& tissue,
@@ -94,20 +84,24 @@ Strip pressed_strip(const mesh::Mesh& mesh, const tissue::TissueModel& tissue,
   for (const auto& f : mesh.facet_set(roles.bed_support)) {
     const auto nodes = mesh.facet_nodes(f);
     const MatX X = reference_coordinates(mesh, nodes);
-    const Vec3 c = X.rowwise().mean();
     if (facet_normal(X).dot(frame.side) < 0.3) continue;
-    if (std::abs((c - frame.target).dot(across)) > 0.5 * width) continue;
+    // Facets partly under the patch width take part; the footprint is cut exactly later.
+    Real b_lo = 1e300, b_hi = -1e300;
+    for (Index k = 0; k < X.cols(); ++k) {
+      const Real y = (Vec3(X.col(k)) - frame.target).dot(across);
+      b_lo = std::min(b_lo, y);
+      b_hi = std::max(b_hi, y);
+    }
+    if (b_lo >= 0.5 * width || b_hi <= -0.5 * width) continue;
     Real lo = 1e300, hi = -1e300;
     for (Index k = 0; k < X.cols(); ++k) {
       const Real x = (Vec3(X.col(k)) - frame.target).dot(a);
       lo = std::min(lo, x);
       hi = std::max(hi, x);
     }
-    strip.longest = std::max(strip.longest, hi - lo);
     strip.lo = std::min(strip.lo, lo);
     strip.hi = std::max(strip.hi, hi);
-    strip.facets.push_back({f, lo, hi, reference_area(mesh, f), nodes});
-    strip.area += strip.facets.back().area;
+    strip.facets.push_back({f, lo, hi, nodes, X});
   }
   if (strip.facets.empty())
     throw std::invalid_argument(fmt::format(
@@ -119,11 +113,36 @@ Strip pressed_strip(const mesh::Mesh& mesh, const tissue::TissueModel& tissue,
 
 constexpr Real kTolerance = 1e-9;  // mm
 
-PatchPlacement placement(const Strip& strip, const PatchLoad& patch) {
+// The coupling of a patch on the strip: the footprint window in the tissue's frame.
+PatchSpec patch_spec(const Strip& strip, const PatchLoad& patch, const tissue::TissueModel& tissue,
+                     const LoadingFrame& frame, Real start, Real end, Real t0) {
+  PatchSpec spec;
+  for (const auto& f : strip.facets) {
+    spec.facets.push_back(f.nodes);
+    spec.reference.push_back(f.X);
+  }
+  spec.window.origin = frame.target;
+  spec.window.axis = tissue.roles.axis;
+  spec.window.across = tissue.roles.axis.cross(frame.side).normalized();
+  spec.window.length = patch.length;
+  spec.window.width = patch.width;
+  spec.force = patch.force;
+  spec.force_profile = patch.force_profile;
+  spec.t0 = t0;
+  spec.start = start;
+  spec.end = end;
+  spec.move_from = patch.move_from;
+  spec.move_to = patch.move_to;
+  spec.drag = patch.drag;
+  spec.grip_friction = patch.grip_friction;
+  spec.grip_stiffness = patch.grip_stiffness;
+  return spec;
+}
+
+PatchPlacement placement(const Strip& strip, const PatchLoad& patch,
+                         const tissue::TissueModel& tissue, const LoadingFrame& frame) {
   PatchPlacement p;
-  // A patch shorter than two facets is spread over two facet lengths so that a moving patch is
-  // resolved by the mesh; the total force is kept.
-  p.length = std::max(patch.length, 2.0 * strip.longest);
+  p.length = patch.length;
   p.bed_min = strip.lo;
   p.bed_max = strip.hi;
   const Real lo = strip.lo + 0.5 * p.length, hi = strip.hi - 0.5 * p.length;
@@ -143,65 +162,19 @@ PatchPlacement placement(const Strip& strip, const PatchLoad& patch) {
   p.end = std::clamp(patch.end, lo, std::max(lo, hi));
   p.limited = std::abs(p.start - patch.start) > kTolerance ||
               std::abs(p.end - patch.end) > kTolerance;
-  // The pressure of the whole patch on the strip (area per unit length x patch length), so the
-  // total force is pressure x covered area at every position and the patch's force when it is
-  // all on the bed, whatever the facet boundaries.
-  p.pressure = patch.force / (p.length * strip.area / (strip.hi - strip.lo));
+  // The footprint where the patch lands: its exact area on the bed (patch_footprint.hpp).
+  const PatchCoupling c(patch_spec(strip, patch, tissue, frame, p.start, p.end, 0.0));
+  p.area = c.covered_area(patch.move_from);
+  p.pressure = p.area > 0.0 ? patch.force / p.area : 0.0;
   return p;
-}
-
-// Load-case times at which an edge of the moving patch crosses a facet boundary (the covered
-// area is linear in between) and the breakpoints of the force profile.
-std::set<Real> patch_times(const Strip& strip, const PatchPlacement& p, const PatchLoad& patch) {
-  std::set<Real> t{0.0, 1.0, patch.move_from, patch.move_to};
-  for (const auto& [s, v] : patch.force_profile.points)
-    if (s >= 0.0 && s <= 1.0) t.insert(s);
-  if (p.end == p.start || patch.move_to <= patch.move_from) return t;
-  for (const auto& f : strip.facets)
-    for (Real boundary : {f.lo, f.hi})
-      for (Real edge : {-0.5 * p.length, 0.5 * p.length}) {
-        const Real x = (boundary - edge - p.start) / (p.end - p.start);
-        if (x > 0.0 && x < 1.0) t.insert(patch.move_from + x * (patch.move_to - patch.move_from));
-      }
-  return t;
 }
 
 void add_patch(fem::Model& m, const tissue::TissueModel& tissue, const LoadingFrame& frame,
                const PatchLoad& patch, Real t0) {
   const Strip strip = pressed_strip(m.mesh, tissue, frame, patch.width);
-  const PatchPlacement place = placement(strip, patch);
-  auto centre = [&](Real s) {
-    if (patch.move_to <= patch.move_from) return s < patch.move_from ? place.start : place.end;
-    const Real x = std::clamp((s - patch.move_from) / (patch.move_to - patch.move_from), 0.0, 1.0);
-    return place.start + (place.end - place.start) * x;
-  };
-  auto coverage = [&](const StripFacet& f, Real s) {
-    const Real x = centre(s);
-    return overlap(f.lo, f.hi, x - 0.5 * place.length, x + 0.5 * place.length) / (f.hi - f.lo);
-  };
-  const auto times = patch_times(strip, place, patch);
-  const Real direction = place.end > place.start ? 1.0 : place.end < place.start ? -1.0 : 0.0;
-  const Vec3 a = tissue.roles.axis;
-  int grip_component = 0;
-  a.cwiseAbs().maxCoeff(&grip_component);
-  std::set<Index> gripped;
-  for (const auto& f : strip.facets) {
-    const Profile profile =
-        sampled(times, [&](Real s) { return coverage(f, s) * patch.force_profile(s); });
-    if (std::all_of(profile.points.begin(), profile.points.end(),
-                    [](const auto& p) { return p.second == 0.0; }))
-      continue;
-    const int curve = add_curve(m, profile, t0);
-    m.pressures.push_back({kPatchSet, {f.facet}, place.pressure, curve});
-    if (patch.drag > 0.0 && direction != 0.0)
-      m.tractions.push_back(
-          {"patch_drag", {f.facet}, patch.drag * place.pressure * direction * a, curve});
-    if (patch.grip && coverage(f, patch.move_from) > 0.0)
-      gripped.insert(f.nodes.begin(), f.nodes.end());
-  }
-  if (!gripped.empty())
-    m.displacements.push_back(
-        {"patch_grip", {gripped.begin(), gripped.end()}, grip_component, 0.0, -1});
+  const PatchPlacement place = placement(strip, patch, tissue, frame);
+  m.couplings.push_back(std::make_shared<PatchCoupling>(patch_spec(strip, patch, tissue, frame,
+                                                                   place.start, place.end, t0)));
 }
 
 // Area-weighted mean outward normal of the bed's outer surface, its axial part removed: about
@@ -283,7 +256,7 @@ LoadingFrame loading_frame(const fem::Model& model, const tissue::TissueModel& t
 
 PatchPlacement place_patch(const fem::Model& model, const tissue::TissueModel& tissue,
                            const LoadingFrame& frame, const PatchLoad& patch) {
-  return placement(pressed_strip(model.mesh, tissue, frame, patch.width), patch);
+  return placement(pressed_strip(model.mesh, tissue, frame, patch.width), patch, tissue, frame);
 }
 
 fem::Model load_case_model(const fem::Model& base, const tissue::TissueModel& tissue,
@@ -363,13 +336,15 @@ fem::Model hold_model(const fem::Model& base, const tissue::TissueModel& tissue,
   return m;
 }
 
+const PatchCoupling* patch_coupling(const fem::Model& model) {
+  for (const auto& c : model.couplings)
+    if (const auto* p = dynamic_cast<const PatchCoupling*>(c.get())) return p;
+  return nullptr;
+}
+
 Real patch_normal_force(const fem::Model& model, Real t) {
-  Real total = 0.0;
-  for (const auto& bc : model.pressures)
-    if (bc.set_name == kPatchSet)
-      for (const auto& f : bc.facets)
-        total += bc.pressure * model.curves[bc.curve](t) * reference_area(model.mesh, f);
-  return total;
+  const PatchCoupling* p = patch_coupling(model);
+  return p ? p->normal_force(t) : 0.0;
 }
 
 }  // namespace sinew::interventions

@@ -10,6 +10,7 @@
 
 #include "fem/model.hpp"
 #include "interventions/load_case.hpp"
+#include "interventions/patch_coupling.hpp"
 #include "tissue/tissue_model.hpp"
 
 namespace sinew::interventions {
@@ -50,14 +51,16 @@ LoadingFrame loading_frame(const fem::Model& model, const tissue::TissueModel& t
 
 /// Where a patch presses on a tissue model. Its positions are limited to where the whole patch
 /// lies on the pressed strip of the bed (a stroke past the end of the modelled tissue would
-/// press on tissue the model does not contain); the pressure is the patch's force over the area
-/// of the whole patch on the strip, so the total normal force is pressure x covered area at every
-/// position and equals the patch's force wherever the whole patch is on the bed.
+/// press on tissue the model does not contain). The patch covers its exact footprint on the bed
+/// (length x width on a bed facing the pressing side, whatever the facet size); its pressure is
+/// the force over the covered area at every position (patch_coupling.hpp), so the total normal
+/// force is the patch's force.
 struct PatchPlacement {
   Real start = 0.0, end = 0.0;        ///< mm from the target along the axis, after limiting
-  Real length = 0.0;                  ///< mm: the patch length used (at least two facets)
+  Real length = 0.0;                  ///< mm: the patch length
+  Real area = 0.0;                    ///< mm^2: the covered reference area where it lands
   Real bed_min = 0.0, bed_max = 0.0;  ///< mm: axial extent of the pressed strip of the bed
-  Real pressure = 0.0;                ///< MPa at full force
+  Real pressure = 0.0;                ///< MPa at full force where it lands
   bool limited = false;               ///< start or end was moved onto the bed
 };
 
@@ -81,7 +84,11 @@ fem::Model load_case_model(const fem::Model& base, const tissue::TissueModel& ti
 fem::Model hold_model(const fem::Model& base, const tissue::TissueModel& tissue,
                       const LoadingFrame& frame, const LoadCase& load, Real t0, const VecX& u);
 
-/// Total normal force (N) of the patch pressures of a load-case model at model time t (checks).
+/// Total normal force (N) of the patch pressures of a load-case model at model time t (checks):
+/// int p dA_0 over the patch footprint; 0 without a patch.
 Real patch_normal_force(const fem::Model& model, Real t);
+
+/// The patch of a load-case model (nullptr without one).
+const PatchCoupling* patch_coupling(const fem::Model& model);
 
 }  // namespace sinew::interventions

@@ -1,6 +1,7 @@
 // Stages and probes on a carried history.
 #include "simulation/session_driver.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
@@ -31,7 +32,7 @@ void SessionDriver::start_stage(const Stage& stage) {
   problem_.reset();
   model_ = stage.model;
   problem_ = std::make_unique<fem::MechanicsProblem>(*model_);
-  problem_->set_state(history_);
+  problem_->set_state(stage_state());
   newton_ = std::make_unique<solver::NewtonSolver>(*problem_, linear_solvers_, def_.newton, log_);
   // A continuing stage on another model of the same mesh (a hold with other end conditions)
   // starts from the displacement reached.
@@ -62,15 +63,28 @@ StageResult SessionDriver::run_stage(const Stage& stage, const StepObserver& on_
   result.completed = r.completed;
   result.failure = r.failure;
   result.solver = r.totals;
-  if (r.completed) history_ = problem_->state();
+  if (r.completed) carry(problem_->state());
   return result;
+}
+
+fem::ProblemState SessionDriver::stage_state() const {
+  fem::ProblemState s = history_;
+  if (model_)
+    for (size_t k = s.couplings.size(); k < model_->couplings.size(); ++k)
+      s.couplings.push_back(model_->couplings[k]);
+  return s;
+}
+
+void SessionDriver::carry(fem::ProblemState state) {
+  state.couplings.resize(std::min(state.couplings.size(), def_.model.couplings.size()));
+  history_ = std::move(state);
 }
 
 void SessionDriver::apply_cycles(std::int64_t n) {
   if (!problem_) return;
-  problem_->set_state(history_);
+  problem_->set_state(stage_state());
   problem_->apply_cycles(n);
-  history_ = problem_->state();
+  carry(problem_->state());
 }
 
 tissue::MetricValues SessionDriver::probe(const std::string& label) const {

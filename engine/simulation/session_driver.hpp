@@ -81,6 +81,11 @@ class SessionDriver {
 
  private:
   void start_stage(const Stage& stage);
+  /// The carried history with the running stage's own couplings (an intervention's patch, after
+  /// the base model's) in their initial state: they belong to one load case and are not carried.
+  fem::ProblemState stage_state() const;
+  /// Keeps the state of the base model's couplings as the carried history.
+  void carry(fem::ProblemState state);
 
   const model::ModelDefinition& def_;
   const solver::LinearSolverRegistry& linear_solvers_;

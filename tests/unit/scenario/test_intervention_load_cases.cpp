@@ -149,7 +149,7 @@ TEST(InterventionLoadCases, ActiveReleaseHoldsAGrippingPatchWhileTheTendonSlides
   EXPECT_DOUBLE_EQ(p.width, 18.0);
   EXPECT_DOUBLE_EQ(p.start, 1.5);
   EXPECT_DOUBLE_EQ(p.end, 1.5);
-  EXPECT_TRUE(p.grip);
+  EXPECT_EQ(p.grip_friction, 1.0);
   EXPECT_DOUBLE_EQ(p.force_profile(0.3), 1.0);
   // Shortened (-excursion/2) while the thumb presses, then lengthened (+excursion/2).
   EXPECT_DOUBLE_EQ(c.excursion * c.excursion_profile(0.3), -2.0);
@@ -174,7 +174,7 @@ TEST(InterventionLoadCases, InstrumentStrokesAlongTheAxisWithDrag) {
   EXPECT_DOUBLE_EQ(p.drag, 0.2);
   EXPECT_DOUBLE_EQ(p.start, -5.0);
   EXPECT_DOUBLE_EQ(p.end, 5.0);
-  EXPECT_FALSE(p.grip);
+  EXPECT_EQ(p.grip_friction, 0.0);
   EXPECT_LT(p.move_from, p.move_to);
   EXPECT_EQ(c.excursion, 0.0);
   EXPECT_EQ(iastm->cycles(), 8);
@@ -302,18 +302,17 @@ TEST(LoadCaseModel, ThumbPatchPressesWithItsForceAndGripsTheBed) {
   EXPECT_NEAR(patch_normal_force(model, kT0 + 0.15), 20.0, 1e-9);  // half way up its ramp
   EXPECT_NEAR(patch_normal_force(model, kT0 + 0.3), 40.0, 1e-9);
   EXPECT_NEAR(patch_normal_force(model, kT0 + 1.0), 40.0, 1e-9);
-  // Every pressed facet lies on the pressing side of the bed.
-  for (const auto& p : model.pressures) EXPECT_GT(p.pressure, 0.0);
-  // The grip pins the bed nodes under the patch along the axis, at zero displacement.
-  const fem::DisplacementBC* grip = nullptr;
-  for (const auto& d : model.displacements)
-    if (d.set_name == "patch_grip") grip = &d;
-  ASSERT_NE(grip, nullptr);
-  EXPECT_FALSE(grip->nodes.empty());
-  EXPECT_EQ(grip->component, 0);
-  EXPECT_EQ(grip->value, 0.0);
+  // The thumb holds the bed nodes under it by friction (grip_friction 1 by default) with its
+  // own pressure as the normal load: at most 1 x 40 N.
+  const PatchCoupling* patch = patch_coupling(model);
+  ASSERT_NE(patch, nullptr);
+  EXPECT_EQ(patch->spec().grip_friction, 1.0);
+  EXPECT_NEAR(patch->grip_normal_force(kT0 + 1.0), 40.0, 1e-9);
+  EXPECT_FALSE(patch->grip_nodes().empty());
   const auto& bed = m.def.model.mesh.node_set(m.def.tissue.roles.bed_support);
-  for (Index n : grip->nodes) EXPECT_TRUE(std::find(bed.begin(), bed.end(), n) != bed.end());
+  for (Index n : patch->grip_nodes())
+    EXPECT_TRUE(std::find(bed.begin(), bed.end(), n) != bed.end());
+  for (const auto& d : model.displacements) EXPECT_NE(d.set_name, "patch_grip");
   // Both ends travel by the excursion: -0.5 mm at s = 0.3, +0.5 mm at the end.
   int travelling = 0;
   for (const auto& d : model.displacements)
@@ -340,29 +339,15 @@ TEST(LoadCaseModel, InstrumentKeepsItsForceAlongTheStrokeAndDragsForward) {
   // with the instrument force.
   EXPECT_NEAR(patch_normal_force(model, kT0 + patch.move_from), 8.0, 1e-9);
   EXPECT_NEAR(patch_normal_force(model, kT0 + 1.0), 8.0, 1e-9);
-  // The pressed facets move with the edge: the first ones are released by the end.
-  Real first = 0.0, last = 0.0;
-  for (const auto& p : model.pressures) {
-    first += model.curves[p.curve](kT0 + patch.move_from) > 0 ? 1 : 0;
-    last += model.curves[p.curve](kT0 + patch.move_from) > 0 &&
-                    model.curves[p.curve](kT0 + 1.0) == 0.0
-                ? 1
-                : 0;
-  }
-  EXPECT_GT(first, 0);
-  EXPECT_GT(last, 0);
-  // Drag: a forward (+axis, from start to end) traction of 0.25 x the pressure on each facet.
-  Real drag = 0.0;
-  int dragged = 0;
-  for (const auto& t : model.tractions)
-    if (t.set_name == "patch_drag") {
-      ++dragged;
-      EXPECT_GT(t.traction.dot(m.def.tissue.roles.axis), 0.0);
-      for (const auto& f : t.facets)
-        drag += t.traction.norm() * model.curves[t.curve](kT0 + 1.0) * facet_area(model.mesh, f);
-    }
-  EXPECT_GT(dragged, 0);
-  EXPECT_NEAR(drag, 0.25 * 8.0, 1e-9);
+  // The edge moves from -5 to +5 mm and drags forward (+axis, from start to end) with
+  // 0.25 x the pressure over its footprint: 0.25 x 8 N (the sheath's normals have no axial part).
+  const PatchCoupling* pc = patch_coupling(model);
+  ASSERT_NE(pc, nullptr);
+  EXPECT_NEAR(pc->centre(kT0 + patch.move_from), -5.0, 1e-12);
+  EXPECT_NEAR(pc->centre(kT0 + 1.0), 5.0, 1e-12);
+  const VecX u0 = VecX::Zero(3 * static_cast<Index>(model.mesh.points.size()));
+  EXPECT_NEAR(pc->load(u0, kT0 + 1.0).dot(m.def.tissue.roles.axis), 0.25 * 8.0, 1e-9);
+  EXPECT_TRUE(pc->grip_nodes().empty());
   // The instrument does not grip, and the tendon does not travel: its fixed end is clamped.
   int clamped = 0;
   for (const auto& d : model.displacements) {
@@ -375,48 +360,30 @@ TEST(LoadCaseModel, InstrumentKeepsItsForceAlongTheStrokeAndDragsForward) {
   EXPECT_EQ(clamped, 3);
 }
 
-// The covered area of the patch facets at load-case time s, from the facets' own geometry: each
-// facet's area times the fraction of its axial extent under the patch centred at `centre`.
-Real covered_area(const fem::Model& model, const LoadingFrame& frame, const Vec3& axis, Real centre,
-                  Real length) {
-  Real area = 0.0;
-  for (const auto& p : model.pressures) {
-    const auto& f = p.facets.front();
-    Real lo = 1e300, hi = -1e300;
-    for (Index n : model.mesh.facet_nodes(f)) {
-      const Real x = (model.mesh.points[n] - frame.target).dot(axis);
-      lo = std::min(lo, x);
-      hi = std::max(hi, x);
-    }
-    const Real under =
-        std::max(0.0, std::min(hi, centre + 0.5 * length) - std::max(lo, centre - 0.5 * length));
-    area += facet_area(model.mesh, f) * under / (hi - lo);
-  }
-  return area;
-}
-
 TEST(LoadCaseModel, PatchForceIsPressureTimesCoveredAreaAtEveryPosition) {
   SmallModel m;
-  // The stroke asks for -9..9 mm on a body whose bed reaches -10..10 mm from the scar centre:
-  // the 10 mm (two-facet) edge fits for centres -5..5 mm, so the stroke is limited to that.
-  const auto c = only_case(
-      *make("instrument_mobilisation",
-            {{"instrument_force", 8}, {"edge_width", 2}, {"stroke_start", -9}, {"stroke_end", 9}}));
+  // The stroke asks for -9.5..9.5 mm on a body whose bed reaches -10..10 mm from the scar
+  // centre: the 2 mm edge fits for centres -9..9 mm, so the stroke is limited to that.
+  const auto c = only_case(*make(
+      "instrument_mobilisation",
+      {{"instrument_force", 8}, {"edge_width", 2}, {"stroke_start", -9.5}, {"stroke_end", 9.5}}));
   const auto place = place_patch(m.def.model, m.def.tissue, m.frame, *c.patch);
   EXPECT_TRUE(place.limited);
-  EXPECT_NEAR(place.length, 10.0, 1e-9);
+  EXPECT_NEAR(place.length, 2.0, 1e-9);
   EXPECT_NEAR(place.bed_min, -10.0, 1e-9);
   EXPECT_NEAR(place.bed_max, 10.0, 1e-9);
-  EXPECT_NEAR(place.start, -5.0, 1e-9);
-  EXPECT_NEAR(place.end, 5.0, 1e-9);
+  EXPECT_NEAR(place.start, -9.0, 1e-9);
+  EXPECT_NEAR(place.end, 9.0, 1e-9);
+  EXPECT_NEAR(place.pressure * place.area, 8.0, 1e-9);
   const auto model = load_case_model(m.def.model, m.def.tissue, m.frame, c, kT0);
-  const Vec3 a = m.def.tissue.roles.axis;
-  // At 41 positions (between the facet boundaries too): force = pressure x covered area = 8 N.
+  const PatchCoupling* pc = patch_coupling(model);
+  ASSERT_NE(pc, nullptr);
+  // At 41 positions (between the 5 mm facet boundaries too): the sheath is a prism along the
+  // axis, so the covered area is the same everywhere, and force = pressure x area = 8 N.
   for (int k = 0; k <= 40; ++k) {
     const Real s = 0.2 + 0.8 * k / 40.0;
-    const Real centre = place.start + (place.end - place.start) * (s - 0.2) / 0.8;
-    const Real area = covered_area(model, m.frame, a, centre, place.length);
-    EXPECT_NEAR(patch_normal_force(model, kT0 + s), place.pressure * area, 1e-9) << "s = " << s;
+    EXPECT_NEAR(pc->covered_area(kT0 + s), place.area, 1e-9 * place.area) << "s = " << s;
+    EXPECT_NEAR(pc->pressure(kT0 + s), place.pressure, 1e-9 * place.pressure) << "s = " << s;
     EXPECT_NEAR(patch_normal_force(model, kT0 + s), 8.0, 1e-9) << "s = " << s;
   }
 }
@@ -463,16 +430,6 @@ steps:
   EXPECT_NEAR(patch_normal_force(model, kT0 + 1.0), 50.0, 1e-9);
 }
 
-// Area vector of a facet: its reference area along its outward normal (the node order is
-// right-handed about the outward normal), mm^2.
-Vec3 facet_area_vector(const mesh::Mesh& m, const mesh::Facet& f) {
-  const auto n = m.facet_nodes(f);
-  Vec3 sum = Vec3::Zero();
-  for (size_t k = 1; k + 1 < n.size(); ++k)
-    sum += 0.5 * (m.points[n[k]] - m.points[n[0]]).cross(m.points[n[k + 1]] - m.points[n[0]]);
-  return sum;
-}
-
 // `loading.press_side`: ART pressed from each side of the sheath. A pressure p on a facet of
 // outward area vector A pushes with -p A, so the net patch load on the bed points into it,
 // against the chosen side, with the thumb's 80 N (the whole patch lies on the bed at the scar).
@@ -487,12 +444,8 @@ TEST(LoadCaseModel, PressSideChoosesWhereThePatchPushes) {
     const auto frame = loading_frame(m.def.model, m.def.tissue, 0.02, *press);
     EXPECT_NEAR((frame.side - press->direction).norm(), 0.0, 1e-12);
     const auto model = load_case_model(m.def.model, m.def.tissue, frame, c, kT0);
-    Vec3 load = Vec3::Zero();
-    for (const auto& bc : model.pressures)
-      if (bc.set_name == "patch")
-        for (const auto& f : bc.facets)
-          load -=
-              bc.pressure * model.curves[bc.curve](kT0 + 1.0) * facet_area_vector(model.mesh, f);
+    const VecX u0 = VecX::Zero(3 * static_cast<Index>(model.mesh.points.size()));
+    const Vec3 load = patch_coupling(model)->load(u0, kT0 + 1.0);
     EXPECT_NEAR(patch_normal_force(model, kT0 + 1.0), 80.0, 1e-9);
     // Into the bed from the pressed side: the load along the side is negative, more than half
     // the 80 N (the 15 mm patch wraps over the 7 x 5 mm ellipse: 60.5 N from +-z, more from
