@@ -24,6 +24,7 @@ FIGURES = [
     ("achilles-modulus", "achilles-modulus"),
     ("achilles-strain-mvc", "achilles-strain-mvc"),
     ("achilles-7kN", "achilles-7kN"),
+    ("achilles-scar-limit", "achilles-scar-limit"),
     ("tendinopathy-", "tendinopathy"),
     ("interface-shear-modulus-normal", "interface-normal"),
     ("interface-shear-strength-normal", "interface-normal"),
@@ -36,7 +37,8 @@ FIGURES = [
 ]
 
 ORDER = [
-    "achilles-modulus", "achilles-strain-mvc", "achilles-7kN-damage", "tendinopathy-csa",
+    "achilles-modulus", "achilles-strain-mvc", "achilles-7kN-damage", "achilles-scar-limit",
+    "tendinopathy-csa",
     "tendinopathy-modulus", "tendinopathy-strain", "interface-shear-modulus-normal",
     "interface-shear-strength-normal", "interface-shear-modulus-fibrotic",
     "interface-shear-strength-fibrotic", "patellar-stiffness", "plantar-fascia-stiffness",
@@ -104,6 +106,18 @@ def fig_7kn(ax, r):
     ax.set_ylabel("force (kN)")
 
 
+def fig_scar_limit(ax, r):
+    limits = [x / 1000 for x in r["series"]["limit_load_N"]]
+    names = ["coarse", "medium", "fine"][: len(limits)]
+    ax.plot(range(len(limits)), limits, "o-", label="model: limit load (rigid-plate end)")
+    ax.axhline(4.12, color="k", ls="--", lw=1, label="6 BW running load at 70 kg (4.12 kN)")
+    ax.set_xticks(range(len(limits)))
+    ax.set_xticklabels(names)
+    ax.set_ylim(0, 5)
+    ax.set_xlabel("mesh (coarse, medium, fine: see the case)")
+    ax.set_ylabel("force (kN)")
+
+
 def fig_tendinopathy(ax, r):
     stress_strain(ax, r, "healthy ", "healthy (achilles-healthy.yaml)")
     stress_strain(ax, r, "tendinopathic ", "tendinopathic (achilles-tendinopathic.yaml)")
@@ -166,6 +180,7 @@ def draw_figures(records, folder):
         "achilles-modulus": lambda ax: fig_modulus(ax, records["achilles-modulus"]),
         "achilles-strain-mvc": lambda ax: fig_strain(ax, records["achilles-strain-mvc"]),
         "achilles-7kN": lambda ax: fig_7kn(ax, records["achilles-7kN-damage"]),
+        "achilles-scar-limit": lambda ax: fig_scar_limit(ax, records["achilles-scar-limit"]),
         "tendinopathy": lambda ax: fig_tendinopathy(ax, records["tendinopathy-csa"]),
         "interface-normal": lambda ax: fig_interface(ax, records, "normal"),
         "interface-fibrotic": lambda ax: fig_interface(ax, records, "fibrotic"),

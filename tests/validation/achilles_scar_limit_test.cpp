@@ -1,0 +1,105 @@
+// Limit load of the scarred Achilles model (scenarios/models/achilles-midportion-scar.yaml) under
+// the running arm's force, on three meshes (the finest is the demo study's): the largest force the
+// rigid-plate end carries (simulation/plate_limit.hpp), recorded beside the running load it falls
+// short of. The coarse meshes do not resolve the 12 mm scar and its 1 mm falloff and over-estimate
+// the limit (3471, 2949, 2616 N; 16 axial cells with core 4 give 2738 N, 4.5% from the finest
+// here): the three do not agree within 5% (docs/validation.md, open items), and meshes that do
+// take minutes each. The test asserts that coarsening never lowers the limit and guards the demo
+// study's 2.8 BW running arm.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+#include "achilles_models.hpp"
+#include "interventions/intervention.hpp"
+#include "simulation/session_loop.hpp"
+
+namespace sinew::testing {
+namespace {
+
+// One force-controlled pull of the plate end to `force` N (the load case of a running stride,
+// without its cycle count: the limit load is a one-pull property).
+class Pull final : public interventions::Intervention {
+ public:
+  explicit Pull(Real force) : force_(force) {}
+  std::vector<interventions::LoadCase> load_cases() const override {
+    interventions::LoadCase c;
+    c.name = "pull";
+    c.increments = 8;
+    c.axial_force = force_;
+    return {c};
+  }
+  std::int64_t cycles() const override { return 1; }
+  std::string summary() const override { return "pull"; }
+  interventions::Evidence evidence() const override { return {}; }
+
+ private:
+  Real force_;
+};
+
+struct Mesh {
+  const char* name;
+  const char* divisions;
+};
+
+// The limit load (N) of the scar model on `divisions` asked for `force`; NaN when it carries it.
+Real scar_limit_load(const std::string& divisions, Real force) {
+  auto text = model_text("achilles-midportion-scar");
+  text = substitute(text, R"(divisions: \{[^}]*\})", "divisions: {" + divisions + "}");
+  // One increment per probe: the probes are not under test and the damaged state is slow.
+  text = substitute(text, R"(probe_excursion: [0-9.]+)",
+                    "probe_excursion: 0.5\n  probe_increments: 1");
+  const auto def = load(text);
+  interventions::SessionPlan plan{"run", "run", {}, std::make_shared<Pull>(force)};
+  const auto out = simulation::run_sessions(def, {plan}, registries().linear, {});
+  EXPECT_EQ(out.status, "completed") << out.failure;
+  if (out.sessions.empty()) return std::nan("");
+  return out.sessions[0].limit_load;
+}
+
+// 6 body weights at 70 kg, the running intervention's default (docs/interventions.md):
+// 6 x 70 x 9.81 = 4120 N.
+TEST(Validation, AchillesScarLimitLoadOnThreeMeshes) {
+  const Real running = 6.0 * 70.0 * 9.81;
+  const Mesh meshes[] = {{"coarse", "axial: 6, core: 2, tendon_radial: 1, sheath_radial: 1"},
+                         {"medium", "axial: 8, core: 3, tendon_radial: 1, sheath_radial: 1"},
+                         {"fine", "axial: 12, core: 3, tendon_radial: 2, sheath_radial: 1"}};
+  std::vector<Real> limits;
+  for (const auto& m : meshes) {
+    limits.push_back(scar_limit_load(m.divisions, running));
+    std::printf("[ measured ] %s mesh (%s): limit load %.0f N\n", m.name, m.divisions,
+                limits.back());
+  }
+  for (Real l : limits) ASSERT_FALSE(std::isnan(l)) << "the model carried the running load";
+  const auto [lo, hi] = std::minmax_element(limits.begin(), limits.end());
+  const Real spread = (*hi - *lo) / limits.back();
+  std::printf("[ measured ] spread %.2f%% of the fine mesh's; running load %.0f N\n",
+              100.0 * spread, running);
+
+  CaseRecord c;
+  c.id = "achilles-scar-limit";
+  c.title = "Scarred Achilles model: limit load against a 6 BW running load";
+  c.source = "Reiter et al. 2024 (running load)";
+  c.quantity = "limit load (fine mesh)";
+  c.unit = "kN";
+  c.expected = "carries 4.12 kN (6 BW at 70 kg)";
+  c.model = limits.back() / 1000.0;
+  c.pass = false;  // a limit load was reached: the model does not carry the running load
+  c.note = "coarse/medium/fine limit loads spread " + num(std::round(1000.0 * spread) / 10.0) +
+           "% of the fine mesh's (coarse meshes do not resolve the scar)";
+  c.series.push_back({"limit_load_N", limits});
+  write_record(c);
+
+  // Under-resolved scar: the coarser mesh carries at least as much (a coarse mesh smears the
+  // scar's soft fibres over long elements).
+  for (size_t i = 1; i < limits.size(); ++i) EXPECT_LE(limits[i], limits[i - 1] * 1.001);
+  // Below the running load by construction (else NaN); above the 2.8 BW easy run (1.92 kN) the
+  // demo study's running arm asks for, on every mesh.
+  for (Real l : limits) EXPECT_GT(l, 2.8 * 70.0 * 9.81);
+}
+
+}  // namespace
+}  // namespace sinew::testing
