@@ -34,6 +34,9 @@ FIGURES = [
     ("plantar-fascia-stiffness", "plantar-fascia-stiffness"),
     ("fatigue-sn-line", "fatigue-sn-line"),
     ("fatigue-hops", "fatigue-hops"),
+    ("pulley-friction-coefficient", "pulley-friction"),
+    ("pulley-gliding-resistance", "pulley-gliding-resistance"),
+    ("ssct-energy-ratio-", "ssct-energy-ratio"),
 ]
 
 ORDER = [
@@ -42,7 +45,9 @@ ORDER = [
     "tendinopathy-modulus", "tendinopathy-strain", "interface-shear-modulus-normal",
     "interface-shear-strength-normal", "interface-shear-modulus-fibrotic",
     "interface-shear-strength-fibrotic", "patellar-stiffness", "plantar-fascia-stiffness",
-    "fatigue-sn-line", "fatigue-hops-stiffness",
+    "fatigue-sn-line", "fatigue-hops-stiffness", "pulley-friction-coefficient",
+    "pulley-gliding-resistance", "ssct-energy-ratio-60", "ssct-energy-ratio-90",
+    "ssct-energy-ratio-120",
 ]
 
 
@@ -174,6 +179,43 @@ def fig_hops(ax, r):
     ax.set_ylabel("stiffness at the 500 N probe (N/mm)")
 
 
+def fig_pulley_friction(ax, r):
+    pull, t2 = r["series"]["pull_mm"], r["series"]["T2_N"]
+    t1 = r["series"]["T1_N"][0]
+    theta = math.pi / 2
+    mu = [math.log(max(x, 1e-12) / t1) / theta for x in t2]
+    ax.plot(pull, mu, "o-", ms=3, label="model: ln(T2/T1)/θ (input μ = 0.016)")
+    ax.axhspan(r["mean"] - r["spread"], r["mean"] + r["spread"], color="C1", alpha=0.25,
+               label="0.016 ± 0.005 (Uchiyama et al. 2008)")
+    ax.set_ylim(-0.002, 0.03)
+    ax.set_xlabel("pull of the free end (mm)")
+    ax.set_ylabel("measured friction coefficient")
+
+
+def fig_pulley_resistance(ax, r):
+    pull, t2 = r["series"]["pull_mm"], r["series"]["T2_N"]
+    t1 = r["series"]["T1_N"][0]
+    lo, hi = r["series"]["band_N"]
+    ax.plot(pull, [x - t1 for x in t2], "o-", ms=3, label="model: T2 − T1 (4.9 N, 90° assumed)")
+    ax.axhspan(lo, hi, color="C0", alpha=0.15, label="model with μ = 0.011–0.021")
+    ax.axhline(r["mean"], color="C1", ls="--", label="0.09 N (Ozasa et al. 2013; SD not found)")
+    ax.set_xlabel("pull of the free end (mm)")
+    ax.set_ylabel("gliding resistance (N)")
+
+
+def fig_ssct(ax, records):
+    levels = [60, 90, 120]
+    rs = [records[f"ssct-energy-ratio-{x}"] for x in levels]
+    ax.errorbar(levels, [r["mean"] for r in rs], yerr=[r["spread"] for r in rs], fmt="s",
+                color="C1", capsize=6, label="Vanhees et al. 2012 (mean ± SD)")
+    x = rs[0]["series"]["best_scale_mm"][0]
+    ax.plot(levels, [r["model"] for r in rs], "o-", color="C0",
+            label=f"model (bond of achilles-healthy), best scale X = {x:.1f} mm")
+    ax.set_xlabel("stretch level (% of the physiological excursion X)")
+    ax.set_ylabel("energy ratio E2/E1")
+    ax.set_ylim(0.4, 1.1)
+
+
 def draw_figures(records, folder):
     folder.mkdir(parents=True, exist_ok=True)
     drawers = {
@@ -190,6 +232,11 @@ def draw_figures(records, folder):
             ax, records["plantar-fascia-stiffness"], "plantar fascia, unscarred model, 100 N probe"),
         "fatigue-sn-line": lambda ax: fig_sn_line(ax, records["fatigue-sn-line"]),
         "fatigue-hops": lambda ax: fig_hops(ax, records["fatigue-hops-stiffness"]),
+        "pulley-friction": lambda ax: fig_pulley_friction(
+            ax, records["pulley-friction-coefficient"]),
+        "pulley-gliding-resistance": lambda ax: fig_pulley_resistance(
+            ax, records["pulley-gliding-resistance"]),
+        "ssct-energy-ratio": lambda ax: fig_ssct(ax, records),
     }
     for name, draw in drawers.items():
         fig, ax = plt.subplots(figsize=(5.5, 3.8), dpi=100)
