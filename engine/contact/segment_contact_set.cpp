@@ -113,6 +113,8 @@ SegmentContactSet::NodeState SegmentContactSet::evaluate_node(const VecX& u, siz
   in.xi = s.master.projection.xi;
   for (int i = 0; i < 2; ++i) {
     in.clamped[static_cast<size_t>(i)] = std::abs(in.xi[i]) > 1.0 + 1e-9;
+    if (in.clamped[static_cast<size_t>(i)])
+      in.boundary = in.boundary || master_.boundary_edge(f, i, in.xi[i] > 0.0 ? 1 : -1);
     in.xi[i] = std::clamp(in.xi[i], -1.0, 1.0);
   }
   in.area = areas_[k];

@@ -113,7 +113,11 @@ SegmentResponse evaluate_segment(const SegmentInput& in, const ContactParameters
     // kink's wedge (a node at the edge itself keeps the facet normal).
     const V3 d = xs - y.x;
     const AD dist = sqrt(dot(d, d));
-    if (dist.value() > 1e-9 * h) nv = d * (dot(d, nv).value() >= 0.0 ? 1.0 : -1.0) / dist;
+    // Beyond the master's rim the slave is off its end: separated (a slave sliding past the
+    // rim in the facet's plane would otherwise take the sign of round-off and count its
+    // distance from the rim as penetration).
+    if (dist.value() > 1e-9 * h)
+      nv = d * (in.boundary || dot(d, nv).value() >= 0.0 ? 1.0 : -1.0) / dist;
   }
   const AD g = dot(xs - y.x, nv);
   r.gap = g.value();
