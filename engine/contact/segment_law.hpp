@@ -30,8 +30,7 @@ struct SegmentInput {
   /// the direction between it and the slave, continuous across the wedge.
   std::array<bool, 2> clamped{false, false};
   /// A clamped edge is the master's boundary (its rim, no facet across it): a slave beyond it
-  /// is off the master's end, so the normal is oriented away from the edge and the gap is the
-  /// distance (>= 0), whatever side of the facet's plane the slave is on.
+  /// and level with the facet's plane (to round-off) is off the master's end, separated.
   bool boundary = false;
   bool separate_stick = false;      ///< the stick point lies on another facet
   std::array<Vec3, 4> stick_facet;  ///< its corners (used when separate_stick)
