@@ -194,6 +194,16 @@ Vec3 bed_exposed_normal(const mesh::Mesh& m, const std::string& bed, const Vec3&
   return sum - sum.dot(a) * a;
 }
 
+// `profile` up to load-case time s and held at its value there afterwards.
+Profile stopped_at(const Profile& profile, Real s) {
+  Profile p;
+  p.points.clear();
+  for (const auto& point : profile.points)
+    if (point.first < s) p.points.push_back(point);
+  p.points.emplace_back(s, profile(s));
+  return p;
+}
+
 }  // namespace
 
 const std::vector<std::string>& press_side_values() {
@@ -305,13 +315,17 @@ fem::Model load_case_model(const fem::Model& base, const tissue::TissueModel& ti
 }
 
 fem::Model hold_model(const fem::Model& base, const tissue::TissueModel& tissue,
-                      const LoadingFrame& frame, const LoadCase& load, Real t0, const VecX& u) {
+                      const LoadingFrame& frame, const LoadCase& load, Real t0, const VecX& u,
+                      Real reached_at) {
   if (load.axial_force == 0.0)
     throw std::invalid_argument("holding the position reached needs a force-limited load case");
   LoadCase held = load;
   held.axial_force = 0.0;
   held.elongation = 0.0;
   held.muscle_stiffness = 0.0;
+  // A ramp that stopped early (past a limit load) left the excursion where it was then: the
+  // joint stays at that angle, so the fixed end's translation is held there too.
+  if (reached_at < 1.0) held.excursion_profile = stopped_at(load.excursion_profile, reached_at);
   fem::Model m = load_case_model(base, tissue, frame, held, t0);
   // The loaded end's own displacement prescription is replaced by the held plate.
   const auto& roles = tissue.roles;

@@ -80,9 +80,13 @@ fem::Model load_case_model(const fem::Model& base, const tissue::TissueModel& ti
 /// load_case_model, the loaded end switched to hold the position reached at displacement `u`
 /// (the ramp's end). With a series muscle, the spring's far end stays where the ramp left it
 /// (plate displacement + axial_force / muscle_stiffness, so the force is continuous); without
-/// one the plate stays put. Throws std::invalid_argument when the load case has no axial force.
+/// one the plate stays put. `reached_at`: the load-case time of `u` (1 after a complete ramp;
+/// earlier when the ramp stopped just past a limit load, simulation/plate_limit.hpp), where the
+/// body's excursion is held too, so that the hold starts from exactly the state `u` is in.
+/// Throws std::invalid_argument when the load case has no axial force.
 fem::Model hold_model(const fem::Model& base, const tissue::TissueModel& tissue,
-                      const LoadingFrame& frame, const LoadCase& load, Real t0, const VecX& u);
+                      const LoadingFrame& frame, const LoadCase& load, Real t0, const VecX& u,
+                      Real reached_at = 1.0);
 
 /// Total normal force (N) of the patch pressures of a load-case model at model time t (checks):
 /// int p dA_0 over the patch footprint; 0 without a patch.

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 #include "interventions/load_case_model.hpp"
@@ -30,7 +31,9 @@ std::string parameter_text(const std::map<std::string, Real>& p) {
 
 // Under force control a failure past the first increments is usually the model's load limit
 // (scar fibre damage or bond failure softening the tissue): say how far it got.
-std::string force_reached(const interventions::LoadCase& c, Real converged) {
+// A hold holds a position, not the force: there the time reached is what is said.
+std::string force_reached(const interventions::LoadCase& c, Real converged, bool hold) {
+  if (hold) return fmt::format("; in the hold, after load-case time {:.4g}", converged);
   if (c.axial_force == 0.0) return "";
   if (converged > 0.0)
     return fmt::format(
@@ -150,15 +153,19 @@ class SessionLoop {
     stage.stepping.t_start = time_;
     stage.stepping.t_end = time_ + 1.0;
     stage.stepping.increments = c.increments;
-    run_stage(session, c, stage);
-    if (c.hold > 0.0) {
+    const auto reached = run_stage(session, c, stage);
+    if (c.hold > 0.0 && reached) {
       // The hold: the same model (its load curves stay at their end values) from t0 + 1 s on;
       // a force-limited stretch instead holds the position its ramp reached (the joint angle).
+      // A ramp that stopped just past a limit load (at *reached < t0 + 1) holds the position
+      // reached there, excursion included, from then on: the force model's curves at t0 + 1
+      // would ask for more than the state carries.
       stage.name += " hold";
-      if (c.hold_position && c.axial_force != 0.0)
+      const bool early = *reached < time_ + 1.0;
+      if (early || (c.hold_position && c.axial_force != 0.0))
         stage.model = std::make_shared<const fem::Model>(interventions::hold_model(
-            def_.model, def_.tissue, frame_, c, time_, driver_.displacement()));
-      stage.stepping.t_start = time_ + 1.0;
+            def_.model, def_.tissue, frame_, c, time_, driver_.displacement(), *reached - time_));
+      stage.stepping.t_start = *reached;
       stage.stepping.t_end = time_ + 1.0 + c.hold;
       stage.continues = true;
       run_stage(session, c, stage);
@@ -169,7 +176,11 @@ class SessionLoop {
     time_ += 1.0 + c.hold;
   }
 
-  void run_stage(const std::string& session, const interventions::LoadCase& c, const Stage& stage) {
+  // Runs a stage (a force-controlled one past its limit load under plate displacement control);
+  // returns the model time of the state the driver carries on from, nullopt when that is the
+  // state before the load case (a limit-load run that stalled).
+  std::optional<Real> run_stage(const std::string& session, const interventions::LoadCase& c,
+                                const Stage& stage) {
     int nominal = 0;
     const double done_before = work_done_;
     int reported_every = c.increments;
@@ -197,9 +208,13 @@ class SessionLoop {
                              : std::nullopt;
       if (!limit)
         throw LoadCaseFailure(current_ + ": " + r.failure +
-                              force_reached(c, r.last_converged_time - time_) + what_to_change(c));
+                              force_reached(c, r.last_converged_time - time_, stage.continues) +
+                              what_to_change(c));
       record_limit(*limit);
+      if (!limit->stage.completed) return std::nullopt;
+      return limit->stage.last_converged_time;
     }
+    return stage.stepping.t_end;
   }
 
   static const char* limit_note(const PlateLimit& limit) {

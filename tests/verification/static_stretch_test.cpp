@@ -9,8 +9,10 @@
 // tau_eff = tau (k_m + k_inf + beta k_inf) / (k_m + k_inf).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <string>
 
 #include "interventions/intervention.hpp"
 #include "simulation/session_loop.hpp"
@@ -125,6 +127,85 @@ TEST(StaticStretchSeriesMuscle, ForceLimitedStretchReachesItsLimitThenRelaxesThr
   RecordProperty("equilibrium_force", std::to_string(f_inf));
   RecordProperty("tau_eff", std::to_string(tau_eff));
   RecordProperty("creep", std::to_string(end.plate - top.plate));
+}
+
+// A tendon held only by its bond to the sheath (strength 0.05 MPa, fracture energy 0.1 N/mm:
+// broken by 2 G / tau = 4 mm of slip, no viscosity, no friction; the sheath's outer surface is
+// the fixed end, translated with the ramp by the 6 mm excursion): a force limit of 40 N is more
+// than the peeling bond carries, so the ramp ends just past its limit load under plate
+// displacement control (simulation/plate_limit.hpp), before load-case time 1.
+model::ModelDefinition bonded_tendon() {
+  TendonModel t;
+  t.axial = 4;
+  t.tissue = "{probe_force: 5, fixed_end: sheath_outer}";
+  t.boundary = "[{type: fixed, nodes: sheath_outer, components: [x, y, z]}]";
+  t.interface =
+      "{adhesion_density: 1.0, friction_coefficient: 0.0, bond_stiffness: 0.0228, "
+      "normal_strength: 0.05, shear_strength: 0.05, mode_I_fracture_energy: 0.1, "
+      "mode_II_fracture_energy: 0.1}";
+  t.output = "{reactions: [sheath_outer]}";
+  return load(t.text());
+}
+
+struct StageSample {
+  std::string stage;
+  Real t, force, plate;  // s, N (the fixed end's reaction), mm
+};
+
+// The hold starts from exactly the state the ramp ended in, also when the ramp stopped past a
+// limit load with the excursion part-way: the fixed end stays where it was then.
+TEST(StaticStretchBondedBed, HoldAfterALimitLoadStartsFromTheRampsLastState) {
+  const auto def = bonded_tendon();
+  interventions::InterventionRegistry registry;
+  interventions::register_interventions(registry);
+  auto impl = registry.create("static_stretch",
+                              resolve_parameters(registry.entry("static_stretch").parameters,
+                                                 {{"force_limit", 40.0},
+                                                  {"excursion", 6.0},
+                                                  {"hold", 30.0},
+                                                  {"repetitions", 1},
+                                                  {"simulated_repetitions", 1}}));
+  interventions::SessionPlan plan{"stretch", "static_stretch", {}, std::move(impl)};
+  const auto nodes =
+      def.model.mesh.nodes_of_facets(def.model.mesh.facet_set(def.tissue.roles.loaded_end));
+  std::vector<StageSample> samples;
+  std::vector<std::string> warnings;
+  simulation::SessionsOptions options;
+  options.log = LogSink([&](LogLevel level, const std::string& m) {
+    if (level == LogLevel::Warning) warnings.push_back(m);
+  });
+  options.on_step = [&](const simulation::StepOutput& out, const VecX& u) {
+    if (out.reactions.count("sheath_outer") && u.size() > 0)
+      samples.push_back({out.step, out.record.t, out.reactions.at("sheath_outer").x(),
+                         u[3 * nodes[0]]});
+  };
+  const auto result = simulation::run_sessions(def, {plan}, registries().linear, options);
+  ASSERT_EQ(result.status, "completed") << result.failure;
+  ASSERT_EQ(result.sessions.size(), 1u);
+  EXPECT_LT(result.sessions[0].limit_load, 40.0);
+
+  const auto first_hold = std::find_if(samples.begin(), samples.end(), [](const auto& x) {
+    return x.stage.size() > 5 && x.stage.compare(x.stage.size() - 5, 5, " hold") == 0;
+  });
+  ASSERT_NE(first_hold, samples.end());
+  ASSERT_NE(first_hold, samples.begin());
+  const StageSample ramp_end = *(first_hold - 1), hold = *first_hold;
+  EXPECT_NE(ramp_end.stage.find("plate displacement control"), std::string::npos);
+  EXPECT_LT(ramp_end.t, 1.0);  // the ramp stopped part-way, the excursion with it
+  EXPECT_GT(std::abs(ramp_end.force), 1.0);
+  EXPECT_NEAR(hold.force, ramp_end.force, 1e-6 * std::abs(ramp_end.force));
+  EXPECT_NEAR(hold.plate, ramp_end.plate, 1e-9);
+  EXPECT_NEAR(samples.back().t, 31.0, 1e-9);  // the hold ends on the load case's schedule
+  // No increment of the hold failed (the ramp's own cut-backs come before ramp_end.t).
+  for (const auto& w : warnings) {
+    const auto at = w.find("step to t = ");
+    if (at == std::string::npos) continue;
+    EXPECT_LE(std::stod(w.substr(at + 12)), ramp_end.t + 1e-12) << w;
+  }
+  RecordProperty("limit_load", std::to_string(result.sessions[0].limit_load));
+  RecordProperty("ramp_end_time", std::to_string(ramp_end.t));
+  RecordProperty("ramp_end_force", std::to_string(ramp_end.force));
+  RecordProperty("hold_force", std::to_string(hold.force));
 }
 
 }  // namespace
