@@ -6,7 +6,9 @@
 // on (the tendon creeps into the muscle spring), monotonically, to the elastic equilibrium of
 // the same spring and MTU position, with a time constant between the law's relaxation time tau
 // (a rigid series link) and its creep time tau (1 + beta) (no series link): for a linear fibre,
-// tau_eff = tau (k_m + k_inf + beta k_inf) / (k_m + k_inf).
+// tau_eff = tau (k_m + k_inf + beta k_inf) / (k_m + k_inf). (4) A force-limited stretch past a
+// bonded tendon's limit load holds from the plate position and model time its ramp reached, the
+// forces continuous; the hold model keeps the excursion where a stopped ramp left it.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -15,6 +17,7 @@
 #include <string>
 
 #include "interventions/intervention.hpp"
+#include "interventions/load_case_model.hpp"
 #include "simulation/session_loop.hpp"
 #include "tissue_support.hpp"
 
@@ -131,9 +134,9 @@ TEST(StaticStretchSeriesMuscle, ForceLimitedStretchReachesItsLimitThenRelaxesThr
 
 // A tendon held only by its bond to the sheath (strength 0.05 MPa, fracture energy 0.1 N/mm:
 // broken by 2 G / tau = 4 mm of slip, no viscosity, no friction; the sheath's outer surface is
-// the fixed end, translated with the ramp by the 6 mm excursion): a force limit of 40 N is more
-// than the peeling bond carries, so the ramp ends just past its limit load under plate
-// displacement control (simulation/plate_limit.hpp), before load-case time 1.
+// the fixed end): a force limit of 40 N is more than the peeling bond carries, so the ramp ends
+// just past its limit load under plate displacement control (simulation/plate_limit.hpp),
+// before load-case time 1. No excursion: a force case with one is not rerun past its limit.
 model::ModelDefinition bonded_tendon() {
   TendonModel t;
   t.axial = 4;
@@ -154,17 +157,24 @@ struct StageSample {
   Real t, plate_force, fixed_force, plate;
 };
 
+bool is_hold(const StageSample& x) {
+  return x.stage.size() > 5 && x.stage.compare(x.stage.size() - 5, 5, " hold") == 0;
+}
+
 // The hold starts from exactly the state the ramp ended in, also when the ramp stopped past a
-// limit load with the excursion part-way: the fixed end stays where it was then.
+// limit load: at the plate position and the model time reached there (not at load-case time
+// 1, which would drop the time between as if it had not passed), with the forces continuous.
 TEST(StaticStretchBondedBed, HoldAfterALimitLoadStartsFromTheRampsLastState) {
+  constexpr int kIncrements = 6;
+  constexpr Real kHold = 30.0;
   const auto def = bonded_tendon();
   interventions::InterventionRegistry registry;
   interventions::register_interventions(registry);
   auto impl = registry.create("static_stretch",
                               resolve_parameters(registry.entry("static_stretch").parameters,
                                                  {{"force_limit", 40.0},
-                                                  {"excursion", 6.0},
-                                                  {"hold", 30.0},
+                                                  {"hold", kHold},
+                                                  {"increments", kIncrements},
                                                   {"repetitions", 1},
                                                   {"simulated_repetitions", 1}}));
   interventions::SessionPlan plan{"stretch", "static_stretch", {}, std::move(impl)};
@@ -186,20 +196,21 @@ TEST(StaticStretchBondedBed, HoldAfterALimitLoadStartsFromTheRampsLastState) {
   ASSERT_EQ(result.sessions.size(), 1u);
   EXPECT_LT(result.sessions[0].limit_load, 40.0);
 
-  const auto first_hold = std::find_if(samples.begin(), samples.end(), [](const auto& x) {
-    return x.stage.size() > 5 && x.stage.compare(x.stage.size() - 5, 5, " hold") == 0;
-  });
+  const auto first_hold = std::find_if(samples.begin(), samples.end(), is_hold);
   ASSERT_NE(first_hold, samples.end());
   ASSERT_NE(first_hold, samples.begin());
   const StageSample ramp_end = *(first_hold - 1), hold = *first_hold;
   EXPECT_NE(ramp_end.stage.find("plate displacement control"), std::string::npos);
-  EXPECT_LT(ramp_end.t, 1.0);  // the ramp stopped part-way, the excursion with it
+  EXPECT_LT(ramp_end.t, 1.0);  // the ramp stopped part-way
   EXPECT_GT(ramp_end.plate_force, 1.0);
   EXPECT_LT(ramp_end.plate_force, result.sessions[0].limit_load);  // just past the peak
   EXPECT_NEAR(hold.plate_force, ramp_end.plate_force, 1e-6 * ramp_end.plate_force);
   EXPECT_NEAR(hold.fixed_force, ramp_end.fixed_force, 1e-6 * std::abs(ramp_end.fixed_force));
   EXPECT_NEAR(hold.plate, ramp_end.plate, 1e-9);
-  EXPECT_NEAR(samples.back().t, 31.0, 1e-9);  // the hold ends on the load case's schedule
+  // The hold's increments divide the time from the ramp's end to the schedule's end, 1 + hold.
+  EXPECT_NEAR(hold.t, ramp_end.t + (1.0 + kHold - ramp_end.t) / kIncrements, 1e-9);
+  EXPECT_NEAR(samples.back().t, 1.0 + kHold, 1e-9);
+  EXPECT_EQ(std::count_if(samples.begin(), samples.end(), is_hold), kIncrements);
   // No increment of the hold failed (the ramp's own cut-backs come before ramp_end.t).
   for (const auto& w : warnings) {
     const auto at = w.find("step to t = ");
@@ -212,6 +223,31 @@ TEST(StaticStretchBondedBed, HoldAfterALimitLoadStartsFromTheRampsLastState) {
   RecordProperty("hold_plate_force", std::to_string(hold.plate_force));
   RecordProperty("ramp_end_fixed_force", std::to_string(ramp_end.fixed_force));
   RecordProperty("hold_fixed_force", std::to_string(hold.fixed_force));
+}
+
+// The hold model of a ramp stopped at load-case time 0.4 (past a limit load) keeps the fixed
+// end where the excursion had taken it then, 0.4 x 6 mm, for the whole hold; a complete ramp's
+// hold keeps the full 6 mm.
+TEST(StaticStretchBondedBed, HoldModelKeepsTheExcursionReached) {
+  const auto def = bonded_tendon();
+  const auto frame = interventions::loading_frame(def.model, def.tissue, 0.01);
+  interventions::LoadCase c;
+  c.axial_force = 40.0;
+  c.hold_position = true;
+  c.excursion = -6.0;
+  c.hold = 30.0;
+  const Real t0 = 2.0;
+  const VecX u = VecX::Zero(3 * def.model.mesh.n_nodes());
+  const auto fixed_end_x = [&](const fem::Model& m, Real t) {
+    for (const auto& d : m.displacements)
+      if (d.set_name == def.tissue.roles.fixed_end && d.component == 0)
+        return d.curve < 0 ? d.value : d.value * m.curves[d.curve](t);
+    return std::nan("");
+  };
+  const auto stopped = interventions::hold_model(def.model, def.tissue, frame, c, t0, u, 0.4);
+  for (Real s : {0.4, 1.0, 31.0}) EXPECT_NEAR(fixed_end_x(stopped, t0 + s), -2.4, 1e-12) << s;
+  const auto complete = interventions::hold_model(def.model, def.tissue, frame, c, t0, u);
+  for (Real s : {1.0, 31.0}) EXPECT_NEAR(fixed_end_x(complete, t0 + s), -6.0, 1e-12) << s;
 }
 
 }  // namespace
