@@ -158,8 +158,8 @@ class SessionLoop {
       // The hold: the same model (its load curves stay at their end values) from t0 + 1 s on;
       // a force-limited stretch instead holds the position its ramp reached (the joint angle).
       // A ramp that stopped just past a limit load (at *reached < t0 + 1) holds the position
-      // reached there, excursion included, from then on: the force model's curves at t0 + 1
-      // would ask for more than the state carries.
+      // reached there from then on (the time between is not skipped): the force model's curves
+      // at t0 + 1 would ask for more than the state carries.
       stage.name += " hold";
       const bool early = *reached < time_ + 1.0;
       if (early || (c.hold_position && c.axial_force != 0.0))
