@@ -15,29 +15,14 @@
 #include "achilles_models.hpp"
 #include "interventions/intervention.hpp"
 #include "simulation/session_loop.hpp"
+#include "verification/pull_intervention.hpp"
 
 namespace sinew::testing {
 namespace {
 
-// One force-controlled pull of the plate end to `force` N (the load case of a running stride,
+// Increments of the force-controlled pull of the plate end (the load case of a running stride,
 // without its cycle count: the limit load is a one-pull property).
-class Pull final : public interventions::Intervention {
- public:
-  explicit Pull(Real force) : force_(force) {}
-  std::vector<interventions::LoadCase> load_cases() const override {
-    interventions::LoadCase c;
-    c.name = "pull";
-    c.increments = 8;
-    c.axial_force = force_;
-    return {c};
-  }
-  std::int64_t cycles() const override { return 1; }
-  std::string summary() const override { return "pull"; }
-  interventions::Evidence evidence() const override { return {}; }
-
- private:
-  Real force_;
-};
+constexpr int kIncrements = 8;
 
 struct Mesh {
   const char* name;
@@ -52,7 +37,7 @@ Real scar_limit_load(const std::string& divisions, Real force) {
   text = substitute(text, R"(probe_excursion: [0-9.]+)",
                     "probe_excursion: 0.5\n  probe_increments: 1");
   const auto def = load(text);
-  interventions::SessionPlan plan{"run", "run", {}, std::make_shared<Pull>(force)};
+  interventions::SessionPlan plan{"run", "run", {}, std::make_shared<Pull>(force, kIncrements)};
   const auto out = simulation::run_sessions(def, {plan}, registries().linear, {});
   EXPECT_EQ(out.status, "completed") << out.failure;
   if (out.sessions.empty()) return std::nan("");

@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "interventions/intervention.hpp"
+#include "pull_intervention.hpp"
 #include "simulation/session_driver.hpp"
 #include "simulation/session_loop.hpp"
 #include "tissue_support.hpp"
@@ -18,24 +19,8 @@
 namespace sinew::testing {
 namespace {
 
-// One force-controlled load case of `force` N.
-class Pull final : public interventions::Intervention {
- public:
-  explicit Pull(Real force) : force_(force) {}
-  std::vector<interventions::LoadCase> load_cases() const override {
-    interventions::LoadCase c;
-    c.name = "pull";
-    c.increments = 4;
-    c.axial_force = force_;
-    return {c};
-  }
-  std::int64_t cycles() const override { return 1; }
-  std::string summary() const override { return "pull"; }
-  interventions::Evidence evidence() const override { return {}; }
-
- private:
-  Real force_;
-};
+// Plate-limit pulls: a few force increments, then the limit-load rerun.
+constexpr int kIncrements = 4;
 
 // A stiff tendon held only by its bond to the sheath (bond strength 0.05 MPa, fracture energy
 // 0.01 N/mm; the sheath's outer surface is the fixed end): pulling it out peels the bond, a
@@ -102,7 +87,8 @@ TEST(PlateLimitLoad, ForceBeyondCapacityReportsThePeakAndCompletesTheArm) {
   EXPECT_GT(reference, 200.0);  // N: fibres of ~12 mm^2 at ~50 MPa
   EXPECT_LT(reference, 2000.0);
 
-  interventions::SessionPlan plan{"overload", "pull", {}, std::make_shared<Pull>(2000.0)};
+  interventions::SessionPlan plan{
+      "overload", "pull", {}, std::make_shared<Pull>(2000.0, kIncrements)};
   simulation::SessionsOptions options;
   const auto out = simulation::run_sessions(def, {plan}, registries().linear, options);
   ASSERT_EQ(out.status, "completed") << out.failure;
@@ -117,7 +103,8 @@ TEST(PlateLimitLoad, ForceBeyondCapacityReportsThePeakAndCompletesTheArm) {
 TEST(PlateLimitLoad, PeelingBondIsFollowedPastItsPeak) {
   const model::ModelDefinition def = bonded_tendon();
   const Real reference = displacement_controlled_peak(def, 1.0);
-  interventions::SessionPlan plan{"overload", "pull", {}, std::make_shared<Pull>(100.0)};
+  interventions::SessionPlan plan{
+      "overload", "pull", {}, std::make_shared<Pull>(100.0, kIncrements)};
   const auto out = simulation::run_sessions(def, {plan}, registries().linear, {});
   ASSERT_EQ(out.status, "completed") << out.failure;
   const Real limit = out.sessions[0].limit_load;
@@ -129,7 +116,7 @@ TEST(PlateLimitLoad, PeelingBondIsFollowedPastItsPeak) {
 
 TEST(PlateLimitLoad, ForceWithinCapacityHasNoLimitLoad) {
   const model::ModelDefinition def = damaging_tendon();
-  interventions::SessionPlan plan{"pull", "pull", {}, std::make_shared<Pull>(100.0)};
+  interventions::SessionPlan plan{"pull", "pull", {}, std::make_shared<Pull>(100.0, kIncrements)};
   const auto out = simulation::run_sessions(def, {plan}, registries().linear, {});
   ASSERT_EQ(out.status, "completed") << out.failure;
   EXPECT_TRUE(std::isnan(out.sessions[0].limit_load));
