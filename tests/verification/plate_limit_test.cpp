@@ -26,14 +26,11 @@ constexpr int kIncrements = 4;
 // 0.01 N/mm; the sheath's outer surface is the fixed end): pulling it out peels the bond, a
 // softening the plate's displacement control follows past the peak.
 model::ModelDefinition bonded_tendon() {
-  TendonModel t;
-  t.axial = 4;
-  t.tissue = "{probe_force: 5, fixed_end: sheath_outer}";
-  t.boundary = "[{type: fixed, nodes: sheath_outer, components: [x, y, z]}]";
-  t.interface =
-      "{adhesion_density: 1.0, friction_coefficient: 0.0, normal_strength: 0.05, "
-      "shear_strength: 0.05, mode_I_fracture_energy: 0.01, mode_II_fracture_energy: 0.01}";
-  return load(t.text());
+  return load(sheath_held_tendon(
+                  "{adhesion_density: 1.0, friction_coefficient: 0.0, normal_strength: 0.05, "
+                  "shear_strength: 0.05, mode_I_fracture_energy: 0.01, "
+                  "mode_II_fracture_energy: 0.01}")
+                  .text());
 }
 
 model::ModelDefinition damaging_tendon() {

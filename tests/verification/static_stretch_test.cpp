@@ -138,14 +138,10 @@ TEST(StaticStretchSeriesMuscle, ForceLimitedStretchReachesItsLimitThenRelaxesThr
 // just past its limit load under plate displacement control (simulation/plate_limit.hpp),
 // before load-case time 1. No excursion: a force case with one is not rerun past its limit.
 model::ModelDefinition bonded_tendon() {
-  TendonModel t;
-  t.axial = 4;
-  t.tissue = "{probe_force: 5, fixed_end: sheath_outer}";
-  t.boundary = "[{type: fixed, nodes: sheath_outer, components: [x, y, z]}]";
-  t.interface =
+  TendonModel t = sheath_held_tendon(
       "{adhesion_density: 1.0, friction_coefficient: 0.0, bond_stiffness: 0.0228, "
       "normal_strength: 0.05, shear_strength: 0.05, mode_I_fracture_energy: 0.1, "
-      "mode_II_fracture_energy: 0.1}";
+      "mode_II_fracture_energy: 0.1}");
   t.output = "{reactions: [sheath_outer, tendon_proximal]}";
   return load(t.text());
 }

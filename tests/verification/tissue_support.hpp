@@ -75,6 +75,17 @@ struct TendonModel {
   }
 };
 
+/// A coarse (4 axial cells) tendon held only by its bond to the sheath: the sheath's outer
+/// surface is the fixed end, clamped; the tendon's ends are free. `interface`: the bond (YAML).
+inline TendonModel sheath_held_tendon(const std::string& interface) {
+  TendonModel t;
+  t.axial = 4;
+  t.tissue = "{probe_force: 5, fixed_end: sheath_outer}";
+  t.boundary = "[{type: fixed, nodes: sheath_outer, components: [x, y, z]}]";
+  t.interface = interface;
+  return t;
+}
+
 /// Metrics of the model's initial (virgin) state, as `sinew solve` reports in its "initial" row.
 inline tissue::MetricValues initial_metrics(const model::ModelDefinition& def) {
   fem::MechanicsProblem problem(def.model);
