@@ -7,34 +7,21 @@
 
 #include "mesh/body_append.hpp"
 #include "mesh/box_generator.hpp"
+#include "mesh/spec_checks.hpp"
 
 namespace sinew::mesh {
 
-namespace {
-
-void require_positive(Real v, const char* what) {
-  if (!(v > 0) || !std::isfinite(v))
-    throw std::invalid_argument(std::string("fascia-band mesh: ") + what +
-                                " must be a finite number > 0 (mm), got " + std::to_string(v));
-}
-
-void require_divisions(int v, const char* what) {
-  if (v < 1)
-    throw std::invalid_argument(std::string("fascia-band mesh: ") + what + " must be >= 1, got " +
-                                std::to_string(v));
-}
-
-}  // namespace
+constexpr const char* kFasciaBand = "fascia-band";
 
 Mesh generate_fascia_band(const FasciaBandSpec& s) {
-  require_positive(s.length, "length");
-  require_positive(s.width, "width");
-  require_positive(s.thickness, "thickness");
-  require_positive(s.underlay_thickness, "underlay_thickness");
-  require_divisions(s.length_divisions, "length_divisions");
-  require_divisions(s.width_divisions, "width_divisions");
-  require_divisions(s.thickness_divisions, "thickness_divisions");
-  require_divisions(s.underlay_divisions, "underlay_divisions");
+  require_positive_length(s.length, kFasciaBand, "length");
+  require_positive_length(s.width, kFasciaBand, "width");
+  require_positive_length(s.thickness, kFasciaBand, "thickness");
+  require_positive_length(s.underlay_thickness, kFasciaBand, "underlay_thickness");
+  require_divisions(s.length_divisions, kFasciaBand, "length_divisions");
+  require_divisions(s.width_divisions, kFasciaBand, "width_divisions");
+  require_divisions(s.thickness_divisions, kFasciaBand, "thickness_divisions");
+  require_divisions(s.underlay_divisions, kFasciaBand, "underlay_divisions");
 
   // Both boxes compute x and y with the same expressions; the planes are snapped below.
   BoxSpec fascia;

@@ -9,10 +9,13 @@
 
 #include "mesh/body_append.hpp"
 #include "mesh/section_extrusion.hpp"
+#include "mesh/spec_checks.hpp"
 
 namespace sinew::mesh {
 
 namespace {
+
+constexpr const char* kTendonSheath = "tendon-sheath";
 
 // Core square half-size as a fraction of the semi-axes: the ring then has room for its layers
 // and the core cells are about as wide as the ring cells are deep.
@@ -21,27 +24,15 @@ constexpr Real kCoreHalfSize = 0.5;
 // keeps the core cells near-square while the corner cells of the ring lose their sharp angle.
 constexpr Real kCoreRounding = 0.5;
 
-void require_positive(Real v, const char* what) {
-  if (!(v > 0) || !std::isfinite(v))
-    throw std::invalid_argument(std::string("tendon-sheath mesh: ") + what +
-                                " must be a finite number > 0 (mm), got " + std::to_string(v));
-}
-
-void require_divisions(int v, const char* what) {
-  if (v < 1)
-    throw std::invalid_argument(std::string("tendon-sheath mesh: ") + what + " must be >= 1, got " +
-                                std::to_string(v));
-}
-
 void validate(const TendonSheathSpec& s) {
-  require_positive(s.length, "length");
-  require_positive(s.semi_axis_y, "semi_axis_y");
-  require_positive(s.semi_axis_z, "semi_axis_z");
-  require_positive(s.sheath_thickness, "sheath_thickness");
-  require_divisions(s.axial_divisions, "axial_divisions");
-  require_divisions(s.core_divisions, "core_divisions");
-  require_divisions(s.tendon_radial_divisions, "tendon_radial_divisions");
-  require_divisions(s.sheath_radial_divisions, "sheath_radial_divisions");
+  require_positive_length(s.length, kTendonSheath, "length");
+  require_positive_length(s.semi_axis_y, kTendonSheath, "semi_axis_y");
+  require_positive_length(s.semi_axis_z, kTendonSheath, "semi_axis_z");
+  require_positive_length(s.sheath_thickness, kTendonSheath, "sheath_thickness");
+  require_divisions(s.axial_divisions, kTendonSheath, "axial_divisions");
+  require_divisions(s.core_divisions, kTendonSheath, "core_divisions");
+  require_divisions(s.tendon_radial_divisions, kTendonSheath, "tendon_radial_divisions");
+  require_divisions(s.sheath_radial_divisions, kTendonSheath, "sheath_radial_divisions");
 }
 
 using Point2 = std::array<Real, 2>;
@@ -178,8 +169,8 @@ Mesh generate_tendon_sheath(const TendonSheathSpec& spec) {
 }
 
 Vec3 tendon_fibre_direction(const TendonSheathSpec& spec, Real helix_angle_deg, const Vec3& X) {
-  require_positive(spec.semi_axis_y, "semi_axis_y");
-  require_positive(spec.semi_axis_z, "semi_axis_z");
+  require_positive_length(spec.semi_axis_y, kTendonSheath, "semi_axis_y");
+  require_positive_length(spec.semi_axis_z, kTendonSheath, "semi_axis_z");
   if (!(std::abs(helix_angle_deg) < 90))
     throw std::invalid_argument(
         "tendon fibre direction: the helix angle must lie in (-90, 90) "

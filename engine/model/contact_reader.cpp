@@ -9,10 +9,6 @@ namespace {
 
 const std::vector<std::string> kShapes{"plane", "cylinder", "sphere"};
 
-void read_number(const YamlNode& n, Real& out, Range range) {
-  if (n.defined()) out = n.value_or(n.real(range), out);
-}
-
 // `motion`: [[t, dx, dy, dz], ...] with non-decreasing times.
 void read_motion(const YamlNode& m, ContactSpec& c) {
   if (!m.defined() || !m.expect_sequence()) return;
@@ -40,7 +36,7 @@ void read_rigid(const YamlNode& n, ContactSpec& c) {
       c.direction = *d;
   }
   if (c.surface == "cylinder" || c.surface == "sphere") {
-    if (n["radius"].require()) read_number(n["radius"], c.radius, Range::positive());
+    if (n["radius"].require()) n["radius"].read_real(c.radius, Range::positive());
   } else if (n["radius"].defined()) {
     n["radius"].error("a plane has no radius");
   }
@@ -52,7 +48,7 @@ void read_master(const YamlNode& n, ContactSpec& c) {
   c.master = n.value_or(n["master"].string(), std::string());
   for (const char* key : {"surface", "centre", "direction", "radius", "motion"})
     if (n[key].defined()) n[key].error("not a key of contact with a master facet set");
-  read_number(n["reach"], c.reach, Range::non_negative());
+  n["reach"].read_real(c.reach, Range::non_negative());
 }
 
 ContactSpec read_contact(const YamlNode& n, size_t i) {
@@ -68,10 +64,10 @@ ContactSpec read_contact(const YamlNode& n, size_t i) {
   else
     read_rigid(n, c);
   c.facets = n.value_or(n["facets"].string(), std::string());
-  read_number(n["friction_coefficient"], c.friction_coefficient, Range::non_negative());
-  read_number(n["normal_penalty"], c.normal_penalty, Range::non_negative());
-  read_number(n["tangential_penalty"], c.tangential_penalty, Range::non_negative());
-  read_number(n["penalty_scale"], c.penalty_scale, Range::positive());
+  n["friction_coefficient"].read_real(c.friction_coefficient, Range::non_negative());
+  n["normal_penalty"].read_real(c.normal_penalty, Range::non_negative());
+  n["tangential_penalty"].read_real(c.tangential_penalty, Range::non_negative());
+  n["penalty_scale"].read_real(c.penalty_scale, Range::positive());
   return c;
 }
 

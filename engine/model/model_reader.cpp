@@ -20,7 +20,7 @@ namespace {
 // The keys of one boundary condition, by their declarations: required ones must be there,
 // `value` is one number or a list (the condition's builder checks how many).
 void read_boundary_keys(const YamlNode& b, const BoundaryTypeEntry& entry, BoundarySpec& spec) {
-  static const std::vector<std::string> kComponents{"x", "y", "z"};
+  static const std::vector<std::string> kAxisNames{"x", "y", "z"};
   for (const auto& k : entry.keys) {
     const YamlNode n = b[k.name];
     if (!n.defined()) {
@@ -30,9 +30,9 @@ void read_boundary_keys(const YamlNode& b, const BoundaryTypeEntry& entry, Bound
     if (k.name == "nodes") spec.nodes = n.value_or(n.string(), std::string());
     if (k.name == "facets") spec.facets = n.value_or(n.string(), std::string());
     if (k.name == "curve") spec.curve = n.value_or(n.string(), spec.curve);
-    if (k.name == "component") spec.component = n.value_or(n.string(kComponents), std::string());
+    if (k.name == "component") spec.component = n.value_or(n.string(kAxisNames), std::string());
     if (k.name == "components")
-      spec.components = n.value_or(n.strings(kComponents), std::vector<std::string>{});
+      spec.components = n.value_or(n.strings(kAxisNames), std::vector<std::string>{});
     if (k.name == "stiffness") spec.stiffness = n.value_or(n.real(key_range(k)), 0.0);
     if (k.name == "total_force")
       if (auto v = n.vec3()) spec.total_force = {(*v)[0], (*v)[1], (*v)[2]};

@@ -148,7 +148,7 @@ class PathSetter final : public SpecVisitor {
   SetOutcome out_;
 };
 
-std::string quoted(const std::string& s) {
+std::string in_quotes(const std::string& s) {
   std::string q = "\"";
   for (char c : s) {
     if (c == '"' || c == '\\') q += '\\';
@@ -170,10 +170,10 @@ class CanonicalWriter final : public SpecVisitor {
     line(key, std::to_string(v));
   }
   void flag(const std::string& key, bool& v) override { line(key, v ? "true" : "false"); }
-  void text(const std::string& key, std::string& v) override { line(key, quoted(v)); }
+  void text(const std::string& key, std::string& v) override { line(key, in_quotes(v)); }
   void texts(const std::string& key, std::vector<std::string>& v) override {
     std::string s = "[";
-    for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + quoted(v[i]);
+    for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + in_quotes(v[i]);
     line(key, s + "]");
   }
   void parameter(std::map<std::string, Real>& given, const ParameterSpec& p) override {

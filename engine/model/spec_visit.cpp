@@ -9,10 +9,10 @@ namespace sinew::model {
 
 namespace {
 
-constexpr Real kInf = std::numeric_limits<Real>::infinity();
+constexpr Real kUnbounded = std::numeric_limits<Real>::infinity();
 const Bounds kAny{};
-const Bounds kPositive{0.0, kInf, true, false};
-const Bounds kNonNegative{0.0, kInf, false, false};
+const Bounds kPositive{0.0, kUnbounded, true, false};
+const Bounds kNonNegative{0.0, kUnbounded, false, false};
 
 Bounds bounds_of(const KeySpec& k) { return {k.min, k.max, k.min_exclusive, k.max_exclusive}; }
 

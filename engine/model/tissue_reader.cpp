@@ -12,11 +12,6 @@ namespace sinew::model {
 
 namespace {
 
-// Reads an optional number within `range` into `out`.
-void read_number(const YamlNode& n, Real& out, Range range) {
-  if (n.defined()) out = n.value_or(n.real(range), out);
-}
-
 void read_axes(const YamlNode& a, ScarSpec& scar) {
   if (!a.is_sequence() || a.size() != 2) {
     a.error(
@@ -59,15 +54,15 @@ ScarSpec read_scar(const YamlNode& s, size_t i) {
     if (s["centre"].require()) scar.centre = s.value_or(s["centre"].vec3(), scar.centre);
     if (s[size_key].require())
       scar.size = s.value_or(s[size_key].vec3(Range::positive()), scar.size);
-    read_number(s["falloff"], scar.falloff, Range::non_negative());
+    s["falloff"].read_real(scar.falloff, Range::non_negative());
     if (s["axes"].defined()) read_axes(s["axes"], scar);
   }
   auto& q = scar.properties;
-  read_number(s["fibre_stiffness_ratio"], q.fibre_stiffness_ratio, Range{0.0, 10.0, true, false});
-  read_number(s["matrix_stiffness_ratio"], q.matrix_stiffness_ratio, Range{0.0, 10.0, true, false});
-  read_number(s["dispersion"], q.dispersion, Range{0.0, 1.0 / 3.0});
-  read_number(s["misalignment"], q.misalignment_deg, Range{0.0, 90.0});
-  read_number(s["adhesion_density"], q.adhesion_density, Range{0.0, 1.0});
+  s["fibre_stiffness_ratio"].read_real(q.fibre_stiffness_ratio, Range{0.0, 10.0, true, false});
+  s["matrix_stiffness_ratio"].read_real(q.matrix_stiffness_ratio, Range{0.0, 10.0, true, false});
+  s["dispersion"].read_real(q.dispersion, Range{0.0, 1.0 / 3.0});
+  s["misalignment"].read_real(q.misalignment_deg, Range{0.0, 90.0});
+  s["adhesion_density"].read_real(q.adhesion_density, Range{0.0, 1.0});
   return scar;
 }
 
@@ -81,7 +76,7 @@ void read_interface(const YamlNode& n, InterfaceSpec& spec) {
   if (!n.expect_map(allowed)) return;
   if (n["primary"].defined()) spec.primary = n.value_or(n["primary"].string(), std::string());
   if (n["secondary"].defined()) spec.secondary = n.value_or(n["secondary"].string(), std::string());
-  read_number(n["adhesion_density"], spec.adhesion_density, Range{0.0, 1.0});
+  n["adhesion_density"].read_real(spec.adhesion_density, Range{0.0, 1.0});
   if (n["law"].defined()) {
     interface::CohesiveLawRegistry laws;
     interface::register_cohesive_laws(laws);
@@ -117,8 +112,8 @@ void read_roles(const YamlNode& n, TissueSpec& t) {
   }
   if (n["end_condition"].defined())
     t.end_condition = n.value_or(n["end_condition"].string({"plate", "traction"}), std::string());
-  read_number(n["probe_force"], t.probes.force, Range::positive());
-  read_number(n["probe_excursion"], t.probes.excursion, Range::positive());
+  n["probe_force"].read_real(t.probes.force, Range::positive());
+  n["probe_excursion"].read_real(t.probes.excursion, Range::positive());
   if (n["probe_increments"].defined())
     if (auto k = n["probe_increments"].integer(1, 1000))
       t.probes.force_increments = t.probes.excursion_increments = static_cast<int>(*k);

@@ -55,6 +55,11 @@ class YamlNode {
     return v ? *v : fallback;
   }
 
+  /// Reads an optional number within `range` into `out`; an absent key keeps `out` (its default).
+  void read_real(Real& out, Range range = {}) const {
+    if (defined()) out = value_or(real(range), out);
+  }
+
  private:
   YAML::Node node_;
   std::string path_;

@@ -7,7 +7,7 @@
 namespace sinew::solver {
 
 namespace {
-std::string sci(Real v) {
+std::string sci1(Real v) {
   std::ostringstream s;
   s.precision(1);
   s << std::scientific << v;
@@ -15,7 +15,7 @@ std::string sci(Real v) {
 }
 
 /// "a / b" as a ratio, or "inf" when b is 0 (a criterion relative to nothing cannot hold).
-std::string ratio(Real a, Real b) { return b > 0 ? sci(a / b) : std::string("inf"); }
+std::string ratio(Real a, Real b) { return b > 0 ? sci1(a / b) : std::string("inf"); }
 }  // namespace
 
 ConvergenceCheck ConvergenceTest::check(const ConvergenceNorms& n) const {
@@ -38,15 +38,15 @@ ConvergenceCheck ConvergenceTest::check(const ConvergenceNorms& n) const {
 std::string ConvergenceTest::describe_residual(const ConvergenceCheck& c) const {
   if (tol_.residual <= 0) return "residual criterion off";
   const ConvergenceNorms& n = c.norms;
-  std::string s = "residual " + sci(n.residual) + " N";
+  std::string s = "residual " + sci1(n.residual) + " N";
   if (c.residual_ok) {
     if (n.residual <= tol_.residual_absolute)
-      return s + " met (abs " + sci(tol_.residual_absolute) + " N)";
-    return s + " met (ratio " + ratio(n.residual, n.ref_residual) + " <= " + sci(tol_.residual) +
+      return s + " met (abs " + sci1(tol_.residual_absolute) + " N)";
+    return s + " met (ratio " + ratio(n.residual, n.ref_residual) + " <= " + sci1(tol_.residual) +
            ")";
   }
-  return s + " > abs " + sci(tol_.residual_absolute) + " N, ratio " +
-         ratio(n.residual, n.ref_residual) + " > " + sci(tol_.residual);
+  return s + " > abs " + sci1(tol_.residual_absolute) + " N, ratio " +
+         ratio(n.residual, n.ref_residual) + " > " + sci1(tol_.residual);
 }
 
 std::string ConvergenceTest::describe_displacement(const ConvergenceCheck& c) const {
@@ -54,9 +54,9 @@ std::string ConvergenceTest::describe_displacement(const ConvergenceCheck& c) co
   const ConvergenceNorms& n = c.norms;
   if (c.displacement_ok && n.residual <= tol_.residual_absolute &&
       n.displacement > tol_.displacement * n.movement)
-    return "displacement met (residual below abs " + sci(tol_.residual_absolute) + " N)";
+    return "displacement met (residual below abs " + sci1(tol_.residual_absolute) + " N)";
   return "displacement ratio " + ratio(n.displacement, n.movement) +
-         (c.displacement_ok ? " met (<= " : " > ") + sci(tol_.displacement) +
+         (c.displacement_ok ? " met (<= " : " > ") + sci1(tol_.displacement) +
          (c.displacement_ok ? ")" : "");
 }
 
@@ -64,9 +64,9 @@ std::string ConvergenceTest::describe_energy(const ConvergenceCheck& c) const {
   if (tol_.energy <= 0) return "energy criterion off";
   const ConvergenceNorms& n = c.norms;
   if (c.energy_ok && n.residual <= tol_.residual_absolute && n.energy > tol_.energy * n.ref_energy)
-    return "energy met (residual below abs " + sci(tol_.residual_absolute) + " N)";
+    return "energy met (residual below abs " + sci1(tol_.residual_absolute) + " N)";
   return "energy ratio " + ratio(n.energy, n.ref_energy) + (c.energy_ok ? " met (<= " : " > ") +
-         sci(tol_.energy) + (c.energy_ok ? ")" : "");
+         sci1(tol_.energy) + (c.energy_ok ? ")" : "");
 }
 
 std::string ConvergenceTest::describe(const ConvergenceCheck& c) const {

@@ -19,7 +19,7 @@
 namespace sinew::solver {
 
 namespace {
-std::string sci(Real v) {
+std::string sci3(Real v) {
   std::ostringstream s;
   s.precision(3);
   s << std::scientific << v;
@@ -31,9 +31,9 @@ ConvergenceTolerances tolerances(const NewtonSettings& s) {
 }
 
 void log_iteration(const LogSink& log, const IterationRecord& rec) {
-  log.debug("  newton " + std::to_string(rec.iteration) + ": |r| " + sci(rec.residual_norm) +
-            " |du| " + sci(rec.displacement_norm) + " |e| " + sci(rec.energy_norm) +
-            (rec.alpha < 1 ? " alpha " + sci(rec.alpha) : std::string()));
+  log.debug("  newton " + std::to_string(rec.iteration) + ": |r| " + sci3(rec.residual_norm) +
+            " |du| " + sci3(rec.displacement_norm) + " |e| " + sci3(rec.energy_norm) +
+            (rec.alpha < 1 ? " alpha " + sci3(rec.alpha) : std::string()));
 }
 }  // namespace
 
@@ -313,7 +313,7 @@ bool NewtonSolver::start_increment(NewtonResult& result) {
 void NewtonSolver::choose_update(int k, Real residual, Real previous_residual, Real ref_residual,
                                  int bfgs_updates, bool& reform, NewtonResult& result) {
   if (step_bfgs_ && auto_.should_switch(k, residual, ref_residual, fresh_direction_)) {
-    switch_to_newton(k, "residual " + sci(residual) + " grew or stagnated", result);
+    switch_to_newton(k, "residual " + sci3(residual) + " grew or stagnated", result);
     // Further from equilibrium than after the first step: the stiff-fibre case, where the
     // tangent there can be indefinite and full Newton from it fail. Start afresh instead.
     restart_ = auto_.should_restart(residual);

@@ -18,7 +18,7 @@ HgoVisco law_with(std::map<std::string, Real> given) {
   return HgoVisco(resolve_parameters(HgoVisco::parameter_specs(), given));
 }
 
-Mat3 uniaxial(Real lambda) {
+Mat3 visco_uniaxial(Real lambda) {
   return Vec3(lambda * lambda, 1.0 / lambda, 1.0 / lambda).asDiagonal();
 }
 
@@ -27,7 +27,7 @@ TEST(HgoVisco, StepStrainRelaxesAsTheClosedForm) {
   const Real tau = 9.0, beta = 0.3;
   const HgoVisco law = law_with({{"tau", tau}, {"beta", beta}});
   const HgoVisco elastic = law_with({{"tau", tau}, {"beta", 0.0}});
-  const Mat3 C = uniaxial(1.04);
+  const Mat3 C = visco_uniaxial(1.04);
   PointFields p = law.default_fields();
   p.time_step = 0.0;
   const Real s0 = law.stress_tangent(C, p).S(0, 0);

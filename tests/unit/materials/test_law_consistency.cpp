@@ -11,13 +11,13 @@
 namespace sinew::materials::testing {
 namespace {
 
-constexpr int kSamples = 20;
+constexpr int kConsistencySamples = 20;
 // Steps of the fourth-order stencil (C is O(1)). Truncation (~h^4) is negligible; round-off is
 // ~eps |W| / (h |S|) ~ 1e-10. The step must also be small next to the distance of a sample from
 // the kinks where D jumps (HGO: E = 0; TI-MR: lambda = 1 and lambda*): with this seed one
 // TI-MR sample lies 8e-5 from lambda*, which a step of 1e-4 straddles.
-constexpr Real kStressStep = 1e-6;
-constexpr Real kTangentStep = 1e-6;
+constexpr Real kConsistencyStressStep = 1e-6;
+constexpr Real kConsistencyTangentStep = 1e-6;
 
 class LawTest : public ::testing::TestWithParam<LawCase> {
  protected:
@@ -51,20 +51,21 @@ class LawTest : public ::testing::TestWithParam<LawCase> {
 
 TEST_P(LawTest, StressIsEnergyDerivative) {
   Real worst_total = 0.0, worst_iso = 0.0;
-  for (int i = 0; i < kSamples; ++i) {
+  for (int i = 0; i < kConsistencySamples; ++i) {
     const Mat3 F = random_deformation(rng);
     const Mat3 C = F.transpose() * F;
     const PointFields p = sample_fields(i);
     const Mat3 S_total = total_stress_tangent(*law, C, p).S;
-    const Mat3 S_total_fd =
-        fd_stress([&](const Mat3& c) { return total_energy(*law, c, p); }, C, kStressStep);
+    const Mat3 S_total_fd = fd_stress([&](const Mat3& c) { return total_energy(*law, c, p); }, C,
+                                      kConsistencyStressStep);
     const Real e_total = relative_error(S_total_fd, S_total);
     EXPECT_LT(e_total, 1e-6) << "sample " << i << "\nS =\n" << S_total << "\nFD =\n" << S_total_fd;
     worst_total = std::max(worst_total, e_total);
 
     // The law's own part (the isochoric part of an uncoupled law).
     const Mat3 S = law->stress_tangent(C, p).S;
-    const Mat3 S_fd = fd_stress([&](const Mat3& c) { return law->energy(c, p); }, C, kStressStep);
+    const Mat3 S_fd =
+        fd_stress([&](const Mat3& c) { return law->energy(c, p); }, C, kConsistencyStressStep);
     const Real e_iso = relative_error(S_fd, S);
     EXPECT_LT(e_iso, 1e-6) << "sample " << i << "\nS =\n" << S << "\nFD =\n" << S_fd;
     worst_iso = std::max(worst_iso, e_iso);
@@ -75,7 +76,7 @@ TEST_P(LawTest, StressIsEnergyDerivative) {
 
 TEST_P(LawTest, TangentIsStressDerivative) {
   Real worst = 0.0;
-  for (int i = 0; i < kSamples; ++i) {
+  for (int i = 0; i < kConsistencySamples; ++i) {
     const Mat3 F = random_deformation(rng);
     const Mat3 C = F.transpose() * F;
     const PointFields p = sample_fields(i);
@@ -83,14 +84,14 @@ TEST_P(LawTest, TangentIsStressDerivative) {
     const Mat6 D_total = total_stress_tangent(*law, C, p).D;
     const Mat6 D_total_fd =
         fd_tangent([&](const Mat3& c) { return total_stress_tangent(*law, c, p).S; }, C,
-                   kTangentStep);
+                   kConsistencyTangentStep);
     const Real e_total = relative_error(D_total_fd, D_total);
     EXPECT_LT(e_total, 1e-6) << "sample " << i << "\nD =\n" << D_total << "\nFD =\n" << D_total_fd;
     EXPECT_LT(relative_error(D_total.transpose().eval(), D_total), 1e-13) << "major symmetry";
 
     const Mat6 D = law->stress_tangent(C, p).D;
-    const Mat6 D_fd =
-        fd_tangent([&](const Mat3& c) { return law->stress_tangent(c, p).S; }, C, kTangentStep);
+    const Mat6 D_fd = fd_tangent([&](const Mat3& c) { return law->stress_tangent(c, p).S; }, C,
+                                 kConsistencyTangentStep);
     const Real e_iso = relative_error(D_fd, D);
     EXPECT_LT(e_iso, 1e-6) << "sample " << i << "\nD =\n" << D << "\nFD =\n" << D_fd;
     worst = std::max({worst, e_total, e_iso});

@@ -32,7 +32,7 @@ std::vector<std::string> keys(const auto& map) {
   return k;
 }
 
-std::string read_text(const std::string& path) {
+std::string read_file_text(const std::string& path) {
   std::ifstream in(path);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -93,7 +93,7 @@ TEST(GmshReader, HexBlockWithPhysicalGroups) {
 }
 
 TEST(GmshReader, WindowsLineEndingsReadTheSame) {
-  std::string text = read_text(mesh_file("hex_block_2x1x1.msh"));
+  std::string text = read_file_text(mesh_file("hex_block_2x1x1.msh"));
   std::string crlf;
   for (char ch : text) crlf += ch == '\n' ? std::string("\r\n") : std::string(1, ch);
   std::istringstream in(crlf);
@@ -239,7 +239,7 @@ Mesh read_string(const std::string& text) {
 
 // A volume in two physical groups: both element sets, and the block of the first one listed.
 TEST(GmshReader, EntityInTwoPhysicalVolumes) {
-  std::string t = read_text(mesh_file("hex_block_2x1x1.msh"));
+  std::string t = read_file_text(mesh_file("hex_block_2x1x1.msh"));
   t = edited(t, "$PhysicalNames\n4\n", "$PhysicalNames\n5\n3 4 \"whole\"\n");
   t = edited(t, "1 0 0 0 2 1 1 1 1 3 1 2 3\n", "1 0 0 0 2 1 1 2 4 1 3 1 2 3\n");
   const Mesh m = read_string(t);
@@ -253,7 +253,7 @@ TEST(GmshReader, EntityInTwoPhysicalVolumes) {
 // Groups of different dimensions with one name share a node set: the union of their nodes.
 TEST(GmshReader, SameNameAcrossDimensionsUnitesNodeSets) {
   const std::string t =
-      edited(read_text(mesh_file("hex_block_2x1x1.msh")), "\"anchor\"", "\"distal\"");
+      edited(read_file_text(mesh_file("hex_block_2x1x1.msh")), "\"anchor\"", "\"distal\"");
   const Mesh m = read_string(t);
   EXPECT_EQ(m.node_set("distal"), (std::vector<Index>{0, 2, 5, 8, 11}));
   EXPECT_EQ(m.facet_set("distal"), (std::vector<Facet>{{1, 3}}));
@@ -261,7 +261,7 @@ TEST(GmshReader, SameNameAcrossDimensionsUnitesNodeSets) {
 
 // Cells outside every physical volume stay in block 0 and only in the set "all".
 TEST(GmshReader, CellsWithoutPhysicalVolumeStayInBlockZero) {
-  const std::string t = edited(read_text(mesh_file("hex_block_2x1x1.msh")),
+  const std::string t = edited(read_file_text(mesh_file("hex_block_2x1x1.msh")),
                                "1 0 0 0 2 1 1 1 1 3 1 2 3\n", "1 0 0 0 2 1 1 0 3 1 2 3\n");
   const Mesh m = read_string(t);
   EXPECT_EQ(m.cell_block, (std::vector<int>{0, 0}));

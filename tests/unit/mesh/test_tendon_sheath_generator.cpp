@@ -20,7 +20,7 @@ using test::cell_centroid;
 using test::facet_area_vector;
 using test::facet_centroid;
 
-Real set_volume(const Mesh& m, const std::string& set) {
+Real sheath_set_volume(const Mesh& m, const std::string& set) {
   Real v = 0;
   for (Index c : m.element_set(set)) v += cell_volume(m, c);
   return v;
@@ -183,7 +183,7 @@ TEST(TendonSheath, TendonVolumeIsTheInscribedPolygonPrism) {
   for (int core : {2, 4, 8, 16}) {
     s.core_divisions = core;
     const Mesh m = generate_tendon_sheath(s);
-    const Real v = set_volume(m, "tendon");
+    const Real v = sheath_set_volume(m, "tendon");
     const int n = 4 * core;
     EXPECT_NEAR(v / (exact * inscribed_fraction(n)), 1.0, 1e-12) << core;
     const Real error = 1 - v / exact;
@@ -204,9 +204,10 @@ TEST(TendonSheath, SheathVolumeApproachesTheOffsetAnnulus) {
     s.core_divisions = core;
     const Mesh m = generate_tendon_sheath(s);
     const Real exact = offset_annulus(s.semi_axis_y, s.semi_axis_z, s.sheath_thickness) * s.length;
-    const Real error = 1 - set_volume(m, "sheath") / exact;
+    const Real error = 1 - sheath_set_volume(m, "sheath") / exact;
     std::cout << "core " << core << ": tendon volume error "
-              << 1 - set_volume(m, "tendon") / (pi * s.semi_axis_y * s.semi_axis_z * s.length)
+              << 1 - sheath_set_volume(m, "tendon") /
+                         (pi * s.semi_axis_y * s.semi_axis_z * s.length)
               << ", sheath volume error " << error << "\n";
     EXPECT_GT(error, 0.0);
     EXPECT_LT(error, previous / 3.5) << core;
@@ -223,8 +224,8 @@ TEST(TendonSheath, CircleVolumesAreExactPolygonFormulas) {
   s.sheath_thickness = 0.5;
   const Mesh m = generate_tendon_sheath(s);
   const Real f = inscribed_fraction(16), R = 3.0, Ro = 3.5;
-  EXPECT_NEAR(set_volume(m, "tendon"), f * pi * R * R * s.length, 1e-10);
-  EXPECT_NEAR(set_volume(m, "sheath"), f * pi * (Ro * Ro - R * R) * s.length, 1e-10);
+  EXPECT_NEAR(sheath_set_volume(m, "tendon"), f * pi * R * R * s.length, 1e-10);
+  EXPECT_NEAR(sheath_set_volume(m, "sheath"), f * pi * (Ro * Ro - R * R) * s.length, 1e-10);
 }
 
 TEST(TendonSheath, BadSpecsAreRejectedWithTheFieldName) {

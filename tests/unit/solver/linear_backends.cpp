@@ -22,7 +22,7 @@ LinearSolverRegistry make_registry() {
   return registry;
 }
 
-std::unique_ptr<LinearSolver> make(const std::string& name) {
+std::unique_ptr<LinearSolver> make_backend(const std::string& name) {
   auto solver = make_registry().create(name);
   solver->set_block_size(3);
   solver->set_tolerance(1e-10);  // iterative ones: tight enough for a 1e-8 solution error
@@ -41,7 +41,7 @@ TEST_P(EachBackend, RecoversKnownSolution) {
   const SparseMatrix K = elasticity_matrix(10);  // 8^3 free nodes, 1536 dofs
   const VecX x_true = known_solution(K.rows());
   const VecX b = K * x_true;
-  auto solver = make(GetParam());
+  auto solver = make_backend(GetParam());
   EXPECT_EQ(solver->name(), GetParam());
   solver->analyze(K);
   ASSERT_EQ(solver->factorize(K), FactorStatus::Ok);
@@ -73,7 +73,7 @@ TEST_P(EachBackend, RefactorizesNewValuesWithoutNewAnalysis) {
   const SparseMatrix K3 = 3.0 * K1;
   ASSERT_EQ(K2.nonZeros(), K1.nonZeros());
 
-  auto solver = make(GetParam());
+  auto solver = make_backend(GetParam());
   solver->analyze(K1);
   for (const SparseMatrix* K : {&K1, &K2, &K3, &K1}) {
     ASSERT_EQ(solver->factorize(*K), FactorStatus::Ok);
@@ -90,7 +90,7 @@ TEST_P(EachBackend, RefactorizesNewValuesWithoutNewAnalysis) {
 
 TEST_P(EachBackend, SolvesSeveralRightHandSidesWithOneFactorization) {
   const SparseMatrix K = elasticity_matrix(7);
-  auto solver = make(GetParam());
+  auto solver = make_backend(GetParam());
   solver->analyze(K);
   ASSERT_EQ(solver->factorize(K), FactorStatus::Ok);
   for (unsigned seed : {1u, 2u, 3u}) {
@@ -106,7 +106,7 @@ TEST_P(EachBackend, SolvesSeveralRightHandSidesWithOneFactorization) {
 TEST_P(EachBackend, RejectsMisuse) {
   const SparseMatrix K = elasticity_matrix(6);
   const SparseMatrix other = elasticity_matrix(7);
-  auto solver = make(GetParam());
+  auto solver = make_backend(GetParam());
   EXPECT_THROW(solver->factorize(K), std::logic_error);  // before analyze()
   solver->analyze(K);
   EXPECT_THROW(solver->factorize(other), std::invalid_argument);  // another pattern
@@ -132,14 +132,14 @@ TEST(LinearSolverIndefinite, CholeskyReportsNotPositiveDefiniteAndLdltSolves) {
   const VecX x_true = known_solution(A.rows());
   const VecX b = A * x_true;
 
-  auto cholmod = make("cholmod");
+  auto cholmod = make_backend("cholmod");
   cholmod->analyze(A);
   EXPECT_EQ(cholmod->factorize(A), FactorStatus::NotPositiveDefinite);  // reported, not thrown
   VecX x;
   EXPECT_THROW(cholmod->solve(b, x), std::logic_error);
 
   for (const char* name : {"cholmod-ldlt", "eigen-ldlt", "eigen-lu", "umfpack"}) {
-    auto solver = make(name);
+    auto solver = make_backend(name);
     EXPECT_FALSE(solver->requires_spd()) << name;
     solver->analyze(A);
     ASSERT_EQ(solver->factorize(A), FactorStatus::Ok) << name;
@@ -152,7 +152,7 @@ TEST(LinearSolverIndefinite, IterativeBackendsRejectNegativeDiagonal) {
   SparseMatrix A = elasticity_matrix(6);
   A.coeffRef(10, 10) = -1.0;
   for (const char* name : {"iccg", "amg-cg"}) {
-    auto solver = make(name);
+    auto solver = make_backend(name);
     solver->analyze(A);
     EXPECT_EQ(solver->factorize(A), FactorStatus::NotPositiveDefinite) << name;
   }
@@ -172,7 +172,7 @@ TEST(LinearSolverNonsymmetric, LuSolvesWhatCholeskyCannot) {
 
   VecX x;
   for (const char* name : {"eigen-lu", "umfpack"}) {
-    auto lu = make(name);
+    auto lu = make_backend(name);
     EXPECT_FALSE(lu->requires_symmetric()) << name;
     lu->analyze(A);
     ASSERT_EQ(lu->factorize(A), FactorStatus::Ok) << name;
@@ -182,7 +182,7 @@ TEST(LinearSolverNonsymmetric, LuSolvesWhatCholeskyCannot) {
 
   // The symmetric backends read one triangle: their answer must be wrong, which is why the
   // Newton solver has to route nonsymmetric tangents to LU.
-  auto cholmod = make("cholmod");
+  auto cholmod = make_backend("cholmod");
   EXPECT_TRUE(cholmod->requires_symmetric());
   cholmod->analyze(A);
   ASSERT_EQ(cholmod->factorize(A), FactorStatus::Ok);
@@ -197,11 +197,11 @@ TEST(LinearSolverSingular, LuReportsSingular) {
     for (SparseMatrix::InnerIterator it(K, j); it; ++it)
       if (it.row() == 4 || it.col() == 4) it.valueRef() = 0.0;
   for (const char* name : {"eigen-lu", "eigen-ldlt", "cholmod-ldlt", "umfpack"}) {
-    auto solver = make(name);
+    auto solver = make_backend(name);
     solver->analyze(K);
     EXPECT_EQ(solver->factorize(K), FactorStatus::Singular) << name;
   }
-  auto cholmod = make("cholmod");
+  auto cholmod = make_backend("cholmod");
   cholmod->analyze(K);
   EXPECT_EQ(cholmod->factorize(K), FactorStatus::NotPositiveDefinite);
 }
