@@ -146,7 +146,9 @@ void integrate_point(const std::vector<V3<S>>& xs, const std::vector<V3<S>>& xm,
   out.integrated_area += w;
   for (size_t a = 0; a < xs.size(); ++a) out.slave_weight[a] += scalar_value(ns.N[a]) * w;
   const Real gv = scalar_value(g);
-  if (gv >= 0.0 || (in.depth_limit > 0.0 && gv < -in.depth_limit)) return;
+  // At g = 0 exactly the contact branch is taken (no force, penalty stiffness), so a Newton
+  // predictor from a touching state is not singular (as in node-to-segment contact).
+  if (gv > 0.0 || (in.depth_limit > 0.0 && gv < -in.depth_limit)) return;
   const S p = -in.normal_penalty * g;
   out.contact_area += w;
   out.pressures.push_back(scalar_value(p));
