@@ -1,9 +1,10 @@
-// Nodal contact fields gathered from every contact coupling of the problem (rigid-surface and
-// node-to-segment): the pressure at the reported state and the committed slip path (committed
-// at that state, as the history is), at the slave nodes.
+// Nodal contact fields gathered from every contact coupling of the problem (rigid-surface,
+// node-to-segment and segment-to-segment): the pressure at the reported state and the committed
+// slip path (committed at that state, as the history is), at the slave nodes.
 #include "contact/contact_fields.hpp"
 
 #include "contact/contact_set.hpp"
+#include "contact/mortar_contact_set.hpp"
 #include "contact/segment_contact_set.hpp"
 #include "fem/mechanics_problem.hpp"
 
@@ -25,6 +26,10 @@ std::vector<double> values_of(const fem::Coupling& coupling, const fem::FieldCon
       for (const auto& n : seg->evaluate(c.u())) out.push_back(n.in_contact ? n.pressure : 0.0);
     else
       for (const auto& n : seg->node_info()) out.push_back(n.slip);
+  } else if (const auto* mortar = dynamic_cast<const MortarContactSet*>(&coupling)) {
+    // Frictionless: no slip path is kept.
+    out = pressure ? mortar->evaluate(c.u()).node_pressure
+                   : std::vector<double>(mortar->nodes().size(), 0.0);
   }
   return out;
 }
@@ -32,6 +37,8 @@ std::vector<double> values_of(const fem::Coupling& coupling, const fem::FieldCon
 const std::vector<Index>* slave_nodes(const fem::Coupling& coupling) {
   if (const auto* set = dynamic_cast<const ContactSet*>(&coupling)) return &set->nodes();
   if (const auto* seg = dynamic_cast<const SegmentContactSet*>(&coupling)) return &seg->nodes();
+  if (const auto* mortar = dynamic_cast<const MortarContactSet*>(&coupling))
+    return &mortar->nodes();
   return nullptr;
 }
 

@@ -1,6 +1,6 @@
-// The output fields of contact (rigid-surface and node-to-segment): per mesh node, the contact
-// pressure and the accumulated frictional slip (0 at nodes no contact set holds), for the
-// output-field table.
+// The output fields of contact (rigid-surface, node-to-segment and segment-to-segment): per
+// mesh node, the contact pressure and the accumulated frictional slip (0 at nodes no contact
+// set holds), for the output-field table.
 #pragma once
 
 #include <memory>
@@ -11,7 +11,8 @@
 
 namespace sinew::contact {
 
-/// True when one of `couplings` is a ContactSet or a SegmentContactSet (the model has contact).
+/// True when one of `couplings` is a ContactSet, SegmentContactSet or MortarContactSet (the
+/// model has contact).
 bool has_contact(const std::vector<std::shared_ptr<const fem::Coupling>>& couplings);
 
 /// contact_pressure (MPa) and contact_slip (mm), both Association::Point, one component.

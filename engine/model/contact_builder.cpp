@@ -1,5 +1,5 @@
 // The model's contact items (`contact` section) built into node-to-rigid-surface or, with a
-// master facet set, node-to-segment couplings.
+// master facet set, node-to-segment or (formulation: segment_to_segment) mortar couplings.
 // A normal penalty of 0 is chosen from the body: eps_N = penalty_scale x 3G / h, with G the
 // largest small-strain shear modulus of the cells under the facets (slave and master; 3G: the
 // Young's modulus of
@@ -11,6 +11,7 @@
 #include <cmath>
 
 #include "contact/contact_set.hpp"
+#include "contact/mortar_contact_set.hpp"
 #include "contact/segment_contact_set.hpp"
 #include "model/model_definition.hpp"
 #include "model/model_errors.hpp"
@@ -74,12 +75,18 @@ void build_one(const ContactSpec& s, const std::string& path, fem::Model& model,
   if (p.normal_penalty == 0.0) return;
   if (p.tangential_penalty == 0.0) p.tangential_penalty = p.normal_penalty;
   const auto& facets = model.mesh.facet_set(s.facets);
-  if (!s.master.empty())
-    model.couplings.push_back(std::make_shared<contact::SegmentContactSet>(
-        model.mesh, facets, model.mesh.facet_set(s.master), p, s.reach));
-  else
+  if (s.master.empty())
     model.couplings.push_back(std::make_shared<contact::ContactSet>(model.mesh, facets,
                                                                     surface_of(s), p));
+  else if (s.formulation != "node_to_segment" && s.formulation != "segment_to_segment")
+    errors.add(path + ".formulation", "unknown formulation '" + s.formulation +
+                                          "' (node_to_segment or segment_to_segment)");
+  else if (s.formulation == "segment_to_segment")
+    model.couplings.push_back(std::make_shared<contact::MortarContactSet>(
+        model.mesh, facets, model.mesh.facet_set(s.master), p, s.reach));
+  else
+    model.couplings.push_back(std::make_shared<contact::SegmentContactSet>(
+        model.mesh, facets, model.mesh.facet_set(s.master), p, s.reach));
 }
 
 }  // namespace

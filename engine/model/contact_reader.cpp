@@ -8,6 +8,7 @@ namespace sinew::model {
 namespace {
 
 const std::vector<std::string> kShapes{"plane", "cylinder", "sphere"};
+const std::vector<std::string> kFormulations{"node_to_segment", "segment_to_segment"};
 
 // `motion`: [[t, dx, dy, dz], ...] with non-decreasing times.
 void read_motion(const YamlNode& m, ContactSpec& c) {
@@ -25,7 +26,8 @@ void read_motion(const YamlNode& m, ContactSpec& c) {
 
 // The rigid surface's shape, placement and motion.
 void read_rigid(const YamlNode& n, ContactSpec& c) {
-  if (n["reach"].defined()) n["reach"].error("reach applies to a master facet set");
+  for (const char* key : {"reach", "formulation"})
+    if (n[key].defined()) n[key].error(std::string(key) + " applies to a master facet set");
   c.surface = n.value_or(n["surface"].string(kShapes), std::string());
   if (n["centre"].defined()) c.centre = n.value_or(n["centre"].vec3(), c.centre);
   if (n["direction"].defined()) {
@@ -49,6 +51,8 @@ void read_master(const YamlNode& n, ContactSpec& c) {
   for (const char* key : {"surface", "centre", "direction", "radius", "motion"})
     if (n[key].defined()) n[key].error("not a key of contact with a master facet set");
   n["reach"].read_real(c.reach, Range::non_negative());
+  if (n["formulation"].defined())
+    c.formulation = n.value_or(n["formulation"].string(kFormulations), c.formulation);
 }
 
 ContactSpec read_contact(const YamlNode& n, size_t i) {
@@ -56,7 +60,7 @@ ContactSpec read_contact(const YamlNode& n, size_t i) {
   c.name = "contact" + std::to_string(i + 1);
   if (!n.expect_map({"name", "surface", "master", "facets", "centre", "direction", "radius",
                      "friction_coefficient", "normal_penalty", "tangential_penalty",
-                     "penalty_scale", "motion", "reach"}))
+                     "penalty_scale", "motion", "reach", "formulation"}))
     return c;
   if (n["name"].defined()) c.name = n.value_or(n["name"].string(), c.name);
   if (n["master"].defined())

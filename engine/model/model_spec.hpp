@@ -123,6 +123,9 @@ struct ContactSpec {
   Real tangential_penalty = 0.0;              ///< MPa/mm; 0 = the normal penalty
   Real penalty_scale = 10.0;                  ///< of the automatic normal penalty
   std::vector<std::pair<Real, Vec3>> motion;  ///< [t, dx, dy, dz] points (s, mm)
+
+  /// Master: "node_to_segment" or "segment_to_segment" (mortar, frictionless).
+  std::string formulation = "node_to_segment";
 };
 
 /// `tissue`: roles (empty = the generator's) and probe settings.

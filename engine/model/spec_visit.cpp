@@ -271,6 +271,7 @@ void contact_keys(SpecVisitor& v, std::vector<ContactSpec>& list) {
         } else {
           v.text("master", c.master);
           v.number("reach", c.reach, kNonNegative);
+          v.text("formulation", c.formulation);
         }
         v.text("facets", c.facets);
         if (c.master.empty()) {

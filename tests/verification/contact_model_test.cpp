@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "contact/contact_set.hpp"
+#include "contact/mortar_contact_set.hpp"
 #include "contact/segment_contact_set.hpp"
 #include "model/model_reader.hpp"
 #include "model/spec_paths.hpp"
@@ -172,6 +173,41 @@ TEST(ContactModel, BadMasterItemsAreReported) {
   std::string both = master_item();
   both.replace(both.find("reach: 5"), 8, "radius: 2");
   EXPECT_NE(message(both).find("radius"), std::string::npos) << message(both);
+}
+
+// `formulation: segment_to_segment` builds mortar contact; the default stays node-to-segment.
+TEST(ContactModel, FormulationSelectsSegmentToSegmentContact) {
+  std::string text = master_item();
+  text.replace(text.find("    friction_coefficient: 0.2\n"), 30,
+               "    formulation: segment_to_segment\n");
+  const auto def = load(text);
+  ASSERT_EQ(def.model.couplings.size(), 1u);
+  const auto& set = dynamic_cast<const contact::MortarContactSet&>(*def.model.couplings.front());
+  EXPECT_EQ(set.nodes().size(), 25u);
+  EXPECT_NEAR(set.parameters().normal_penalty, 10.0 * 3.0 * (10.0 / 2.6) / 2.5, 1e-9);
+  auto reading = model::read_model_text(text, "test.yaml", registries().materials);
+  ASSERT_TRUE(reading.errors.empty());
+  const auto paths = model::spec_paths(reading.spec, {});
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "contact.0.formulation"), paths.end());
+  auto message = [](const std::string& t) {
+    try {
+      load(t);
+    } catch (const InputErrors& e) {
+      return e.errors().at(0).message() + " @ " + e.errors().at(0).key_path();
+    }
+    return std::string("no error");
+  };
+  std::string bad = text;
+  bad.replace(bad.find("segment_to_segment"), 18, "mortar");
+  EXPECT_NE(message(bad).find("contact[0].formulation"), std::string::npos) << message(bad);
+  // Friction is not implemented for segment-to-segment contact: an error, not a silent 0.
+  std::string friction = text;
+  friction.replace(friction.find("    formulation"), 0, "    friction_coefficient: 0.2\n");
+  EXPECT_NE(message(friction).find("frictionless"), std::string::npos) << message(friction);
+  std::string rigid = kSlide;
+  rigid.replace(rigid.find("surface: plane"), 14,
+                "surface: plane\n    formulation: node_to_segment");
+  EXPECT_NE(message(rigid).find("formulation"), std::string::npos) << message(rigid);
 }
 
 }  // namespace

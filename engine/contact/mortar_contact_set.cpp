@@ -1,0 +1,175 @@
+// Construction, pairing, assembly and commit of segment-to-segment contact.
+#include "contact/mortar_contact_set.hpp"
+
+#include <algorithm>
+#include <span>
+#include <stdexcept>
+
+#include "contact/contact_history.hpp"
+
+namespace sinew::contact {
+
+namespace {
+
+std::vector<std::vector<Index>> facet_corners(const mesh::Mesh& mesh,
+                                              const std::vector<mesh::Facet>& facets,
+                                              const char* side) {
+  if (facets.empty())
+    throw std::invalid_argument(std::string("contact: the ") + side + " facet set is empty");
+  std::vector<std::vector<Index>> out;
+  for (const auto& f : facets) {
+    out.push_back(mesh.facet_nodes(f));
+    if (out.back().size() != 3 && out.back().size() != 4)
+      throw std::invalid_argument(std::string("contact: ") + side +
+                                  " facets must be triangles or quadrilaterals");
+  }
+  return out;
+}
+
+Vec3 centre_of(const std::vector<Vec3>& x) {
+  Vec3 c = Vec3::Zero();
+  for (const Vec3& p : x) c += p / static_cast<Real>(x.size());
+  return c;
+}
+
+Real diameter(const std::vector<Vec3>& x) {
+  Real d = 0.0;
+  for (const Vec3& a : x)
+    for (const Vec3& b : x) d = std::max(d, (a - b).norm());
+  return d;
+}
+
+}  // namespace
+
+MortarContactSet::MortarContactSet(const mesh::Mesh& mesh, const std::vector<mesh::Facet>& slave,
+                                   const std::vector<mesh::Facet>& master, ContactParameters params,
+                                   Real reach, int quadrature_order)
+    : reference_(mesh.points),
+      slave_(facet_corners(mesh, slave, "slave")),
+      master_(facet_corners(mesh, master, "master")),
+      rule_(triangle_rule(quadrature_order)),
+      params_(params) {
+  params_.check();
+  if (params_.friction_coefficient != 0.0)
+    throw std::invalid_argument(
+        "contact: segment_to_segment contact is frictionless (friction_coefficient must be 0)");
+  const VecX u0 = VecX::Zero(3 * mesh.n_nodes());
+  for (const auto& f : slave_) {
+    facet_size_ = std::max(facet_size_, diameter(corners(u0, f)));
+    nodes_.insert(nodes_.end(), f.begin(), f.end());
+  }
+  for (const auto& f : master_) facet_size_ = std::max(facet_size_, diameter(corners(u0, f)));
+  std::sort(nodes_.begin(), nodes_.end());
+  nodes_.erase(std::unique(nodes_.begin(), nodes_.end()), nodes_.end());
+  for (size_t s = 0; s < slave_.size(); ++s) {
+    const auto xs = corners(u0, slave_[s]);
+    for (size_t m = 0; m < master_.size(); ++m) {
+      const auto xm = corners(u0, master_[m]);
+      const Real range = reach + diameter(xs) + diameter(xm);
+      if (reach <= 0.0 || (centre_of(xs) - centre_of(xm)).norm() <= range)
+        pairs_.emplace_back(static_cast<Index>(s), static_cast<Index>(m));
+    }
+  }
+  pressure_.assign(nodes_.size(), 0.0);
+}
+
+std::vector<Vec3> MortarContactSet::corners(const VecX& u, const std::vector<Index>& facet) const {
+  std::vector<Vec3> x;
+  for (Index n : facet) x.push_back(reference_[static_cast<size_t>(n)] + u.segment<3>(3 * n));
+  return x;
+}
+
+std::vector<Index> MortarContactSet::pair_nodes(size_t k) const {
+  std::vector<Index> local = slave_[static_cast<size_t>(pairs_[k].first)];
+  const auto& m = master_[static_cast<size_t>(pairs_[k].second)];
+  local.insert(local.end(), m.begin(), m.end());
+  return local;
+}
+
+std::vector<std::vector<Index>> MortarContactSet::node_groups() const {
+  std::vector<std::vector<Index>> groups;
+  for (size_t k = 0; k < pairs_.size(); ++k) groups.push_back(pair_nodes(k));
+  return groups;
+}
+
+bool MortarContactSet::may_touch(const VecX& u, size_t k) const {
+  Eigen::AlignedBox<Real, 3> a, b;
+  for (const Vec3& x : corners(u, slave_[static_cast<size_t>(pairs_[k].first)])) a.extend(x);
+  for (const Vec3& x : corners(u, master_[static_cast<size_t>(pairs_[k].second)])) b.extend(x);
+  const Vec3 margin = Vec3::Constant(facet_size_);
+  a.min() -= margin;
+  a.max() += margin;
+  return a.intersects(b);
+}
+
+MortarPairResult MortarContactSet::evaluate_pair(const VecX& u, size_t k, bool tangent) const {
+  MortarPairInput in;
+  in.slave = corners(u, slave_[static_cast<size_t>(pairs_[k].first)]);
+  in.master = corners(u, master_[static_cast<size_t>(pairs_[k].second)]);
+  in.normal_penalty = params_.normal_penalty;
+  // As in node-to-segment contact: deeper than a facet size, the slave has passed the master.
+  in.depth_limit = facet_size_;
+  return integrate_mortar_pair(in, rule_, tangent);
+}
+
+void MortarContactSet::add(const VecX& u, Real t, VecX& r, SparseMatrix* K,
+                           const fem::AssemblyPlan& plan) const {
+  (void)t;
+  for (size_t k = 0; k < pairs_.size(); ++k) {
+    if (!may_touch(u, k)) continue;
+    const MortarPairResult p = evaluate_pair(u, k, K != nullptr);
+    if (p.contact_area <= 0.0) continue;
+    const std::vector<Index> local = pair_nodes(k);
+    // The contact forces are external to each body: residual = internal - external.
+    for (size_t a = 0; a < local.size(); ++a)
+      r.segment<3>(3 * local[a]) -= p.force.segment<3>(3 * static_cast<Index>(a));
+    if (K) plan.scatter(std::span<const Index>(local), MatX(-p.df_dx), *K);
+  }
+}
+
+MortarContactSet::Evaluation MortarContactSet::evaluate(const VecX& u) const {
+  Evaluation e;
+  std::vector<Real> normal_force(nodes_.size(), 0.0), weight(nodes_.size(), 0.0);
+  for (size_t k = 0; k < pairs_.size(); ++k) {
+    if (!may_touch(u, k)) continue;
+    const MortarPairResult p = evaluate_pair(u, k, false);
+    if (!p.overlap) continue;
+    e.overlap_area += p.overlap_area;
+    e.contact_area += p.contact_area;
+    e.point_pressures.insert(e.point_pressures.end(), p.pressures.begin(), p.pressures.end());
+    const auto& facet = slave_[static_cast<size_t>(pairs_[k].first)];
+    for (size_t a = 0; a < facet.size(); ++a) {
+      const Vec3 f = p.force.segment<3>(3 * static_cast<Index>(a));
+      e.force += f;
+      const size_t i = static_cast<size_t>(
+          std::lower_bound(nodes_.begin(), nodes_.end(), facet[a]) - nodes_.begin());
+      normal_force[i] -= f.dot(p.normal);
+      weight[i] += p.slave_weight[a];
+    }
+  }
+  e.node_pressure.assign(nodes_.size(), 0.0);
+  for (size_t i = 0; i < nodes_.size(); ++i)
+    if (weight[i] > 0.0) e.node_pressure[i] = normal_force[i] / weight[i];
+  return e;
+}
+
+void MortarContactSet::commit(const VecX& u, Real t) {
+  (void)t;
+  pressure_ = evaluate(u).node_pressure;
+}
+
+std::unique_ptr<fem::Coupling> MortarContactSet::clone() const {
+  return std::make_unique<MortarContactSet>(*this);
+}
+
+std::vector<materials::StateVariable> MortarContactSet::state_variables() const {
+  return contact_history_variables();
+}
+
+std::vector<Real> MortarContactSet::state_values() const {
+  std::vector<Real> out;
+  for (Real p : pressure_) out.insert(out.end(), {p, 0.0, 0.0});
+  return out;
+}
+
+}  // namespace sinew::contact
