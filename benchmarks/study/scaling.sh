@@ -7,15 +7,17 @@
 # machine), peak RSS, Newton iterations, factorisations / AMG set-ups, Krylov iterations and
 # Krylov iterations per Newton iteration. A run past the CPU-time or memory limit is stopped
 # and reported as such (CPU time, not wall time, since the machine may be shared); runs of that
-# solver at larger n are then skipped (they would only be dearer). Results and machine notes: benchmarks/RESULTS.md, "Scaling with problem size".
+# solver at larger n are then skipped (they would only be dearer). Results and machine notes:
+# benchmarks/RESULTS.md, "Scaling with problem size".
 #
 #   benchmarks/study/scaling.sh [sizes="15 22 30 40 50 70"] [solvers="cholmod amg-cg"]
 #                               [material=neo-hookean|hgo] [increments=2] [build dir]
 # Environment: LIMIT_SECONDS (CPU seconds, default 1500 = 25 min), LIMIT_MB (peak RSS, default
 #              16000),
 #              STRATEGY_cholmod (default auto), STRATEGY_amg_cg (default newton).
-# The table in RESULTS.md:  scaling.sh; the HGO tendon row (206,763 dofs; in 2 increments the
-# second predictor's tangent is indefinite and amg-cg falls back to LDL^T):  scaling.sh 40 amg-cg hgo 5
+# The table in RESULTS.md: scaling.sh; the HGO tendon row (206,763 dofs; in 2 increments the
+# second predictor's tangent is indefinite and amg-cg falls back to LDL^T):
+#   scaling.sh 40 amg-cg hgo 5
 set -euo pipefail
 sizes="${1:-15 22 30 40 50 70}"
 solvers="${2:-cholmod amg-cg}"
