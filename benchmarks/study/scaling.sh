@@ -5,10 +5,11 @@
 # (OMP_NUM_THREADS = OPENBLAS_NUM_THREADS = 1, --threads 1 --blas-threads 1) under nice -n 10.
 # Per run it prints wall and CPU time (user + system: the number to compare on a loaded
 # machine), peak RSS, Newton iterations, factorisations / AMG set-ups, Krylov iterations and
-# Krylov iterations per Newton iteration. A run past the CPU-time or memory limit is stopped
-# and reported as such (CPU time, not wall time, since the machine may be shared); runs of that
-# solver at larger n are then skipped (they would only be dearer). Results and machine notes:
-# benchmarks/RESULTS.md, "Scaling with problem size".
+# Krylov iterations per Newton iteration. A run past the CPU-time or memory limit is killed
+# (SIGKILL: on SIGTERM sinew finishes its step first) and reported as such (CPU time, not wall
+# time, since the machine may be shared); runs of that solver at larger n are then skipped
+# (they would only be dearer). Results and machine notes: benchmarks/RESULTS.md, "Scaling with
+# problem size".
 #
 #   benchmarks/study/scaling.sh [sizes="15 22 30 40 50 70"] [solvers="cholmod amg-cg"]
 #                               [material=neo-hookean|hgo] [increments=2] [build dir]
@@ -69,13 +70,13 @@ watch_run() {  # $1 model, $2 log, $3 time-v output
     cpu=$(awk -v t="$tick" '{print int(($14 + $15) / t)}' "/proc/$child/stat" 2>/dev/null || echo 0)
     if (( ${cpu:-0} > limit_s )); then status=time; fi
     if (( ${rss:-0} > limit_mb )); then status=memory; fi
-    if [ "$status" != ok ]; then kill "$child" 2>/dev/null || true; break; fi
+    if [ "$status" != ok ]; then kill -KILL "$child" 2>/dev/null || true; break; fi
   done
   wait "$tpid" 2>/dev/null || { [ "$status" != ok ] || status=failed; }
   echo "$status"
 }
 
-field() { grep -m1 "$1" "$2" | sed 's/.*: //'; }
+field() { { grep -m1 "$1" "$2" || true; } | sed 's/.*: //'; }
 
 echo "machine: $(nproc --all) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo); load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -97,7 +98,7 @@ for solver in $solvers; do
     user=$(field 'User time' "$work/time")
     sys=$(field 'System time' "$work/time")
     rss=$(field 'Maximum resident set size' "$work/time")
-    its=$(grep '^t = ' "$work/log" \
+    its=$({ grep '^t = ' "$work/log" || true; } \
           | sed -E 's/.*: ([0-9]+) Newton iterations?, ([0-9]+) factorisations?(, ([0-9]+) linear)?.*/\1 \2 \4/' \
           | awk '{n+=$1; f+=$2; l+=$3} END {printf "%d %d %d %.1f", n, f, l, n ? l / n : 0}')
     read -r newton fact krylov per <<<"$its"
