@@ -47,6 +47,20 @@ bool MasterSurface::adjacent(Index f, Index g) const {
   return f == g || std::binary_search(nb.begin(), nb.end(), g);
 }
 
+bool MasterSurface::boundary_edge(Index f, int i, int side) const {
+  std::array<Index, 2> edge{};
+  size_t k = 0;
+  for (size_t a = 0; a < 4; ++a)
+    if (kCorners[a][static_cast<size_t>(i)] == side) edge[k++] = nodes(f)[a];
+  for (Index g : neighbours(f)) {
+    const auto& q = nodes(g);
+    if (std::find(q.begin(), q.end(), edge[0]) != q.end() &&
+        std::find(q.begin(), q.end(), edge[1]) != q.end())
+      return false;
+  }
+  return true;
+}
+
 std::array<Vec3, 4> MasterSurface::corners(const std::vector<Vec3>& reference, const VecX& u,
                                            Index f) const {
   std::array<Vec3, 4> x;

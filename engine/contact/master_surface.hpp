@@ -34,6 +34,9 @@ class MasterSurface {
     return neighbours_[static_cast<size_t>(f)];
   }
   bool adjacent(Index f, Index g) const;
+  /// Whether the edge of f at convected coordinate xi_i = side (i in {0, 1}, side = +-1) is on
+  /// the master's boundary: no other facet holds both its nodes.
+  bool boundary_edge(Index f, int i, int side) const;
   /// Current corner positions of facet f: reference + u.
   std::array<Vec3, 4> corners(const std::vector<Vec3>& reference, const VecX& u, Index f) const;
 

@@ -113,7 +113,13 @@ SegmentResponse evaluate_segment(const SegmentInput& in, const ContactParameters
     // kink's wedge (a node at the edge itself keeps the facet normal).
     const V3 d = xs - y.x;
     const AD dist = sqrt(dot(d, d));
-    if (dist.value() > 1e-9 * h) nv = d * (dot(d, nv).value() >= 0.0 ? 1.0 : -1.0) / dist;
+    // Past the master's rim (no facet across the edge) a slave level with the facet's plane
+    // is off the master's end: separated (the sign of d.n is round-off there, and a slave
+    // sliding out past the rim in the plane had its distance from the rim taken as
+    // penetration).
+    const Real side = dot(d, nv).value();
+    const bool level = in.boundary && std::abs(side) <= 1e-9 * dist.value();
+    if (dist.value() > 1e-9 * h) nv = d * (level || side >= 0.0 ? 1.0 : -1.0) / dist;
   }
   const AD g = dot(xs - y.x, nv);
   r.gap = g.value();

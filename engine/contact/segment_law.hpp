@@ -29,6 +29,9 @@ struct SegmentInput {
   /// or rim): the closest point is then on that edge (or at the corner), and the normal is
   /// the direction between it and the slave, continuous across the wedge.
   std::array<bool, 2> clamped{false, false};
+  /// A clamped edge is the master's boundary (its rim, no facet across it): a slave beyond it
+  /// and level with the facet's plane (to round-off) is off the master's end, separated.
+  bool boundary = false;
   bool separate_stick = false;      ///< the stick point lies on another facet
   std::array<Vec3, 4> stick_facet;  ///< its corners (used when separate_stick)
   Vec2 stick_xi = Vec2::Zero();     ///< convected stick point (on `facet` if !separate_stick)

@@ -304,6 +304,7 @@ void tissue_keys(SpecVisitor& v, TissueSpec& t) {
     v.text("bed_support", t.bed_support);
     optional_vec3(v, "axis", t.axis, Vec3::UnitX());
     v.text("end_condition", t.end_condition);
+    v.text("probe_sliding", t.probe_sliding);
     v.number("probe_force", t.probes.force, kPositive);
     v.number("probe_excursion", t.probes.excursion, kPositive);
     // One key sets both probes' increments; 0 stands for the defaults (3 force, 5 excursion).

@@ -98,7 +98,8 @@ void read_roles(const YamlNode& n, TissueSpec& t) {
   if (!n.defined()) return;
   t.given = true;
   if (!n.expect_map({"body", "bed", "fixed_end", "loaded_end", "bed_support", "axis",
-                     "end_condition", "probe_force", "probe_excursion", "probe_increments"}))
+                     "end_condition", "probe_force", "probe_excursion", "probe_increments",
+                     "probe_sliding"}))
     return;
   auto name = [&](const char* key, std::string& out) {
     if (n[key].defined()) out = n.value_or(n[key].string(), std::string());
@@ -117,6 +118,8 @@ void read_roles(const YamlNode& n, TissueSpec& t) {
   }
   if (n["end_condition"].defined())
     t.end_condition = n.value_or(n["end_condition"].string({"plate", "traction"}), std::string());
+  if (n["probe_sliding"].defined())
+    t.probe_sliding = n.value_or(n["probe_sliding"].string({"small", "finite"}), std::string());
   read_number(n["probe_force"], t.probes.force, Range::positive());
   read_number(n["probe_excursion"], t.probes.excursion, Range::positive());
   if (n["probe_increments"].defined())
