@@ -51,6 +51,12 @@ class MasterSurface {
   MasterPoint find(const std::vector<Vec3>& reference, const VecX& u, const Vec3& x, Index last,
                    const std::vector<Index>& allowed) const;
 
+  /// Distance from `point` to the nearest point of facet f (corners x) given its projection
+  /// xi on the facet's patch: xi clamped to the facet's edges, except past the master's rim,
+  /// where the patch is continued (the contact law's closest point, to first order).
+  Real edge_distance(const std::array<Vec3, 4>& x, Index f, const Vec3& point,
+                     const Vec2& xi) const;
+
   /// Largest facet diagonal in the reference configuration (mm).
   Real facet_size() const { return facet_size_; }
 

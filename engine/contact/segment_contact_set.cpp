@@ -111,11 +111,17 @@ SegmentContactSet::NodeState SegmentContactSet::evaluate_node(const VecX& u, siz
   in.slave = x;
   in.facet = master_.corners(reference_, u, f);
   in.xi = s.master.projection.xi;
+  // Beyond a kink edge the closest point is clamped to it; beyond the master's rim the facet
+  // is extended (segment_law.hpp).
   for (int i = 0; i < 2; ++i) {
-    in.clamped[static_cast<size_t>(i)] = std::abs(in.xi[i]) > 1.0 + 1e-9;
-    if (in.clamped[static_cast<size_t>(i)])
-      in.boundary = in.boundary || master_.boundary_edge(f, i, in.xi[i] > 0.0 ? 1 : -1);
-    in.xi[i] = std::clamp(in.xi[i], -1.0, 1.0);
+    const auto c = static_cast<size_t>(i);
+    if (std::abs(in.xi[i]) <= 1.0 + 1e-9) continue;
+    if (master_.boundary_edge(f, i, in.xi[i] > 0.0 ? 1 : -1)) {
+      in.extended[c] = true;
+    } else {
+      in.clamped[c] = true;
+      in.xi[i] = std::clamp(in.xi[i], -1.0, 1.0);
+    }
   }
   in.area = areas_[k];
   Index sf = h.stick_facet;
