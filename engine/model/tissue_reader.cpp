@@ -99,7 +99,7 @@ void read_roles(const YamlNode& n, TissueSpec& t) {
   t.given = true;
   if (!n.expect_map({"body", "bed", "fixed_end", "loaded_end", "bed_support", "axis",
                      "end_condition", "probe_force", "probe_excursion", "probe_increments",
-                     "probe_sliding"}))
+                     "probe_sliding", "probe_contact_penalty"}))
     return;
   auto name = [&](const char* key, std::string& out) {
     if (n[key].defined()) out = n.value_or(n[key].string(), std::string());
@@ -122,6 +122,7 @@ void read_roles(const YamlNode& n, TissueSpec& t) {
     t.probe_sliding = n.value_or(n["probe_sliding"].string({"small", "finite"}), std::string());
   read_number(n["probe_force"], t.probes.force, Range::positive());
   read_number(n["probe_excursion"], t.probes.excursion, Range::positive());
+  read_number(n["probe_contact_penalty"], t.probes.contact_penalty, Range::positive());
   if (n["probe_increments"].defined())
     if (auto k = n["probe_increments"].integer(1, 1000))
       t.probes.force_increments = t.probes.excursion_increments = static_cast<int>(*k);

@@ -48,7 +48,7 @@ Real largest_facet_size(const mesh::Mesh& mesh, const std::vector<mesh::Facet>& 
 
 std::shared_ptr<contact::SegmentContactSet> finite_sliding_interface(
     const mesh::Mesh& mesh, const TissueRoles& roles, const interface::InterfaceSet& bonds,
-    Real excursion) {
+    const ProbeSettings& probes) {
   if (roles.interface_primary.empty() || roles.interface_secondary.empty())
     throw std::invalid_argument(
         "finite-sliding gliding probe: the model names no interface facet sets");
@@ -56,13 +56,14 @@ std::shared_ptr<contact::SegmentContactSet> finite_sliding_interface(
   const auto& master = mesh.facet_set(roles.interface_secondary);
   const auto& p = bonds.parameters();
   contact::ContactParameters contact;
-  contact.normal_penalty = p.contact_penalty;
+  contact.normal_penalty = probes.contact_penalty > 0.0 ? probes.contact_penalty
+                                                        : p.contact_penalty;
   contact.tangential_penalty = p.tangential_penalty;
   contact.friction_coefficient = p.friction_coefficient;
   contact::SegmentBonds bond;
   bond.law = p;
   bond.node_density = nodal_intact_density(mesh, bonds);
-  const Real reach = excursion + 2.0 * largest_facet_size(mesh, master);
+  const Real reach = probes.excursion + 2.0 * largest_facet_size(mesh, master);
   return std::make_shared<contact::SegmentContactSet>(mesh, slave, master, contact, reach,
                                                       std::move(bond));
 }

@@ -20,13 +20,13 @@ std::vector<Real> nodal_intact_density(const mesh::Mesh& mesh,
                                        const interface::InterfaceSet& bonds);
 
 /// The contact set: slave facets `roles.interface_primary`, master `roles.interface_secondary`
-/// (quadrilaterals), the interface's contact_penalty, tangential_penalty and
-/// friction_coefficient, its bond law (rate-independent: the viscosity is not used) and
-/// nodal_intact_density(). A slave node reaches the master facets within the excursion plus
-/// two master facet sizes of it. Throws std::invalid_argument when the roles name no interface
-/// facet sets or the contact set cannot be built.
+/// (quadrilaterals), the interface's contact_penalty (probes.contact_penalty instead when > 0),
+/// tangential_penalty and friction_coefficient, its bond law (rate-independent: the viscosity
+/// is not used) and nodal_intact_density(). A slave node reaches the master facets within the
+/// probe's excursion plus two master facet sizes of it. Throws std::invalid_argument when the roles
+/// name no interface facet sets or the contact set cannot be built.
 std::shared_ptr<contact::SegmentContactSet> finite_sliding_interface(
     const mesh::Mesh& mesh, const TissueRoles& roles, const interface::InterfaceSet& bonds,
-    Real excursion);
+    const ProbeSettings& probes);
 
 }  // namespace sinew::tissue

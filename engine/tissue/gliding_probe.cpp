@@ -61,7 +61,7 @@ GlidingCurve run_gliding_probe(const fem::MechanicsProblem& source, const Tissue
   fem::ProblemState state = source.state();
   if (tissue.probes.sliding == ProbeSliding::Finite) {
     const auto& bonds = dynamic_cast<const interface::InterfaceSet&>(*source.couplings()[i]);
-    auto finite = finite_sliding_interface(model.mesh, roles, bonds, tissue.probes.excursion);
+    auto finite = finite_sliding_interface(model.mesh, roles, bonds, tissue.probes);
     model.couplings[i] = finite;
     state.couplings[i] = finite;
   }

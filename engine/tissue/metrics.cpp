@@ -286,7 +286,7 @@ void build_probe_models(const fem::Model& model, const TissueModel& tissue) {
   if (tissue.probes.sliding != ProbeSliding::Finite) return;
   for (const auto& c : model.couplings)
     if (const auto* set = dynamic_cast<const interface::InterfaceSet*>(c.get()))
-      finite_sliding_interface(model.mesh, tissue.roles, *set, tissue.probes.excursion);
+      finite_sliding_interface(model.mesh, tissue.roles, *set, tissue.probes);
 }
 
 MetricValues measure_metrics(const fem::MechanicsProblem& source, const TissueModel& tissue,

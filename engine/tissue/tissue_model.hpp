@@ -44,6 +44,8 @@ struct ProbeSettings {
   int force_increments = 3;
   int excursion_increments = 5;
   ProbeSliding sliding = ProbeSliding::Small;  ///< of the gliding probe
+  /// MPa/mm: the finite-sliding probe's contact penalty (0 = the interface's contact_penalty).
+  Real contact_penalty = 0.0;
 };
 
 struct TissueModel {

@@ -25,6 +25,9 @@ TEST(TissueFiniteGlide, KeySelectsFiniteSliding) {
   EXPECT_EQ(def.tissue.probes.sliding, tissue::ProbeSliding::Finite);
   EXPECT_EQ(def.tissue.roles.interface_primary, "interface_tendon");
   EXPECT_EQ(def.tissue.roles.interface_secondary, "interface_sheath");
+  EXPECT_EQ(def.tissue.probes.contact_penalty, 0.0);  // the interface's
+  t.tissue = "{probe_force: 5, probe_sliding: finite, probe_contact_penalty: 1.5}";
+  EXPECT_EQ(load(t.text()).tissue.probes.contact_penalty, 1.5);
 }
 
 // Uniform density 0.7: every interface node of the tendon gets 0.7, every other node 0; the
@@ -50,7 +53,7 @@ TEST(TissueFiniteGlide, BondsCarryTheInterfaceDensityAndArea) {
   EXPECT_NEAR(total, on_sum, 1e-12);  // nothing off the interface
 
   const auto contact =
-      tissue::finite_sliding_interface(mesh, def.tissue.roles, *bonds, def.tissue.probes.excursion);
+      tissue::finite_sliding_interface(mesh, def.tissue.roles, *bonds, def.tissue.probes);
   EXPECT_NEAR(contact->bonded_area(), bonds->initial_bond_area(),
               1e-12 * bonds->initial_bond_area());
   EXPECT_EQ(contact->nodes().size(), on.size());
@@ -58,6 +61,12 @@ TEST(TissueFiniteGlide, BondsCarryTheInterfaceDensityAndArea) {
   EXPECT_DOUBLE_EQ(contact->parameters().normal_penalty, 50.0);
   EXPECT_DOUBLE_EQ(contact->parameters().tangential_penalty, 2.0);
   EXPECT_DOUBLE_EQ(contact->intact_fraction(), 1.0);
+  // tissue.probe_contact_penalty replaces the interface's contact penalty in the probe only.
+  auto probes = def.tissue.probes;
+  probes.contact_penalty = 1.5;
+  const auto soft = tissue::finite_sliding_interface(mesh, def.tissue.roles, *bonds, probes);
+  EXPECT_DOUBLE_EQ(soft->parameters().normal_penalty, 1.5);
+  EXPECT_DOUBLE_EQ(bonds->parameters().contact_penalty, 50.0);
 }
 
 // The gliding probe of a model's initial state, with the given sliding.
