@@ -47,6 +47,20 @@ bool MasterSurface::adjacent(Index f, Index g) const {
   return f == g || std::binary_search(nb.begin(), nb.end(), g);
 }
 
+bool MasterSurface::boundary_edge(Index f, int i, int side) const {
+  std::array<Index, 2> edge{};
+  size_t k = 0;
+  for (size_t a = 0; a < 4; ++a)
+    if (kCorners[a][static_cast<size_t>(i)] == side) edge[k++] = nodes(f)[a];
+  for (Index g : neighbours(f)) {
+    const auto& q = nodes(g);
+    if (std::find(q.begin(), q.end(), edge[0]) != q.end() &&
+        std::find(q.begin(), q.end(), edge[1]) != q.end())
+      return false;
+  }
+  return true;
+}
+
 std::array<Vec3, 4> MasterSurface::corners(const std::vector<Vec3>& reference, const VecX& u,
                                            Index f) const {
   std::array<Vec3, 4> x;
@@ -92,32 +106,48 @@ std::vector<Index> MasterSurface::candidates(const Vec3& x) const {
   return it == buckets_.end() ? std::vector<Index>{} : it->second;
 }
 
+Real MasterSurface::edge_distance(const std::array<Vec3, 4>& x, Index f, const Vec3& point,
+                                  const Vec2& xi) const {
+  Vec2 q = xi;
+  for (int i = 0; i < 2; ++i)
+    if (std::abs(q[i]) > 1.0 && !boundary_edge(f, i, q[i] > 0.0 ? 1 : -1))
+      q[i] = std::clamp(q[i], -1.0, 1.0);
+  return (point - patch_point<Real>(x, q).x).norm();
+}
+
 MasterPoint MasterSurface::find(const std::vector<Vec3>& reference, const VecX& u, const Vec3& x,
                                 Index last, const std::vector<Index>& allowed) const {
-  // Among facets holding the projection the closest wins; a point just beyond every facet (at
-  // the master's outer boundary, or over a convex kink) goes to the facet it is least outside
-  // of, up to kEdgeTolerance, so that a slave node on the rim does not chatter in and out.
-  // A point in the wedge outside a convex kink of the master (a slave node pressed into the
-  // master at one of its nodes, as where meshes start matching) lies beyond both facets by
-  // excesses equal up to round-off: the rim facet stays the last one until another is less
-  // outside by kSwitchMargin, so the facet, and with it the normal, does not alternate between
-  // Newton iterates.
-  constexpr Real kEdgeTolerance = 0.05, kSwitchMargin = 1e-3;
+  // Among facets holding the projection the closest wins. A point just beyond every facet (at
+  // the master's outer boundary, or in the wedge of a kink) goes, up to kEdgeTolerance, to the
+  // facet whose nearest point (on its edge, or on its continuation past the master's rim) is
+  // closest, so that a slave node on the rim does not chatter in and out. Ranking by that
+  // distance, not by how far the projection is outside the facet, matters where a node on a
+  // kink line slides from one facet onto the next along the kink: it lies beyond both (in the
+  // kink's wedge) and beyond the facet it leaves by more and more; that facet's corner is
+  // then farther than the next facet's edge, and keeping it turned the normal along the
+  // surface (a push against the sliding, at any penetration). In the wedge of a kink both
+  // facets' nearest points are the same edge point: the last facet is kept until another is
+  // closer by kSwitchMargin x facet size, so the facet does not alternate between Newton
+  // iterates on round-off.
+  constexpr Real kEdgeTolerance = 0.05, kSwitchMargin = 1e-8;
   MasterPoint best, rim, last_rim;
-  Real best_distance = 0.0, rim_excess = kEdgeTolerance, last_excess = kEdgeTolerance;
+  Real best_distance = 0.0, rim_distance = 0.0, last_distance = 0.0;
   auto consider = [&](Index f) {
     if (!allowed.empty() && !std::binary_search(allowed.begin(), allowed.end(), f)) return;
-    const auto p = project_on_patch(corners(reference, u, f), x);
+    const auto xf = corners(reference, u, f);
+    const auto p = project_on_patch(xf, x);
     if (!p.converged) return;
     const Real excess = p.xi.cwiseAbs().maxCoeff() - 1.0;
     if (excess > 1e-9) {
-      if (f == last && excess < kEdgeTolerance) {
+      if (excess >= kEdgeTolerance) return;
+      const Real d = edge_distance(xf, f, x, p.xi);
+      if (f == last) {
         last_rim = {f, p};
-        last_excess = excess;
+        last_distance = d;
       }
-      if (excess < rim_excess) {
+      if (rim.facet < 0 || d < rim_distance) {
         rim = {f, p};
-        rim_excess = excess;
+        rim_distance = d;
       }
       return;
     }
@@ -131,17 +161,17 @@ MasterPoint MasterSurface::find(const std::vector<Vec3>& reference, const VecX& 
   };
   // A facet holding the projection wins over a rim facet only when it is closer: a node in
   // the wedge of a kink is just beyond its own facets but inside a facet across a tube (the
-  // far wall, at a positive gap of a diameter), which must not take it out of contact.
+  // far wall, at a positive gap of a diameter), which must not take it out of contact. A
+  // facet continuing the surface beyond an edge, which holds the projection, is never
+  // farther than the edge.
   auto choose = [&]() {
-    const MasterPoint& edge =
-        last_rim.facet >= 0 && last_excess <= rim_excess + kSwitchMargin ? last_rim : rim;
+    const bool keep = last_rim.facet >= 0 &&
+                      last_distance <= rim_distance + kSwitchMargin * facet_size_;
+    const MasterPoint& edge = keep ? last_rim : rim;
+    const Real edge_d = keep ? last_distance : rim_distance;
     if (best.facet < 0) return edge;
     if (edge.facet < 0) return best;
-    // The rim facet's distance is to its nearest point, on its edge (xi clamped), so a facet
-    // continuing the surface beyond the edge, which holds the projection, is never farther.
-    const Vec2 xi = edge.projection.xi.cwiseMax(-1.0).cwiseMin(1.0);
-    const Vec3 y = patch_point<Real>(corners(reference, u, edge.facet), xi).x;
-    return best_distance <= (x - y).norm() ? best : edge;
+    return best_distance <= edge_d ? best : edge;
   };
   if (last >= 0) {
     consider(last);

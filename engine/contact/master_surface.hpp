@@ -34,6 +34,9 @@ class MasterSurface {
     return neighbours_[static_cast<size_t>(f)];
   }
   bool adjacent(Index f, Index g) const;
+  /// Whether the edge of f at convected coordinate xi_i = side (i in {0, 1}, side = +-1) is on
+  /// the master's boundary: no other facet holds both its nodes.
+  bool boundary_edge(Index f, int i, int side) const;
   /// Current corner positions of facet f: reference + u.
   std::array<Vec3, 4> corners(const std::vector<Vec3>& reference, const VecX& u, Index f) const;
 
@@ -47,6 +50,12 @@ class MasterSurface {
   /// and is closest to x: the last facet first, then its neighbours, then the grid.
   MasterPoint find(const std::vector<Vec3>& reference, const VecX& u, const Vec3& x, Index last,
                    const std::vector<Index>& allowed) const;
+
+  /// Distance from `point` to the nearest point of facet f (corners x) given its projection
+  /// xi on the facet's patch: xi clamped to the facet's edges, except past the master's rim,
+  /// where the patch is continued (the contact law's closest point, to first order).
+  Real edge_distance(const std::array<Vec3, 4>& x, Index f, const Vec3& point,
+                     const Vec2& xi) const;
 
   /// Largest facet diagonal in the reference configuration (mm).
   Real facet_size() const { return facet_size_; }

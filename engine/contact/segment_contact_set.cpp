@@ -39,10 +39,17 @@ SegmentContactSet::SegmentContactSet(const mesh::Mesh& mesh, const std::vector<m
   history_.assign(nodes_.size(), SegmentHistory{});
   anchor_facet_.assign(nodes_.size(), -1);
   anchor_xi_.assign(nodes_.size(), Vec2::Zero());
+  density_.assign(nodes_.size(), 0.0);
   if (bonds_) {
     bonds_->law.validate();
-    if (bonds_->density < 0.0 || bonds_->density > 1.0)
-      throw std::invalid_argument("contact: the bond density must lie in [0, 1]");
+    const auto& rho = bonds_->node_density;
+    if (!rho.empty() && rho.size() != mesh.points.size())
+      throw std::invalid_argument("contact: the bond densities must be given for every node");
+    for (size_t k = 0; k < nodes_.size(); ++k)
+      density_[k] = rho.empty() ? bonds_->density : rho[static_cast<size_t>(nodes_[k])];
+    for (Real d : density_)
+      if (!(d >= 0.0 && d <= 1.0))
+        throw std::invalid_argument("contact: the bond density must lie in [0, 1]");
   }
   for (size_t k = 0; k < nodes_.size(); ++k) {
     const auto mp =
@@ -104,9 +111,17 @@ SegmentContactSet::NodeState SegmentContactSet::evaluate_node(const VecX& u, siz
   in.slave = x;
   in.facet = master_.corners(reference_, u, f);
   in.xi = s.master.projection.xi;
+  // Beyond a kink edge the closest point is clamped to it; beyond the master's rim the facet
+  // is extended (segment_law.hpp).
   for (int i = 0; i < 2; ++i) {
-    in.clamped[static_cast<size_t>(i)] = std::abs(in.xi[i]) > 1.0 + 1e-9;
-    in.xi[i] = std::clamp(in.xi[i], -1.0, 1.0);
+    const auto c = static_cast<size_t>(i);
+    if (std::abs(in.xi[i]) <= 1.0 + 1e-9) continue;
+    if (master_.boundary_edge(f, i, in.xi[i] > 0.0 ? 1 : -1)) {
+      in.extended[c] = true;
+    } else {
+      in.clamped[c] = true;
+      in.xi[i] = std::clamp(in.xi[i], -1.0, 1.0);
+    }
   }
   in.area = areas_[k];
   Index sf = h.stick_facet;
@@ -165,7 +180,7 @@ BondResponse SegmentContactSet::evaluate_bond_of(const VecX& u, size_t k) const 
   in.facet = master_.corners(reference_, u, anchor_facet_[k]);
   in.xi = anchor_xi_[k];
   in.area = areas_[k];
-  in.density = bonds_->density;
+  in.density = density_[k];
   return evaluate_bond(in, history_[k].bond_damage, bonds_->law);
 }
 
@@ -175,7 +190,7 @@ void SegmentContactSet::commit_bonds(const VecX& u) {
     if (anchor_facet_[k] < 0 || h.bond_damage >= 1.0) continue;
     const BondResponse b = evaluate_bond_of(u, k);
     h.bond_dissipation +=
-        areas_[k] * bonds_->density *
+        areas_[k] * density_[k] *
         interface::damage_dissipation_increment(h.bond_damage, b.damage, b.mixity, bonds_->law);
     h.bond_damage = b.damage;
   }
@@ -254,10 +269,17 @@ Real SegmentContactSet::intact_fraction() const {
   Real bonded = 0.0, intact = 0.0;
   for (size_t k = 0; k < nodes_.size(); ++k) {
     if (!bonds_ || anchor_facet_[k] < 0) continue;
-    bonded += areas_[k] * bonds_->density;
-    intact += areas_[k] * bonds_->density * (1.0 - history_[k].bond_damage);
+    bonded += areas_[k] * density_[k];
+    intact += areas_[k] * density_[k] * (1.0 - history_[k].bond_damage);
   }
   return bonded > 0.0 ? intact / bonded : 1.0;
+}
+
+Real SegmentContactSet::bonded_area() const {
+  Real area = 0.0;
+  for (size_t k = 0; k < nodes_.size(); ++k)
+    if (bonds_ && anchor_facet_[k] >= 0) area += areas_[k] * density_[k];
+  return area;
 }
 
 std::vector<Real> SegmentContactSet::bond_damage() const {

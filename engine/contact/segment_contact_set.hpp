@@ -44,6 +44,8 @@ struct SegmentHistory {
 struct SegmentBonds {
   interface::InterfaceParameters law;
   Real density = 1.0;  ///< rho in [0, 1]
+  /// rho per mesh node (indexed by node id, each in [0, 1]); empty: `density` at every node.
+  std::vector<Real> node_density;
 };
 
 /// Committed per-node state for outputs and tests.
@@ -95,6 +97,8 @@ class SegmentContactSet final : public fem::Coupling {
   /// sum A rho (1 - D) / sum A rho (1 when there are no bonds).
   Real bond_dissipated_energy() const;
   Real intact_fraction() const;
+  /// Bonded area sum A rho over the bonded slave nodes (mm^2; 0 without bonds).
+  Real bonded_area() const;
   /// Committed bond damage per slave node (0 for unbonded nodes).
   std::vector<Real> bond_damage() const;
 
@@ -123,6 +127,7 @@ class SegmentContactSet final : public fem::Coupling {
   std::optional<SegmentBonds> bonds_;
   std::vector<Index> anchor_facet_;  ///< per slave: the bond's master facet (-1: none)
   std::vector<Vec2> anchor_xi_;
+  std::vector<Real> density_;  ///< per slave: the bond density rho
 };
 
 }  // namespace sinew::contact

@@ -71,9 +71,10 @@ V3 friction(const V3& xs, const V3& z, const V3& n, const AD& pressure, const Co
 }
 
 // The closest point on the edge a clamped coordinate selects: Newton in the free coordinate
-// (the clamped projection of the unconstrained closest point is not it on a warped facet).
+// (the clamped projection of the unconstrained closest point is not it on a warped facet),
+// kept within the facet unless the free coordinate runs past the master's rim (extended).
 Vec2 edge_point(const std::array<Vec3, 4>& xc, const Vec3& xs, Vec2 xi,
-                const std::array<bool, 2>& clamped) {
+                const std::array<bool, 2>& clamped, const std::array<bool, 2>& extended) {
   if (clamped[0] == clamped[1]) return xi;
   const int a = clamped[0] ? 1 : 0;
   for (int it = 0; it < 20; ++it) {
@@ -83,7 +84,7 @@ Vec2 edge_point(const std::array<Vec3, 4>& xc, const Vec3& xs, Vec2 xi,
     xi[a] += step;
     if (std::abs(step) < 1e-14) break;
   }
-  xi[a] = std::clamp(xi[a], -1.0, 1.0);
+  if (!extended[static_cast<size_t>(a)]) xi[a] = std::clamp(xi[a], -1.0, 1.0);
   return xi;
 }
 
@@ -100,8 +101,9 @@ SegmentResponse evaluate_segment(const SegmentInput& in, const ContactParameters
     xc[a] = seed(in.facet[a], 3 + 3 * a, n);
     xz[a] = in.separate_stick ? seed(in.stick_facet[a], 15 + 3 * a, n) : xc[a];
   }
-  const auto xi =
-      closest_point(xc, xs, edge_point(in.facet, in.slave, in.xi, in.clamped), in.clamped);
+  const auto xi = closest_point(xc, xs,
+                                edge_point(in.facet, in.slave, in.xi, in.clamped, in.extended),
+                                in.clamped);
   const auto y = patch_point<AD>(xc, xi);
   const V3 normal_raw = cross(y.a1, y.a2);
   using std::sqrt;

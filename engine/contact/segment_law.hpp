@@ -24,11 +24,20 @@ namespace sinew::contact {
 struct SegmentInput {
   Vec3 slave = Vec3::Zero();
   std::array<Vec3, 4> facet;  ///< corners of the facet holding the projection
-  Vec2 xi = Vec2::Zero();     ///< converged projection on it, clamped to [-1, 1]^2
-  /// Coordinates clamped at the facet's edge (the slave lies beyond it: a master kink's wedge
-  /// or rim): the closest point is then on that edge (or at the corner), and the normal is
-  /// the direction between it and the slave, continuous across the wedge.
+  /// Converged projection on it: clamped to [-1, 1] in a clamped coordinate; beyond a
+  /// boundary edge (the master's rim) it is the projection on the extended patch.
+  Vec2 xi = Vec2::Zero();
+  /// Coordinates clamped at the facet's edge (the slave lies beyond it at a master kink's
+  /// wedge, where another facet continues the surface): the closest point is then on that
+  /// edge (or at the corner), and the normal is the direction between it and the slave,
+  /// continuous across the wedge.
   std::array<bool, 2> clamped{false, false};
+  /// Coordinates beyond an edge on the master's boundary (its rim, no facet across it): the
+  /// bilinear patch is continued past the rim (the search admits a sliver of a facet), so
+  /// the normal and gap are those of the extended facet. A slave sliding out past the rim
+  /// level with the facet keeps its (zero) gap instead of having its distance from the rim
+  /// taken as penetration or turned into a push back along the surface.
+  std::array<bool, 2> extended{false, false};
   bool separate_stick = false;      ///< the stick point lies on another facet
   std::array<Vec3, 4> stick_facet;  ///< its corners (used when separate_stick)
   Vec2 stick_xi = Vec2::Zero();     ///< convected stick point (on `facet` if !separate_stick)

@@ -85,6 +85,8 @@ void build_interface(const ModelSpec& spec, ModelDefinition& def, ModelErrors& e
     def.model.couplings.push_back(std::make_shared<interface::InterfaceSet>(
         mesh, std::move(pairs), params, std::move(rho), interface::RhoLayout::PerGaussPoint));
     def.tissue.enabled = true;
+    def.tissue.roles.interface_primary = primary;
+    def.tissue.roles.interface_secondary = secondary;
   } catch (const ParameterError& e) {
     errors.add(s.parameters.count(e.key()) ? "interface." + e.key() : "interface", e.what());
   } catch (const std::invalid_argument& e) {

@@ -134,6 +134,7 @@ struct TissueSpec {
   std::string body, bed, fixed_end, loaded_end, bed_support;
   std::optional<Vec3> axis;
   std::string end_condition;  ///< "plate" or "traction" ("" = plate)
+  std::string probe_sliding;  ///< "small" or "finite" ("" = small)
   tissue::ProbeSettings probes;
 };
 

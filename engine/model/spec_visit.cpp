@@ -305,8 +305,10 @@ void tissue_keys(SpecVisitor& v, TissueSpec& t) {
     v.text("bed_support", t.bed_support);
     optional_vec3(v, "axis", t.axis, Vec3::UnitX());
     v.text("end_condition", t.end_condition);
+    v.text("probe_sliding", t.probe_sliding);
     v.number("probe_force", t.probes.force, kPositive);
     v.number("probe_excursion", t.probes.excursion, kPositive);
+    v.number("probe_contact_penalty", t.probes.contact_penalty, kNonNegative);
     // One key sets both probes' increments; 0 stands for the defaults (3 force, 5 excursion).
     const bool both = t.probes.force_increments == t.probes.excursion_increments;
     int k = both ? t.probes.force_increments : 0;

@@ -59,6 +59,11 @@ void build_roles(const TissueSpec& t, ModelDefinition& def, ModelErrors& errors)
                "the rigid-plate end needs the axis along x, y or z; set the axis so or use "
                "'end_condition: traction'");
   def.tissue.probes = t.probes;
+  if (t.probe_sliding == "finite")
+    def.tissue.probes.sliding = tissue::ProbeSliding::Finite;
+  else if (!t.probe_sliding.empty() && t.probe_sliding != "small")
+    errors.add("tissue.probe_sliding",
+               "'" + t.probe_sliding + "' is not allowed (allowed: small, finite)");
   if (t.given) def.tissue.enabled = true;
 }
 

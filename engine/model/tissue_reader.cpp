@@ -93,7 +93,8 @@ void read_roles(const YamlNode& n, TissueSpec& t) {
   if (!n.defined()) return;
   t.given = true;
   if (!n.expect_map({"body", "bed", "fixed_end", "loaded_end", "bed_support", "axis",
-                     "end_condition", "probe_force", "probe_excursion", "probe_increments"}))
+                     "end_condition", "probe_force", "probe_excursion", "probe_increments",
+                     "probe_sliding", "probe_contact_penalty"}))
     return;
   auto name = [&](const char* key, std::string& out) {
     if (n[key].defined()) out = n.value_or(n[key].string(), std::string());
@@ -112,8 +113,11 @@ void read_roles(const YamlNode& n, TissueSpec& t) {
   }
   if (n["end_condition"].defined())
     t.end_condition = n.value_or(n["end_condition"].string({"plate", "traction"}), std::string());
+  if (n["probe_sliding"].defined())
+    t.probe_sliding = n.value_or(n["probe_sliding"].string({"small", "finite"}), std::string());
   n["probe_force"].read_real(t.probes.force, Range::positive());
   n["probe_excursion"].read_real(t.probes.excursion, Range::positive());
+  n["probe_contact_penalty"].read_real(t.probes.contact_penalty, Range::positive());
   if (n["probe_increments"].defined())
     if (auto k = n["probe_increments"].integer(1, 1000))
       t.probes.force_increments = t.probes.excursion_increments = static_cast<int>(*k);

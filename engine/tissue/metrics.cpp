@@ -1,7 +1,7 @@
 // Metric probes: a stiffness probe (the probe force on the loaded end through the tissue's end
 // condition, fixed end and bed clamped; solved again to half the force for the secant modulus)
-// and a gliding probe (both body ends translated axially, bed clamped; its force-excursion curve
-// recorded), each on a copy of the source problem's history.
+// and the metrics of the gliding probe's force-excursion curve (gliding_probe.hpp), each on a
+// copy of the source problem's history.
 #include "tissue/metrics.hpp"
 
 #include <cmath>
@@ -13,8 +13,10 @@
 
 #include "fem/surface_kernels.hpp"
 #include "interface/interface_set.hpp"
-#include "solver/load_stepper.hpp"
 #include "tissue/end_condition.hpp"
+#include "tissue/finite_glide.hpp"
+#include "tissue/gliding_probe.hpp"
+#include "tissue/probe_run.hpp"
 
 namespace sinew::tissue {
 
@@ -87,12 +89,6 @@ std::vector<std::pair<Index, Real>> nodal_areas(const mesh::Mesh& mesh,
   return {w.begin(), w.end()};
 }
 
-struct ProbeRun {
-  VecX u;
-  std::vector<std::pair<Real, VecX>> steps;  // (t, residual) at every converged step
-  std::vector<VecX> displacements;           // u at every converged step
-};
-
 // The stiffness probe: fixed end and bed clamped, the probe force on the loaded end (rigid plate
 // or dead traction, as the load cases).
 fem::Model stiffness_probe_model(const fem::Model& source, const TissueModel& tissue) {
@@ -107,44 +103,6 @@ fem::Model stiffness_probe_model(const fem::Model& source, const TissueModel& ti
     throw std::invalid_argument("the loaded end '" + roles.loaded_end + "' has no area");
   add_end_force(model, roles, tissue.probes.force, 0);
   return model;
-}
-
-// The gliding probe: both body ends translated along the axis, the bed clamped.
-fem::Model gliding_probe_model(const fem::Model& source, const TissueModel& tissue) {
-  const auto& roles = tissue.roles;
-  fem::Model model = fem::unloaded_copy(source);
-  const auto& fixed_nodes = model.mesh.node_set(roles.fixed_end);
-  const auto loaded_nodes = model.mesh.nodes_of_facets(model.mesh.facet_set(roles.loaded_end));
-  // Both ends translate rigidly along the axis: every component is prescribed, to
-  // excursion * axis (ramped), so there is no motion across the axis whatever its direction
-  // (prescribing only the axis's largest component and holding the others at 0 moved an
-  // oblique tendon off its axis).
-  for (const auto* nodes : {&fixed_nodes, &loaded_nodes})
-    for (int c = 0; c < 3; ++c)
-      model.displacements.push_back({"probe", *nodes, c, tissue.probes.excursion * roles.axis[c],
-                                     0});
-  clamp_nodes(model, roles.bed_support, {0, 1, 2});
-  return model;
-}
-
-ProbeRun run_probe(fem::MechanicsProblem& problem, solver::NewtonSolver& newton, int increments,
-                   const LogSink& log, const char* what, Real t_end = 1.0,
-                   const VecX* initial_guess = nullptr) {
-  ProbeRun run;
-  run.u = initial_guess ? *initial_guess : VecX::Zero(problem.n_dofs());
-  solver::LoadStepSettings steps;
-  steps.t_end = t_end;
-  steps.increments = increments;
-  const auto result = solver::run_load_steps(
-      problem, newton, run.u, steps,
-      [&](const solver::StepRecord& rec, const VecX& u) {
-        run.steps.emplace_back(rec.t, newton.residual());
-        run.displacements.push_back(u);
-      },
-      log);
-  if (!result.completed)
-    throw std::runtime_error(std::string(what) + " probe did not converge: " + result.failure);
-  return run;
 }
 
 Real max_principal_green_lagrange(const Mat3& F) {
@@ -301,46 +259,34 @@ void gliding_probe(const fem::MechanicsProblem& source, const TissueModel& tissu
                    const solver::NewtonSettings& settings,
                    const solver::LinearSolverRegistry& registry, const LogSink& log,
                    MetricValues& out) {
-  const auto& roles = tissue.roles;
-  const fem::Model model = gliding_probe_model(source.model(), tissue);
-  const auto& fixed_nodes = model.mesh.node_set(roles.fixed_end);
-  const auto loaded_nodes = model.mesh.nodes_of_facets(model.mesh.facet_set(roles.loaded_end));
-
-  fem::MechanicsProblem problem(model);
-  problem.set_state(source.state());
-  problem.restart_clock(0.0);  // the probe's own clock: its ramp runs over t in [0, 1]
-  solver::NewtonSolver newton(problem, registry, settings, log);
-  const ProbeRun run =
-      run_probe(problem, newton, tissue.probes.excursion_increments, log, "gliding");
-  std::vector<std::pair<Real, Real>> curve;  // (excursion, axial force) at every converged step
-  Real peak = 0.0, peak_excursion = 0.0, work = 0.0, previous_force = 0.0, previous_t = 0.0;
-  for (const auto& [t, r] : run.steps) {
-    Vec3 f = Vec3::Zero();
-    for (const auto* nodes : {&fixed_nodes, &loaded_nodes})
-      for (Index n : *nodes) f += r.segment<3>(3 * n);
-    // Nodes on both ends may coincide only in degenerate meshes; each counts once per set.
-    const Real force = roles.axis.dot(f);
-    const Real e = t * tissue.probes.excursion;
+  const GlidingCurve curve = run_gliding_probe(source, tissue, settings, registry, log);
+  Real peak = 0.0, peak_excursion = 0.0, work = 0.0, previous_force = 0.0, previous_e = 0.0;
+  for (const auto& [e, force] : curve.points) {
     if (std::abs(force) > peak) {
       peak = std::abs(force);
       peak_excursion = e;
     }
-    work += 0.5 * (force + previous_force) * (t - previous_t) * tissue.probes.excursion;
+    work += 0.5 * (force + previous_force) * (e - previous_e);
     previous_force = force;
-    previous_t = t;
-    curve.emplace_back(e, force);
+    previous_e = e;
   }
   out[kGlidingResistance] = peak;
   out[kWorkOfExcursion] = work;
   out[kGlidingPeakExcursion] = peak_excursion;
-  out[kGlidingForceAtBondFailure] = force_at_excursion(curve, bond_failure_separation(bonds));
+  out[kGlidingForceAtBondFailure] =
+      force_at_excursion(curve.points, bond_failure_separation(bonds));
 }
 
 }  // namespace
 
 void build_probe_models(const fem::Model& model, const TissueModel& tissue) {
   stiffness_probe_model(model, tissue);
-  if (!tissue.roles.bed_support.empty()) gliding_probe_model(model, tissue);
+  if (tissue.roles.bed_support.empty()) return;
+  gliding_probe_model(model, tissue);
+  if (tissue.probes.sliding != ProbeSliding::Finite) return;
+  for (const auto& c : model.couplings)
+    if (const auto* set = dynamic_cast<const interface::InterfaceSet*>(c.get()))
+      finite_sliding_interface(model.mesh, tissue.roles, *set, tissue.probes);
 }
 
 MetricValues measure_metrics(const fem::MechanicsProblem& source, const TissueModel& tissue,

@@ -26,13 +26,26 @@ struct TissueRoles {
   std::string bed_support;                     ///< node set of the bed held in the probes
   Vec3 axis = Vec3::UnitX();                   ///< unit loading axis of the body
   EndCondition end_condition = EndCondition::Plate;  ///< of every force on the loaded end
+  /// Facet sets the adhesion interface joins (body side, bed side; set by the model builder,
+  /// "" = no interface): the finite-sliding gliding probe's slave and master surfaces.
+  std::string interface_primary, interface_secondary;
 };
+
+/// How the gliding probe models the body-bed interface (`tissue.probe_sliding`,
+/// docs/metrics.md "Gliding probe"). Small: the model's interface elements (paired facets, the
+/// slip a small fraction of a facet). Finite: node-to-segment contact of the body's interface
+/// facets on the bed's, with the interface's bonds, friction and penalties, so the body can
+/// slide any number of facets.
+enum class ProbeSliding { Small, Finite };
 
 struct ProbeSettings {
   Real force = 100.0;    ///< N: axial force at which stiffness and scar strains are measured
   Real excursion = 1.0;  ///< mm: tendon translation relative to its bed in the gliding probe
   int force_increments = 3;
   int excursion_increments = 5;
+  ProbeSliding sliding = ProbeSliding::Small;  ///< of the gliding probe
+  /// MPa/mm: the finite-sliding probe's contact penalty (0 = the interface's contact_penalty).
+  Real contact_penalty = 0.0;
 };
 
 struct TissueModel {
