@@ -113,13 +113,13 @@ def fig_7kn(ax, r):
 
 def fig_scar_limit(ax, r):
     limits = [x / 1000 for x in r["series"]["limit_load_N"]]
-    names = ["coarse", "medium", "fine"][: len(limits)]
+    names = ["12 (demo)", "16", "20"][: len(limits)]
     ax.plot(range(len(limits)), limits, "o-", label="model: limit load (rigid-plate end)")
     ax.axhline(4.12, color="k", ls="--", lw=1, label="6 BW running load at 70 kg (4.12 kN)")
     ax.set_xticks(range(len(limits)))
     ax.set_xticklabels(names)
     ax.set_ylim(0, 5)
-    ax.set_xlabel("mesh (coarse, medium, fine: see the case)")
+    ax.set_xlabel("axial cells (core 3, 2 tendon rings)")
     ax.set_ylabel("force (kN)")
 
 

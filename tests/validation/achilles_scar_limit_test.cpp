@@ -1,10 +1,13 @@
 // Limit load of the scarred Achilles model (scenarios/models/achilles-midportion-scar.yaml) on
-// three meshes (the finest is the demo study's): the largest force the rigid-plate end carries
-// (simulation/plate_limit.hpp), asked for 10 BW, recorded beside the 6 BW running load. The
-// coarse meshes do not resolve the 12 mm scar and its 1 mm falloff,
-// so the three do not agree within 5% (4257, 3928, 4179 N: docs/validation.md, open items), and
-// meshes that do take minutes each. The test asserts that every mesh carries the 3 kN of
-// progressive strengthening and that the demo study's mesh carries the 6 BW of its running arm.
+// three meshes refined along the axis (12, 16 and 20 axial cells, the same section; the coarsest
+// is the demo study's): the largest force the rigid-plate end carries (simulation/plate_limit.hpp),
+// asked for 10 BW, beside the 6 BW running load. The three agree within 5% (benchmarks/RESULTS.md)
+// because the model's scar fraction falls over 3 mm, at least one cell along the axis (over 1 mm
+// the limit load followed which element row caught the scar's ends), and its 1 N residual floor
+// accepts the Newton stagnation at the fibre damage kink and the interface stick/slip (without
+// it a 16-cell mesh stopped at 3.4 kN, a false limit). The test asserts the 5% band, the 3 kN of
+// progressive strengthening on every mesh and the 6 BW of the demo study's running arm on its
+// mesh. Minutes per mesh.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -50,9 +53,9 @@ Real scar_limit_load(const std::string& divisions, Real force) {
 TEST(Validation, AchillesScarLimitLoadOnThreeMeshes) {
   const Real running = 6.0 * 70.0 * 9.81;
   const Real asked = 10.0 * 70.0 * 9.81;
-  const Mesh meshes[] = {{"coarse", "axial: 6, core: 2, tendon_radial: 1, sheath_radial: 1"},
-                         {"medium", "axial: 8, core: 3, tendon_radial: 1, sheath_radial: 1"},
-                         {"fine", "axial: 12, core: 3, tendon_radial: 2, sheath_radial: 1"}};
+  const Mesh meshes[] = {{"demo", "axial: 12, core: 3, tendon_radial: 2, sheath_radial: 1"},
+                         {"medium", "axial: 16, core: 3, tendon_radial: 2, sheath_radial: 1"},
+                         {"fine", "axial: 20, core: 3, tendon_radial: 2, sheath_radial: 1"}};
   std::vector<Real> limits;
   for (const auto& m : meshes) {
     limits.push_back(scar_limit_load(m.divisions, asked));
@@ -69,20 +72,22 @@ TEST(Validation, AchillesScarLimitLoadOnThreeMeshes) {
   c.id = "achilles-scar-limit";
   c.title = "Scarred Achilles model: limit load against a 6 BW running load";
   c.source = "Reiter et al. 2024 (running load)";
-  c.quantity = "limit load (fine mesh)";
+  c.quantity = "limit load (demo study's mesh)";
   c.unit = "kN";
   c.expected = "carries 4.12 kN (6 BW at 70 kg)";
-  c.model = limits.back() / 1000.0;
-  c.pass = limits.back() >= running;
-  c.note = "coarse/medium/fine limit loads spread " + num(std::round(1000.0 * spread) / 10.0) +
-           "% of the fine mesh's (coarse meshes do not resolve the scar)";
+  c.model = limits.front() / 1000.0;
+  c.pass = limits.front() >= running && spread <= 0.05;
+  c.note = "12/16/20 axial-cell limit loads spread " + num(std::round(1000.0 * spread) / 10.0) +
+           "% of the finest mesh's (target: within 5%)";
   c.series.push_back({"limit_load_N", limits});
   write_record(c);
 
+  // Mesh convergence: the three limit loads agree within 5% of the finest mesh's.
+  EXPECT_LE(spread, 0.05);
   // Every mesh carries the 3 kN top level of progressive strengthening (its default end force).
   for (Real l : limits) EXPECT_GT(l, 3000.0);
-  // The demo study's mesh (the fine one) carries the 6 BW running load of its running arm.
-  EXPECT_GE(limits.back(), running);
+  // The demo study's mesh carries the 6 BW running load of its running arm.
+  EXPECT_GE(limits.front(), running);
 }
 
 }  // namespace
