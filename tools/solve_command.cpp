@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "batch/mpi_session.hpp"
+#include "console_log.hpp"
 #include "core/error.hpp"
 #include "core/file_checks.hpp"
 #include "core/parallel.hpp"
@@ -38,14 +39,6 @@ void print_input_errors(const std::exception& e) {
   } else {
     std::cerr << "error: " << e.what() << "\n";
   }
-}
-
-LogSink console_log(bool verbose) {
-  return LogSink(
-      [](LogLevel level, const std::string& m) {
-        std::cerr << (level == LogLevel::Warning ? "warning: " : "") << m << "\n";
-      },
-      verbose ? LogLevel::Debug : LogLevel::Info);
 }
 
 // SIGINT/SIGTERM seen between steps: the run unwinds so the results writer can clean up.
@@ -245,7 +238,7 @@ int run_solve(const SolveOptions& options) {
   ScopedThreads threads(budget.threads_per_job);
   solver::set_blas_threads(budget.blas_threads);
 
-  const auto log = console_log(options.verbose);
+  const auto log = console_log(options.verbose ? LogLevel::Debug : LogLevel::Info);
   log.info("sinew " SINEW_VERSION ": " + options.model_file + " (threads: " + budget.describe() +
            "; BLAS: " + solver::blas_info() + ")");
   const std::atomic<bool>& stop = install_stop_handlers();

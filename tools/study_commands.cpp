@@ -17,6 +17,7 @@
 #include "batch/study_lock.hpp"
 #include "batch/study_runner.hpp"
 #include "comparison_table.hpp"
+#include "console_log.hpp"
 #include "core/error.hpp"
 #include "core/file_checks.hpp"
 #include "core/parallel.hpp"
@@ -153,15 +154,6 @@ bool report_failed(const std::vector<std::string>& bad, std::size_t total) {
   for (const auto& b : bad) names += (names.empty() ? "" : ", ") + b;
   std::cerr << bad.size() << " of " << total << " arms failed: " << names << "\n";
   return true;
-}
-
-// Warnings always; information lines (the thread budget) unless quiet.
-LogSink console_log(bool quiet) {
-  return LogSink(
-      [](LogLevel level, const std::string& m) {
-        std::cerr << (level == LogLevel::Warning ? "warning: " : "") << m << "\n";
-      },
-      quiet ? LogLevel::Warning : LogLevel::Info);
 }
 
 }  // namespace
@@ -316,7 +308,8 @@ int run_study_command(const StudyOptions& o) {
   ro.command_line = io::process_command_line();
   ro.materials = &r.materials;
   ro.linear_solvers = &r.linear;
-  ro.log = console_log(o.quiet);
+  // Warnings always; information lines (the thread budget) unless quiet.
+  ro.log = console_log(o.quiet ? LogLevel::Warning : LogLevel::Info);
   ro.stop = &install_stop_handlers();
   ro.mpi = &mpi;
   if (!o.quiet) {

@@ -11,7 +11,7 @@ namespace sinew::tools {
 
 namespace {
 
-std::string number(double v) { return std::isnan(v) ? std::string() : fmt::format("{}", v); }
+std::string csv_number(double v) { return std::isnan(v) ? std::string() : fmt::format("{}", v); }
 
 // A value of the sweep object as CSV text: numbers re-printed in shortest form, text unquoted.
 std::string sweep_cell(const std::string& raw) {
@@ -53,10 +53,10 @@ void add_probe_rows(const io::ArmSummary& a, const ArmColumns& c, TidyTable& t) 
       row.push_back(p < a.probe_session.size() ? fmt::format("{}", a.probe_session[p]) : "");
       row.push_back(p < a.probe_session_name.size() ? a.probe_session_name[p] : "");
       row.push_back(p < a.probe_stage.size() ? a.probe_stage[p] : "");
-      row.push_back(p < a.probe_time.size() ? number(a.probe_time[p]) : "");
+      row.push_back(p < a.probe_time.size() ? csv_number(a.probe_time[p]) : "");
       row.push_back(a.metric_names[m]);
       row.push_back(a.metric_units[m]);
-      row.push_back(usable && p < a.values[m].size() ? number(a.values[m][p]) : "");
+      row.push_back(usable && p < a.values[m].size() ? csv_number(a.values[m][p]) : "");
       row.push_back(c.status);
       t.rows.push_back(std::move(row));
     }

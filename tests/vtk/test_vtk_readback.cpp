@@ -96,12 +96,6 @@ void expect_array(vtkDataArray* array, const std::vector<double>& expected, int 
   EXPECT_LE(worst, kTol);
 }
 
-std::vector<double> row(const Array<double>& a, size_t s) {
-  const size_t n = a.values.size() / a.dims[0];
-  return {a.values.begin() + static_cast<std::ptrdiff_t>(s * n),
-          a.values.begin() + static_cast<std::ptrdiff_t>((s + 1) * n)};
-}
-
 double max_ux(const VecX& u) {
   double m = 0;
   for (Index n = 0; n < u.size() / 3; ++n) m = std::max(m, u[3 * n]);

@@ -326,4 +326,24 @@ inline Recorded write_arm_part(const fs::path& file, model::ModelDefinition& def
   return rec;
 }
 
+// The (file, object) an external link points to; empty strings when `name` is not one.
+inline std::pair<std::string, std::string> external_target(hid_t loc, const char* name) {
+  H5L_info_t info;
+  if (H5Lget_info(loc, name, &info, H5P_DEFAULT) < 0 || info.type != H5L_TYPE_EXTERNAL) return {};
+  std::vector<char> buf(info.u.val_size);
+  H5Lget_val(loc, name, buf.data(), buf.size(), H5P_DEFAULT);
+  unsigned flags = 0;
+  const char *file = nullptr, *object = nullptr;
+  H5Lunpack_elink_val(buf.data(), buf.size(), &flags, &file, &object);
+  return {file ? file : "", object ? object : ""};
+}
+
+// Row `s` (the first index) of a row-major array.
+inline std::vector<double> row(const Array<double>& a, size_t s) {
+  size_t n = 1;
+  for (size_t i = 1; i < a.dims.size(); ++i) n *= a.dims[i];
+  return {a.values.begin() + static_cast<std::ptrdiff_t>(s * n),
+          a.values.begin() + static_cast<std::ptrdiff_t>((s + 1) * n)};
+}
+
 }  // namespace sinew::io_test

@@ -19,7 +19,7 @@ namespace {
 
 // A coarse tendon in its sheath with a scar and adhesions (as in test_tissue_fields.cpp, in two
 // increments): an arm with an /interface.
-const char* const kTendonModel = R"(# coarse tendon in sheath with a scar and adhesions
+const char* const kStudyTendonModel = R"(# coarse tendon in sheath with a scar and adhesions
 mesh:
   generator: tendon_sheath
   length: 10
@@ -105,8 +105,8 @@ std::unique_ptr<Arm> tendon_arm(const fs::path& dir) {
   arm->name = "tendon.scar";
   arm->part = dir / "tendon.scar.h5";
   arm->def = std::make_unique<model::ModelDefinition>(
-      model::load_model_text(kTendonModel, "tendon.yaml", material_registry()));
-  arm->rec = write_arm_part(arm->part, *arm->def, kTendonModel, "");
+      model::load_model_text(kStudyTendonModel, "tendon.yaml", material_registry()));
+  arm->rec = write_arm_part(arm->part, *arm->def, kStudyTendonModel, "");
   return arm;
 }
 
@@ -499,18 +499,6 @@ std::string step_name(const char* prefix, size_t s) {
   return name;
 }
 
-// The (file, object) an external link points to.
-std::pair<std::string, std::string> external_target(hid_t loc, const char* name) {
-  H5L_info_t info;
-  if (H5Lget_info(loc, name, &info, H5P_DEFAULT) < 0 || info.type != H5L_TYPE_EXTERNAL) return {};
-  std::vector<char> buf(info.u.val_size);
-  H5Lget_val(loc, name, buf.data(), buf.size(), H5P_DEFAULT);
-  unsigned flags = 0;
-  const char *file = nullptr, *object = nullptr;
-  H5Lunpack_elink_val(buf.data(), buf.size(), &flags, &file, &object);
-  return {file ? file : "", object ? object : ""};
-}
-
 size_t member_count(hid_t loc, const char* group) {
   H5 g(H5Gopen2(loc, group, H5P_DEFAULT), H5Gclose);
   H5G_info_t info{};
@@ -523,13 +511,6 @@ bool is_virtual(hid_t loc, const std::string& path) {
   if (!ds.valid()) return false;
   H5 dcpl(H5Dget_create_plist(ds), H5Pclose);
   return H5Pget_layout(dcpl) == H5D_VIRTUAL;
-}
-
-// Row s of a time-major dataset read whole.
-std::vector<double> row(const Array<double>& a, size_t s) {
-  const size_t n = a.values.size() / std::max<hsize_t>(a.dims[0], 1);
-  return {a.values.begin() + static_cast<std::ptrdiff_t>(s * n),
-          a.values.begin() + static_cast<std::ptrdiff_t>((s + 1) * n)};
 }
 
 // The view file `view` shows step s of the arm's mesh (the interface surface's when `interface`)

@@ -142,14 +142,6 @@ std::vector<double> facet_mean(const interface::InterfaceSet& set,
   return out;
 }
 
-// Row `s` of a time-major dataset read whole.
-std::vector<double> row(const Array<double>& a, size_t s) {
-  size_t n = 1;
-  for (size_t i = 1; i < a.dims.size(); ++i) n *= a.dims[i];
-  return {a.values.begin() + static_cast<std::ptrdiff_t>(s * n),
-          a.values.begin() + static_cast<std::ptrdiff_t>((s + 1) * n)};
-}
-
 void expect_near(const std::vector<double>& got, const std::vector<double>& want, double tol,
                  const std::string& what) {
   ASSERT_EQ(got.size(), want.size()) << what;
@@ -481,18 +473,6 @@ TEST_F(TissueFields, NewDatasetsHaveUnitsDescriptionAndGrowPerStep) {
   EXPECT_EQ(string_attr(f, "/interface/fields/displacement", "association"), "point");
   EXPECT_EQ(string_attr(f, "/interface/fields/traction", "association"), "cell");
   EXPECT_FALSE(string_attr(f, "/interface", "description").empty());
-}
-
-// The (file, object) an external link points to.
-std::pair<std::string, std::string> external_target(hid_t loc, const char* name) {
-  H5L_info_t info;
-  if (H5Lget_info(loc, name, &info, H5P_DEFAULT) < 0 || info.type != H5L_TYPE_EXTERNAL) return {};
-  std::vector<char> buf(info.u.val_size);
-  H5Lget_val(loc, name, buf.data(), buf.size(), H5P_DEFAULT);
-  unsigned flags = 0;
-  const char *file = nullptr, *object = nullptr;
-  H5Lunpack_elink_val(buf.data(), buf.size(), &flags, &file, &object);
-  return {file ? file : "", object ? object : ""};
 }
 
 fs::path view_file(const fs::path& vtk, const char* prefix, size_t s) {

@@ -29,18 +29,6 @@ fs::path step_file(const fs::path& vtk, int s) {
   return vtk / name;
 }
 
-// The (file, object) an external link points to.
-std::pair<std::string, std::string> external_target(hid_t loc, const char* name) {
-  H5L_info_t info;
-  if (H5Lget_info(loc, name, &info, H5P_DEFAULT) < 0 || info.type != H5L_TYPE_EXTERNAL) return {};
-  std::vector<char> buf(info.u.val_size);
-  H5Lget_val(loc, name, buf.data(), buf.size(), H5P_DEFAULT);
-  unsigned flags = 0;
-  const char *file = nullptr, *object = nullptr;
-  H5Lunpack_elink_val(buf.data(), buf.size(), &flags, &file, &object);
-  return {file ? file : "", object ? object : ""};
-}
-
 TEST(VtkViews, StepFilesReadTheirStepThroughLinksAndVirtualDatasets) {
   TempDir dir;
   const ViewRun run(dir.path());
