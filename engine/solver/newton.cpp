@@ -178,9 +178,7 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
   ForcingTerm forcing(settings_.forcing_min, settings_.forcing_max, settings_.residual_tolerance);
   BfgsUpdate bfgs;
   CycleDetector cycles;
-  cycling_ = false;
-  bool reform = start_increment(result);
-
+  bool reform = start_increment(result);  // also resets the cycle state
   problem_.evaluate(u, t, r_, &K_);
   tangent_current_ = true;
   VecX rhs(n), du(n), r_trial(n), u_trial;
@@ -205,7 +203,6 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
     }
     if (k == settings_.max_iterations) break;
     watch_cycles(cycles, rec, result);
-
     if (k > 0 && previous_residual > 0)
       forcing.update(rec.residual_norm, previous_residual, ref_residual);
     choose_update(k, rec.residual_norm, previous_residual, ref_residual, bfgs.updates(), reform,
@@ -319,6 +316,7 @@ void NewtonSolver::watch_cycles(CycleDetector& cycles, const IterationRecord& re
 }
 
 bool NewtonSolver::start_increment(NewtonResult& result) {
+  cycling_ = false;
   step_bfgs_ = auto_.enabled() ? auto_.start_increment() : bfgs_;
   if (auto_.in_newton()) result.full_newton_from = 0;
   return !(step_bfgs_ && settings_.bfgs_keep_across_steps && have_factorization_);
