@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "solver/bfgs_update.hpp"
 #include "solver/convergence_test.hpp"
+#include "solver/cycle_detector.hpp"
 #include "solver/forcing_term.hpp"
 #include "solver/line_search.hpp"
 #include "solver/newton_predictor.hpp"
@@ -176,8 +177,8 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
   std::optional<ConvergenceCheck> check;
   ForcingTerm forcing(settings_.forcing_min, settings_.forcing_max, settings_.residual_tolerance);
   BfgsUpdate bfgs;
-  bool reform = start_increment(result);
-
+  CycleDetector cycles;
+  bool reform = start_increment(result);  // also resets the cycle state
   problem_.evaluate(u, t, r_, &K_);
   tangent_current_ = true;
   VecX rhs(n), du(n), r_trial(n), u_trial;
@@ -201,7 +202,7 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
       if (check->converged()) return converged(rec, result);
     }
     if (k == settings_.max_iterations) break;
-
+    watch_cycles(cycles, rec, result);
     if (k > 0 && previous_residual > 0)
       forcing.update(rec.residual_norm, previous_residual, ref_residual);
     choose_update(k, rec.residual_norm, previous_residual, ref_residual, bfgs.updates(), reform,
@@ -289,8 +290,8 @@ Real NewtonSolver::line_search(int k, const NewtonPredictor& predictor, const Ve
   };
   // A full Newton direction descends on ||r|| (r0 = ||rhs||, the linear model's ||r(0)||, also
   // at k = 0 where the prescribed increment is applied whole); a BFGS direction need not.
-  if (settings_.line_search && settings_.residual_line_search && !step_bfgs_ && r0 > 0 &&
-      std::isfinite(r0))
+  if (settings_.line_search && (settings_.residual_line_search || cycling_) && !step_bfgs_ &&
+      r0 > 0 && std::isfinite(r0))
     return ResidualLineSearch().run(r0, evaluate, [&] { return dofs_.norm(r_trial); });
   // The bracket after an overshoot (line_search.hpp) for full Newton directions, whose s(alpha)
   // follows the linear model up to a kink; BFGS iterations keep the secant from s(0), on which
@@ -304,7 +305,18 @@ Real NewtonSolver::line_search(int k, const NewtonPredictor& predictor, const Ve
   return search.run(s0, evaluate, [&] { return -dofs_.dot(du, r_trial); });
 }
 
+void NewtonSolver::watch_cycles(CycleDetector& cycles, const IterationRecord& rec,
+                                const NewtonResult& result) {
+  if (!settings_.cycle_detection || cycling_) return;
+  const Real alpha = result.iterations.empty() ? 1.0 : result.iterations.back().alpha;
+  if (!cycles.record(rec.residual_norm, alpha)) return;
+  cycling_ = true;
+  log_.debug("  newton " + std::to_string(rec.iteration) + ": " + cycles.describe() +
+             ", residual-norm line search from here");
+}
+
 bool NewtonSolver::start_increment(NewtonResult& result) {
+  cycling_ = false;
   step_bfgs_ = auto_.enabled() ? auto_.start_increment() : bfgs_;
   if (auto_.in_newton()) result.full_newton_from = 0;
   return !(step_bfgs_ && settings_.bfgs_keep_across_steps && have_factorization_);

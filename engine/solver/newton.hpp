@@ -20,6 +20,7 @@
 namespace sinew::solver {
 
 class BfgsUpdate;
+class CycleDetector;
 class NewtonPredictor;
 
 /// How each iteration obtains its search direction.
@@ -59,6 +60,10 @@ struct NewtonSettings {
   /// secant on s(alpha), which the BFGS iterations keep. Off: on the interface demo study it
   /// traded cut-backs between arms instead of removing them (benchmarks/RESULTS.md).
   bool residual_line_search = false;
+  /// Full Newton iterations: once the residual norms cycle (an active-set cycle of period 2 or
+  /// 3) or the line search creeps (cycle_detector.hpp), the rest of the increment uses the
+  /// residual-norm line search.
+  bool cycle_detection = true;
   Real line_search_tolerance = 0.9;  ///< accept alpha when |s(alpha)| <= tol |s(0)|
   int line_search_max = 5;
   std::string linear_solver = "auto";  ///< registry name, or "auto" (by size, see RESULTS.md)
@@ -144,6 +149,9 @@ class NewtonSolver {
   /// accepted point and its residual in u_trial and r_trial and returns alpha.
   Real line_search(int k, const NewtonPredictor& predictor, const VecX& u, Real t, const VecX& du,
                    Real s0, Real r0, VecX& u_trial, VecX& r_trial);
+  /// Feeds iteration `rec` to the cycle detector; switches to the residual-norm line search
+  /// (cycling_) when it sees a cycle or a creep.
+  void watch_cycles(CycleDetector& cycles, const IterationRecord& rec, const NewtonResult& result);
   /// Picks the increment's strategy (BFGS or full Newton); returns whether BFGS must start
   /// from a new factorisation.
   bool start_increment(NewtonResult& result);
@@ -174,6 +182,7 @@ class NewtonSolver {
   AutoStrategy auto_{false};
   bool fresh_direction_ = false;  ///< the last direction came from a new factorisation
   bool restart_ = false;         ///< auto switched where the residual exceeds the increment's first
+  bool cycling_ = false;         ///< the increment cycles or creeps: residual-norm line search
   IterationCost cost_;           ///< counts of the factorisation and the problem (auto's cost rule)
   int tangent_evaluations_ = 0;  ///< the current iteration's evaluations with the tangent ...
   int residual_evaluations_ = 0;  ///< ... and of the residual alone

@@ -39,6 +39,7 @@ bool StepController::cut_back(const StepAttempt& failed) {
   const Real dt_try = (failed.t_to - failed.t_from) * 0.5;
   if (!adaptive_ || dt_try < dt_min_) return false;
   dt_ = dt_try;
+  hold_ = kHoldAfterCutback;
   return true;
 }
 
@@ -50,6 +51,10 @@ void StepController::accept(const StepAttempt& done, int newton_iterations) {
   failed_attempts_ = 0;
   t_ = done.t_target;
   if (done.reaches_mark) ++next_nominal_;
+  if (hold_ > 0) {
+    --hold_;
+    return;
+  }
   if (adaptive_ && newton_iterations <= easy_iterations_) dt_ = std::min(nominal_, dt_ * growth_);
 }
 

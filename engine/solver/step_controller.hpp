@@ -20,6 +20,11 @@ struct StepAttempt {
   bool reaches_mark = false;
 };
 
+/// After a cut-back the increment is held for this many converged steps before it grows again:
+/// on the demo study's bond breaking, growing right after a cut-back (by 1.5 per easy step) led
+/// back to the size that had failed, and to the next cut-back (benchmarks/RESULTS.md).
+inline constexpr int kHoldAfterCutback = 2;
+
 class StepController {
  public:
   explicit StepController(const LoadStepSettings& settings);
@@ -51,6 +56,9 @@ class StepController {
   Real t_, dt_;
   int next_nominal_ = 1;
   int failed_attempts_ = 0;
+  /// Converged steps still to go before dt may grow again: an increment that had to be cut back
+  /// grows back only after kHoldAfterCutback steps at the size that worked.
+  int hold_ = 0;
 };
 
 }  // namespace sinew::solver

@@ -320,24 +320,31 @@ TEST(StepController, FailureHalvesUntilTheCutBacksAreUsedUp) {
   EXPECT_EQ(c.give_up_reason(), " (no cut-backs left)");
 }
 
-TEST(StepController, EasyStepsGrowTheIncrementBackToNominal) {
+TEST(StepController, EasyStepsGrowTheIncrementBackToNominalAfterTheHold) {
   StepController c(four_increments());
   ASSERT_TRUE(c.cut_back(c.next()));
   ASSERT_TRUE(c.cut_back(c.next()));
-  c.accept(c.next(), 5);  // easy: 0.0625 * 1.5
+  c.accept(c.next(), 5);  // easy, but held (kHoldAfterCutback = 2): dt kept
   EXPECT_EQ(c.t(), 0.0625);
   EXPECT_EQ(c.failed_attempts(), 0);
-  EXPECT_EQ(c.dt(), 0.09375);
-  c.accept(c.next(), 6);  // not easy: dt kept
-  EXPECT_EQ(c.t(), 0.15625);
+  EXPECT_EQ(c.dt(), 0.0625);
+  c.accept(c.next(), 1);  // the second held step
+  EXPECT_EQ(c.t(), 0.125);
+  EXPECT_EQ(c.dt(), 0.0625);
+  c.accept(c.next(), 5);  // easy: 0.0625 * 1.5
+  EXPECT_EQ(c.t(), 0.1875);
   EXPECT_EQ(c.dt(), 0.09375);
   StepAttempt a = c.next();  // 0.25 is a nominal end point: the step stops there
   EXPECT_EQ(a.t_to, 0.25);
   EXPECT_TRUE(a.reaches_mark);
-  c.accept(a, 1);
+  c.accept(a, 6);  // not easy: dt kept
+  EXPECT_EQ(c.t(), 0.25);
+  EXPECT_EQ(c.dt(), 0.09375);
+  c.accept(c.next(), 1);
+  EXPECT_EQ(c.t(), 0.34375);
   EXPECT_EQ(c.dt(), 0.140625);
   c.accept(c.next(), 1);
-  EXPECT_EQ(c.t(), 0.390625);
+  EXPECT_EQ(c.t(), 0.484375);
   EXPECT_EQ(c.dt(), 0.2109375);
   c.accept(c.next(), 1);
   EXPECT_EQ(c.t(), 0.5);
@@ -347,6 +354,19 @@ TEST(StepController, EasyStepsGrowTheIncrementBackToNominal) {
   c.accept(c.next(), 1);
   EXPECT_EQ(c.t(), 1.0);
   EXPECT_TRUE(c.finished());
+}
+
+TEST(StepController, ACutBackDuringTheHoldStartsItAgain) {
+  StepController c(four_increments());
+  ASSERT_TRUE(c.cut_back(c.next()));  // dt 0.125
+  c.accept(c.next(), 1);              // held (1 of 2)
+  ASSERT_TRUE(c.cut_back(c.next()));  // dt 0.0625, hold 2 again
+  c.accept(c.next(), 1);
+  c.accept(c.next(), 1);
+  EXPECT_EQ(c.t(), 0.25);
+  EXPECT_EQ(c.dt(), 0.0625);
+  c.accept(c.next(), 1);
+  EXPECT_EQ(c.dt(), 0.09375);
 }
 
 TEST(StepController, NonAdaptiveSteppingGivesUpAtOnce) {
