@@ -8,8 +8,7 @@
 #   tools/run-sanitizers.sh [extra ctest arguments]
 # Environment: SINEW_JOBS (default nproc), SINEW_WERROR (default ON when CI=true),
 # SINEW_ASAN_FUZZ_CASES (fuzz cases of each corpus, default 16),
-# SINEW_ASAN_BUILD_DIR (default build-asan), SINEW_UNITY_BUILD (default ON: sources compiled in
-# batches, CMakeLists.txt).
+# SINEW_ASAN_BUILD_DIR (default build-asan), SINEW_UNITY_BUILD (default OFF; CMakeLists.txt).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${SINEW_ASAN_BUILD_DIR:-$here/build-asan}"
@@ -45,7 +44,7 @@ cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug \
   -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_C_FLAGS="$sanitize" \
   -DCMAKE_EXE_LINKER_FLAGS="$sanitize" -DCMAKE_SHARED_LINKER_FLAGS="$sanitize" \
   -DSINEW_WITH_VIZ=OFF -DSINEW_BUILD_BENCHMARKS=OFF -DSINEW_TEST_DISCOVERY_MODE=PRE_TEST -DSINEW_WERROR="$werror" \
-  -DSINEW_UNITY_BUILD="${SINEW_UNITY_BUILD:-ON}" "${launcher[@]}" \
+  -DSINEW_UNITY_BUILD="${SINEW_UNITY_BUILD:-OFF}" "${launcher[@]}" \
   >"$build_dir.configure.log" 2>&1 || { cat "$build_dir.configure.log"; exit 1; }
 cmake --build "$build_dir" -j "$jobs" --target "${unit_tests[@]}" test_cli sinew
 
