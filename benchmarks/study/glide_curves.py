@@ -26,7 +26,10 @@ initial bond density, bond damage and intact density after the glide).
 
 Usage (from the repository root, after building sinew and sinew_glide_curves):
     /usr/bin/python3 benchmarks/study/glide_curves.py [--build build] [--out DIR] [--glide 3]
-Needs numpy, matplotlib, h5py and PyYAML (Debian python3-*). About 3 minutes on one core.
+                                                   [--threads 1]
+Newton's absolute residual floor is set to 0.01 N (--residual-floor): with the model's 1 N the
+reaction force carries up to ~0.2 N of unconverged residual, which hides the friction-only
+force (the free curve then wanders between -0.03 and 0.21 N instead of 0). Needs numpy, matplotlib, h5py and PyYAML (Debian python3-*). About 3 minutes on one core.
 """
 import argparse
 import copy
@@ -52,13 +55,14 @@ LABELS = {"bonded": "bonded (ρ = 1)", "partly": "partly broken (after a {g:g} m
           "free": "free (no bonds)"}
 
 
-def model_variant(glide, density, finite_probe):
+def model_variant(glide, density, finite_probe, residual_floor):
     """The scar model on the demo mesh, its load replaced by a rigid glide of the tendon."""
     with open(MODEL) as f:
         m = yaml.safe_load(f)
     m = copy.deepcopy(m)
     m["mesh"]["divisions"].update({"axial": 12, "core": 3, "tendon_radial": 2})
     m["scars"][0]["adhesion_density"] = density
+    m["solver"]["residual_absolute"] = residual_floor
     if finite_probe:
         m["tissue"].update({"probe_sliding": "finite", "probe_contact_penalty": 1.0,
                             "probe_excursion": 10.0, "probe_increments": 20})
@@ -109,8 +113,8 @@ def plot_curves(cases, glide, path):
         ax.plot(e, f, style, ms=3.5, label=LABELS[key].format(g=glide))
     ax.axvline(2.2, color="0.6", lw=0.8, ls=":")
     ax.axvline(FAILURE_SEPARATION, color="0.6", lw=0.8, ls="--")
-    ax.text(2.25, ax.get_ylim()[1] * 0.95, "δ₀", color="0.4", va="top")
-    ax.text(4.05, ax.get_ylim()[1] * 0.95, "δ_f", color="0.4", va="top")
+    ax.text(2.25, ax.get_ylim()[1] * 0.6, "δ₀", color="0.4", va="top")
+    ax.text(4.05, ax.get_ylim()[1] * 0.6, "δ_f", color="0.4", va="top")
     ax.set_xlabel("excursion e (mm)")
     ax.set_ylabel("gliding force F (N)")
     ax.set_title("Achilles scar model, finite-sliding gliding probe (demo mesh)", fontsize=9)
@@ -138,6 +142,16 @@ def unrolled_facets(f, a, b):
     return polys
 
 
+def with_seam_copies(polys, values):
+    """Facets across the +-180 degree seam drawn on both sides of the plot."""
+    out_p, out_v = list(polys), list(values)
+    for poly, v in zip(polys, values):
+        if poly[:, 1].max() > 180:
+            out_p.append(poly - [0, 360])
+            out_v.append(v)
+    return out_p, np.array(out_v)
+
+
 def plot_bond_map(results, glide, path):
     with h5py.File(results, "r") as f:
         polys = unrolled_facets(f, 7.35, 2.45)
@@ -149,7 +163,8 @@ def plot_bond_map(results, glide, path):
               (intact, "intact density ρ (1 − D) after the glide")]
     fig, axes = plt.subplots(3, 1, figsize=(7.0, 7.6), sharex=True)
     for ax, (values, title) in zip(axes, panels):
-        pc = PolyCollection(polys, array=values, cmap="viridis", edgecolors="0.3",
+        drawn, shown = with_seam_copies(polys, values)
+        pc = PolyCollection(drawn, array=shown, cmap="viridis", edgecolors="0.3",
                             linewidths=0.3)
         pc.set_clim(0, 1)
         ax.add_collection(pc)
@@ -158,9 +173,17 @@ def plot_bond_map(results, glide, path):
         ax.set_yticks([-180, -90, 0, 90, 180])
         ax.set_ylabel("angle from posterior (°)")
         ax.set_title(title, fontsize=9)
-        # The scar core (s = 1) footprint on the posterior surface: x 20-30 mm.
-        ax.axvspan(20, 30, ymin=0.4, ymax=0.6, fill=False, ec="w", ls="--", lw=0.8)
+        # The half-scar surface (s = 0.5, semi-axes 6.5 x 3.5 mm about x = 25 mm on the
+        # posterior surface): |y| < 3.5 mm is an elliptic angle of asin(3.5 / 7.35) = 28 deg.
+        half = math.degrees(math.asin(3.5 / 7.35))
+        ax.add_patch(plt.Rectangle((18.5, -half), 13, 2 * half, fill=False, ec="w", ls="--",
+                                   lw=0.8))
         fig.colorbar(pc, ax=ax, fraction=0.04, pad=0.01)
+        for poly, v, r in zip(polys, values, rho0):
+            if r > 0:  # the facet's value on every bonded facet
+                cx, cy = poly.mean(axis=0)
+                ax.text(cx, cy, f"{v:.2f}", ha="center", va="center", fontsize=6,
+                        color="w" if v < 0.5 else "k")
     axes[-1].set_xlabel("x (mm from the calcaneal end)")
     fig.tight_layout()
     fig.savefig(path, dpi=150)
@@ -172,7 +195,12 @@ def main():
     p.add_argument("--build", default=os.path.join(ROOT, "build"))
     p.add_argument("--out", default=None)
     p.add_argument("--glide", type=float, default=3.0, help="prior glide, mm")
+    p.add_argument("--residual-floor", type=float, default=0.01,
+                   help="Newton's absolute residual floor, N (the model's is 1)")
+    p.add_argument("--threads", type=int, default=1, help="OpenMP threads of each run")
     args = p.parse_args()
+    os.environ["OMP_NUM_THREADS"] = str(args.threads)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     out = args.out or os.path.join(args.build, "glide_curves")
     os.makedirs(out, exist_ok=True)
     exe = os.path.join(args.build, "benchmarks", "sinew_glide_curves")
@@ -180,8 +208,8 @@ def main():
 
     bonded = os.path.join(out, "bonded.yaml")
     free = os.path.join(out, "free.yaml")
-    write_yaml(bonded, model_variant(args.glide, 1.0, True))
-    write_yaml(free, model_variant(args.glide, 0.0, True))
+    write_yaml(bonded, model_variant(args.glide, 1.0, True, args.residual_floor))
+    write_yaml(free, model_variant(args.glide, 0.0, True, args.residual_floor))
     curves, notes = run_curves(exe, bonded)
     free_curves, free_notes = run_curves(exe, free)
     cases = [("bonded", curves["initial"]), ("partly", curves["after glide"]),
@@ -208,7 +236,7 @@ def main():
     if os.path.exists(results):
         os.remove(results)
     print("running", sinew, "solve", bonded, flush=True)
-    subprocess.run([sinew, "solve", bonded, "-o", results], check=True)
+    subprocess.run([sinew, "solve", bonded, "-o", results, "-t", str(args.threads)], check=True)
     plot_bond_map(results, args.glide, os.path.join(out, "bond_map.png"))
     print("wrote", out)
     return 0
