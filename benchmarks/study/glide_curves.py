@@ -22,7 +22,8 @@ the bond maps) and prints the metrics, which must agree with the curves. Writes 
 (default build/glide_curves/): glide_curves.csv (state, excursion_mm, force_N), glide_summary.csv
 (peak force, excursion at the peak, work of excursion, force at 4 mm and 10 mm, bond
 dissipation), glide_curves.png and bond_map.png (the interface on the unrolled tendon surface:
-initial bond density, bond damage and intact density after the glide).
+initial bond density, bond damage and intact density after the glide). With --map STUDY.h5 ARM
+it only draws the bond map of a study arm's last step (e.g. the demo study's ART arm).
 
 Usage (from the repository root, after building sinew and sinew_glide_curves):
     /usr/bin/python3 benchmarks/study/glide_curves.py [--build build] [--out DIR] [--glide 3]
@@ -152,15 +153,17 @@ def with_seam_copies(polys, values):
     return out_p, np.array(out_v)
 
 
-def plot_bond_map(results, glide, path):
+def plot_bond_map(results, what, path, group="/"):
+    """The bond map of the last step of `group` (a run's root, or /arms/<arm> of a study)."""
     with h5py.File(results, "r") as f:
-        polys = unrolled_facets(f, 7.35, 2.45)
-        rho0 = f["interface/mesh/adhesion_density"][()]
-        damage = f["interface/fields/bond_damage"][-1]
-        intact = f["interface/fields/adhesion"][-1]
+        g = f[group]
+        polys = unrolled_facets(g, 7.35, 2.45)
+        rho0 = g["interface/mesh/adhesion_density"][()]
+        damage = g["interface/fields/bond_damage"][-1]
+        intact = g["interface/fields/adhesion"][-1]
     panels = [(rho0, "initial bond density ρ"),
-              (damage, f"bond damage D after the {glide:g} mm glide"),
-              (intact, "intact density ρ (1 − D) after the glide")]
+              (damage, f"bond damage D after {what}"),
+              (intact, f"intact density ρ (1 − D) after {what}")]
     fig, axes = plt.subplots(3, 1, figsize=(7.0, 7.6), sharex=True)
     for ax, (values, title) in zip(axes, panels):
         drawn, shown = with_seam_copies(polys, values)
@@ -198,11 +201,17 @@ def main():
     p.add_argument("--residual-floor", type=float, default=0.01,
                    help="Newton's absolute residual floor, N (the model's is 1)")
     p.add_argument("--threads", type=int, default=1, help="OpenMP threads of each run")
+    p.add_argument("--map", nargs=2, metavar=("STUDY_H5", "ARM"),
+                   help="only draw the bond map of a study arm's last step (OUT/bond_map_ARM.png)")
     args = p.parse_args()
     os.environ["OMP_NUM_THREADS"] = str(args.threads)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     out = args.out or os.path.join(args.build, "glide_curves")
     os.makedirs(out, exist_ok=True)
+    if args.map:
+        study, arm = args.map
+        plot_bond_map(study, f"'{arm}'", os.path.join(out, f"bond_map_{arm}.png"), f"/arms/{arm}")
+        return 0
     exe = os.path.join(args.build, "benchmarks", "sinew_glide_curves")
     sinew = os.path.join(args.build, "tools", "sinew")
 
@@ -237,7 +246,7 @@ def main():
         os.remove(results)
     print("running", sinew, "solve", bonded, flush=True)
     subprocess.run([sinew, "solve", bonded, "-o", results, "-t", str(args.threads)], check=True)
-    plot_bond_map(results, args.glide, os.path.join(out, "bond_map.png"))
+    plot_bond_map(results, f"the {args.glide:g} mm glide", os.path.join(out, "bond_map.png"))
     print("wrote", out)
     return 0
 
