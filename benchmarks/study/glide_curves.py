@@ -23,7 +23,8 @@ the bond maps) and prints the metrics, which must agree with the curves. Writes 
 (peak force, excursion at the peak, work of excursion, force at 4 mm and 10 mm, bond
 dissipation), glide_curves.png and bond_map.png (the interface on the unrolled tendon surface:
 initial bond density, bond damage and intact density after the glide). With --map STUDY.h5 ARM
-it only draws the bond map of a study arm's last step (e.g. the demo study's ART arm).
+(and --map-step S) it only draws the bond map of a study arm at its reported step S (default the
+last), e.g. the demo study's ART arm.
 
 Usage (from the repository root, after building sinew and sinew_glide_curves):
     /usr/bin/python3 benchmarks/study/glide_curves.py [--build build] [--out DIR] [--glide 3]
@@ -153,14 +154,14 @@ def with_seam_copies(polys, values):
     return out_p, np.array(out_v)
 
 
-def plot_bond_map(results, what, path, group="/"):
-    """The bond map of the last step of `group` (a run's root, or /arms/<arm> of a study)."""
+def plot_bond_map(results, what, path, group="/", step=-1):
+    """The bond map at `step` of `group` (a run's root, or /arms/<arm> of a study)."""
     with h5py.File(results, "r") as f:
         g = f[group]
         polys = unrolled_facets(g, 7.35, 2.45)
         rho0 = g["interface/mesh/adhesion_density"][()]
-        damage = g["interface/fields/bond_damage"][-1]
-        intact = g["interface/fields/adhesion"][-1]
+        damage = g["interface/fields/bond_damage"][step]
+        intact = g["interface/fields/adhesion"][step]
     panels = [(rho0, "initial bond density ρ"),
               (damage, f"bond damage D after {what}"),
               (intact, f"intact density ρ (1 − D) after {what}")]
@@ -202,7 +203,8 @@ def main():
                    help="Newton's absolute residual floor, N (the model's is 1)")
     p.add_argument("--threads", type=int, default=1, help="OpenMP threads of each run")
     p.add_argument("--map", nargs=2, metavar=("STUDY_H5", "ARM"),
-                   help="only draw the bond map of a study arm's last step (OUT/bond_map_ARM.png)")
+                   help="only draw the bond map of a study arm (OUT/bond_map_ARM.png)")
+    p.add_argument("--map-step", type=int, default=-1, help="reported step of --map (0-based)")
     args = p.parse_args()
     os.environ["OMP_NUM_THREADS"] = str(args.threads)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -210,7 +212,10 @@ def main():
     os.makedirs(out, exist_ok=True)
     if args.map:
         study, arm = args.map
-        plot_bond_map(study, f"'{arm}'", os.path.join(out, f"bond_map_{arm}.png"), f"/arms/{arm}")
+        with h5py.File(study, "r") as f:
+            t = f[f"/arms/{arm}/time"][args.map_step]
+        plot_bond_map(study, f"'{arm}' to t = {t:g} s", os.path.join(out, f"bond_map_{arm}.png"),
+                      f"/arms/{arm}", args.map_step)
         return 0
     exe = os.path.join(args.build, "benchmarks", "sinew_glide_curves")
     sinew = os.path.join(args.build, "tools", "sinew")
