@@ -12,6 +12,7 @@
 #include "fem/assembly_plan.hpp"
 #include "mesh/body_append.hpp"
 #include "mesh/box_generator.hpp"
+#include "verification/coupling_tangent_check.hpp"
 
 namespace sinew::contact {
 namespace {
@@ -97,15 +98,7 @@ TEST(MortarTangent, AssembledMatchesFiniteDifferencesOfResidual) {
     set.add(state, 0.0, r, &K, plan);
     EXPECT_GT(set.evaluate(state).contact_area, 1.0);
     const MatX Kd = MatX(K);
-    Real worst = 0.0;
-    for (Index j = 0; j < 3 * n; ++j) {
-      VecX up = state, um = state, rp = VecX::Zero(3 * n), rm = VecX::Zero(3 * n);
-      up[j] += 1e-7;
-      um[j] -= 1e-7;
-      set.add(up, 0.0, rp, nullptr, plan);
-      set.add(um, 0.0, rm, nullptr, plan);
-      worst = std::max(worst, (Kd.col(j) - (rp - rm) / 2e-7).cwiseAbs().maxCoeff());
-    }
+    const Real worst = testing::coupling_tangent_error(set, state, Kd, plan);
     std::printf("mortar assembled tangent (slide %.2f mm): relative error %.2e\n", slide,
                 worst / Kd.cwiseAbs().maxCoeff());
     EXPECT_LT(worst / Kd.cwiseAbs().maxCoeff(), 1e-6) << slide;
