@@ -7,7 +7,8 @@
 // program only exposes the whole curve behind that number. Driven by
 // benchmarks/study/glide_curves.py.
 //
-// Usage: sinew_glide_curves MODEL.yaml
+// Usage: sinew_glide_curves MODEL.yaml [-v]   (-v: every probe increment's Newton log on stderr)
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -36,8 +37,9 @@ void print_curve(const std::string& state, const sinew::tissue::GlidingCurve& cu
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::cerr << "usage: sinew_glide_curves MODEL.yaml\n";
+  const bool verbose = argc == 3 && std::string(argv[2]) == "-v";
+  if (argc != 2 && !verbose) {
+    std::cerr << "usage: sinew_glide_curves MODEL.yaml [-v]\n";
     return 2;
   }
   try {
@@ -47,9 +49,14 @@ int main(int argc, char** argv) {
     sinew::solver::register_linear_solvers(linear);
     auto def = sinew::model::load_model_file(argv[1], materials);
     def.tissue.enabled = false;  // the metrics' own probes are not needed here
+    const auto start = std::chrono::steady_clock::now();
     const sinew::LogSink log(
-        [](sinew::LogLevel level, const std::string& m) {
-          if (level == sinew::LogLevel::Warning) std::cerr << "warning: " << m << "\n";
+        [&](sinew::LogLevel level, const std::string& m) {
+          const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - start;
+          if (level == sinew::LogLevel::Warning)
+            std::cerr << "warning: " << m << "\n";
+          else if (verbose)
+            std::cerr << "[" << wall.count() << " s] " << m << "\n";
         },
         sinew::LogLevel::Info);
     Real end = 0.0;

@@ -319,6 +319,8 @@ void tissue_keys(SpecVisitor& v, TissueSpec& t) {
       t.probes.force_increments = k > 0 ? k : defaults.force_increments;
       t.probes.excursion_increments = k > 0 ? k : defaults.excursion_increments;
     }
+    // The gliding probe's own count, after the shared one (which it overrides).
+    v.whole("probe_excursion_increments", t.probes.excursion_increments, {1, 1000});
   });
 }
 

@@ -94,7 +94,7 @@ void read_roles(const YamlNode& n, TissueSpec& t) {
   t.given = true;
   if (!n.expect_map({"body", "bed", "fixed_end", "loaded_end", "bed_support", "axis",
                      "end_condition", "probe_force", "probe_excursion", "probe_increments",
-                     "probe_sliding", "probe_contact_penalty"}))
+                     "probe_excursion_increments", "probe_sliding", "probe_contact_penalty"}))
     return;
   auto name = [&](const char* key, std::string& out) {
     if (n[key].defined()) out = n.value_or(n[key].string(), std::string());
@@ -121,6 +121,9 @@ void read_roles(const YamlNode& n, TissueSpec& t) {
   if (n["probe_increments"].defined())
     if (auto k = n["probe_increments"].integer(1, 1000))
       t.probes.force_increments = t.probes.excursion_increments = static_cast<int>(*k);
+  if (n["probe_excursion_increments"].defined())
+    if (auto k = n["probe_excursion_increments"].integer(1, 1000))
+      t.probes.excursion_increments = static_cast<int>(*k);
 }
 
 }  // namespace

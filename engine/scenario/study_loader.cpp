@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -237,7 +238,9 @@ class StudyLoader {
     std::vector<std::string> all;
     for (const auto& m : tissue::metric_table()) all.emplace_back(m.name);
     probes.metrics = all;
-    if (!n.defined() || !n.expect_map({"metrics", "force", "excursion", "increments"})) return;
+    if (!n.defined() ||
+        !n.expect_map({"metrics", "force", "excursion", "increments", "excursion_increments"}))
+      return;
     if (n["metrics"].defined()) probes.metrics = n.value_or(n["metrics"].strings(all), all);
     auto forward = [&](const char* key, const char* model_key, Range range) {
       if (!n[key].defined()) return;
@@ -246,10 +249,13 @@ class StudyLoader {
     };
     forward("force", "tissue.probe_force", Range::positive());
     forward("excursion", "tissue.probe_excursion", Range::positive());
-    if (n["increments"].defined())
-      if (auto v = n["increments"].integer(1, 1000))
-        source_.overrides.push_back({"tissue.probe_increments", std::to_string(*v), n["increments"],
-                                     std::nullopt});
+    // The shared count first: the gliding probe's own one overrides it.
+    for (const auto& [key, model_key] :
+         {std::pair{"increments", "tissue.probe_increments"},
+          std::pair{"excursion_increments", "tissue.probe_excursion_increments"}})
+      if (n[key].defined())
+        if (auto v = n[key].integer(1, 1000))
+          source_.overrides.push_back({model_key, std::to_string(*v), n[key], std::nullopt});
   }
 
   void read_output(const YamlNode& n, StudySpec& study) {

@@ -60,9 +60,14 @@ LoadStepResult run_load_steps(NonlinearProblem& problem, NewtonSolver& newton, V
                               const LogSink& log) {
   LoadStepResult out;
   StepController control(s);
+  // The last converged step's du and dt (extrapolate), or the assumed rate over a unit dt.
+  VecX last_increment = s.first_rate;
+  Real last_dt = s.extrapolate && s.first_rate.size() == u.size() ? 1.0 : 0.0;
   while (!control.finished()) {
     const StepAttempt attempt = control.next();
     VecX u_trial = u;
+    if (s.extrapolate && last_dt > 0.0 && control.failed_attempts() == 0)
+      u_trial += ((attempt.t_target - attempt.t_from) / last_dt) * last_increment;
     NewtonResult res;
     std::string failure;
     const int iterations_before = newton.total_iterations();
@@ -89,7 +94,18 @@ LoadStepResult run_load_steps(NonlinearProblem& problem, NewtonSolver& newton, V
                iteration_history(res.iterations));
       continue;
     }
+    const int iterations = static_cast<int>(res.iterations.size()) - 1;
+    if (control.repeat_over_one_mark(attempt, iterations)) {
+      log.info("t = " + std::to_string(attempt.t_target) + ": over " +
+               std::to_string(attempt.marks) + " increments in " + std::to_string(iterations) +
+               " Newton iterations, not linear: repeated over one");
+      continue;
+    }
     StepRecord rec = make_record(attempt, std::move(res), control.failed_attempts());
+    if (s.extrapolate) {
+      last_increment = u_trial - u;
+      last_dt = rec.dt;
+    }
     u = std::move(u_trial);
     problem.commit(u, rec.t);
     control.accept(attempt, rec.newton_iterations);

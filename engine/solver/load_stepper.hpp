@@ -19,6 +19,22 @@ struct LoadStepSettings {
   int max_cutbacks = 8;     ///< halvings allowed below the nominal increment
   int easy_iterations = 5;  ///< a step converging in at most this many iterations lets dt grow
   Real growth = 1.5;
+  /// Start each step's Newton iterations from the last converged increment extrapolated
+  /// linearly in t (u + du_prev dt / dt_prev), as Abaqus/Standard does, instead of from the
+  /// last converged state; not after a rejected attempt. Pays where the response is close to
+  /// linear in t over a step, e.g. a body translated steadily along a stiff path (the gliding
+  /// probe); off by default, because a load reversal (cyclic loading) makes it a bad guess.
+  bool extrapolate = false;
+  /// With extrapolate: the rate du/dt assumed before the first step, so that the first step
+  /// starts from u + first_rate dt (empty: it starts from u).
+  VecX first_rate = VecX();
+  /// Above 1: after a step at the nominal size that converged in one Newton iteration (the
+  /// response linear over it, e.g. an extrapolated start that was already the solution), the
+  /// next step spans twice as many nominal increments, up to this many, and the end points it
+  /// passes over are not reported. Such a step must itself converge in one iteration, or it is
+  /// repeated over one increment: end points are skipped only where the response is linear, so
+  /// that interpolating between the reported ones loses nothing. 1: every end point is reached.
+  int max_marks_per_step = 1;
 };
 
 /// One converged (sub)step.

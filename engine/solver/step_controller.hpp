@@ -1,6 +1,7 @@
 // The increment-size rule of the load stepper: equal nominal increments whose end points are
-// always reached, halving of the increment after a failed attempt (down to
-// nominal / 2^max_cutbacks) and growth by `growth` after an easy step (back up to nominal).
+// reached (unless max_marks_per_step lets a step span several after one-iteration steps),
+// halving of the increment after a failed attempt (down to nominal / 2^max_cutbacks) and growth
+// by `growth` after an easy step (back up to nominal).
 #pragma once
 
 #include <string>
@@ -18,6 +19,7 @@ struct StepAttempt {
   Real t_to = 0;
   Real t_target = 0;
   bool reaches_mark = false;
+  int marks = 1;  ///< nominal increments the attempt spans (above 1 only with max_marks_per_step)
 };
 
 /// After a cut-back the increment is held for this many converged steps before it grows again:
@@ -42,6 +44,10 @@ class StepController {
 
   /// After a converged attempt: moves t to its target and lets dt grow after an easy step.
   void accept(const StepAttempt& done, int newton_iterations);
+  /// True when a converged attempt over several nominal increments must be repeated over one:
+  /// it needed more than one Newton iteration, so the response was not linear over it and the
+  /// end points it would skip are wanted. The next attempt then spans one increment.
+  bool repeat_over_one_mark(const StepAttempt& done, int newton_iterations);
 
   Real t() const { return t_; }
   Real dt() const { return dt_; }
@@ -52,6 +58,8 @@ class StepController {
   Real t_start_, t_end_, span_, nominal_, dt_min_;
   bool adaptive_;
   int easy_iterations_;
+  int n_marks_, max_marks_;
+  int marks_per_step_ = 1;  ///< nominal increments the next step spans (dt at nominal)
   Real growth_;
   Real t_, dt_;
   int next_nominal_ = 1;

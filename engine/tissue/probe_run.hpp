@@ -18,9 +18,12 @@ struct ProbeRun {
 };
 
 /// Runs `problem` over t in (0, t_end] in `increments` equal increments from `initial_guess`
-/// (zero when null). Throws std::runtime_error naming `what` when a step does not converge.
+/// (zero when null); with `rate` each step starts from the last increment extrapolated
+/// (LoadStepSettings::extrapolate), the first from u + rate dt; `max_marks_per_step` as in
+/// LoadStepSettings. Throws std::runtime_error naming `what` when a step does not converge.
 ProbeRun run_probe(fem::MechanicsProblem& problem, solver::NewtonSolver& newton, int increments,
                    const LogSink& log, const char* what, Real t_end = 1.0,
-                   const VecX* initial_guess = nullptr);
+                   const VecX* initial_guess = nullptr, const VecX* rate = nullptr,
+                   int max_marks_per_step = 1);
 
 }  // namespace sinew::tissue

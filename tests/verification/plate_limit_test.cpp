@@ -44,8 +44,11 @@ model::ModelDefinition damaging_tendon() {
 
 // The peak plate force of a displacement-controlled pull of the loaded end to 3 mm (stretch
 // 1.15) in 200 steps. The run passes the peak, or stops converging at it: the softening fibres
-// of the continuum localise there. Then the last force increment must have shrunk to under 25%
-// of the largest (the curve is flattening out: this is its peak, not a failure on the way up).
+// of the continuum localise there. When it stops, the force must have turned over (its last
+// value below the largest: a step past the peak converged, as where the localisation snaps the
+// force down) or its last increment must have shrunk to under 25% of the largest (the curve is
+// flattening out): this is its peak, not a failure on the way up. Which of the two happens
+// depends on round-off (the BLAS kernels of the machine).
 Real displacement_controlled_peak(const model::ModelDefinition& def, Real travel = 3.0) {
   auto model = std::make_shared<fem::Model>(fem::unloaded_copy(def.model));
   for (int c = 0; c < 3; ++c)
@@ -69,11 +72,18 @@ Real displacement_controlled_peak(const model::ModelDefinition& def, Real travel
   const auto result = driver.run_stage(stage);
   const Real peak = *std::max_element(force.begin(), force.end());
   if (!result.completed) {
-    EXPECT_GT(force.size(), 3u) << result.failure;
+    if (force.size() < 4) {
+      ADD_FAILURE() << "stopped after " << force.size() - 1 << " steps: " << result.failure;
+      return peak;
+    }
     const size_t n = force.size();
     Real steepest = 0.0;
     for (size_t i = 1; i < n; ++i) steepest = std::max(steepest, force[i] - force[i - 1]);
-    EXPECT_LT(std::abs(force[n - 1] - force[n - 2]), 0.25 * steepest) << result.failure;
+    const bool turned_over = force[n - 1] < peak;
+    const bool flattening = std::abs(force[n - 1] - force[n - 2]) < 0.25 * steepest;
+    EXPECT_TRUE(turned_over || flattening)
+        << "last increments " << force[n - 2] - force[n - 3] << ", " << force[n - 1] - force[n - 2]
+        << " N, steepest " << steepest << " N: " << result.failure;
   }
   return peak;
 }

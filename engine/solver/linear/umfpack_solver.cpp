@@ -7,6 +7,7 @@
 
 #include <umfpack.h>
 
+#include <algorithm>
 #include <climits>
 #include <stdexcept>
 #include <string>
@@ -41,9 +42,13 @@ struct UmfpackSolver::Impl {
   void* symbolic = nullptr;
   void* numeric = nullptr;
   // The factorised matrix, for iterative refinement in solve(): column pointers and row indices
-  // from analyze(), values from factorize().
+  // of the analysed entries, values from factorize().
   std::vector<int> Ap, Ai;
   std::vector<double> Ax;
+  // K's stored pattern as given to analyze(), and which of its entries the symbolic analysis
+  // covers (all, or the non-zeros seen so far; empty until the first factorisation).
+  std::vector<int> stored_p, stored_i;
+  std::vector<char> analysed;
 
   Impl() {
     umfpack_di_defaults(control);
@@ -84,6 +89,14 @@ const SparseMatrix& compressed(const SparseMatrix& K, SparseMatrix& storage) {
   return storage;
 }
 
+// The stored entries of A a factorisation needs: the non-zeros and the diagonal.
+void needed_entries(const SparseMatrix& A, std::vector<char>& need) {
+  need.assign(static_cast<size_t>(A.nonZeros()), 0);
+  for (Index j = 0; j < A.outerSize(); ++j)
+    for (Index k = A.outerIndexPtr()[j]; k < A.outerIndexPtr()[j + 1]; ++k)
+      if (A.valuePtr()[k] != 0.0 || A.innerIndexPtr()[k] == j) need[static_cast<size_t>(k)] = 1;
+}
+
 }  // namespace
 
 UmfpackSolver::UmfpackSolver() : impl_(std::make_unique<Impl>()) {}
@@ -93,31 +106,68 @@ void UmfpackSolver::analyze(const SparseMatrix& K) {
   detail::require_square(K, name());
   if (K.rows() > INT_MAX)
     throw std::invalid_argument("umfpack: more than INT_MAX rows need the umfpack_dl_* routines");
-  detail::StopWatch watch;
   SparseMatrix storage;
   const SparseMatrix& A = compressed(K, storage);
   impl_->free_numeric();
   impl_->free_symbolic();
+  impl_->analysed.clear();
+  impl_->stored_p.assign(A.outerIndexPtr(), A.outerIndexPtr() + A.outerSize() + 1);
+  impl_->stored_i.assign(A.innerIndexPtr(), A.innerIndexPtr() + A.nonZeros());
   factorized_ = false;
-  pattern_ = {};
+  pattern_ = detail::PatternSignature::of(K);
+}
+
+// Symbolic analysis of the entries of A marked in impl_->analysed (column pre-ordering and the
+// frontal structure; pattern only: UMFPACK would use values just for statistics).
+void UmfpackSolver::analyze_entries(const SparseMatrix& A) {
+  detail::StopWatch watch;
+  impl_->free_numeric();
+  impl_->free_symbolic();
   const int n = static_cast<int>(A.rows());
-  // Pattern only (Ax = NULL): UMFPACK uses values here just for statistics, and the analysis
-  // must hold for every later set of values on this pattern.
-  const int status = umfpack_di_symbolic(n, n, A.outerIndexPtr(), A.innerIndexPtr(), nullptr,
+  impl_->Ap.assign(static_cast<size_t>(n) + 1, 0);
+  impl_->Ai.clear();
+  for (int j = 0; j < n; ++j) {
+    for (Index k = A.outerIndexPtr()[j]; k < A.outerIndexPtr()[j + 1]; ++k)
+      if (impl_->analysed[static_cast<size_t>(k)]) impl_->Ai.push_back(A.innerIndexPtr()[k]);
+    impl_->Ap[static_cast<size_t>(j) + 1] = static_cast<int>(impl_->Ai.size());
+  }
+  const int status = umfpack_di_symbolic(n, n, impl_->Ap.data(), impl_->Ai.data(), nullptr,
                                          &impl_->symbolic, impl_->control, impl_->info);
   if (status != UMFPACK_OK) {
     impl_->free_symbolic();
+    impl_->analysed.clear();
     if (status == UMFPACK_ERROR_invalid_matrix)
       throw std::invalid_argument("umfpack: symbolic analysis rejected the matrix (" +
                                   status_text(status) + ")");
     throw NumericalError(NumericalError::Kind::LinearSolverFailed,
                          "umfpack: symbolic analysis failed (" + status_text(status) + ")");
   }
-  impl_->Ap.assign(A.outerIndexPtr(), A.outerIndexPtr() + n + 1);
-  impl_->Ai.assign(A.innerIndexPtr(), A.innerIndexPtr() + A.nonZeros());
-  pattern_ = detail::PatternSignature::of(K);
   ++stats_.analyses;
   stats_.analyze_seconds += watch.seconds();
+}
+
+// The entries to factorise. A coupling may reserve entries that it leaves at zero (a sliding
+// contact reserves every master facet within its reach for each slave node: two thirds of the
+// stored entries of the finite-sliding gliding probe on the demo's Achilles mesh), and UMFPACK
+// orders and fills stored zeros as if they were non-zeros. When more than a quarter of the stored
+// entries are not needed, only the needed ones are analysed; the analysis is kept while the
+// needed entries stay within it and grows to their union when they do not, so contact coming
+// into touch costs one analysis more, not one per factorisation. Otherwise every stored entry is
+// analysed, once per pattern, as for any finite-element matrix.
+void UmfpackSolver::select_entries(const SparseMatrix& A) {
+  std::vector<char> need;
+  needed_entries(A, need);
+  auto& analysed = impl_->analysed;
+  if (!analysed.empty()) {
+    bool covered = true;
+    for (size_t k = 0; k < need.size() && covered; ++k) covered = !need[k] || analysed[k];
+    if (covered) return;
+    for (size_t k = 0; k < need.size(); ++k) need[k] = static_cast<char>(need[k] || analysed[k]);
+  }
+  const auto marked = static_cast<Index>(std::count(need.begin(), need.end(), char{1}));
+  if (4 * marked > 3 * A.nonZeros()) need.assign(need.size(), 1);
+  analysed = std::move(need);
+  analyze_entries(A);
 }
 
 FactorStatus UmfpackSolver::factorize(const SparseMatrix& K) {
@@ -127,7 +177,17 @@ FactorStatus UmfpackSolver::factorize(const SparseMatrix& K) {
   const SparseMatrix& A = compressed(K, storage);
   impl_->free_numeric();
   factorized_ = false;
-  const int status = umfpack_di_numeric(A.outerIndexPtr(), A.innerIndexPtr(), A.valuePtr(),
+  // Same size and number of entries as analysed, other positions: a caller error, as in
+  // require_same_pattern().
+  if (!std::equal(impl_->stored_p.begin(), impl_->stored_p.end(), A.outerIndexPtr()) ||
+      !std::equal(impl_->stored_i.begin(), impl_->stored_i.end(), A.innerIndexPtr()))
+    throw std::invalid_argument(
+        "umfpack: matrix pattern differs from the analysed one; call analyze()");
+  select_entries(A);
+  impl_->Ax.clear();
+  for (Index k = 0; k < A.nonZeros(); ++k)
+    if (impl_->analysed[static_cast<size_t>(k)]) impl_->Ax.push_back(A.valuePtr()[k]);
+  const int status = umfpack_di_numeric(impl_->Ap.data(), impl_->Ai.data(), impl_->Ax.data(),
                                         impl_->symbolic, &impl_->numeric, impl_->control,
                                         impl_->info);
   ++stats_.factorizations;
@@ -146,7 +206,6 @@ FactorStatus UmfpackSolver::factorize(const SparseMatrix& K) {
           "umfpack: matrix pattern differs from the analysed one; call analyze()");
     default: impl_->free_numeric(); return FactorStatus::Failed;
   }
-  impl_->Ax.assign(A.valuePtr(), A.valuePtr() + A.nonZeros());
   factorized_ = true;
   return FactorStatus::Ok;
 }

@@ -12,9 +12,11 @@ namespace sinew::solver {
 /// Unsymmetric-pattern multifrontal LU with threshold partial pivoting (Davis 2004, ACM TOMS
 /// 30:196, Algorithm 832; the frontal matrices are dense and factorised with BLAS-3, so OpenBLAS
 /// does the work).
-/// analyze() runs umfpack_di_symbolic on the pattern (column pre-ordering and the frontal
-/// structure), once per pattern; factorize() runs umfpack_di_numeric for each new set of values
-/// and reports Singular for an exactly singular matrix; solve() runs umfpack_di_solve with
+/// analyze() takes the pattern; factorize() runs umfpack_di_symbolic (column pre-ordering and the
+/// frontal structure) when the entries it needs are not yet analysed (the first time after
+/// analyze(), and when stored zeros it had left out become non-zero: select_entries) and
+/// umfpack_di_numeric for each new set of values, and reports Singular for an exactly singular
+/// matrix; solve() runs umfpack_di_solve with
 /// one step of iterative refinement, for which the backend keeps a copy of the factorised K (the
 /// caller may change K after factorize()).
 class UmfpackSolver final : public LinearSolver {
@@ -32,6 +34,9 @@ class UmfpackSolver final : public LinearSolver {
   void solve(const VecX& b, VecX& x) override;
 
  private:
+  void select_entries(const SparseMatrix& A);
+  void analyze_entries(const SparseMatrix& A);
+
   struct Impl;  // hides umfpack.h from the engine's other modules
   std::unique_ptr<Impl> impl_;
   detail::PatternSignature pattern_;

@@ -138,6 +138,10 @@ TEST(ModelSpec, SetByPathWritesTypedValues) {
   EXPECT_EQ(set_spec_value(s, "tissue.probe_increments", "4", laws()).error, "");
   EXPECT_EQ(s.tissue.probes.force_increments, 4);
   EXPECT_EQ(s.tissue.probes.excursion_increments, 4);
+  EXPECT_EQ(set_spec_value(s, "tissue.probe_excursion_increments", "20", laws()).error, "");
+  EXPECT_EQ(s.tissue.probes.force_increments, 4);
+  EXPECT_EQ(s.tissue.probes.excursion_increments, 20);
+  EXPECT_NE(set_spec_value(s, "tissue.probe_excursion_increments", "0", laws()).error, "");
   // The changed spec builds into the changed model.
   const ModelDefinition def = build_model(s, registry());
   EXPECT_EQ(def.tissue.scars.at(0).shape.falloff, 0.25);

@@ -191,6 +191,23 @@ arms:
   EXPECT_DOUBLE_EQ(def.tissue.probes.excursion, 0.25);
 }
 
+TEST(ResolvedSessions, TheGlidingProbeCountsItsOwnIncrements) {
+  // excursion_increments overrides the shared count for the gliding probe alone, whichever
+  // of the two keys comes first in the file.
+  for (const char* probes : {"probes: {increments: 3, excursion_increments: 20}\n",
+                             "probes: {excursion_increments: 20, increments: 3}\n"}) {
+    const auto study = load_study_text(inline_model() + probes + R"(arms:
+  - name: a
+    sessions: [{intervention: rest}]
+)",
+                                       "study.yaml", testing::registries());
+    ASSERT_EQ(study.arms.size(), 1u);
+    const auto def = study.arms[0].load_model(testing::material_registry());
+    EXPECT_EQ(def.tissue.probes.force_increments, 3) << probes;
+    EXPECT_EQ(def.tissue.probes.excursion_increments, 20) << probes;
+  }
+}
+
 TEST(ResolvedSessions, ModelSetOverridesAndOutputPath) {
   testing::TempDir dir;
   dir.write("models/m.yaml", testing::kModel);

@@ -1,6 +1,6 @@
 // The "umfpack" backend on nonsymmetric systems: accuracy, one symbolic analysis for many
-// factorisations, singular matrices, uncompressed input, and the Newton solver routing a
-// nonsymmetric problem to it.
+// factorisations, stored zeros left out of the factorisation, singular matrices, uncompressed
+// input, and the Newton solver routing a nonsymmetric problem to it.
 #include <gtest/gtest.h>
 
 #include <random>
@@ -129,6 +129,49 @@ TEST(Umfpack, ReportsSingularAndRecovers) {
   lu->solve(A * x_true, x);
   EXPECT_LT(relative_error(x, x_true), 1e-12);
   EXPECT_EQ(lu->stats().analyses, 1);
+}
+
+// Entries a coupling reserves but leaves at zero (a sliding contact reserves every candidate
+// facet within its reach) stay out of the factorisation: the solution is that of the matrix
+// without them, one analysis serves every factorisation with the same non-zeros, and a new set of
+// non-zeros is analysed anew.
+TEST(Umfpack, LeavesStoredZerosOutOfTheFactorisation) {
+  const SparseMatrix A = nonsymmetric(elasticity_matrix(6), 0.3);
+  const Index n = A.rows();
+  // A: every entry within 40 rows of the diagonal reserved, the ones not in A stored as zeros.
+  std::vector<Eigen::Triplet<Real, int>> reserved;
+  for (Index j = 0; j < n; ++j)
+    for (Index i = std::max<Index>(0, j - 40); i < std::min<Index>(n, j + 41); ++i)
+      reserved.emplace_back(static_cast<int>(i), static_cast<int>(j), 0.0);
+  SparseMatrix band(n, n);
+  band.setFromTriplets(reserved.begin(), reserved.end());
+  SparseMatrix padded = A + band;  // A's values on the union of both patterns
+  padded.makeCompressed();
+  ASSERT_GT(padded.nonZeros(), A.nonZeros() + n);
+  auto lu = registry().create("umfpack");
+  lu->analyze(padded);
+  VecX x;
+  for (Real scale : {1.0, 2.0}) {  // new values, same non-zeros: the analysis is kept
+    const SparseMatrix B = scale * padded;
+    ASSERT_EQ(lu->factorize(B), FactorStatus::Ok);
+    const VecX x_true = known_solution(n, static_cast<unsigned>(scale));
+    lu->solve(B * x_true, x);
+    EXPECT_LT(relative_error(x, x_true), 1e-12);
+  }
+  EXPECT_EQ(lu->stats().analyses, 1);
+  // One reserved entry becomes non-zero (a contact pair comes into touch): a new analysis.
+  SparseMatrix touched = padded;
+  for (SparseMatrix::InnerIterator it(touched, 3); it; ++it)
+    if (it.value() == 0.0 && it.row() != 3) {
+      it.valueRef() = 1e-3;
+      break;
+    }
+  ASSERT_EQ(lu->factorize(touched), FactorStatus::Ok);
+  const VecX x_true = known_solution(n, 5u);
+  lu->solve(touched * x_true, x);
+  EXPECT_LT(relative_error(x, x_true), 1e-12);
+  EXPECT_EQ(lu->stats().analyses, 2);
+  EXPECT_EQ(lu->stats().factorizations, 3);
 }
 
 TEST(Umfpack, AcceptsUncompressedMatrices) {

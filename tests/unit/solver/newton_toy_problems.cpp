@@ -2,12 +2,13 @@
 // Newton and superlinear convergence of BFGS on a cubic spring, the line search on an arctan
 // spring, and a limit point under force control (clean failure after the cut-backs) and under
 // displacement control (traversed); strategy auto's cost rule at given factorisation/BFGS cost
-// ratios.
+// ratios; extrapolated starts and steps over several increments where the response is linear.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.hpp"
@@ -362,6 +363,87 @@ TEST(LoadStepsToy, DisplacementControlTraversesTheLimitPoint) {
   EXPECT_LT(w[static_cast<size_t>(peak - reaction.begin()) - 1], law.w0);
   EXPECT_GT(w.back(), 3 * law.w0);  // well past the limit point
   EXPECT_LT(reaction.back(), 0.5 * law.peak());
+}
+
+// r(u) = k u + c <u - u*>^3 - f t: linear up to u* = 1, stiffening beyond (one unknown).
+class KinkedSpring : public testing::DenseToyProblem {
+ public:
+  KinkedSpring() : DenseToyProblem(1) {}
+  static constexpr Real k = 2.0, c = 50.0, f = 4.0, u_star = 1.0;
+
+ protected:
+  void residual(const VecX& u, Real t, VecX& r, MatX& K) const override {
+    const Real x = std::max(0.0, u[0] - u_star);
+    r[0] = k * u[0] + c * x * x * x - f * t;
+    K(0, 0) = k + 3 * c * x * x;
+  }
+};
+
+// The times of the converged steps and their Newton iterations.
+std::vector<std::pair<Real, int>> steps_of(const LoadStepResult& r) {
+  std::vector<std::pair<Real, int>> out;
+  for (const StepRecord& s : r.steps) out.emplace_back(s.t, s.newton_iterations);
+  return out;
+}
+
+TEST(LoadStepsToy, ExtrapolatedStartsSolveALinearResponseInOneIteration) {
+  // Linear up to t = 0.5 (u = 2 t): from the given rate u' = 2 the first step starts on the
+  // solution and so does every later one, extrapolated from the last.
+  KinkedSpring spring;
+  NewtonSolver newton(spring, toy_registry(), toy_settings());
+  LoadStepSettings steps;
+  steps.t_end = 0.5;
+  steps.increments = 5;
+  steps.extrapolate = true;
+  steps.first_rate = VecX::Constant(1, 2.0);
+  VecX u = VecX::Zero(1);
+  const LoadStepResult r = run_load_steps(spring, newton, u, steps);
+  ASSERT_TRUE(r.completed) << r.failure;
+  ASSERT_EQ(r.steps.size(), 5u);
+  for (const StepRecord& s : r.steps) {
+    EXPECT_LE(s.newton_iterations, 1) << s.t;
+    EXPECT_LT(s.iterations.front().residual_norm, 1e-12) << s.t;  // started on the solution
+  }
+  EXPECT_NEAR(u[0], 1.0, 1e-12);
+  // Without it each step starts from the last state, out of balance by the load step f dt.
+  steps.extrapolate = false;
+  u.setZero();
+  NewtonSolver plain(spring, toy_registry(), toy_settings());
+  const LoadStepResult p = run_load_steps(spring, plain, u, steps);
+  ASSERT_TRUE(p.completed);
+  for (const StepRecord& s : p.steps)
+    EXPECT_NEAR(s.iterations.front().residual_norm, KinkedSpring::f * 0.1, 1e-12) << s.t;
+}
+
+TEST(LoadStepsToy, StepsSpanSeveralIncrementsOnlyWhereTheResponseIsLinear) {
+  // 16 increments to t = 1 (u* = 1 is reached at t = 0.5); up to 4 increments per step.
+  KinkedSpring spring;
+  NewtonSolver newton(spring, toy_registry(), toy_settings());
+  LoadStepSettings steps;
+  steps.increments = 16;
+  steps.extrapolate = true;
+  steps.first_rate = VecX::Constant(1, 2.0);
+  steps.max_marks_per_step = 4;
+  VecX u = VecX::Zero(1);
+  const LoadStepResult r = run_load_steps(spring, newton, u, steps);
+  ASSERT_TRUE(r.completed) << r.failure;
+  const auto got = steps_of(r);
+  ASSERT_GE(got.size(), 4u);
+  // Linear: 1/16, then two increments (3/16), then four (7/16), each in one iteration.
+  EXPECT_DOUBLE_EQ(got[0].first, 1.0 / 16);
+  EXPECT_DOUBLE_EQ(got[1].first, 3.0 / 16);
+  EXPECT_DOUBLE_EQ(got[2].first, 7.0 / 16);
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(got[static_cast<size_t>(i)].second, 1) << i;
+  // The next four (to 11/16) cross the kink: not linear, so repeated over one increment, and
+  // from there on every end point is reported (the stiffening needs several iterations).
+  EXPECT_DOUBLE_EQ(got[3].first, 8.0 / 16);
+  for (size_t i = 4; i < got.size(); ++i)
+    EXPECT_NEAR(got[i].first - got[i - 1].first, 1.0 / 16, 1e-12) << i;
+  EXPECT_EQ(got.size(), 3u + 9u);  // 3 linear steps, then 8/16 ... 16/16 one by one
+  EXPECT_EQ(r.totals.rejected, 0);
+  EXPECT_EQ(r.totals.cutbacks, 0);
+  const Real x = u[0] - KinkedSpring::u_star;
+  EXPECT_NEAR(KinkedSpring::k * u[0] + KinkedSpring::c * x * x * x, KinkedSpring::f, 1e-8);
 }
 
 }  // namespace

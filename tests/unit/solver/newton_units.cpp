@@ -369,6 +369,51 @@ TEST(StepController, ACutBackDuringTheHoldStartsItAgain) {
   EXPECT_EQ(c.dt(), 0.09375);
 }
 
+TEST(StepController, OneIterationStepsDoubleTheIncrementsSpannedUpToTheLimit) {
+  LoadStepSettings s = four_increments();
+  s.increments = 16;
+  s.max_marks_per_step = 4;
+  StepController c(s);
+  StepAttempt a = c.next();
+  EXPECT_EQ(a.marks, 1);
+  c.accept(a, 1);
+  a = c.next();  // two increments: 1/16 -> 3/16
+  EXPECT_EQ(a.marks, 2);
+  EXPECT_DOUBLE_EQ(a.t_target, 3.0 / 16);
+  EXPECT_TRUE(a.reaches_mark);
+  EXPECT_FALSE(c.repeat_over_one_mark(a, 1));
+  c.accept(a, 1);
+  a = c.next();  // four: 3/16 -> 7/16
+  EXPECT_EQ(a.marks, 4);
+  EXPECT_DOUBLE_EQ(a.t_target, 7.0 / 16);
+  c.accept(a, 1);
+  a = c.next();  // still four (the limit)
+  EXPECT_EQ(a.marks, 4);
+  EXPECT_TRUE(c.repeat_over_one_mark(a, 2));  // two iterations: not linear, repeat over one
+  a = c.next();
+  EXPECT_EQ(a.marks, 1);
+  EXPECT_DOUBLE_EQ(a.t_target, 8.0 / 16);
+  c.accept(a, 3);  // not linear: stays at one
+  a = c.next();
+  EXPECT_EQ(a.marks, 1);
+  c.accept(a, 1);
+  EXPECT_EQ(c.next().marks, 2);
+  // A cut-back returns to one increment, and the hold after it keeps it there.
+  ASSERT_TRUE(c.cut_back(c.next()));
+  EXPECT_EQ(c.next().marks, 1);
+  // The last step stops at the end of the interval.
+  LoadStepSettings e = four_increments();
+  e.max_marks_per_step = 8;
+  StepController d(e);
+  d.accept(d.next(), 1);
+  d.accept(d.next(), 1);  // 0.25 -> 0.75
+  a = d.next();
+  EXPECT_EQ(a.marks, 1);  // 0.75 -> 1: only one increment left
+  EXPECT_DOUBLE_EQ(a.t_target, 1.0);
+  d.accept(a, 1);
+  EXPECT_TRUE(d.finished());
+}
+
 TEST(StepController, NonAdaptiveSteppingGivesUpAtOnce) {
   LoadStepSettings s = four_increments();
   s.adaptive = false;
