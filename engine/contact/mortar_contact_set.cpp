@@ -50,9 +50,6 @@ MortarContactSet::MortarContactSet(const mesh::Mesh& mesh, const std::vector<mes
       rule_(triangle_rule(quadrature_order)),
       params_(params) {
   params_.check();
-  if (params_.friction_coefficient != 0.0)
-    throw std::invalid_argument(
-        "contact: segment_to_segment contact is frictionless (friction_coefficient must be 0)");
   const VecX u0 = VecX::Zero(3 * mesh.n_nodes());
   for (const auto& f : slave_) {
     facet_size_ = std::max(facet_size_, diameter(corners(u0, f)));
@@ -71,6 +68,14 @@ MortarContactSet::MortarContactSet(const mesh::Mesh& mesh, const std::vector<mes
     }
   }
   pressure_.assign(nodes_.size(), 0.0);
+  friction_force_.assign(nodes_.size(), Vec3::Zero());
+  slip_.assign(nodes_.size(), 0.0);
+  dissipation_.assign(nodes_.size(), 0.0);
+  committed_u_ = u0;
+}
+
+size_t MortarContactSet::slave_index(Index node) const {
+  return static_cast<size_t>(std::lower_bound(nodes_.begin(), nodes_.end(), node) - nodes_.begin());
 }
 
 std::vector<Vec3> MortarContactSet::corners(const VecX& u, const std::vector<Index>& facet) const {
@@ -89,6 +94,8 @@ std::vector<Index> MortarContactSet::pair_nodes(size_t k) const {
 std::vector<std::vector<Index>> MortarContactSet::node_groups() const {
   std::vector<std::vector<Index>> groups;
   for (size_t k = 0; k < pairs_.size(); ++k) groups.push_back(pair_nodes(k));
+  if (has_friction())
+    for (auto& g : friction_groups()) groups.push_back(std::move(g));
   return groups;
 }
 
@@ -109,12 +116,21 @@ MortarPairResult MortarContactSet::evaluate_pair(const VecX& u, size_t k, bool t
   in.normal_penalty = params_.normal_penalty;
   // As in node-to-segment contact: deeper than a facet size, the slave has passed the master.
   in.depth_limit = facet_size_;
+  if (has_friction()) {
+    in.slave_committed = corners(committed_u_, slave_[static_cast<size_t>(pairs_[k].first)]);
+    in.master_committed = corners(committed_u_, master_[static_cast<size_t>(pairs_[k].second)]);
+    in.friction_band = kFrictionBand * facet_size_;
+  }
   return integrate_mortar_pair(in, rule_, tangent);
 }
 
 void MortarContactSet::add(const VecX& u, Real t, VecX& r, SparseMatrix* K,
                            const fem::AssemblyPlan& plan) const {
   (void)t;
+  if (has_friction()) {
+    add_gathered(gather(u, K != nullptr), r, K, plan);
+    return;
+  }
   for (size_t k = 0; k < pairs_.size(); ++k) {
     if (!may_touch(u, k)) continue;
     const MortarPairResult p = evaluate_pair(u, k, K != nullptr);
@@ -150,12 +166,38 @@ MortarContactSet::Evaluation MortarContactSet::evaluate(const VecX& u) const {
   e.node_pressure.assign(nodes_.size(), 0.0);
   for (size_t i = 0; i < nodes_.size(); ++i)
     if (weight[i] > 0.0) e.node_pressure[i] = normal_force[i] / weight[i];
+  if (has_friction()) {
+    const Gathered g = gather(u, false);
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      const Vec3 f = evaluate_mortar_friction(g.nodes[i].q, friction_force_[i], params_).force;
+      e.friction_force += f;
+      e.friction_magnitude += f.norm();
+      e.normal_force += g.nodes[i].q[1];
+    }
+    e.force += e.friction_force;
+  }
   return e;
 }
 
 void MortarContactSet::commit(const VecX& u, Real t) {
   (void)t;
   pressure_ = evaluate(u).node_pressure;
+  if (!has_friction()) return;
+  const Gathered g = gather(u, false);
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    const MortarFrictionResponse f =
+        evaluate_mortar_friction(g.nodes[i].q, friction_force_[i], params_);
+    friction_force_[i] = f.force;
+    slip_[i] += f.slip_increment;
+    dissipation_[i] += f.dissipation_increment;
+  }
+  committed_u_ = u;
+}
+
+Real MortarContactSet::friction_dissipated_energy() const {
+  Real e = 0.0;
+  for (Real d : dissipation_) e += d;
+  return e;
 }
 
 std::unique_ptr<fem::Coupling> MortarContactSet::clone() const {
@@ -168,7 +210,8 @@ std::vector<materials::StateVariable> MortarContactSet::state_variables() const 
 
 std::vector<Real> MortarContactSet::state_values() const {
   std::vector<Real> out;
-  for (Real p : pressure_) out.insert(out.end(), {p, 0.0, 0.0});
+  for (size_t i = 0; i < pressure_.size(); ++i)
+    out.insert(out.end(), {pressure_[i], slip_[i], dissipation_[i]});
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <stdexcept>
+#include <type_traits>
 #include <unsupported/Eigen/AutoDiff>
 
 #include "contact/polygon_clip.hpp"
@@ -121,12 +122,47 @@ Plane<S> slave_plane(const std::vector<V3<S>>& xs) {
   return p;
 }
 
-/// Accumulated forces (S) and the Real diagnostics of one pair.
+/// Accumulated forces (S), friction terms (S; empty when not wanted) and the Real
+/// diagnostics of one pair.
 template <class S>
 struct Accumulator {
   std::vector<V3<S>> f;
+  std::vector<S> terms;
   MortarPairResult* out = nullptr;
 };
+
+/// sum_a N_a x_a for Real corner positions x_a and shape values on S.
+template <class S>
+V3<S> interpolate(const std::array<S, 4>& N, const std::vector<Vec3>& x) {
+  V3<S> out(N[0] * x[0][0], N[0] * x[0][1], N[0] * x[0][2]);
+  for (size_t a = 1; a < x.size(); ++a)
+    for (int i = 0; i < 3; ++i) out(i) += N[a] * x[a][i];
+  return out;
+}
+
+/// The friction terms of mortar_pair.hpp at one Gauss point in contact.
+template <class S>
+void add_friction_terms(const Shape<S>& ns, const Shape<S>& nm, const V3<S>& x_s, const V3<S>& x_m,
+                        const S& p, const V3<S>& n, const S& dA, const MortarPairInput& in,
+                        Accumulator<S>& acc) {
+  const MortarFrictionTerms& layout = acc.out->friction;
+  const V3<S> slip = (x_s - interpolate(ns.N, in.slave_committed)) -
+                     (x_m - interpolate(nm.N, in.master_committed));
+  const int n_s = layout.slave, n_m = layout.master;
+  for (int a = 0; a < n_s; ++a) {
+    const S wa = ns.N[static_cast<size_t>(a)] * dA;
+    if (a == 0) acc.out->friction.area += scalar_value(dA);
+    S* t = acc.terms.data() + layout.nodal(a);
+    t[0] += wa;
+    t[1] += wa * p;
+    for (int i = 0; i < 3; ++i) {
+      t[2 + i] += wa * n(i);
+      t[5 + i] += wa * slip(i);
+    }
+    S* c = acc.terms.data() + layout.coupling(a, 0);
+    for (int b = 0; b < n_m; ++b) c[b] += wa * nm.N[static_cast<size_t>(b)];
+  }
+}
 
 /// The Gauss point q with weight dA: gap, pressure and the forces on both facets.
 template <class S>
@@ -146,15 +182,24 @@ void integrate_point(const std::vector<V3<S>>& xs, const std::vector<V3<S>>& xm,
   out.integrated_area += w;
   for (size_t a = 0; a < xs.size(); ++a) out.slave_weight[a] += scalar_value(ns.N[a]) * w;
   const Real gv = scalar_value(g);
+  if (in.depth_limit > 0.0 && gv < -in.depth_limit) return;
+  // The friction terms fade out over the band g in [0, b] above contact (weight
+  // phi = (1 - g/b)^2 there, 1 in contact), so the nodal friction changes continuously as
+  // points open and close.
+  if (!acc.terms.empty() && gv > 0.0 && gv < in.friction_band) {
+    const S fade = 1.0 - g / in.friction_band;
+    add_friction_terms(ns, nm, x_s, x_m, S(0.0), plane.n, S(dA * fade * fade), in, acc);
+  }
   // At g = 0 exactly the contact branch is taken (no force, penalty stiffness), so a Newton
   // predictor from a touching state is not singular (as in node-to-segment contact).
-  if (gv > 0.0 || (in.depth_limit > 0.0 && gv < -in.depth_limit)) return;
+  if (gv > 0.0) return;
   const S p = -in.normal_penalty * g;
   out.contact_area += w;
   out.pressures.push_back(scalar_value(p));
   const V3<S> t = plane.n * (p * dA);
   for (size_t a = 0; a < xs.size(); ++a) acc.f[a] -= t * ns.N[a];
   for (size_t b = 0; b < xm.size(); ++b) acc.f[xs.size() + b] += t * nm.N[b];
+  if (!acc.terms.empty()) add_friction_terms(ns, nm, x_s, x_m, p, plane.n, dA, in, acc);
 }
 
 /// The pair integral on scalar S; returns the forces (empty when the facets do not overlap).
@@ -179,12 +224,26 @@ std::vector<V3<S>> integrate(const std::vector<V3<S>>& xs, const std::vector<V3<
   Accumulator<S> acc;
   acc.out = &out;
   acc.f.assign(xs.size() + xm.size(), xs[0] * 0.0);
+  if (out.friction.slave > 0) acc.terms.assign(static_cast<size_t>(out.friction.size()), S(0.0));
   for (size_t i = 1; i + 1 < poly.size(); ++i) {
     const S area = 0.5 * cross2(poly[0], poly[i], poly[i + 1]);
     if (scalar_value(area) <= 0.0) continue;  // a degenerate sliver of coincident vertices
     for (const TrianglePoint& gp : rule) {
       const Point2<S> q = poly[0] + (poly[i] - poly[0]) * gp.r + (poly[i + 1] - poly[0]) * gp.s;
       integrate_point(xs, xm, ps, pm, plane, q, S(area * gp.weight), in, acc);
+    }
+  }
+  if (!acc.terms.empty()) {
+    out.friction.value.resize(out.friction.size());
+    for (Index i = 0; i < out.friction.size(); ++i)
+      out.friction.value[i] = scalar_value(acc.terms[static_cast<size_t>(i)]);
+    if constexpr (!std::is_same_v<S, Real>) {
+      const Index nd = 3 * static_cast<Index>(xs.size() + xm.size());
+      out.friction.d_dx = MatX::Zero(out.friction.size(), nd);
+      for (Index i = 0; i < out.friction.size(); ++i) {
+        const auto& d = acc.terms[static_cast<size_t>(i)].derivatives();
+        if (d.size() == nd) out.friction.d_dx.row(i) = d;
+      }
     }
   }
   return acc.f;
@@ -207,6 +266,13 @@ MortarPairResult integrate_mortar_pair(const MortarPairInput& in,
     if (side->size() != 3 && side->size() != 4)
       throw std::invalid_argument("contact: mortar facets must have 3 or 4 corners");
   MortarPairResult out;
+  if (!in.slave_committed.empty()) {
+    if (in.slave_committed.size() != in.slave.size() ||
+        in.master_committed.size() != in.master.size())
+      throw std::invalid_argument("contact: committed corner counts differ from the facets'");
+    out.friction.slave = static_cast<int>(in.slave.size());
+    out.friction.master = static_cast<int>(in.master.size());
+  }
   const int nodes = static_cast<int>(in.slave.size() + in.master.size());
   out.force = VecX::Zero(3 * nodes);
   if (!tangent) {

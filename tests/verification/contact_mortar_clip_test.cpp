@@ -80,7 +80,7 @@ GridSums sum_over_pairs(const std::vector<std::vector<Vec3>>& slave,
   GridSums g;
   for (const auto& s : slave)
     for (const auto& m : master) {
-      MortarPairInput in{s, m, eps, 0.0};
+      MortarPairInput in{s, m, eps, 0.0, {}, {}};
       for (auto& x : in.slave) x.z() -= delta;
       const auto r = integrate_mortar_pair(in, rule, false);
       if (!r.overlap) continue;
@@ -130,11 +130,12 @@ TEST(MortarClip, OverlapsOfNonMatchingGridsAddUpToTheCoveredArea) {
   // The square slave [0, 1]^2 against the same square turned 45 degrees about its centre as
   // one master facet: the octagon again, through the 3D pair.
   const auto s = grid(1, 1.0, 0.0, false), m = grid(1, 1.0, 0.0, true, std::numbers::pi / 4);
-  const auto r = integrate_mortar_pair({s[0], m[0], eps, 0.0}, triangle_rule(2), false);
+  const auto r = integrate_mortar_pair({s[0], m[0], eps, 0.0, {}, {}}, triangle_rule(2), false);
   EXPECT_NEAR(r.overlap_area, 2.0 * (std::sqrt(2.0) - 1.0), 1e-15);
   EXPECT_NEAR(r.integrated_area, 2.0 * (std::sqrt(2.0) - 1.0), 1e-15);
   // A master facing away (same orientation as the slave) is not a partner.
-  EXPECT_FALSE(integrate_mortar_pair({s[0], s[0], eps, 0.0}, triangle_rule(2), false).overlap);
+  EXPECT_FALSE(
+      integrate_mortar_pair({s[0], s[0], eps, 0.0, {}, {}}, triangle_rule(2), false).overlap);
 }
 
 }  // namespace

@@ -1,0 +1,124 @@
+// Assembly of segment-to-segment contact with friction: the pairs in contact are integrated
+// once, their friction terms summed per slave node, the nodal return mapping run per node
+// (mortar_friction.hpp), its force put on the slave node and its traction carried to the
+// master corners through the pairs' M weights. The tangent chains d tau_a / d q_a through the
+// summed term derivatives, so a slave node's friction couples every node of every pair it belongs
+// to.
+#include <algorithm>
+#include <span>
+
+#include "contact/mortar_contact_set.hpp"
+
+namespace sinew::contact {
+
+namespace {
+
+/// Position of `node` in `nodes`, appended when missing.
+size_t local_index(std::vector<Index>& nodes, Index node) {
+  const auto it = std::find(nodes.begin(), nodes.end(), node);
+  if (it != nodes.end()) return static_cast<size_t>(it - nodes.begin());
+  nodes.push_back(node);
+  return nodes.size() - 1;
+}
+
+}  // namespace
+
+MortarContactSet::Gathered MortarContactSet::gather(const VecX& u, bool tangent) const {
+  Gathered g;
+  g.nodes.resize(nodes_.size());
+  for (size_t k = 0; k < pairs_.size(); ++k) {
+    if (!may_touch(u, k)) continue;
+    MortarPairResult p = evaluate_pair(u, k, tangent);
+    if (p.friction.area <= 0.0) continue;
+    const std::vector<Index> local = pair_nodes(k);
+    const size_t active = g.pairs.size();
+    const int n_s = p.friction.slave;
+    for (int a = 0; a < n_s; ++a) {
+      NodeTerms& t = g.nodes[slave_index(local[static_cast<size_t>(a)])];
+      t.q += p.friction.value.segment<MortarFrictionTerms::kNodal>(p.friction.nodal(a));
+      t.parts.emplace_back(active, a);
+      std::vector<size_t> at;
+      for (Index n : local) at.push_back(local_index(t.nodes, n));
+      if (!tangent) continue;
+      const Index cols = 3 * static_cast<Index>(t.nodes.size());
+      if (t.dq.cols() < cols) {
+        const Index old = t.dq.cols();
+        t.dq.conservativeResize(MortarFrictionTerms::kNodal, cols);
+        t.dq.rightCols(cols - old).setZero();
+      }
+      for (size_t l = 0; l < local.size(); ++l)
+        t.dq.middleCols<3>(3 * static_cast<Index>(at[l])) +=
+            p.friction.d_dx.block(p.friction.nodal(a), 3 * static_cast<Index>(l),
+                                  MortarFrictionTerms::kNodal, 3);
+    }
+    g.pairs.push_back({k, std::move(p)});
+  }
+  return g;
+}
+
+void MortarContactSet::add_gathered(const Gathered& g, VecX& r, SparseMatrix* K,
+                                    const fem::AssemblyPlan& plan) const {
+  // The normal part, pair by pair (as without friction).
+  for (const ActivePair& ap : g.pairs) {
+    const std::vector<Index> local = pair_nodes(ap.pair);
+    // The contact forces are external to each body: residual = internal - external.
+    for (size_t a = 0; a < local.size(); ++a)
+      r.segment<3>(3 * local[a]) -= ap.result.force.segment<3>(3 * static_cast<Index>(a));
+    if (K) plan.scatter(std::span<const Index>(local), MatX(-ap.result.df_dx), *K);
+  }
+  // The friction, slave node by slave node: F_a on the slave node, -tau_a M_ac on the master
+  // corners (mortar_friction.hpp).
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    const NodeTerms& t = g.nodes[i];
+    const MortarFrictionResponse f = evaluate_mortar_friction(t.q, friction_force_[i], params_);
+    if (!f.active) continue;
+    r.segment<3>(3 * nodes_[i]) -= f.force;
+    const Index n = 3 * static_cast<Index>(t.nodes.size());
+    MatX Kf;
+    Eigen::Matrix<Real, 3, Eigen::Dynamic> dtau;
+    auto column_of = [&](Index node) {
+      return 3 *
+             static_cast<Index>(std::find(t.nodes.begin(), t.nodes.end(), node) - t.nodes.begin());
+    };
+    if (K) {
+      Kf = MatX::Zero(n, n);
+      Kf.middleRows<3>(column_of(nodes_[i])) -= f.dforce_dq * t.dq;
+      dtau = f.dtraction_dq * t.dq;
+    }
+    for (const auto& [active, a] : t.parts) {
+      const ActivePair& ap = g.pairs[active];
+      const MortarFrictionTerms& terms = ap.result.friction;
+      const std::vector<Index> local = pair_nodes(ap.pair);
+      for (int c = 0; c < terms.master; ++c) {
+        const Index node = local[static_cast<size_t>(terms.slave + c)];
+        const Index at = terms.coupling(a, c);
+        r.segment<3>(3 * node) += terms.value[at] * f.traction;
+        if (!K) continue;
+        const Index row = column_of(node);
+        Kf.middleRows<3>(row) += terms.value[at] * dtau;
+        for (size_t l = 0; l < local.size(); ++l)
+          Kf.block<3, 3>(row, column_of(local[l])) +=
+              f.traction * terms.d_dx.block<1, 3>(at, 3 * static_cast<Index>(l));
+      }
+    }
+    if (K) plan.scatter(std::span<const Index>(t.nodes), Kf, *K);
+  }
+}
+
+std::vector<std::vector<Index>> MortarContactSet::friction_groups() const {
+  std::vector<std::vector<Index>> groups(nodes_.size());
+  for (size_t k = 0; k < pairs_.size(); ++k) {
+    const std::vector<Index> local = pair_nodes(k);
+    for (Index s : slave_[static_cast<size_t>(pairs_[k].first)]) {
+      auto& g = groups[slave_index(s)];
+      g.insert(g.end(), local.begin(), local.end());
+    }
+  }
+  for (auto& g : groups) {
+    std::sort(g.begin(), g.end());
+    g.erase(std::unique(g.begin(), g.end()), g.end());
+  }
+  return groups;
+}
+
+}  // namespace sinew::contact
