@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "contact/contact_history.hpp"
+#include "contact/contact_set.hpp"
 
 namespace sinew::contact {
 
@@ -43,7 +44,8 @@ Real diameter(const std::vector<Vec3>& x) {
 
 MortarContactSet::MortarContactSet(const mesh::Mesh& mesh, const std::vector<mesh::Facet>& slave,
                                    const std::vector<mesh::Facet>& master, ContactParameters params,
-                                   Real reach, int quadrature_order)
+                                   Real reach, int quadrature_order,
+                                   std::optional<SegmentBonds> bonds)
     : reference_(mesh.points),
       slave_(facet_corners(mesh, slave, "slave")),
       master_(facet_corners(mesh, master, "master")),
@@ -72,6 +74,13 @@ MortarContactSet::MortarContactSet(const mesh::Mesh& mesh, const std::vector<mes
   slip_.assign(nodes_.size(), 0.0);
   dissipation_.assign(nodes_.size(), 0.0);
   committed_u_ = u0;
+  if (bonds) {
+    MasterSurface surface(mesh, master);
+    surface.rebuild(reference_, u0, surface.facet_size());
+    std::vector<Real> areas;
+    for (const auto& [node, a] : tributary_areas(mesh, slave)) areas.push_back(a);
+    bonds_.emplace(reference_, nodes_, areas, surface, std::vector<std::vector<Index>>{}, *bonds);
+  }
 }
 
 size_t MortarContactSet::slave_index(Index node) const {
@@ -96,6 +105,8 @@ std::vector<std::vector<Index>> MortarContactSet::node_groups() const {
   for (size_t k = 0; k < pairs_.size(); ++k) groups.push_back(pair_nodes(k));
   if (has_friction())
     for (auto& g : friction_groups()) groups.push_back(std::move(g));
+  if (bonds_)
+    for (auto& g : bonds_->node_groups()) groups.push_back(std::move(g));
   return groups;
 }
 
@@ -127,6 +138,7 @@ MortarPairResult MortarContactSet::evaluate_pair(const VecX& u, size_t k, bool t
 void MortarContactSet::add(const VecX& u, Real t, VecX& r, SparseMatrix* K,
                            const fem::AssemblyPlan& plan) const {
   (void)t;
+  if (bonds_) bonds_->add(reference_, u, r, K, plan);
   if (has_friction()) {
     add_gathered(gather(u, K != nullptr), r, K, plan);
     return;
@@ -176,11 +188,16 @@ MortarContactSet::Evaluation MortarContactSet::evaluate(const VecX& u) const {
     }
     e.force += e.friction_force;
   }
+  if (bonds_) {
+    e.bond_force = bonds_->slave_force(reference_, u);
+    e.force += e.bond_force;
+  }
   return e;
 }
 
 void MortarContactSet::commit(const VecX& u, Real t) {
   (void)t;
+  if (bonds_) bonds_->commit(reference_, u);
   pressure_ = evaluate(u).node_pressure;
   if (!has_friction()) return;
   const Gathered g = gather(u, false);

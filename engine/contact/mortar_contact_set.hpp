@@ -12,8 +12,10 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
+#include "contact/anchored_bonds.hpp"
 #include "contact/contact_parameters.hpp"
 #include "contact/mortar_friction.hpp"
 #include "contact/mortar_pair.hpp"
@@ -31,9 +33,12 @@ class MortarContactSet final : public fem::Coupling {
   /// collapsed Gauss rule per overlap triangle (triangle_rule.hpp): exact for affine facets
   /// from n = 2; 6 brings non-affine ones to 1e-11 in the patch test. Throws
   /// std::invalid_argument for empty sets, other facet shapes or bad parameters.
+  /// `bonds`: bond each slave node, with its lumped tributary area, to the master point its
+  /// reference position projects on (anchored_bonds.hpp; quadrilateral master facets).
   MortarContactSet(const mesh::Mesh& mesh, const std::vector<mesh::Facet>& slave,
                    const std::vector<mesh::Facet>& master, ContactParameters params,
-                   Real reach = 0.0, int quadrature_order = 6);
+                   Real reach = 0.0, int quadrature_order = 6,
+                   std::optional<SegmentBonds> bonds = std::nullopt);
 
   // fem::Coupling
   std::vector<std::vector<Index>> node_groups() const override;
@@ -56,6 +61,7 @@ class MortarContactSet final : public fem::Coupling {
   struct Evaluation {
     Vec3 force = Vec3::Zero();           ///< resultant force of the master on the slave body (N)
     Vec3 friction_force = Vec3::Zero();  ///< the frictional part of it (N)
+    Vec3 bond_force = Vec3::Zero();      ///< the bonds' part of it (N)
     /// Sums over the slave nodes of the nodal normal forces fn_a and of the nodal friction
     /// forces' magnitudes |F_a| (N): equal up to mu where every node slips.
     Real normal_force = 0.0, friction_magnitude = 0.0;
@@ -75,6 +81,8 @@ class MortarContactSet final : public fem::Coupling {
   /// Committed per slave node: frictional slip path (mm) and friction force (N).
   const std::vector<Real>& node_slip() const { return slip_; }
   const std::vector<Vec3>& node_friction_force() const { return friction_force_; }
+  /// The bonds (nullptr without): dissipated energy, intact fraction, bonded area, damage.
+  const AnchoredBonds* bonds() const { return bonds_ ? &*bonds_ : nullptr; }
 
  private:
   /// The pairs in contact at u with their integrals, and per slave node the nodal friction
@@ -121,6 +129,7 @@ class MortarContactSet final : public fem::Coupling {
   std::vector<Vec3> friction_force_;
   std::vector<Real> slip_, dissipation_;
   VecX committed_u_;
+  std::optional<AnchoredBonds> bonds_;
 };
 
 }  // namespace sinew::contact

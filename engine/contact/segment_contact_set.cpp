@@ -8,7 +8,6 @@
 
 #include "contact/contact_history.hpp"
 #include "contact/contact_set.hpp"
-#include "interface/bond_dissipation.hpp"
 
 namespace sinew::contact {
 
@@ -16,7 +15,7 @@ SegmentContactSet::SegmentContactSet(const mesh::Mesh& mesh, const std::vector<m
                                      const std::vector<mesh::Facet>& master,
                                      ContactParameters params, Real reach,
                                      std::optional<SegmentBonds> bonds)
-    : reference_(mesh.points), master_(mesh, master), params_(params), bonds_(std::move(bonds)) {
+    : reference_(mesh.points), master_(mesh, master), params_(params) {
   if (slave.empty()) throw std::invalid_argument("contact: the slave facet set is empty");
   params_.check();
   for (const auto& [node, a] : tributary_areas(mesh, slave)) {
@@ -37,30 +36,13 @@ SegmentContactSet::SegmentContactSet(const mesh::Mesh& mesh, const std::vector<m
   // The stick points start at the projections of the reference positions: no force before
   // the first commit (as for rigid surfaces).
   history_.assign(nodes_.size(), SegmentHistory{});
-  anchor_facet_.assign(nodes_.size(), -1);
-  anchor_xi_.assign(nodes_.size(), Vec2::Zero());
-  density_.assign(nodes_.size(), 0.0);
-  if (bonds_) {
-    bonds_->law.validate();
-    const auto& rho = bonds_->node_density;
-    if (!rho.empty() && rho.size() != mesh.points.size())
-      throw std::invalid_argument("contact: the bond densities must be given for every node");
-    for (size_t k = 0; k < nodes_.size(); ++k)
-      density_[k] = rho.empty() ? bonds_->density : rho[static_cast<size_t>(nodes_[k])];
-    for (Real d : density_)
-      if (!(d >= 0.0 && d <= 1.0))
-        throw std::invalid_argument("contact: the bond density must lie in [0, 1]");
-  }
   for (size_t k = 0; k < nodes_.size(); ++k) {
     const auto mp =
         master_.find(reference_, u0, reference_[static_cast<size_t>(nodes_[k])], -1, allowed_[k]);
     history_[k].facet = history_[k].stick_facet = mp.facet;
     history_[k].stick_xi = mp.projection.xi;
-    if (bonds_) {
-      anchor_facet_[k] = mp.facet;
-      anchor_xi_[k] = mp.projection.xi;
-    }
   }
+  if (bonds) bonds_.emplace(reference_, nodes_, areas_, master_, allowed_, *bonds);
 }
 
 void SegmentContactSet::rebuild(const VecX& u) {
@@ -79,8 +61,8 @@ std::vector<std::vector<Index>> SegmentContactSet::node_groups() const {
     else
       for (Index f : allowed_[k]) add_facet(f);
   }
-  for (size_t k = 0; k < nodes_.size(); ++k)
-    if (anchor_facet_[k] >= 0) groups.push_back(bond_nodes(k));
+  if (bonds_)
+    for (auto& g : bonds_->node_groups()) groups.push_back(std::move(g));
   // A stick point on a neighbouring facet couples the two facets' nodes.
   for (Index f = 0; f < master_.size(); ++f) {
     std::vector<Index> patch(master_.nodes(f).begin(), master_.nodes(f).end());
@@ -157,48 +139,12 @@ void SegmentContactSet::add(const VecX& u, Real t, VecX& r, SparseMatrix* K,
       r.segment<3>(3 * s.local[a]) -= s.response.force.segment<3>(3 * static_cast<Index>(a));
     if (K) plan.scatter(std::span<const Index>(s.local), MatX(-s.response.df_dx), *K);
   }
-  if (!bonds_) return;
-  for (size_t k = 0; k < nodes_.size(); ++k) {
-    if (anchor_facet_[k] < 0 || history_[k].bond_damage >= 1.0) continue;
-    const BondResponse b = evaluate_bond_of(u, k);
-    const std::vector<Index> local = bond_nodes(k);
-    for (size_t a = 0; a < local.size(); ++a)
-      r.segment<3>(3 * local[a]) -= b.force.segment<3>(3 * static_cast<Index>(a));
-    if (K) plan.scatter(std::span<const Index>(local), MatX(-b.df_dx), *K);
-  }
-}
-
-std::vector<Index> SegmentContactSet::bond_nodes(size_t k) const {
-  const auto& q = master_.nodes(anchor_facet_[k]);
-  return {nodes_[k], q[0], q[1], q[2], q[3]};
-}
-
-BondResponse SegmentContactSet::evaluate_bond_of(const VecX& u, size_t k) const {
-  BondInput in;
-  const Index node = nodes_[k];
-  in.slave = reference_[static_cast<size_t>(node)] + u.segment<3>(3 * node);
-  in.facet = master_.corners(reference_, u, anchor_facet_[k]);
-  in.xi = anchor_xi_[k];
-  in.area = areas_[k];
-  in.density = density_[k];
-  return evaluate_bond(in, history_[k].bond_damage, bonds_->law);
-}
-
-void SegmentContactSet::commit_bonds(const VecX& u) {
-  for (size_t k = 0; k < nodes_.size(); ++k) {
-    SegmentHistory& h = history_[k];
-    if (anchor_facet_[k] < 0 || h.bond_damage >= 1.0) continue;
-    const BondResponse b = evaluate_bond_of(u, k);
-    h.bond_dissipation +=
-        areas_[k] * density_[k] *
-        interface::damage_dissipation_increment(h.bond_damage, b.damage, b.mixity, bonds_->law);
-    h.bond_damage = b.damage;
-  }
+  if (bonds_) bonds_->add(reference_, u, r, K, plan);
 }
 
 void SegmentContactSet::commit(const VecX& u, Real t) {
   (void)t;
-  if (bonds_) commit_bonds(u);
+  if (bonds_) bonds_->commit(reference_, u);
   for (size_t k = 0; k < nodes_.size(); ++k) {
     const NodeState s = evaluate_node(u, k);
     SegmentHistory& h = history_[k];
@@ -253,38 +199,23 @@ Vec3 SegmentContactSet::total_force(const VecX& u) const {
   Vec3 f = Vec3::Zero();
   for (const auto& r : evaluate(u))
     if (r.in_contact) f += r.force.head<3>();
-  if (bonds_)
-    for (size_t k = 0; k < nodes_.size(); ++k)
-      if (anchor_facet_[k] >= 0) f += evaluate_bond_of(u, k).force.head<3>();
+  if (bonds_) f += bonds_->slave_force(reference_, u);
   return f;
 }
 
 Real SegmentContactSet::bond_dissipated_energy() const {
-  Real e = 0.0;
-  for (const auto& h : history_) e += h.bond_dissipation;
-  return e;
+  return bonds_ ? bonds_->dissipated_energy() : 0.0;
 }
 
-Real SegmentContactSet::intact_fraction() const {
-  Real bonded = 0.0, intact = 0.0;
-  for (size_t k = 0; k < nodes_.size(); ++k) {
-    if (!bonds_ || anchor_facet_[k] < 0) continue;
-    bonded += areas_[k] * density_[k];
-    intact += areas_[k] * density_[k] * (1.0 - history_[k].bond_damage);
-  }
-  return bonded > 0.0 ? intact / bonded : 1.0;
-}
+Real SegmentContactSet::intact_fraction() const { return bonds_ ? bonds_->intact_fraction() : 1.0; }
 
-Real SegmentContactSet::bonded_area() const {
-  Real area = 0.0;
-  for (size_t k = 0; k < nodes_.size(); ++k)
-    if (bonds_ && anchor_facet_[k] >= 0) area += areas_[k] * density_[k];
-  return area;
-}
+Real SegmentContactSet::bonded_area() const { return bonds_ ? bonds_->bonded_area() : 0.0; }
 
 std::vector<Real> SegmentContactSet::bond_damage() const {
-  std::vector<Real> d;
-  for (const auto& h : history_) d.push_back(h.bond_damage);
+  std::vector<Real> d(nodes_.size(), 0.0);
+  if (bonds_)
+    for (size_t b = 0; b < bonds_->anchors().size(); ++b)
+      d[bonds_->anchors()[b].slave] = bonds_->damage()[b];
   return d;
 }
 

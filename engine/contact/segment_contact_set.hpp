@@ -14,9 +14,9 @@
 #include <optional>
 #include <vector>
 
+#include "contact/anchored_bonds.hpp"
 #include "contact/contact_parameters.hpp"
 #include "contact/master_surface.hpp"
-#include "contact/segment_bond.hpp"
 #include "contact/segment_law.hpp"
 #include "core/types.hpp"
 #include "fem/coupling.hpp"
@@ -34,18 +34,6 @@ struct SegmentHistory {
   Real slip = 0.0;         ///< accumulated slip path (mm)
   Real dissipation = 0.0;  ///< mJ
   bool in_contact = false;
-  Real bond_damage = 0.0;       ///< D of the node's bond (segment_bond.hpp)
-  Real bond_dissipation = 0.0;  ///< mJ dissipated by the bond's damage
-};
-
-/// Adhesion bonds of every slave node to its reference master point (segment_bond.hpp): the
-/// bond law's parameters (bond_stiffness, strengths, fracture energies, bk_exponent,
-/// softening; the interface's contact and friction values are not used) and the density.
-struct SegmentBonds {
-  interface::InterfaceParameters law;
-  Real density = 1.0;  ///< rho in [0, 1]
-  /// rho per mesh node (indexed by node id, each in [0, 1]); empty: `density` at every node.
-  std::vector<Real> node_density;
 };
 
 /// Committed per-node state for outputs and tests.
@@ -111,10 +99,6 @@ class SegmentContactSet final : public fem::Coupling {
   };
   NodeState evaluate_node(const VecX& u, size_t k) const;
   Vec3 stick_position(const VecX& u, const SegmentHistory& h) const;
-  /// The bond of slave node k at u (zero force when it has no bond or is broken).
-  BondResponse evaluate_bond_of(const VecX& u, size_t k) const;
-  std::vector<Index> bond_nodes(size_t k) const;
-  void commit_bonds(const VecX& u);
   void rebuild(const VecX& u);
 
   std::vector<Vec3> reference_;  ///< all mesh nodes
@@ -124,10 +108,7 @@ class SegmentContactSet final : public fem::Coupling {
   MasterSurface master_;
   ContactParameters params_;
   std::vector<SegmentHistory> history_;
-  std::optional<SegmentBonds> bonds_;
-  std::vector<Index> anchor_facet_;  ///< per slave: the bond's master facet (-1: none)
-  std::vector<Vec2> anchor_xi_;
-  std::vector<Real> density_;  ///< per slave: the bond density rho
+  std::optional<AnchoredBonds> bonds_;
 };
 
 }  // namespace sinew::contact

@@ -124,7 +124,7 @@ struct ContactSpec {
   Real penalty_scale = 10.0;                  ///< of the automatic normal penalty
   std::vector<std::pair<Real, Vec3>> motion;  ///< [t, dx, dy, dz] points (s, mm)
 
-  /// Master: "node_to_segment" or "segment_to_segment" (mortar, frictionless).
+  /// Master: "node_to_segment" or "segment_to_segment" (mortar, with nodal friction).
   std::string formulation = "node_to_segment";
 };
 

@@ -1,10 +1,12 @@
-// A block bonded to a meshed base by the cohesive bond law (node-to-segment contact with bonds
-// anchored at the reference master points, contact/segment_bond.hpp), pressed by N and slid far
-// past the bonds' failure separation: the bond damage dissipates G_IIc times the bonded area,
-// the bonds end fully broken, and from then on the base resists with the Coulomb force mu N and
-// dissipates mu N times the slip.
+// A block bonded to a meshed base by the cohesive bond law (bonds anchored at the reference
+// master points, contact/anchored_bonds.hpp), pressed by N and slid far past the bonds' failure
+// separation, with node-to-segment and with segment-to-segment (mortar) contact: the bond
+// damage dissipates G_IIc times the bonded area, the bonds end fully broken, and from then on
+// the base resists with the Coulomb force mu N and dissipates mu N times the slip.
 #include <gtest/gtest.h>
 
+#include "contact/contact_set.hpp"
+#include "contact/mortar_contact_set.hpp"
 #include "contact/segment_contact_set.hpp"
 #include "fem/mechanics_problem.hpp"
 #include "materials/register.hpp"
@@ -32,7 +34,35 @@ struct Sample {
   Real t, drive, force_x, bond, friction, intact, slip;
 };
 
-TEST(ContactBondedSliding, BondsDissipateGcTimesAreaThenOnlyFrictionActs) {
+/// The quantities sampled after each converged step, read from either contact set.
+Sample sample(const fem::Coupling& coupling, const mesh::Mesh& mesh, Real t, Real drive,
+              const VecX& v, Real area) {
+  if (const auto* c = dynamic_cast<const SegmentContactSet*>(&coupling)) {
+    Real slip = 0.0;
+    for (const auto& n : c->node_info()) slip += n.area * n.slip / area;
+    return {t,
+            drive,
+            c->total_force(v).x(),
+            c->bond_dissipated_energy(),
+            c->friction_dissipated_energy(),
+            c->intact_fraction(),
+            slip};
+  }
+  const auto& c = dynamic_cast<const MortarContactSet&>(coupling);
+  const auto areas = tributary_areas(mesh, mesh.facet_set("slave"));
+  Real slip = 0.0;
+  size_t i = 0;
+  for (const auto& [node, a] : areas) slip += a * c.node_slip()[i++] / area;
+  return {t,
+          drive,
+          c.evaluate(v).force.x(),
+          c.bonds()->dissipated_energy(),
+          c.friction_dissipated_energy(),
+          c.bonds()->intact_fraction(),
+          slip};
+}
+
+void bonded_slide(bool mortar) {
   const Real mu = 0.3, p = 0.1, area = 100.0, N = p * area;  // 10 N
   SegmentBonds bonds;
   bonds.law.bond_stiffness = 10.0;  // delta_0 = 0.005 mm, delta_f(shear) = 0.4 mm
@@ -51,9 +81,15 @@ TEST(ContactBondedSliding, BondsDissipateGcTimesAreaThenOnlyFrictionActs) {
   model.regions.push_back({"block", model.mesh.element_set("block"), neo_hookean(10.0)});
   fem::initialise_point_fields(model);
   model.tractions.push_back({"top", model.mesh.facet_set("top"), Vec3(0, 0, -p), 0});
-  model.couplings.push_back(std::make_shared<SegmentContactSet>(
-      model.mesh, model.mesh.facet_set("slave"), model.mesh.facet_set("master"),
-      ContactParameters{1000.0, 1000.0, mu}, 0.0, bonds));
+  const ContactParameters cp{1000.0, 1000.0, mu};
+  const auto& slave = model.mesh.facet_set("slave");
+  const auto& master = model.mesh.facet_set("master");
+  if (mortar)
+    model.couplings.push_back(std::make_shared<MortarContactSet>(model.mesh, slave, master, cp, 0.0,
+                                                                 3, bonds));
+  else
+    model.couplings.push_back(std::make_shared<SegmentContactSet>(model.mesh, slave, master, cp,
+                                                                  0.0, bonds));
   for (int k = 0; k < 3; ++k) fix(model, "bottom", k);
   // Pressed over [0, 1]; the top driven 0.6 mm in x over [1, 2] (past delta_f), 5 mm at t = 3.
   model.curves.push_back({{{0.0, 0.0}, {1.0, 0.0}, {2.0, 0.6}, {3.0, 5.0}}});
@@ -69,14 +105,12 @@ TEST(ContactBondedSliding, BondsDissipateGcTimesAreaThenOnlyFrictionActs) {
   VecX u = VecX::Zero(problem.n_dofs());
   std::vector<Sample> rec;
   const Index top_node = model.mesh.node_set("top").front();
-  const auto res = solver::run_load_steps(
-      problem, newton, u, {0.0, 3.0, 60, true, 8}, [&](const solver::StepRecord& s, const VecX& v) {
-        const auto& c = dynamic_cast<const SegmentContactSet&>(*problem.couplings().front());
-        Real slip = 0.0;
-        for (const auto& n : c.node_info()) slip += n.area * n.slip / area;
-        rec.push_back({s.t, v[3 * top_node], c.total_force(v).x(), c.bond_dissipated_energy(),
-                       c.friction_dissipated_energy(), c.intact_fraction(), slip});
-      });
+  const auto res =
+      solver::run_load_steps(problem, newton, u, {0.0, 3.0, 60, true, 8},
+                             [&](const solver::StepRecord& s, const VecX& v) {
+                               rec.push_back(sample(*problem.couplings().front(), model.mesh, s.t,
+                                                    v[3 * top_node], v, area));
+                             });
   ASSERT_TRUE(res.completed) << res.failure;
   int iterations = 0;
   for (const auto& s : res.steps) iterations += s.newton_iterations;
@@ -113,12 +147,18 @@ TEST(ContactBondedSliding, BondsDissipateGcTimesAreaThenOnlyFrictionActs) {
   // slip are then not uniform.)
   EXPECT_NEAR(work, end.bond + end.friction, 0.01 * (end.bond + end.friction));
   std::printf(
-      "bonded sliding: peak %.4f N (bonds %.1f N + mu N %.1f N), broken at t = %.3f (drive "
+      "bonded sliding (%s): peak %.4f N (bonds %.1f N + mu N %.1f N), broken at t = %.3f (drive "
       "%.3f mm); bond dissipation %.5f mJ = %.5f G_c A; friction %.4f mJ over slip %.4f mm "
       "(mu N slip %.4f); drive work %.4f mJ; %zu substeps, %d iterations\n",
-      peak, bonds.law.shear_strength * area, mu * N, t_broken, broken.drive, end.bond,
-      end.bond / Gc_area, end.friction, end.slip, mu * N * end.slip, work, res.steps.size(),
-      iterations);
+      mortar ? "segment-to-segment" : "node-to-segment", peak, bonds.law.shear_strength * area,
+      mu * N, t_broken, broken.drive, end.bond, end.bond / Gc_area, end.friction, end.slip,
+      mu * N * end.slip, work, res.steps.size(), iterations);
+}
+
+TEST(ContactBondedSliding, BondsDissipateGcTimesAreaThenOnlyFrictionActs) { bonded_slide(false); }
+
+TEST(ContactBondedSliding, SegmentToSegmentBondsDissipateGcTimesAreaThenOnlyFriction) {
+  bonded_slide(true);
 }
 
 }  // namespace

@@ -200,10 +200,15 @@ TEST(ContactModel, FormulationSelectsSegmentToSegmentContact) {
   std::string bad = text;
   bad.replace(bad.find("segment_to_segment"), 18, "mortar");
   EXPECT_NE(message(bad).find("contact[0].formulation"), std::string::npos) << message(bad);
-  // Friction is not implemented for segment-to-segment contact: an error, not a silent 0.
+  // With friction: the mortar set carries the coefficient (nodal mortar friction).
   std::string friction = text;
   friction.replace(friction.find("    formulation"), 0, "    friction_coefficient: 0.2\n");
-  EXPECT_NE(message(friction).find("frictionless"), std::string::npos) << message(friction);
+  const auto with_friction = load(friction);
+  EXPECT_DOUBLE_EQ(dynamic_cast<const contact::MortarContactSet&>(
+                       *with_friction.model.couplings.front())
+                       .parameters()
+                       .friction_coefficient,
+                   0.2);
   std::string rigid = kSlide;
   rigid.replace(rigid.find("surface: plane"), 14,
                 "surface: plane\n    formulation: node_to_segment");
