@@ -60,16 +60,14 @@ MortarContactSet::MortarContactSet(const mesh::Mesh& mesh, const std::vector<mes
   for (const auto& f : master_) facet_size_ = std::max(facet_size_, diameter(corners(u0, f)));
   std::sort(nodes_.begin(), nodes_.end());
   nodes_.erase(std::unique(nodes_.begin(), nodes_.end()), nodes_.end());
-  for (size_t s = 0; s < slave_.size(); ++s) {
-    const auto xs = corners(u0, slave_[s]);
-    for (size_t m = 0; m < master_.size(); ++m) {
-      const auto xm = corners(u0, master_[m]);
-      const Real range = reach + diameter(xs) + diameter(xm);
-      if (reach <= 0.0 || (centre_of(xs) - centre_of(xm)).norm() <= range)
-        pairs_.emplace_back(static_cast<Index>(s), static_cast<Index>(m));
-    }
-  }
+  for (const auto& f : master_) master_centre_.push_back(centre_of(corners(u0, f)));
+  pair_facets(reach);
   pressure_.assign(nodes_.size(), 0.0);
+  std::vector<std::vector<Vec3>> support(nodes_.size());
+  for (const auto& f : slave_)
+    for (Index n : f)
+      for (Index c : f) support[slave_index(n)].push_back(reference_[static_cast<size_t>(c)]);
+  for (const auto& x : support) support_size_.push_back(diameter(x));
   friction_force_.assign(nodes_.size(), Vec3::Zero());
   slip_.assign(nodes_.size(), 0.0);
   dissipation_.assign(nodes_.size(), 0.0);
@@ -80,6 +78,44 @@ MortarContactSet::MortarContactSet(const mesh::Mesh& mesh, const std::vector<mes
     std::vector<Real> areas;
     for (const auto& [node, a] : tributary_areas(mesh, slave)) areas.push_back(a);
     bonds_.emplace(reference_, nodes_, areas, surface, std::vector<std::vector<Index>>{}, *bonds);
+  }
+}
+
+void MortarContactSet::pair_facets(Real reach) {
+  const VecX u0 = VecX::Zero(3 * static_cast<Index>(reference_.size()));
+  std::vector<Real> master_size;
+  Real largest = 0.0;
+  for (const auto& f : master_) {
+    master_size.push_back(diameter(corners(u0, f)));
+    largest = std::max(largest, master_size.back());
+  }
+  // Master facets sorted by the x of their centres: a slave facet scans only the slab of
+  // centres within its range in x (O(n log n) instead of every slave-master pair).
+  std::vector<size_t> by_x(master_.size());
+  for (size_t m = 0; m < by_x.size(); ++m) by_x[m] = m;
+  std::sort(by_x.begin(), by_x.end(),
+            [&](size_t a, size_t b) { return master_centre_[a].x() < master_centre_[b].x(); });
+  std::vector<Real> xs_sorted;
+  for (size_t m : by_x) xs_sorted.push_back(master_centre_[m].x());
+  for (size_t s = 0; s < slave_.size(); ++s) {
+    const auto xs = corners(u0, slave_[s]);
+    const Vec3 c = centre_of(xs);
+    const Real size = diameter(xs);
+    std::vector<Index> found;
+    if (reach <= 0.0) {
+      for (size_t m = 0; m < master_.size(); ++m) found.push_back(static_cast<Index>(m));
+    } else {
+      const Real slab = reach + size + largest;
+      const auto lo = std::lower_bound(xs_sorted.begin(), xs_sorted.end(), c.x() - slab);
+      const auto hi = std::upper_bound(xs_sorted.begin(), xs_sorted.end(), c.x() + slab);
+      for (auto it = lo; it != hi; ++it) {
+        const size_t m = by_x[static_cast<size_t>(it - xs_sorted.begin())];
+        if ((c - master_centre_[m]).norm() <= reach + size + master_size[m])
+          found.push_back(static_cast<Index>(m));
+      }
+      std::sort(found.begin(), found.end());
+    }
+    for (Index m : found) pairs_.emplace_back(static_cast<Index>(s), m);
   }
 }
 

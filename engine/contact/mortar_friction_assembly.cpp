@@ -8,6 +8,7 @@
 #include <span>
 
 #include "contact/mortar_contact_set.hpp"
+#include "core/error.hpp"
 
 namespace sinew::contact {
 
@@ -81,6 +82,9 @@ void MortarContactSet::add_gathered(const Gathered& g, VecX& r, SparseMatrix* K,
              static_cast<Index>(std::find(t.nodes.begin(), t.nodes.end(), node) - t.nodes.begin());
     };
     if (K) {
+      std::vector<const ActivePair*> parts;
+      for (const auto& part : t.parts) parts.push_back(&g.pairs[part.first]);
+      check_window(i, parts);
       Kf = MatX::Zero(n, n);
       Kf.middleRows<3>(column_of(nodes_[i])) -= f.dforce_dq * t.dq;
       dtau = f.dtraction_dq * t.dq;
@@ -106,19 +110,51 @@ void MortarContactSet::add_gathered(const Gathered& g, VecX& r, SparseMatrix* K,
 }
 
 std::vector<std::vector<Index>> MortarContactSet::friction_groups() const {
-  std::vector<std::vector<Index>> groups(nodes_.size());
-  for (size_t k = 0; k < pairs_.size(); ++k) {
-    const std::vector<Index> local = pair_nodes(k);
-    for (Index s : slave_[static_cast<size_t>(pairs_[k].first)]) {
-      auto& g = groups[slave_index(s)];
-      g.insert(g.end(), local.begin(), local.end());
+  // Per slave node: its facets' nodes and the master facets paired with them.
+  std::vector<std::vector<Index>> support(nodes_.size()), partners(nodes_.size());
+  for (const auto& f : slave_)
+    for (Index n : f) {
+      auto& s = support[slave_index(n)];
+      s.insert(s.end(), f.begin(), f.end());
+    }
+  for (const auto& [s, m] : pairs_)
+    for (Index n : slave_[static_cast<size_t>(s)]) partners[slave_index(n)].push_back(m);
+  std::vector<std::vector<Index>> groups;
+  for (size_t a = 0; a < nodes_.size(); ++a) {
+    auto& own = support[a];
+    std::sort(own.begin(), own.end());
+    own.erase(std::unique(own.begin(), own.end()), own.end());
+    auto& ms = partners[a];
+    std::sort(ms.begin(), ms.end());
+    ms.erase(std::unique(ms.begin(), ms.end()), ms.end());
+    const Real window = friction_window(a);
+    for (Index m : ms) {
+      std::vector<Index> g = own;
+      for (Index n : ms) {
+        const auto i = static_cast<size_t>(m), j = static_cast<size_t>(n);
+        if ((master_centre_[i] - master_centre_[j]).norm() > window) continue;
+        g.insert(g.end(), master_[j].begin(), master_[j].end());
+      }
+      std::sort(g.begin(), g.end());
+      g.erase(std::unique(g.begin(), g.end()), g.end());
+      groups.push_back(std::move(g));
     }
   }
-  for (auto& g : groups) {
-    std::sort(g.begin(), g.end());
-    g.erase(std::unique(g.begin(), g.end()), g.end());
-  }
   return groups;
+}
+
+void MortarContactSet::check_window(size_t a, const std::vector<const ActivePair*>& parts) const {
+  for (const ActivePair* p : parts)
+    for (const ActivePair* q : parts) {
+      const auto i = static_cast<size_t>(pairs_[p->pair].second);
+      const auto j = static_cast<size_t>(pairs_[q->pair].second);
+      if ((master_centre_[i] - master_centre_[j]).norm() > friction_window(a))
+        throw NumericalError(
+            NumericalError::Kind::Diverged,
+            "contact: two master facets touch the facets of one slave node further apart "
+            "than the friction's sparsity window (a master stretched or folded far beyond its "
+            "reference layout)");
+    }
 }
 
 }  // namespace sinew::contact

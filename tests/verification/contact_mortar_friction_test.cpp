@@ -283,3 +283,45 @@ TEST(MortarFriction, BlockSlid20mmCarriesMuNAndDissipatesMuNTimesSlip) {
 
 }  // namespace
 }  // namespace sinew::contact
+
+namespace sinew::contact {
+namespace {
+
+TEST(MortarFriction, PairingAndSparsityGrowLinearlyWithReach) {
+  // A 4 x 4 mm slave over a 60 mm long master strip of 1 mm facets.
+  mesh::Mesh mesh;
+  mesh::append_body(mesh, mesh::make_box({Vec3(0, 0, -1), Vec3(60, 4, 1), {60, 4, 1}}), "lower",
+                    {{"z1", "master"}});
+  mesh::append_body(mesh, mesh::make_box({Vec3(28, 0, 0), Vec3(4, 4, 1), {4, 4, 1}}), "upper",
+                    {{"z0", "slave"}});
+  mesh::add_all_sets(mesh);
+  const auto& slave = mesh.facet_set("slave");
+  const auto& master = mesh.facet_set("master");
+  std::vector<Real> entries;
+  for (Real reach : {5.0, 10.0, 20.0}) {
+    const MortarContactSet set(mesh, slave, master, {50.0, 40.0, 0.3}, reach);
+    // The pairs are those of the brute-force rule: centres within reach + both diagonals.
+    size_t brute = 0;
+    for (const auto& s : slave)
+      for (const auto& m : master) {
+        Vec3 cs = Vec3::Zero(), cm = Vec3::Zero();
+        for (Index n : mesh.facet_nodes(s)) cs += 0.25 * mesh.points[static_cast<size_t>(n)];
+        for (Index n : mesh.facet_nodes(m)) cm += 0.25 * mesh.points[static_cast<size_t>(n)];
+        if ((cs - cm).norm() <= reach + 2.0 * std::sqrt(2.0) + 1e-12) ++brute;
+      }
+    EXPECT_EQ(set.pair_count(), brute) << reach;
+    const fem::AssemblyPlan plan(mesh.n_nodes(), set.node_groups());
+    entries.push_back(static_cast<Real>(plan.pattern().nonZeros()));
+  }
+  // Linear growth: doubling the reach's increment doubles the pattern's (the union of every
+  // pair of a node, squared, would grow it about 4 x).
+  const Real ratio = (entries[2] - entries[1]) / (entries[1] - entries[0]);
+  std::printf(
+      "mortar friction pattern: %.0f, %.0f, %.0f entries at reach 5, 10, 20 mm (ratio of "
+      "increments %.2f)\n",
+      entries[0], entries[1], entries[2], ratio);
+  EXPECT_LT(ratio, 2.5);
+}
+
+}  // namespace
+}  // namespace sinew::contact
