@@ -135,6 +135,8 @@ struct TissueSpec {
   std::optional<Vec3> axis;
   std::string end_condition;  ///< "plate" or "traction" ("" = plate)
   std::string probe_sliding;  ///< "small" or "finite" ("" = small)
+  /// "node_to_segment" or "segment_to_segment" ("" = node_to_segment)
+  std::string probe_contact;
   tissue::ProbeSettings probes;
 };
 

@@ -306,6 +306,7 @@ void tissue_keys(SpecVisitor& v, TissueSpec& t) {
     optional_vec3(v, "axis", t.axis, Vec3::UnitX());
     v.text("end_condition", t.end_condition);
     v.text("probe_sliding", t.probe_sliding);
+    v.text("probe_contact", t.probe_contact);
     v.number("probe_force", t.probes.force, kPositive);
     v.number("probe_excursion", t.probes.excursion, kPositive);
     v.number("probe_contact_penalty", t.probes.contact_penalty, kNonNegative);

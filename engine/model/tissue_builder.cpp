@@ -64,6 +64,12 @@ void build_roles(const TissueSpec& t, ModelDefinition& def, ModelErrors& errors)
   else if (!t.probe_sliding.empty() && t.probe_sliding != "small")
     errors.add("tissue.probe_sliding",
                "'" + t.probe_sliding + "' is not allowed (allowed: small, finite)");
+  if (t.probe_contact == "segment_to_segment")
+    def.tissue.probes.contact = tissue::ProbeContact::SegmentToSegment;
+  else if (!t.probe_contact.empty() && t.probe_contact != "node_to_segment")
+    errors.add("tissue.probe_contact", "'" + t.probe_contact +
+                                           "' is not allowed (allowed: node_to_segment, "
+                                           "segment_to_segment)");
   if (t.given) def.tissue.enabled = true;
 }
 

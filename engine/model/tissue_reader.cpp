@@ -94,7 +94,8 @@ void read_roles(const YamlNode& n, TissueSpec& t) {
   t.given = true;
   if (!n.expect_map({"body", "bed", "fixed_end", "loaded_end", "bed_support", "axis",
                      "end_condition", "probe_force", "probe_excursion", "probe_increments",
-                     "probe_excursion_increments", "probe_sliding", "probe_contact_penalty"}))
+                     "probe_excursion_increments", "probe_sliding", "probe_contact_penalty",
+                     "probe_contact"}))
     return;
   auto name = [&](const char* key, std::string& out) {
     if (n[key].defined()) out = n.value_or(n[key].string(), std::string());
@@ -115,6 +116,10 @@ void read_roles(const YamlNode& n, TissueSpec& t) {
     t.end_condition = n.value_or(n["end_condition"].string({"plate", "traction"}), std::string());
   if (n["probe_sliding"].defined())
     t.probe_sliding = n.value_or(n["probe_sliding"].string({"small", "finite"}), std::string());
+  if (n["probe_contact"].defined())
+    t.probe_contact =
+        n.value_or(n["probe_contact"].string({"node_to_segment", "segment_to_segment"}),
+                   std::string());
   n["probe_force"].read_real(t.probes.force, Range::positive());
   n["probe_excursion"].read_real(t.probes.excursion, Range::positive());
   n["probe_contact_penalty"].read_real(t.probes.contact_penalty, Range::positive());

@@ -1,12 +1,13 @@
 // The finite-sliding stand-in for the body-bed interface in the gliding probe
-// (`tissue.probe_sliding: finite`): node-to-segment contact of the body's interface facets
-// (slave) on the bed's (master) with the interface's penalties, friction and bond law, each
-// slave node bonded to the bed point it faces with the interface's committed intact density.
+// (`tissue.probe_sliding: finite`): node-to-segment or (`tissue.probe_contact:
+// segment_to_segment`) mortar contact of the body's interface facets (slave) on the bed's
+// (master) with the interface's penalties, friction and bond law, each slave node bonded to
+// the bed point it faces with the interface's committed intact density.
 #pragma once
 
 #include <memory>
 
-#include "contact/segment_contact_set.hpp"
+#include "fem/coupling.hpp"
 #include "interface/interface_set.hpp"
 #include "mesh/mesh.hpp"
 #include "tissue/tissue_model.hpp"
@@ -19,14 +20,16 @@ namespace sinew::tissue {
 std::vector<Real> nodal_intact_density(const mesh::Mesh& mesh,
                                        const interface::InterfaceSet& bonds);
 
-/// The contact set: slave facets `roles.interface_primary`, master `roles.interface_secondary`
-/// (quadrilaterals), the interface's contact_penalty (probes.contact_penalty instead when > 0),
-/// tangential_penalty and friction_coefficient, its bond law (rate-independent: the viscosity
-/// is not used) and nodal_intact_density(). A slave node reaches the master facets within the
-/// probe's excursion plus two master facet sizes of it. Throws std::invalid_argument when the roles
-/// name no interface facet sets or the contact set cannot be built.
-std::shared_ptr<contact::SegmentContactSet> finite_sliding_interface(
-    const mesh::Mesh& mesh, const TissueRoles& roles, const interface::InterfaceSet& bonds,
-    const ProbeSettings& probes);
+/// The contact set (probes.contact chooses the formulation): slave facets
+/// `roles.interface_primary`, master `roles.interface_secondary` (quadrilaterals), the interface's
+/// contact_penalty (probes.contact_penalty instead when > 0), tangential_penalty and
+/// friction_coefficient, its bond law (rate-independent: the viscosity is not used) and
+/// nodal_intact_density(). A slave node reaches the master facets within the probe's excursion plus
+/// two master facet sizes of it. Throws std::invalid_argument when the roles name no interface
+/// facet sets or the contact set cannot be built.
+std::shared_ptr<fem::Coupling> finite_sliding_interface(const mesh::Mesh& mesh,
+                                                        const TissueRoles& roles,
+                                                        const interface::InterfaceSet& bonds,
+                                                        const ProbeSettings& probes);
 
 }  // namespace sinew::tissue

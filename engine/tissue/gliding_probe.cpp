@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "contact/mortar_contact_set.hpp"
+#include "contact/segment_contact_set.hpp"
 #include "interface/interface_set.hpp"
 #include "tissue/finite_glide.hpp"
 #include "tissue/probe_run.hpp"
@@ -47,6 +49,9 @@ void interface_energies(const fem::Coupling& c, Real& bond_dissipation, Real& bo
   } else if (const auto* seg = dynamic_cast<const contact::SegmentContactSet*>(&c)) {
     bond_dissipation = seg->bond_dissipated_energy();
     bonded_area = seg->bonded_area();
+  } else if (const auto* mortar = dynamic_cast<const contact::MortarContactSet*>(&c)) {
+    bond_dissipation = mortar->bonds() ? mortar->bonds()->dissipated_energy() : 0.0;
+    bonded_area = mortar->bonds() ? mortar->bonds()->bonded_area() : 0.0;
   }
 }
 

@@ -38,12 +38,18 @@ struct TissueRoles {
 /// slide any number of facets.
 enum class ProbeSliding { Small, Finite };
 
+/// The contact formulation of the finite-sliding gliding probe (`tissue.probe_contact`):
+/// node-to-segment (contact/segment_contact_set.hpp) or segment-to-segment mortar contact
+/// (contact/mortar_contact_set.hpp), both with the same bonds and friction.
+enum class ProbeContact { NodeToSegment, SegmentToSegment };
+
 struct ProbeSettings {
   Real force = 100.0;    ///< N: axial force at which stiffness and scar strains are measured
   Real excursion = 1.0;  ///< mm: tendon translation relative to its bed in the gliding probe
   int force_increments = 3;
   int excursion_increments = 5;
-  ProbeSliding sliding = ProbeSliding::Small;  ///< of the gliding probe
+  ProbeSliding sliding = ProbeSliding::Small;          ///< of the gliding probe
+  ProbeContact contact = ProbeContact::NodeToSegment;  ///< of the finite-sliding probe
   /// MPa/mm: the finite-sliding probe's contact penalty (0 = the interface's contact_penalty).
   Real contact_penalty = 0.0;
 };

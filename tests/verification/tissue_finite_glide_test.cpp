@@ -1,5 +1,6 @@
-// The finite-sliding gliding probe (tissue.probe_sliding: finite): the key is read; the
-// node-to-segment contact that stands in for the interface elements carries the interface's
+// The finite-sliding gliding probe (tissue.probe_sliding: finite): the keys are read; the
+// node-to-segment (or, with tissue.probe_contact: segment_to_segment, the mortar) contact that
+// stands in for the interface elements carries the interface's
 // bonds with the same bonded area (the nodal density is a lumped projection of the interface's
 // intact density, exact for a uniform density) and its contact and friction values; the small
 // and finite probes agree at a small excursion; broken bonds dissipate G_c x bonded area.
@@ -10,6 +11,8 @@
 #include <cstdio>
 #include <string>
 
+#include "contact/mortar_contact_set.hpp"
+#include "contact/segment_contact_set.hpp"
 #include "tissue/finite_glide.hpp"
 #include "tissue/gliding_probe.hpp"
 #include "tissue_support.hpp"
@@ -28,6 +31,11 @@ TEST(TissueFiniteGlide, KeySelectsFiniteSliding) {
   EXPECT_EQ(def.tissue.probes.contact_penalty, 0.0);  // the interface's
   t.tissue = "{probe_force: 5, probe_sliding: finite, probe_contact_penalty: 1.5}";
   EXPECT_EQ(load(t.text()).tissue.probes.contact_penalty, 1.5);
+  EXPECT_EQ(def.tissue.probes.contact, tissue::ProbeContact::NodeToSegment);
+  t.tissue = "{probe_force: 5, probe_sliding: finite, probe_contact: segment_to_segment}";
+  EXPECT_EQ(load(t.text()).tissue.probes.contact, tissue::ProbeContact::SegmentToSegment);
+  t.tissue = "{probe_force: 5, probe_sliding: finite, probe_contact: mortar}";
+  EXPECT_THROW(load(t.text()), InputErrors);
 }
 
 // Uniform density 0.7: every interface node of the tendon gets 0.7, every other node 0; the
@@ -52,8 +60,10 @@ TEST(TissueFiniteGlide, BondsCarryTheInterfaceDensityAndArea) {
   EXPECT_NEAR(on_sum, 0.7 * static_cast<Real>(on.size()), 1e-12);
   EXPECT_NEAR(total, on_sum, 1e-12);  // nothing off the interface
 
-  const auto contact =
+  const auto built =
       tissue::finite_sliding_interface(mesh, def.tissue.roles, *bonds, def.tissue.probes);
+  const auto* contact = dynamic_cast<const contact::SegmentContactSet*>(built.get());
+  ASSERT_NE(contact, nullptr);
   EXPECT_NEAR(contact->bonded_area(), bonds->initial_bond_area(),
               1e-12 * bonds->initial_bond_area());
   EXPECT_EQ(contact->nodes().size(), on.size());
@@ -65,14 +75,29 @@ TEST(TissueFiniteGlide, BondsCarryTheInterfaceDensityAndArea) {
   auto probes = def.tissue.probes;
   probes.contact_penalty = 1.5;
   const auto soft = tissue::finite_sliding_interface(mesh, def.tissue.roles, *bonds, probes);
-  EXPECT_DOUBLE_EQ(soft->parameters().normal_penalty, 1.5);
+  EXPECT_DOUBLE_EQ(
+      dynamic_cast<const contact::SegmentContactSet&>(*soft).parameters().normal_penalty, 1.5);
   EXPECT_DOUBLE_EQ(bonds->parameters().contact_penalty, 50.0);
+  // The mortar formulation carries the same bonds (lumped areas) and values.
+  probes = def.tissue.probes;
+  probes.contact = tissue::ProbeContact::SegmentToSegment;
+  const auto mortar_built =
+      tissue::finite_sliding_interface(mesh, def.tissue.roles, *bonds, probes);
+  const auto& mortar = dynamic_cast<const contact::MortarContactSet&>(*mortar_built);
+  ASSERT_NE(mortar.bonds(), nullptr);
+  EXPECT_NEAR(mortar.bonds()->bonded_area(), bonds->initial_bond_area(),
+              1e-12 * bonds->initial_bond_area());
+  EXPECT_EQ(mortar.nodes().size(), on.size());
+  EXPECT_DOUBLE_EQ(mortar.parameters().friction_coefficient, 0.02);
+  EXPECT_DOUBLE_EQ(mortar.parameters().normal_penalty, 50.0);
 }
 
-// The gliding probe of a model's initial state, with the given sliding.
-tissue::GlidingCurve probe(const std::string& text, tissue::ProbeSliding sliding) {
+// The gliding probe of a model's initial state, with the given sliding and contact formulation.
+tissue::GlidingCurve probe(const std::string& text, tissue::ProbeSliding sliding,
+                           tissue::ProbeContact contact = tissue::ProbeContact::NodeToSegment) {
   auto def = load(text);
   def.tissue.probes.sliding = sliding;
+  def.tissue.probes.contact = contact;
   fem::MechanicsProblem problem(def.model);
   return tissue::run_gliding_probe(problem, def.tissue, def.newton, registries().linear);
 }
@@ -91,12 +116,19 @@ TEST(TissueFiniteGlide, SmallAndFiniteAgreeAtSmallExcursion) {
   t.tissue = "{probe_force: 5, probe_excursion: 0.1, probe_increments: 1}";
   const auto small = probe(t.text(), tissue::ProbeSliding::Small);
   const auto finite = probe(t.text(), tissue::ProbeSliding::Finite);
+  const auto mortar =
+      probe(t.text(), tissue::ProbeSliding::Finite, tissue::ProbeContact::SegmentToSegment);
   const Real fs = small.points.back().second, ff = finite.points.back().second;
-  std::printf("[ measured ] gliding force at 0.1 mm: small %.6g N, finite %.6g N (%+.2f%%)\n", fs,
-              ff, 100.0 * (ff / fs - 1.0));
+  const Real fm = mortar.points.back().second;
+  std::printf(
+      "[ measured ] gliding force at 0.1 mm: small %.6g N, finite %.6g N (%+.2f%%), finite "
+      "segment-to-segment %.6g N (%+.2f%%)\n",
+      fs, ff, 100.0 * (ff / fs - 1.0), fm, 100.0 * (fm / fs - 1.0));
   EXPECT_GT(fs, 0.01);
   EXPECT_NEAR(ff / fs, 1.0, 0.05);
+  EXPECT_NEAR(fm / fs, 1.0, 0.05);
   EXPECT_NEAR(finite.bonded_area, small.bonded_area, 1e-9 * small.bonded_area);
+  EXPECT_NEAR(mortar.bonded_area, small.bonded_area, 1e-9 * small.bonded_area);
 }
 
 // Bonds broken by a 1 mm slide (onset at tau / K = 0.05 mm, failure at 2 G_c / tau = 0.4 mm)
@@ -113,17 +145,21 @@ TEST(TissueFiniteGlide, BrokenBondsDissipateFractureEnergyTimesArea) {
   std::string text = t.text();
   const std::string soft = "{type: neo-hookean, E: 0.5, nu: 0.45}";
   text.replace(text.find(soft), soft.size(), "{type: neo-hookean, E: 500, nu: 0.45}");
-  const auto curve = probe(text, tissue::ProbeSliding::Finite);
-  const Real expected = 0.01 * curve.bonded_area;
-  Real peak = 0.0;
-  for (const auto& [e, f] : curve.points) peak = std::max(peak, std::abs(f));
-  std::printf(
-      "[ measured ] finite probe: bond dissipation %.6g mJ, G_c x area %.6g mJ (%+.3f%%); "
-      "force at 1 mm %.3g N (peak %.4g N)\n",
-      curve.bond_dissipation, expected, 100.0 * (curve.bond_dissipation / expected - 1.0),
-      curve.points.back().second, peak);
-  EXPECT_NEAR(curve.bond_dissipation / expected, 1.0, 0.02);
-  EXPECT_LT(std::abs(curve.points.back().second), 1e-6 * peak);
+  for (auto contact :
+       {tissue::ProbeContact::NodeToSegment, tissue::ProbeContact::SegmentToSegment}) {
+    const auto curve = probe(text, tissue::ProbeSliding::Finite, contact);
+    const Real expected = 0.01 * curve.bonded_area;
+    Real peak = 0.0;
+    for (const auto& [e, f] : curve.points) peak = std::max(peak, std::abs(f));
+    std::printf(
+        "[ measured ] finite probe (%s): bond dissipation %.6g mJ, G_c x area %.6g mJ "
+        "(%+.3f%%); force at 1 mm %.3g N (peak %.4g N)\n",
+        contact == tissue::ProbeContact::NodeToSegment ? "node-to-segment" : "segment-to-segment",
+        curve.bond_dissipation, expected, 100.0 * (curve.bond_dissipation / expected - 1.0),
+        curve.points.back().second, peak);
+    EXPECT_NEAR(curve.bond_dissipation / expected, 1.0, 0.02);
+    EXPECT_LT(std::abs(curve.points.back().second), 1e-6 * peak);
+  }
 }
 
 // No bonds, friction 0.1, nothing presses the tendon on its sheath: the normal force, and so
