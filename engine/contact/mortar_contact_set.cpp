@@ -67,7 +67,7 @@ MortarContactSet::MortarContactSet(const mesh::Mesh& mesh, const std::vector<mes
   for (const auto& f : slave_)
     for (Index n : f)
       for (Index c : f) support[slave_index(n)].push_back(reference_[static_cast<size_t>(c)]);
-  for (const auto& x : support) support_size_.push_back(diameter(x));
+  for (const auto& x : support) support_size_ = std::max(support_size_, diameter(x));
   friction_force_.assign(nodes_.size(), Vec3::Zero());
   slip_.assign(nodes_.size(), 0.0);
   dissipation_.assign(nodes_.size(), 0.0);

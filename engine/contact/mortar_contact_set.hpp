@@ -108,17 +108,17 @@ class MortarContactSet final : public fem::Coupling {
   /// Adds the normal and friction forces (and tangents) of the gathered pairs.
   void add_gathered(const Gathered& g, VecX& r, SparseMatrix* K,
                     const fem::AssemblyPlan& plan) const;
-  /// The friction's sparsity pattern, per slave node a and master facet m paired with a's
-  /// facets: a's facets' nodes with the nodes of the master facets paired with them whose
-  /// reference centres lie within friction_window(a) of m's. The pattern then grows linearly
-  /// with `reach`, not with its square.
+  /// The friction's sparsity pattern: per slave node a and master facet m paired with a's
+  /// facets, a's facets' nodes with m's; per master facet, the nodes of the master facets
+  /// whose reference centres lie within friction_window() of its own. It grows linearly with
+  /// `reach`, not with its square.
   std::vector<std::vector<Index>> friction_groups() const;
-  /// The reference size of slave node a's facets plus two facet sizes (mm): master facets
-  /// touching a's facets at the same time lie within it of one another.
-  Real friction_window(size_t a) const { return support_size_[a] + 2.0 * facet_size_; }
-  /// Throws NumericalError when two master facets that touch node a's facets at once lie
-  /// further apart than the window (their coupling is outside the sparsity pattern).
-  void check_window(size_t a, const std::vector<const ActivePair*>& parts) const;
+  /// The largest reference size of a slave node's facets plus two facet sizes (mm): master
+  /// facets touching one slave node's facets at the same time lie within it of one another.
+  Real friction_window() const { return support_size_ + 2.0 * facet_size_; }
+  /// Throws NumericalError when two master facets that touch one slave node's facets at once
+  /// lie further apart than the window (their coupling is outside the sparsity pattern).
+  void check_window(const std::vector<const ActivePair*>& parts) const;
   size_t slave_index(Index node) const;
   /// Fills pairs_: every slave facet with the master facets whose reference centres lie within
   /// reach plus both facets' sizes of its own (all of them for reach <= 0).
@@ -141,7 +141,7 @@ class MortarContactSet final : public fem::Coupling {
   std::vector<Real> slip_, dissipation_;
   VecX committed_u_;
   std::vector<Vec3> master_centre_;  ///< reference centres of the master facets
-  std::vector<Real> support_size_;   ///< per slave node: reference diameter of its facets
+  Real support_size_ = 0.0;          ///< largest reference diameter of a slave node's facets (mm)
   std::optional<AnchoredBonds> bonds_;
 };
 

@@ -84,7 +84,7 @@ void MortarContactSet::add_gathered(const Gathered& g, VecX& r, SparseMatrix* K,
     if (K) {
       std::vector<const ActivePair*> parts;
       for (const auto& part : t.parts) parts.push_back(&g.pairs[part.first]);
-      check_window(i, parts);
+      check_window(parts);
       Kf = MatX::Zero(n, n);
       Kf.middleRows<3>(column_of(nodes_[i])) -= f.dforce_dq * t.dq;
       dtau = f.dtraction_dq * t.dq;
@@ -120,6 +120,7 @@ std::vector<std::vector<Index>> MortarContactSet::friction_groups() const {
   for (const auto& [s, m] : pairs_)
     for (Index n : slave_[static_cast<size_t>(s)]) partners[slave_index(n)].push_back(m);
   std::vector<std::vector<Index>> groups;
+  // Slave node a's friction couples its facets' nodes with each partner's nodes ...
   for (size_t a = 0; a < nodes_.size(); ++a) {
     auto& own = support[a];
     std::sort(own.begin(), own.end());
@@ -127,28 +128,49 @@ std::vector<std::vector<Index>> MortarContactSet::friction_groups() const {
     auto& ms = partners[a];
     std::sort(ms.begin(), ms.end());
     ms.erase(std::unique(ms.begin(), ms.end()), ms.end());
-    const Real window = friction_window(a);
     for (Index m : ms) {
       std::vector<Index> g = own;
-      for (Index n : ms) {
-        const auto i = static_cast<size_t>(m), j = static_cast<size_t>(n);
-        if ((master_centre_[i] - master_centre_[j]).norm() > window) continue;
-        g.insert(g.end(), master_[j].begin(), master_[j].end());
-      }
-      std::sort(g.begin(), g.end());
-      g.erase(std::unique(g.begin(), g.end()), g.end());
+      const auto& q = master_[static_cast<size_t>(m)];
+      g.insert(g.end(), q.begin(), q.end());
       groups.push_back(std::move(g));
     }
+  }
+  // ... and the nodes of partners that touch its facets at once, which lie within the window
+  // of one another: one group per master facet with the facets within the window of it
+  // (master centres sorted by x, so each facet scans a slab).
+  const Real window = friction_window();
+  std::vector<bool> paired(master_.size(), false);
+  for (const auto& pair : pairs_) paired[static_cast<size_t>(pair.second)] = true;
+  std::vector<size_t> by_x;
+  for (size_t m = 0; m < master_.size(); ++m)
+    if (paired[m]) by_x.push_back(m);
+  std::sort(by_x.begin(), by_x.end(),
+            [&](size_t a, size_t b) { return master_centre_[a].x() < master_centre_[b].x(); });
+  std::vector<Real> x;
+  for (size_t m : by_x) x.push_back(master_centre_[m].x());
+  for (size_t m : by_x) {
+    const Vec3& c = master_centre_[m];
+    std::vector<Index> g;
+    const auto lo = std::lower_bound(x.begin(), x.end(), c.x() - window);
+    const auto hi = std::upper_bound(x.begin(), x.end(), c.x() + window);
+    for (auto it = lo; it != hi; ++it) {
+      const size_t n = by_x[static_cast<size_t>(it - x.begin())];
+      if ((master_centre_[n] - c).norm() > window) continue;
+      g.insert(g.end(), master_[n].begin(), master_[n].end());
+    }
+    std::sort(g.begin(), g.end());
+    g.erase(std::unique(g.begin(), g.end()), g.end());
+    groups.push_back(std::move(g));
   }
   return groups;
 }
 
-void MortarContactSet::check_window(size_t a, const std::vector<const ActivePair*>& parts) const {
+void MortarContactSet::check_window(const std::vector<const ActivePair*>& parts) const {
   for (const ActivePair* p : parts)
     for (const ActivePair* q : parts) {
       const auto i = static_cast<size_t>(pairs_[p->pair].second);
       const auto j = static_cast<size_t>(pairs_[q->pair].second);
-      if ((master_centre_[i] - master_centre_[j]).norm() > friction_window(a))
+      if ((master_centre_[i] - master_centre_[j]).norm() > friction_window())
         throw NumericalError(
             NumericalError::Kind::Diverged,
             "contact: two master facets touch the facets of one slave node further apart "

@@ -204,11 +204,11 @@ TEST(ContactModel, FormulationSelectsSegmentToSegmentContact) {
   std::string friction = text;
   friction.replace(friction.find("    formulation"), 0, "    friction_coefficient: 0.2\n");
   const auto with_friction = load(friction);
-  EXPECT_DOUBLE_EQ(dynamic_cast<const contact::MortarContactSet&>(
-                       *with_friction.model.couplings.front())
-                       .parameters()
-                       .friction_coefficient,
-                   0.2);
+  EXPECT_DOUBLE_EQ(
+      dynamic_cast<const contact::MortarContactSet&>(*with_friction.model.couplings.front())
+          .parameters()
+          .friction_coefficient,
+      0.2);
   std::string rigid = kSlide;
   rigid.replace(rigid.find("surface: plane"), 14,
                 "surface: plane\n    formulation: node_to_segment");
