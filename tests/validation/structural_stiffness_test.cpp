@@ -11,8 +11,9 @@
 namespace sinew::testing {
 namespace {
 
-// The `stiffness` metric (docs/metrics.md): the tangent dF/du of the model's end under its
-// probe force, bed held, as a bench test measures it.
+// The `stiffness` metric (docs/metrics.md): the secant slope of the model end's force over its
+// elongation between half the probe force and the probe force, bed held, as a bench test
+// takes the slope of its force-elongation curve.
 // `divisions` replaces the model's mesh divisions with a coarser set (runtime).
 Real unscarred_stiffness(const std::string& model, const std::string& divisions) {
   const auto text = substitute(without_scars(model_text(model)), R"(divisions: \{[^}]*\})",
