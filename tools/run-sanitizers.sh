@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the unit and verification tests and `sinew` with AddressSanitizer and
 # UndefinedBehaviorSanitizer (Debug at -O1, so SINEW_ASSERT runs too) in build-asan/ and runs
-# them with ctest, then the CLI fault tests (write faults, interrupted runs, damaged parts,
+# them with ctest, then the segment-to-segment contact and bonded-sliding tests, the CLI fault
+# tests (write faults, interrupted runs, damaged parts,
 # locks) and the first cases of both fuzz corpora (tests/robustness: hostile model, study and
 # mesh files; damaged results and part files) against the instrumented `sinew`. Any
 # out-of-bounds access, use after free, leak or undefined behaviour fails the run.
@@ -20,6 +21,10 @@ werror="${SINEW_WERROR:-$werror}"
 # The executables built and the ctest labels run (each test carries its executable's name).
 unit_tests=(test_batch test_core test_fem test_interface test_io test_materials test_mesh test_model
             test_scenario test_solver test_tissue test_verification)
+# Contact: the segment-to-segment (mortar) formulation with its friction and the bonds, whose
+# assembly does its own index bookkeeping (about 4 CPU minutes instrumented; the rest of
+# test_contact runs in the README's test command only).
+contact_tests='^(Mortar|ContactBondedSliding)'
 # The CLI tests that damage, interrupt or lock a run (test_cli runs build-asan's `sinew`), and
 # the fuzz cases run against it: the same seeds as the full corpora, their first cases.
 cli_fault_tests='^(OutputFaults|InputFaults|WriteRefused|StudyLock|StudyMerge|StudyResume|StudyExit)\.'
@@ -46,7 +51,7 @@ cmake -S "$here" -B "$build_dir" -DCMAKE_BUILD_TYPE=Debug \
   -DSINEW_WITH_VIZ=OFF -DSINEW_BUILD_BENCHMARKS=OFF -DSINEW_TEST_DISCOVERY_MODE=PRE_TEST -DSINEW_WERROR="$werror" \
   -DSINEW_UNITY_BUILD="${SINEW_UNITY_BUILD:-OFF}" "${launcher[@]}" \
   >"$build_dir.configure.log" 2>&1 || { cat "$build_dir.configure.log"; exit 1; }
-cmake --build "$build_dir" -j "$jobs" --target "${unit_tests[@]}" test_cli sinew
+cmake --build "$build_dir" -j "$jobs" --target "${unit_tests[@]}" test_contact test_cli sinew
 
 labels="$(IFS='|'; echo "^(${unit_tests[*]})\$")"
 cd "$build_dir"
@@ -61,6 +66,8 @@ ctest --output-on-failure -j "$jobs" --timeout 1800 -L "$labels" -LE '^slow$' -E
 ASAN_OPTIONS="$ASAN_OPTIONS:detect_leaks=0" \
   ctest --output-on-failure -j "$jobs" --timeout 1800 -L "$labels" -LE '^slow$' -R "$mpi_tests" \
   "$@" || status=$?
+ctest --output-on-failure -j "$jobs" --timeout 1800 -L '^test_contact$' -R "$contact_tests" "$@" \
+  || status=$?
 ctest --output-on-failure -j "$jobs" --timeout 1800 -L '^test_cli$' -R "$cli_fault_tests" "$@" \
   || status=$?
 for fuzz in fuzz_inputs fuzz_results; do
