@@ -192,11 +192,18 @@ void MortarContactSet::add(const VecX& u, Real t, VecX& r, SparseMatrix* K,
 }
 
 MortarContactSet::Evaluation MortarContactSet::evaluate(const VecX& u) const {
+  return evaluate(u, nullptr);
+}
+
+MortarContactSet::Evaluation MortarContactSet::evaluate(const VecX& u, Gathered* gathered) const {
   Evaluation e;
+  Gathered local;
+  Gathered& g = gathered ? *gathered : local;
+  g.nodes.assign(nodes_.size(), NodeTerms{});
   std::vector<Real> normal_force(nodes_.size(), 0.0), weight(nodes_.size(), 0.0);
   for (size_t k = 0; k < pairs_.size(); ++k) {
     if (!may_touch(u, k)) continue;
-    const MortarPairResult p = evaluate_pair(u, k, false);
+    MortarPairResult p = evaluate_pair(u, k, false);
     if (!p.overlap) continue;
     e.overlap_area += p.overlap_area;
     e.contact_area += p.contact_area;
@@ -205,17 +212,16 @@ MortarContactSet::Evaluation MortarContactSet::evaluate(const VecX& u) const {
     for (size_t a = 0; a < facet.size(); ++a) {
       const Vec3 f = p.force.segment<3>(3 * static_cast<Index>(a));
       e.force += f;
-      const size_t i = static_cast<size_t>(
-          std::lower_bound(nodes_.begin(), nodes_.end(), facet[a]) - nodes_.begin());
+      const size_t i = slave_index(facet[a]);
       normal_force[i] -= f.dot(p.normal);
       weight[i] += p.slave_weight[a];
     }
+    if (has_friction()) absorb(g, k, std::move(p));
   }
   e.node_pressure.assign(nodes_.size(), 0.0);
   for (size_t i = 0; i < nodes_.size(); ++i)
     if (weight[i] > 0.0) e.node_pressure[i] = normal_force[i] / weight[i];
   if (has_friction()) {
-    const Gathered g = gather(u, false);
     for (size_t i = 0; i < nodes_.size(); ++i) {
       const Vec3 f = evaluate_mortar_friction(g.nodes[i].q, friction_force_[i], params_).force;
       e.friction_force += f;
@@ -234,9 +240,9 @@ MortarContactSet::Evaluation MortarContactSet::evaluate(const VecX& u) const {
 void MortarContactSet::commit(const VecX& u, Real t) {
   (void)t;
   if (bonds_) bonds_->commit(reference_, u);
-  pressure_ = evaluate(u).node_pressure;
+  Gathered g;
+  pressure_ = evaluate(u, &g).node_pressure;
   if (!has_friction()) return;
-  const Gathered g = gather(u, false);
   for (size_t i = 0; i < nodes_.size(); ++i) {
     const MortarFrictionResponse f =
         evaluate_mortar_friction(g.nodes[i].q, friction_force_[i], params_);

@@ -105,6 +105,12 @@ class MortarContactSet final : public fem::Coupling {
   static constexpr Real kFrictionBand = 0.1;
   bool has_friction() const { return params_.friction_coefficient > 0.0; }
   Gathered gather(const VecX& u, bool tangent) const;
+  /// Adds pair k's integral to g when it has friction terms (with their derivatives when p
+  /// was evaluated with the tangent).
+  void absorb(Gathered& g, size_t k, MortarPairResult p) const;
+  /// evaluate(), the friction terms of the pairs it integrates collected into *g when given
+  /// (one pass over the pairs for both; nullptr: none collected unless friction needs them).
+  Evaluation evaluate(const VecX& u, Gathered* g) const;
   /// Adds the normal and friction forces (and tangents) of the gathered pairs.
   void add_gathered(const Gathered& g, VecX& r, SparseMatrix* K,
                     const fem::AssemblyPlan& plan) const;

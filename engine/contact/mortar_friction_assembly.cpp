@@ -27,34 +27,35 @@ size_t local_index(std::vector<Index>& nodes, Index node) {
 MortarContactSet::Gathered MortarContactSet::gather(const VecX& u, bool tangent) const {
   Gathered g;
   g.nodes.resize(nodes_.size());
-  for (size_t k = 0; k < pairs_.size(); ++k) {
-    if (!may_touch(u, k)) continue;
-    MortarPairResult p = evaluate_pair(u, k, tangent);
-    if (p.friction.area <= 0.0) continue;
-    const std::vector<Index> local = pair_nodes(k);
-    const size_t active = g.pairs.size();
-    const int n_s = p.friction.slave;
-    for (int a = 0; a < n_s; ++a) {
-      NodeTerms& t = g.nodes[slave_index(local[static_cast<size_t>(a)])];
-      t.q += p.friction.value.segment<MortarFrictionTerms::kNodal>(p.friction.nodal(a));
-      t.parts.emplace_back(active, a);
-      std::vector<size_t> at;
-      for (Index n : local) at.push_back(local_index(t.nodes, n));
-      if (!tangent) continue;
-      const Index cols = 3 * static_cast<Index>(t.nodes.size());
-      if (t.dq.cols() < cols) {
-        const Index old = t.dq.cols();
-        t.dq.conservativeResize(MortarFrictionTerms::kNodal, cols);
-        t.dq.rightCols(cols - old).setZero();
-      }
-      for (size_t l = 0; l < local.size(); ++l)
-        t.dq.middleCols<3>(3 * static_cast<Index>(at[l])) +=
-            p.friction.d_dx.block(p.friction.nodal(a), 3 * static_cast<Index>(l),
-                                  MortarFrictionTerms::kNodal, 3);
-    }
-    g.pairs.push_back({k, std::move(p)});
-  }
+  for (size_t k = 0; k < pairs_.size(); ++k)
+    if (may_touch(u, k)) absorb(g, k, evaluate_pair(u, k, tangent));
   return g;
+}
+
+void MortarContactSet::absorb(Gathered& g, size_t k, MortarPairResult p) const {
+  if (p.friction.area <= 0.0) return;
+  const bool tangent = p.friction.d_dx.size() > 0;
+  const std::vector<Index> local = pair_nodes(k);
+  const size_t active = g.pairs.size();
+  for (int a = 0; a < p.friction.slave; ++a) {
+    NodeTerms& t = g.nodes[slave_index(local[static_cast<size_t>(a)])];
+    t.q += p.friction.value.segment<MortarFrictionTerms::kNodal>(p.friction.nodal(a));
+    t.parts.emplace_back(active, a);
+    std::vector<size_t> at;
+    for (Index n : local) at.push_back(local_index(t.nodes, n));
+    if (!tangent) continue;
+    const Index cols = 3 * static_cast<Index>(t.nodes.size());
+    if (t.dq.cols() < cols) {
+      const Index old = t.dq.cols();
+      t.dq.conservativeResize(MortarFrictionTerms::kNodal, cols);
+      t.dq.rightCols(cols - old).setZero();
+    }
+    for (size_t l = 0; l < local.size(); ++l)
+      t.dq.middleCols<3>(3 * static_cast<Index>(at[l])) +=
+          p.friction.d_dx.block(p.friction.nodal(a), 3 * static_cast<Index>(l),
+                                MortarFrictionTerms::kNodal, 3);
+  }
+  g.pairs.push_back({k, std::move(p)});
 }
 
 void MortarContactSet::add_gathered(const Gathered& g, VecX& r, SparseMatrix* K,
