@@ -232,8 +232,8 @@ class Reader {
   void read_solver(const YamlNode& n) {
     if (!n.defined()) return;
     if (!n.expect_map({"linear", "max_iterations", "residual_tolerance", "displacement_tolerance",
-                       "energy_tolerance", "residual_absolute", "line_search", "strategy",
-                       "bfgs_max_updates"}))
+                       "energy_tolerance", "residual_absolute", "residual_load", "line_search",
+                       "strategy", "bfgs_max_updates"}))
       return;
     auto& s = spec_.solver;
     if (n["linear"].defined())
@@ -248,6 +248,7 @@ class Reader {
     tolerance("displacement_tolerance", s.displacement_tolerance);
     tolerance("energy_tolerance", s.energy_tolerance);
     tolerance("residual_absolute", s.residual_absolute);
+    tolerance("residual_load", s.residual_load);
     if (n["strategy"].defined()) {
       auto strategy = n["strategy"].string({"auto", "newton", "bfgs"});
       if (strategy)

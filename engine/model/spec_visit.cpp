@@ -209,6 +209,7 @@ void solver_keys(SpecVisitor& v, SolverSpec& s) {
     v.number("displacement_tolerance", s.displacement_tolerance, kNonNegative);
     v.number("energy_tolerance", s.energy_tolerance, kNonNegative);
     v.number("residual_absolute", s.residual_absolute, kNonNegative);
+    v.number("residual_load", s.residual_load, kNonNegative);
     v.flag("line_search", s.line_search);
     std::string strategy = strategy_name(s.strategy);
     v.text("strategy", strategy);

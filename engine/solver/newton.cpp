@@ -28,7 +28,8 @@ std::string sci3(Real v) {
 }
 
 ConvergenceTolerances tolerances(const NewtonSettings& s) {
-  return {s.residual_tolerance, s.residual_absolute, s.displacement_tolerance, s.energy_tolerance};
+  return {s.residual_tolerance, s.residual_absolute, s.residual_load, s.displacement_tolerance,
+          s.energy_tolerance};
 }
 
 void log_iteration(const LogSink& log, const IterationRecord& rec) {
@@ -198,7 +199,8 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
     if (k > 0) {
       const IterationRecord& last = result.iterations.back();
       check = test.check({rec.residual_norm, ref_residual, last.displacement_norm,
-                          std::max((u - u_start).norm(), u.norm()), last.energy_norm, ref_energy});
+                          std::max((u - u_start).norm(), u.norm()), last.energy_norm, ref_energy,
+                          support_load()});
       if (check->converged()) return converged(rec, result);
     }
     if (k == settings_.max_iterations) break;
@@ -341,6 +343,13 @@ void NewtonSolver::switch_to_newton(int k, const std::string& why, NewtonResult&
   auto_.switch_to_newton();
   result.full_newton_from = k;
   log_.debug("  auto: full Newton from iteration " + std::to_string(k) + " (" + why + ")");
+}
+
+Real NewtonSolver::support_load() const {
+  // The prescribed rows of r hold the reactions (r = f_int - f_ext there).
+  Real sum = 0;
+  for (Index d : problem_.constrained_dofs()) sum += std::abs(r_[d]);
+  return sum;
 }
 
 NewtonResult& NewtonSolver::converged(const IterationRecord& rec, NewtonResult& result) {

@@ -53,6 +53,8 @@ struct NewtonSettings {
   bool bfgs_keep_across_steps = true;
   Real residual_tolerance = 1e-8;      ///< ||r|| <= tol * ||r_0|| (relative); 0 disables
   Real residual_absolute = 1e-10;      ///< ... or ||r|| <= this (N): converged at any ratio
+  /// ... or ||r|| <= this * the support load (sum |R| over the prescribed unknowns); 0: off
+  Real residual_load = 0;
   Real displacement_tolerance = 1e-8;  ///< ||du|| <= tol * ||u - u_step_start||; 0 disables
   Real energy_tolerance = 1e-12;       ///< |du . r| <= tol * |du_0 . r_0|; 0 disables
   bool line_search = true;
@@ -163,6 +165,8 @@ class NewtonSolver {
   void switch_to_newton(int k, const std::string& why, NewtonResult& result);
   /// Marks the result converged at the check of `rec` and returns it.
   NewtonResult& converged(const IterationRecord& rec, NewtonResult& result);
+  /// Sum of |r| over the prescribed unknowns: the reactions, the load the supports carry (N).
+  Real support_load() const;
   /// strategy auto: back to the increment's start u_start with the tangent there; returns the
   /// previous residual to continue with (none).
   Real restart_increment(VecX& u, const VecX& u_start, Real t);

@@ -114,6 +114,39 @@ TEST(ConvergenceTest, EnergyAloneDecides) {
             std::string::npos);
 }
 
+// The load floor: the demo's heel drop stalled at |r| = 1.1e-3 N (ratio 1.4e-5 to the
+// increment's first residual, displacement and energy ratios met) with 1717 N on the supports.
+TEST(ConvergenceTest, LoadFloorScalesWithTheSupportLoad) {
+  ConvergenceTolerances tol;
+  tol.residual_absolute = 1e-3;
+  tol.residual_load = 1e-6;
+  const ConvergenceTest test(tol);
+  ConvergenceNorms n;
+  n.residual = 1.1e-3;
+  n.ref_residual = 1.1e-3 / 1.4e-5;
+  n.displacement = 1.3e-10;
+  n.movement = 1.0;
+  n.energy = 7e-13;
+  n.ref_energy = 1.0;
+  n.load = 1717.0;
+  EXPECT_DOUBLE_EQ(test.floor(n), 1.717e-3);
+  ConvergenceCheck c = test.check(n);
+  EXPECT_TRUE(c.converged());
+  EXPECT_EQ(test.describe(c).substr(0, 67),
+            "residual 1.1e-03 N met (load floor 1.7e-03 N = 1.0e-06 x 1.7e+03 N)");
+  // Half the load: the floor falls below |r| and the ratio criterion decides (it fails).
+  n.load = 858.5;
+  c = test.check(n);
+  EXPECT_FALSE(c.residual_ok);
+  EXPECT_FALSE(c.converged());
+  // A small load never lowers the floor below the absolute one.
+  n.load = 1.0;
+  EXPECT_DOUBLE_EQ(test.floor(n), 1e-3);
+  EXPECT_TRUE(starts_with(test.describe(test.check(n)), "residual 1.1e-03 N > abs 1.0e-03 N"));
+  // Off by default.
+  EXPECT_DOUBLE_EQ(ConvergenceTest({}).floor(n), 1e-10);
+}
+
 TEST(ConvergenceTest, ZeroToleranceDisablesACriterion) {
   ConvergenceTolerances tol;
   tol.displacement = 0;
