@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "solver/linear/system_too_large.hpp"
 #include "solver/step_controller.hpp"
 
 namespace sinew::solver {
@@ -70,11 +71,15 @@ LoadStepResult run_load_steps(NonlinearProblem& problem, NewtonSolver& newton, V
       u_trial += ((attempt.t_target - attempt.t_from) / last_dt) * last_increment;
     NewtonResult res;
     std::string failure;
+    bool retryable = true;
     const int iterations_before = newton.total_iterations();
     const int factorizations_before = newton.total_factorizations();
     try {
       res = newton.solve(u_trial, attempt.t_target);
       if (!res.converged) failure = res.failure;
+    } catch (const SystemTooLarge& e) {
+      failure = e.what();
+      retryable = false;
     } catch (const NumericalError& e) {
       failure = e.what();
     }
@@ -84,6 +89,11 @@ LoadStepResult run_load_steps(NonlinearProblem& problem, NewtonSolver& newton, V
       ++out.totals.rejected;
       std::ostringstream msg;
       msg << "step to t = " << attempt.t_to << " failed: " << failure;
+      if (!retryable) {  // a smaller increment gives the same system: stop at once
+        out.failure = msg.str() + " (not retried: no load increment can cure it)";
+        log.warn(out.failure);
+        return out;
+      }
       if (!control.cut_back(attempt)) {
         out.failure = msg.str() + control.give_up_reason();
         log.warn(out.failure);

@@ -4,6 +4,7 @@
 #include <Eigen/CholmodSupport>
 
 #include "core/error.hpp"
+#include "solver/linear/system_too_large.hpp"
 
 namespace sinew::solver {
 
@@ -25,7 +26,15 @@ void CholmodSolver::analyze(const SparseMatrix& K) {
   detail::StopWatch watch;
   impl_->llt.analyzePattern(K);
   // A negative status is an error (out of memory, invalid matrix); positive ones are warnings.
-  if (impl_->llt.cholmod().status < 0)
+  // Too large (an index overflows CHOLMOD's 32-bit interface: at 1.07e6 dofs, benchmarks/
+  // RESULTS.md) or out of memory depends on the pattern only: no load step can cure it.
+  const int status = impl_->llt.cholmod().status;
+  if (status == CHOLMOD_TOO_LARGE || status == CHOLMOD_OUT_OF_MEMORY)
+    throw SystemTooLarge("cholmod: the factor of this " + std::to_string(K.rows()) +
+                         "-unknown system is too large (CHOLMOD status " + std::to_string(status) +
+                         (status == CHOLMOD_TOO_LARGE ? ": an index overflows" : ": out of memory") +
+                         "); use solver.linear: amg-cg (docs/model-reference.md)");
+  if (status < 0)
     throw NumericalError(NumericalError::Kind::LinearSolverFailed,
                          "cholmod: symbolic analysis failed (CHOLMOD status " +
                              std::to_string(impl_->llt.cholmod().status) + ")");

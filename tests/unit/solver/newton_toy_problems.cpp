@@ -2,7 +2,8 @@
 // Newton and superlinear convergence of BFGS on a cubic spring, the line search on an arctan
 // spring, and a limit point under force control (clean failure after the cut-backs) and under
 // displacement control (traversed); strategy auto's cost rule at given factorisation/BFGS cost
-// ratios; extrapolated starts and steps over several increments where the response is linear.
+// ratios; extrapolated starts and steps over several increments where the response is linear;
+// a system too large for its backend stops the stepping without cut-backs.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "solver/linear/system_too_large.hpp"
 #include "solver/load_stepper.hpp"
 #include "solver/newton.hpp"
 #include "toy_problems.hpp"
@@ -378,6 +380,50 @@ class KinkedSpring : public testing::DenseToyProblem {
     K(0, 0) = k + 3 * c * x * x;
   }
 };
+
+// A spring whose evaluation past t = 0.5 throws a NumericalError of the given kind, as a linear
+// backend does when it cannot analyse the system.
+class FailingSpring : public testing::DenseToyProblem {
+ public:
+  explicit FailingSpring(bool too_large) : DenseToyProblem(1), too_large_(too_large) {}
+
+ protected:
+  void residual(const VecX& u, Real t, VecX& r, MatX& K) const override {
+    if (t > 0.5) {
+      if (too_large_) throw SystemTooLarge("backend cannot take it");
+      throw NumericalError(NumericalError::Kind::LinearSolverFailed, "backend cannot take it");
+    }
+    r[0] = 2.0 * u[0] - t;
+    K(0, 0) = 2.0;
+  }
+
+ private:
+  bool too_large_;
+};
+
+TEST(LoadStepsToy, ASystemTooLargeForTheBackendIsNotRetriedByCutBacks) {
+  LoadStepSettings steps;
+  steps.increments = 2;
+  steps.max_cutbacks = 4;
+  FailingSpring too_large(true);
+  NewtonSolver newton(too_large, toy_registry(), toy_settings());
+  VecX u = VecX::Zero(1);
+  const LoadStepResult r = run_load_steps(too_large, newton, u, steps);
+  EXPECT_FALSE(r.completed);
+  EXPECT_EQ(r.totals.cutbacks, 0);
+  EXPECT_EQ(r.totals.rejected, 1);
+  ASSERT_EQ(r.steps.size(), 1u);
+  EXPECT_NEAR(u[0], 0.25, 1e-14);  // the state of t = 0.5 is kept
+  EXPECT_NE(r.failure.find("backend cannot take it (not retried"), std::string::npos) << r.failure;
+  // The same failure of a kind a smaller step may cure is retried until no cut-back is left.
+  FailingSpring breakdown(false);
+  NewtonSolver other(breakdown, toy_registry(), toy_settings());
+  u.setZero();
+  const LoadStepResult b = run_load_steps(breakdown, other, u, steps);
+  EXPECT_FALSE(b.completed);
+  EXPECT_EQ(b.totals.cutbacks, 4);
+  EXPECT_NE(b.failure.find("(no cut-backs left)"), std::string::npos) << b.failure;
+}
 
 // The times of the converged steps and their Newton iterations.
 std::vector<std::pair<Real, int>> steps_of(const LoadStepResult& r) {
