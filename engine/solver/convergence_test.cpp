@@ -60,8 +60,8 @@ std::string ConvergenceTest::describe_residual(const ConvergenceCheck& c) const 
     return s + " met (ratio " + ratio(n.residual, n.ref_residual) + " <= " + sci1(tol_.residual) +
            ")";
   }
-  return s + " > " + floor_text + ", ratio " +
-         ratio(n.residual, n.ref_residual) + " > " + sci1(tol_.residual);
+  return s + " > " + floor_text + ", ratio " + ratio(n.residual, n.ref_residual) + " > " +
+         sci1(tol_.residual);
 }
 
 std::string ConvergenceTest::describe_displacement(const ConvergenceCheck& c) const {

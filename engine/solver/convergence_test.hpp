@@ -16,8 +16,8 @@ struct ConvergenceTolerances {
   Real residual_absolute = 1e-10;  ///< ... or ||r|| <= this (N): converged, all criteria met
   /// ... or ||r|| <= this * the support load (sum |R| over prescribed unknowns, N); 0: off
   Real residual_load = 0;
-  Real displacement = 1e-8;        ///< ||du|| <= tol * movement; 0 disables
-  Real energy = 1e-12;             ///< |du . r| <= tol * |du_0 . r_0|; 0 disables
+  Real displacement = 1e-8;  ///< ||du|| <= tol * movement; 0 disables
+  Real energy = 1e-12;       ///< |du . r| <= tol * |du_0 . r_0|; 0 disables
 };
 
 /// The norms one check compares: those of the update just made against the step's references.

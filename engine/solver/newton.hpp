@@ -51,8 +51,8 @@ struct NewtonSettings {
   /// BFGS: start a load step from the previous step's factorisation (re-formed only when the
   /// updates stop working), instead of factorising at every step.
   bool bfgs_keep_across_steps = true;
-  Real residual_tolerance = 1e-8;      ///< ||r|| <= tol * ||r_0|| (relative); 0 disables
-  Real residual_absolute = 1e-10;      ///< ... or ||r|| <= this (N): converged at any ratio
+  Real residual_tolerance = 1e-8;  ///< ||r|| <= tol * ||r_0|| (relative); 0 disables
+  Real residual_absolute = 1e-10;  ///< ... or ||r|| <= this (N): converged at any ratio
   /// ... or ||r|| <= this * the support load (sum |R| over the prescribed unknowns); 0: off
   Real residual_load = 0;
   Real displacement_tolerance = 1e-8;  ///< ||du|| <= tol * ||u - u_step_start||; 0 disables

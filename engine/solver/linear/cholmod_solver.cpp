@@ -32,7 +32,8 @@ void CholmodSolver::analyze(const SparseMatrix& K) {
   if (status == CHOLMOD_TOO_LARGE || status == CHOLMOD_OUT_OF_MEMORY)
     throw SystemTooLarge("cholmod: the factor of this " + std::to_string(K.rows()) +
                          "-unknown system is too large (CHOLMOD status " + std::to_string(status) +
-                         (status == CHOLMOD_TOO_LARGE ? ": an index overflows" : ": out of memory") +
+                         (status == CHOLMOD_TOO_LARGE ? ": an index overflows"
+                                                      : ": out of memory") +
                          "); use solver.linear: amg-cg (docs/model-reference.md)");
   if (status < 0)
     throw NumericalError(NumericalError::Kind::LinearSolverFailed,
