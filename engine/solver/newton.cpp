@@ -184,7 +184,6 @@ NewtonResult NewtonSolver::solve(VecX& u, Real t) {
   tangent_current_ = true;
   VecX rhs(n), du(n), r_trial(n), u_trial;
   Real ref_residual = 0, ref_energy = 0, previous_residual = 0;
-
   // One pass more than max_iterations: the last update is checked before giving up.
   for (int k = 0; k <= settings_.max_iterations; ++k) {
     IterationRecord rec;
