@@ -199,7 +199,7 @@ MortarContactSet::Evaluation MortarContactSet::evaluate(const VecX& u, Gathered*
   Evaluation e;
   Gathered local;
   Gathered& g = gathered ? *gathered : local;
-  g.nodes.assign(nodes_.size(), NodeTerms{});
+  if (has_friction()) g.nodes.assign(nodes_.size(), NodeTerms{});  // absorbed below
   std::vector<Real> normal_force(nodes_.size(), 0.0), weight(nodes_.size(), 0.0);
   for (size_t k = 0; k < pairs_.size(); ++k) {
     if (!may_touch(u, k)) continue;
