@@ -7,6 +7,9 @@
 #include <cmath>
 #include <map>
 
+#include "metric_change.hpp"
+#include "tissue/metrics.hpp"
+
 namespace sinew::tools {
 
 namespace {
@@ -16,12 +19,11 @@ std::string number(double v) {
   return fmt::format("{:.4g}", v);
 }
 
-std::string change(double before, double after) {
-  if (std::isnan(before) || std::isnan(after)) return "n/a";
-  const std::string d = fmt::format("{:+.3g}", after - before);
-  if (before != 0.0)
-    return fmt::format("{} ({:+.1f}%)", d, 100.0 * (after - before) / std::abs(before));
-  return d;
+// The metric's resolution (tissue::metric_table); 0 for a name the table does not know.
+double resolution_of(const std::string& metric) {
+  for (const auto& m : tissue::metric_table())
+    if (m.name == metric) return m.resolution;
+  return 0.0;
 }
 
 }  // namespace
@@ -30,14 +32,17 @@ void print_comparison_table(std::FILE* out, const std::vector<io::ArmSummary>& a
                             const std::vector<std::string>& metrics) {
   size_t name_width = 4;
   for (const auto& a : arms) name_width = std::max(name_width, a.name.size());
-  fmt::print(out,
-             "\nComparison: each metric before the first session -> after the last (change)\n");
+  fmt::print(
+      out,
+      "\nComparison: each metric before the first session -> after the last (change; no\n"
+      "percentage where the first value is within the metric's resolution, docs/metrics.md)\n");
   for (const auto& metric : metrics) {
     std::string unit;
     for (const auto& a : arms)
       for (size_t m = 0; m < a.metric_names.size(); ++m)
         if (a.metric_names[m] == metric) unit = a.metric_units[m];
     fmt::print(out, "\n{} [{}]\n", metric, unit);
+    const double resolution = resolution_of(metric);
     for (const auto& a : arms) {
       const auto it = std::find(a.metric_names.begin(), a.metric_names.end(), metric);
       std::string cells = a.status == "completed" ? "" : "  [" + a.status + "]";
@@ -49,7 +54,7 @@ void print_comparison_table(std::FILE* out, const std::vector<io::ArmSummary>& a
         if (!v.empty())
           cells = fmt::format("{:>10} -> {:>10}  {}", number(v.front()),
                               done ? number(v.back()) : "n/a",
-                              done ? change(v.front(), v.back()) : "n/a") +
+                              done ? format_change(v.front(), v.back(), resolution) : "n/a") +
                   cells;
       }
       fmt::print(out, "  {:<{}}  {}\n", a.name, name_width, cells);

@@ -24,6 +24,9 @@ struct MetricInfo {
   std::string_view unit;
   std::string_view description;
   std::string_view section;  ///< the section of docs/metrics.md that defines it
+  /// The smallest magnitude the probes resolve, in `unit` (docs/metrics.md, "Resolution"): a
+  /// value within it is numerically zero, and a change from it has no meaningful percentage.
+  double resolution;
 };
 
 enum Metric : int {
