@@ -100,15 +100,16 @@ LoadStepResult run_load_steps(NonlinearProblem& problem, NewtonSolver& newton, V
         return out;
       }
       ++out.totals.cutbacks;
-      log.warn(msg.str() + "; cutting back to dt = " + std::to_string(control.dt()) +
-               iteration_history(res.iterations));
+      msg << "; cutting back to dt = " << control.dt();
+      log.warn(msg.str() + iteration_history(res.iterations));
       continue;
     }
     const int iterations = static_cast<int>(res.iterations.size()) - 1;
     if (control.repeat_over_one_mark(attempt, iterations)) {
-      log.info("t = " + std::to_string(attempt.t_target) + ": over " +
-               std::to_string(attempt.marks) + " increments in " + std::to_string(iterations) +
-               " Newton iterations, not linear: repeated over one");
+      std::ostringstream msg;
+      msg << "t = " << attempt.t_target << ": over " << attempt.marks << " increments in "
+          << iterations << " Newton iterations, not linear: repeated over one";
+      log.info(msg.str());
       continue;
     }
     StepRecord rec = make_record(attempt, std::move(res), control.failed_attempts());

@@ -320,6 +320,9 @@ TEST(LoadStepsToy, ForceControlStopsCleanlyPastTheLimitPoint) {
     const std::string list = w.substr(history + 7, alphas - history - 7);
     EXPECT_EQ(std::count(list.begin(), list.end(), 'e'), 25) << list;  // 25 numbers, 1.00e+00
   }
+  // dt as a number with its significant digits (0.5 / 2^4 = 0.03125), not fixed six decimals.
+  EXPECT_NE(warnings[3].find("; cutting back to dt = 0.03125 (|r|: "), std::string::npos)
+      << warnings[3];
   ASSERT_EQ(r.steps.size(), 2u);
   EXPECT_EQ(r.steps[0].t, 0.5);
   EXPECT_EQ(r.steps[0].cutbacks, 0);
