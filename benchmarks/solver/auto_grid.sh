@@ -6,7 +6,8 @@
 # completed, wall and CPU seconds, Newton iterations and factorisations of the converged steps,
 # cut-backs. The selection rule of `auto` is measured against the better of newton and bfgs.
 #   benchmarks/solver/auto_grid.sh [sizes="13 20"] [strategies="newton bfgs auto"] [build dir]
-# (n = 13: 8,232 dofs; 20: 27,783; 30: 89,373.) Each run is stopped after 600 s. LAWS="hgo:1000:0
+# (n = 13: 8,232 dofs; 20: 27,783; 30: 89,373.) Each run is stopped after 600 s (killed 10 s later
+# if it has not stopped: `sinew solve` finishes its step on SIGTERM). LAWS="hgo:1000:0
 # hgo-coupled:100:0.3" runs only those laws (type:k2:kappa). On a busy machine compare the CPU
 # seconds, not the wall time.
 set -uo pipefail
@@ -51,11 +52,13 @@ for n in $sizes; do
       model "$n" "{type: $type, c: 1.0, k1: 141.0, k2: $k2, kappa: $kappa, k: 100.0}" \
         "$formulation" "$strategy" > "$yaml"
       log="$work/run.log"
-      /usr/bin/time -f "%e %U %S" -o "$work/time" timeout 600 "$sinew" solve "$yaml" \
+      /usr/bin/time -f "%e %U %S" -o "$work/time" timeout -k 10 600 "$sinew" solve "$yaml" \
         >"$log" 2>&1
       status=$?
       read -r wall user sys < <(tail -1 "$work/time")
-      result=completed; [ $status -eq 124 ] && result=timeout; [ $status -ne 0 ] && [ $status -ne 124 ] && result=failed
+      result=completed
+      if [ $status -eq 124 ] || [ $status -eq 137 ]; then result=timeout
+      elif [ $status -ne 0 ]; then result=failed; fi
       its=$(grep '^t = ' "$log" \
             | sed -E 's/.*: ([0-9]+) Newton iterations, ([0-9]+) factorisations?.*/\1 \2/' \
             | awk '{n+=$1; f+=$2} END {print n+0, f+0}')

@@ -9,10 +9,15 @@
 // before). Safety nets beside the cost rule: the residual grows although the last direction
 // came from a fresh tangent, or half the iterations are used up; and, while the costs are not
 // yet known, a stall (the residual falls by less than half over five iterations).
-// Following increments stay with full Newton while it needs many iterations, and go back to
+// After a switch by the cost rule the next increment tries BFGS again (the switch restarts from
+// the increment's start, so a wrong call costs a few BFGS iterations). After a safety net,
+// following increments stay with full Newton while it needs many iterations, and go back to
 // BFGS once it converges in few; each increment in a row that has to switch again doubles the
 // number of fast full Newton increments before BFGS is tried again (1, 2, 4, ...). An increment
-// that fails is retried (after the cut-back) with full Newton.
+// that fails is retried (after the cut-back) with full Newton. A BFGS step that leaves the
+// residual above where the increment started is not followed by a re-formation there: full
+// Newton restarts the increment from its start instead (the tangent at such a state is where
+// stiff exponential fibres make it indefinite).
 #pragma once
 
 #include <vector>
@@ -33,9 +38,12 @@ class AutoStrategy {
   static constexpr int kCostMinIterations = 3;
   static constexpr int kCostWindow = 2;
   static constexpr Real kNewtonIterationsPrior = 3;
-  /// A switch by the cost rule backs off from BFGS only when BFGS was projected to cost more
-  /// than this factor times full Newton (a clear loss); closer calls try BFGS again at once.
-  static constexpr Real kClearLoss = 2;
+  /// A switch restarts the increment from its start unless BFGS has brought the residual below
+  /// this fraction of where it started: full Newton from the converged state is the path that
+  /// `strategy: newton` takes (3-4 iterations an increment on the fibre-law grid), while from a
+  /// BFGS state with nearly the starting residual it took 7-9, with indefinite tangents
+  /// (benchmarks/RESULTS.md, "strategy auto: no re-formation past the start").
+  static constexpr Real kRestartFraction = 0.1;
 
   /// `enabled`: the strategy is auto and resolved to BFGS; otherwise nothing ever switches.
   /// `max_iterations`: the Newton limit; BFGS switches when half of it is used up.
@@ -58,10 +66,11 @@ class AutoStrategy {
   /// Newton now.
   bool should_switch(int k, Real residual, Real ref_residual, bool fresh);
 
-  /// After a switch at ||r_k|| = `residual`: whether full Newton should start the increment
-  /// afresh, because BFGS led further from equilibrium than the start (||r_0||, with the
-  /// predictor's load) or its first step had got.
-  bool should_restart(Real residual) const;
+  /// At ||r_k|| = `residual` (after should_switch saw it): whether full Newton should start the
+  /// increment afresh, because BFGS has not brought the residual below `fraction` times where
+  /// the increment started (||r_0||, with the predictor's load, or from k = 2 on the smaller of
+  /// that and ||r_1||).
+  bool should_restart(Real residual, Real fraction = 1) const;
 
   /// Records the cost (counted flops, or any unit common to both) of one iteration; `factorised`:
   /// it formed and factorised a tangent (a full Newton iteration or a BFGS re-formation).
@@ -82,8 +91,8 @@ class AutoStrategy {
   void converged();
 
  private:
-  /// The cost rule: projected BFGS cost from ||r_k|| exceeds that of full Newton.
-  /// Sets clear_loss_.
+  /// The cost rule: projected BFGS cost from ||r_k|| exceeds that of full Newton. A switch by
+  /// it clears back_off_.
   bool bfgs_costs_more(int k, Real residual, Real ref_residual);
 
   bool enabled_;
@@ -99,7 +108,7 @@ class AutoStrategy {
   Real factorised_cost_ = 0, plain_cost_ = 0;   ///< sums of the recorded costs ...
   int factorised_count_ = 0, plain_count_ = 0;  ///< ... and their counts
   bool costs_ = false;                          ///< costs are recorded (use_costs)
-  bool clear_loss_ = true;       ///< the switch was not a close call of the cost rule
+  bool back_off_ = true;         ///< the switch was by a safety net, not by the cost rule
   int newton_increments_ = 0;    ///< converged increments that ran full Newton throughout
   int newton_whole_ = 0;         ///< their full Newton iterations, summed
   int switched_increments_ = 0;  ///< converged increments that switched from BFGS

@@ -327,13 +327,24 @@ void NewtonSolver::choose_update(int k, Real residual, Real previous_residual, R
                                  int bfgs_updates, bool& reform, NewtonResult& result) {
   if (step_bfgs_ && auto_.should_switch(k, residual, ref_residual, fresh_direction_)) {
     switch_to_newton(k, "residual " + sci3(residual) + " grew or stagnated", result);
-    // Further from equilibrium than after the first step: the stiff-fibre case, where the
-    // tangent there can be indefinite and full Newton from it fail. Start afresh instead.
-    restart_ = auto_.should_restart(residual);
+    // BFGS has not got far from where the increment started: full Newton from the start, where
+    // the tangent is that of a converged state; from the BFGS state it can be indefinite.
+    restart_ = auto_.should_restart(residual, AutoStrategy::kRestartFraction);
   }
   if (step_bfgs_ && BfgsUpdate::should_reform(k, residual, previous_residual, ref_residual,
-                                              bfgs_updates, settings_.bfgs_max_updates))
-    reform = true;
+                                              bfgs_updates, settings_.bfgs_max_updates)) {
+    if (auto_.enabled() && auto_.should_restart(residual)) {
+      // A re-formation here would factorise the tangent at a state further from equilibrium
+      // than the increment's start; with stiff exponential fibres (k2 = 1000) it was indefinite
+      // there, and CHOLMOD's fallback to LDL^T took 10 s at 27,783 dofs, a third of what full
+      // Newton needs for the whole run (benchmarks/RESULTS.md, "strategy auto: no re-formation
+      // past the start"). Full Newton from the start instead.
+      switch_to_newton(k, "residual " + sci3(residual) + " above the increment's start", result);
+      restart_ = true;
+    } else {
+      reform = true;
+    }
+  }
   if (!step_bfgs_) auto_.count_newton_iteration();
 }
 

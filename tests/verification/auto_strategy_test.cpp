@@ -10,6 +10,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "support.hpp"
@@ -37,7 +38,7 @@ solver: {strategy: )" +
   return solve(def);
 }
 
-TEST(AutoStrategyGrid, StiffFibresConvergeWithinHalfAgainTheBetterStrategy) {
+TEST(AutoStrategyGrid, StiffFibresConvergeWithinAQuarterMoreThanTheBetterStrategy) {
   const auto newton = stretch("newton", 0);
   const auto bfgs = stretch("bfgs", 0);
   const auto automatic = stretch("auto", 0);
@@ -47,12 +48,16 @@ TEST(AutoStrategyGrid, StiffFibresConvergeWithinHalfAgainTheBetterStrategy) {
     return r.solver.newton_iterations + 10 * r.solver.factorizations;
   };
   const int better = bfgs.completed ? std::min(work(newton), work(bfgs)) : work(newton);
+  std::printf(
+      "[ measured ] newton %d / %d, bfgs %d / %d, auto %d / %d (iterations / "
+      "factorisations)\n",
+      newton.solver.newton_iterations, newton.solver.factorizations, bfgs.solver.newton_iterations,
+      bfgs.solver.factorizations, automatic.solver.newton_iterations,
+      automatic.solver.factorizations);
   // Measured: newton 40 iterations / 40 factorisations (work 440), bfgs 100 / 6 (160), auto
-  // 87 / 14 (227; 92 / 10 before the cost rule).
-  // The issue's target is 1.25; the cost rule (ratio 10, as `work` counts) switches to full
-  // Newton on increments that BFGS would have finished (work 1.42 times bfgs's). Guarded at 1.5
-  // until the rule is sharpened.
-  EXPECT_LE(work(automatic), 1.5 * better);
+  // 79 / 11 (189, 1.18 times bfgs's). Before the restart from the increment's start and with a
+  // back-off after clear losses of the cost rule: 87 / 14 (227, 1.42).
+  EXPECT_LE(work(automatic), 1.25 * better);
   EXPECT_EQ(automatic.solver.rejected, 0);
   // The same end state: the reaction of the stretched face.
   EXPECT_NEAR(automatic.u.maxCoeff(), newton.u.maxCoeff(), 1e-9);

@@ -189,9 +189,13 @@ TEST(NewtonToy, AutoSwitchesToFullNewtonWhereBfgsStagnates) {
   // factors 11..1001 in twenty directions, and BFGS, one direction per update, needs 22
   // iterations and 3 factorisations; full Newton needs 8 (10 before its line search bracketed
   // the overshooting first steps). Auto (BFGS, as above kBfgsMinDofs) sees the residual stall
-  // (less than halved in five iterations) and finishes with full Newton: 5 BFGS and 7 full
-  // Newton iterations, 1.5x full Newton alone. (The stall rule alone: the cost rule, which
-  // replaces it once costs are measured, is switched off; see the AutoCost tests below.)
+  // (less than halved in five iterations) and finishes with full Newton from the increment's
+  // start (BFGS got nowhere near a tenth of the starting residual, AutoStrategy::
+  // kRestartFraction): 5 BFGS iterations and the 8 of full Newton alone. Going on from the BFGS
+  // state would save one iteration here, but on the fibre-law grid it cost 7-9 full Newton
+  // iterations with indefinite tangents against 3-4 from the start (benchmarks/RESULTS.md). (The
+  // stall rule alone: the cost rule, which replaces it once costs are measured, is switched off;
+  // see the AutoCost tests below.)
   const auto solve = [](NewtonStrategy strategy) {
     ExponentialBundle bundle(20, 1.0, 100.0, 10.0, 1000.0);
     NewtonSettings s = toy_settings(strategy);
@@ -212,9 +216,9 @@ TEST(NewtonToy, AutoSwitchesToFullNewtonWhereBfgsStagnates) {
   EXPECT_EQ(its(bfgs), 22);
   EXPECT_EQ(bfgs.full_newton_from, -1);
   EXPECT_EQ(automatic.full_newton_from, 5);
-  EXPECT_EQ(its(automatic), 12);
-  EXPECT_LE(its(automatic), 1.5 * std::min(its(full), its(bfgs)));
-  EXPECT_EQ(automatic.factorizations, 8);  // the first, then one per full Newton iteration
+  EXPECT_EQ(its(automatic), 13);
+  EXPECT_EQ(its(automatic), automatic.full_newton_from + its(full));  // the stall, then Newton
+  EXPECT_EQ(automatic.factorizations, 9);  // the first, then one per full Newton iteration
 }
 
 // Cost of a run in units of a BFGS iteration when a factorising iteration costs `ratio`.
@@ -276,13 +280,13 @@ TEST(AutoCost, DearFactorisationsKeepBfgsOnStiffeningSprings) {
 TEST(AutoCost, CheapFactorisationsSwitchEarlyWhereBfgsCrawls) {
   // The twenty-fibre bundle: BFGS needs 22 iterations and 3 factorisations, full Newton 10
   // iterations. With factorisations at 2 BFGS iterations (Newton 20, BFGS 25) auto projects
-  // the slow contraction of its first three BFGS iterations and finishes with full Newton, for
-  // less than either.
+  // the slow contraction of its first three BFGS iterations and finishes with full Newton from
+  // the increment's start, for no more than either.
   const NewtonResult automatic = solve_bundle(NewtonStrategy::Auto, 2.0);
   ASSERT_TRUE(automatic.converged);
   EXPECT_EQ(automatic.full_newton_from, 3);
   const int its = static_cast<int>(automatic.iterations.size()) - 1;
-  EXPECT_EQ(cost(its, automatic.factorizations, 2.0), 18);
+  EXPECT_EQ(cost(its, automatic.factorizations, 2.0), 20);
   // On a unit spring (exponential, tangent at rest 1000 times too soft) in five increments at
   // ratio 1 auto stays within 1.25 of full Newton (26 iterations; BFGS 35).
   const auto exp = stepped(ExponentialSpring(1.0, 10.0, 1000.0), NewtonStrategy::Auto, 1.0, 5);
