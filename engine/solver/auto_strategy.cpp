@@ -83,10 +83,9 @@ void AutoStrategy::converged() {
   if (!newton_) {
     switches_ = 0;  // BFGS throughout
   } else if (!started_newton_) {
-    // A switch by the cost rule tries BFGS again at once: on the fibre-law grid backing off
-    // after it cost more full Newton increments than the BFGS probes it saved (the 6^3
-    // AutoStrategyGrid corner: 205 against 189 work units). A safety net backs off, doubling in
-    // a row.
+    // A switch by the cost rule tries BFGS again at once: backing off after it cost more full
+    // Newton increments than the BFGS probes it saved (the 6^3 AutoStrategyGrid corner: 205
+    // work units with the back-off, 189 without). A safety net backs off, doubling in a row.
     ++switches_;
     newton_left_ = back_off_ ? 1 << std::min(switches_ - 1, 6) : 0;
     ++switched_increments_;
