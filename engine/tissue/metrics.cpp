@@ -22,8 +22,8 @@ namespace sinew::tissue {
 
 namespace {
 // Forces and the quantities made from them (N, N/mm, MPa, N mm) are resolved to 1e-3 of their
-// unit: the equilibrium floor of the scarred models (solver.residual_absolute = 1e-3 N) and 0.1%
-// of the smallest probe force of the shipped models (the gliding probe's ~1 N).
+// unit: the equilibrium floor of the scarred Achilles model (solver.residual_absolute = 1e-3 N)
+// and 0.1% of the smallest probe force of the shipped models (the gliding probe's ~1 N).
 constexpr double kForceResolution = 1e-3;
 }  // namespace
 
